@@ -1,0 +1,155 @@
+//! Actors: states, armed forces, state organs, organizations, armed groups, coalitions.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::citation::Citation;
+use crate::extensions::Extensions;
+use crate::ids::ActorId;
+use crate::name::OtherName;
+use crate::values::{CountryCode, Identifier};
+
+/// Any organization that acts: a state, its armed forces or a ministry, an international
+/// organization, a militia.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    /// Local id.
+    pub id: ActorId,
+    /// The usual English name.
+    pub name: String,
+    /// Other names and spellings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_names: Vec<OtherName>,
+    /// What sort of actor it is.
+    pub kind: ActorKind,
+    /// The state it is, or belongs to (ISO 3166 alpha-3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<CountryCode>,
+    /// The actor it is part of: the IRGC's parent is Iran.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<ActorId>,
+    /// States or others that back it (a militia's sponsors).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sponsors: Vec<ActorId>,
+    /// Outside identifiers: COW country code, Wikidata QID …
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub identifiers: Vec<Identifier>,
+    /// Sources for what is said of the actor.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
+    /// Tool-specific data.
+    #[serde(default, skip_serializing_if = "Extensions::is_empty")]
+    pub extensions: Extensions,
+}
+
+impl Actor {
+    /// An actor with a name and kind and nothing else.
+    pub fn new(id: ActorId, name: impl Into<String>, kind: ActorKind) -> Self {
+        Self {
+            id,
+            name: name.into(),
+            other_names: Vec::new(),
+            kind,
+            country: None,
+            parent: None,
+            sponsors: Vec::new(),
+            identifiers: Vec::new(),
+            citations: Vec::new(),
+            extensions: Extensions::new(),
+        }
+    }
+
+    /// A state, with its country code.
+    pub fn state(id: ActorId, name: impl Into<String>, country: CountryCode) -> Self {
+        let mut actor = Self::new(id, name, ActorKind::State);
+        actor.country = Some(country);
+        actor
+    }
+}
+
+/// What sort of organization an actor is (ACLED and Popolo classifications, merged).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ActorKind {
+    /// A sovereign state.
+    State,
+    /// A state's armed forces as a whole, or one service.
+    ArmedForces,
+    /// A ministry, agency or other organ of a state (a defense ministry, the IRGC).
+    StateOrgan,
+    /// An organization of states (NATO, SEATO, the CSTO).
+    IntergovernmentalOrganization,
+    /// An armed group outside any state's forces (Hezbollah).
+    NonStateArmedGroup,
+    /// A militia, possibly state-backed.
+    Militia,
+    /// A coalition or bloc of actors ("axis of resistance").
+    Coalition,
+    /// Anything else.
+    Other,
+}
+
+use crate::validate::{Checker, Code, Path};
+
+impl Actor {
+    pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
+        c.text(&path.key("name"), &self.name);
+        c.other_names(&path.key("other_names"), &self.other_names);
+        if let Some(parent) = &self.parent {
+            c.actor(&path.key("parent"), parent.as_str());
+        }
+        c.actors(&path.key("sponsors"), &self.sponsors);
+        c.identifiers(&path.key("identifiers"), &self.identifiers);
+        c.citations(path, &self.citations, false);
+    }
+}
+
+/// Reports each cycle in the parent links once, at the `parent` field that closes it.
+/// Linear: every actor is walked at most once.
+pub(crate) fn check_parent_cycles(c: &mut Checker<'_>) {
+    const NEW: u8 = 0;
+    const ON_WALK: u8 = 1;
+    const DONE: u8 = 2;
+    let actors = &c.dossier.actors;
+    let mut state = vec![NEW; actors.len()];
+    let mut walk = Vec::new();
+    let mut cycles = Vec::new();
+    for start in 0..actors.len() {
+        let mut at = Some(start);
+        while let Some(i) = at {
+            match state.get(i).copied() {
+                Some(NEW) => {
+                    state[i] = ON_WALK;
+                    walk.push(i);
+                    at = actors[i]
+                        .parent
+                        .as_ref()
+                        .and_then(|p| c.actors.get(p.as_str()).copied());
+                }
+                Some(ON_WALK) => {
+                    // The walk came back to an actor of its own: the link into `i` closes a cycle.
+                    if let Some(&last) = walk.last() {
+                        cycles.push(last);
+                    }
+                    at = None;
+                }
+                _ => at = None,
+            }
+        }
+        for i in walk.drain(..) {
+            state[i] = DONE;
+        }
+    }
+    let list = Path::ROOT.key("actors");
+    for i in cycles {
+        let record = list.index(i);
+        let id = actors.get(i).map_or("", |a| a.id.as_str());
+        c.issue(
+            &record.key("parent"),
+            Code::ParentCycle,
+            format!("actor '{id}' is its own ancestor through its parent links"),
+        );
+    }
+}

@@ -1,0 +1,24 @@
+//! Clauses: articles of an agreement's text.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::ids::ClauseId;
+use crate::values::LanguageCode;
+
+/// An article or paragraph of the text, when it is known. Obligations and cooperation point
+/// at it by id.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Clause {
+    /// Local id, unique within the agreement.
+    pub id: ClauseId,
+    /// The article's number as the text gives it: "Art. 5", "Article V".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// The text, verbatim, or as much of it as is known.
+    pub text: String,
+    /// The language of `text`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<LanguageCode>,
+}

@@ -1,0 +1,80 @@
+//! How long an agreement lasts and how a party may leave it.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::ids::ClauseId;
+
+/// The term of an agreement. Tagged by `type`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum Duration {
+    /// No end date.
+    Indefinite {
+        /// How a party may leave, when the text says.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        withdrawal: Option<WithdrawalTerms>,
+    },
+    /// A term of years, possibly renewed.
+    FixedTerm {
+        /// The term in years.
+        #[schemars(range(min = 1))]
+        years: u32,
+        /// What happens when the term ends.
+        renewal: Renewal,
+        /// How a party may leave, when the text says.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        withdrawal: Option<WithdrawalTerms>,
+    },
+    /// Until something happens (a peace settlement, a successor agreement).
+    UntilEvent {
+        /// The event, in words.
+        event: String,
+        /// How a party may leave, when the text says.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        withdrawal: Option<WithdrawalTerms>,
+    },
+}
+
+impl Duration {
+    /// The withdrawal terms, whatever the term.
+    pub fn withdrawal(&self) -> Option<&WithdrawalTerms> {
+        match self {
+            Self::Indefinite { withdrawal }
+            | Self::FixedTerm { withdrawal, .. }
+            | Self::UntilEvent { withdrawal, .. } => withdrawal.as_ref(),
+        }
+    }
+}
+
+/// What happens at the end of a fixed term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Renewal {
+    /// It ends.
+    None,
+    /// It renews unless a party gives notice.
+    Automatic,
+    /// It renews if the parties agree.
+    ByAgreement,
+}
+
+/// The terms on which a party may withdraw or denounce (ATOP RENOUNCE).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WithdrawalTerms {
+    /// Notice required, in months: 12 for "one year after notice".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice_months: Option<u32>,
+    /// Years in force before notice may be given: 20 for NATO Art. 13, 10 for US–Japan Art. X.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_before_years: Option<u32>,
+    /// The clause that says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause: Option<ClauseId>,
+    /// The terms in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}

@@ -1,0 +1,138 @@
+//! The lifecycle of an agreement: a log of dated actions, from negotiation to termination.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::citation::Citation;
+use crate::ids::ActorId;
+use crate::values::EdtfDate;
+
+/// One dated step in an agreement's life (the treaty-law acts of the VCLT and the UN status
+/// tables). With `party`, the act is one party's (its ratification, its withdrawal); without,
+/// it concerns the agreement as a whole.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    /// What happened.
+    #[serde(rename = "type")]
+    pub kind: ActionType,
+    /// When it happened; for a withdrawal or denunciation, when notice was given.
+    pub date: EdtfDate,
+    /// The party acting, for party-level acts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<ActorId>,
+    /// When it took effect, if later than `date` (a withdrawal a year after notice).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<EdtfDate>,
+    /// Details in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// Sources (the agreement's, when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
+}
+
+impl Action {
+    /// An act concerning the whole agreement.
+    pub fn new(kind: ActionType, date: EdtfDate) -> Self {
+        Self {
+            kind,
+            date,
+            party: None,
+            effective: None,
+            text: None,
+            citations: Vec::new(),
+        }
+    }
+
+    /// The same act, by one party.
+    pub fn by(mut self, party: ActorId) -> Self {
+        self.party = Some(party);
+        self
+    }
+
+    /// When the act has its effect: `effective` when given, else `date`.
+    pub fn effective_date(&self) -> &EdtfDate {
+        self.effective.as_ref().unwrap_or(&self.date)
+    }
+}
+
+/// A lifecycle act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ActionType {
+    /// Talks on the text.
+    Negotiation,
+    /// Signature (VCLT Arts. 10, 12).
+    Signature,
+    /// Ratification (VCLT Art. 14).
+    Ratification,
+    /// Acceptance or approval, in place of ratification (VCLT Art. 14).
+    Approval,
+    /// Accession by a state that did not sign (VCLT Art. 15).
+    Accession,
+    /// Provisional application before entry into force (VCLT Art. 25).
+    ProvisionalApplication,
+    /// Entry into force (VCLT Art. 24).
+    EntryIntoForce,
+    /// A reservation (VCLT Arts. 19–23).
+    Reservation,
+    /// An amendment (VCLT Arts. 39–41).
+    Amendment,
+    /// Suspension of the agreement, or of it between some parties (VCLT Arts. 57–58).
+    Suspension,
+    /// The end of a suspension.
+    Resumption,
+    /// A party's withdrawal (VCLT Arts. 54–56).
+    Withdrawal,
+    /// A party's denunciation (a withdrawal in the text's own word).
+    Denunciation,
+    /// Renewal for a further term.
+    Renewal,
+    /// Termination of the agreement as a whole.
+    Termination,
+}
+
+impl ActionType {
+    /// Where the act sits in the order treaty law requires: an act of a higher stage may not
+    /// precede one of a lower stage. Acts of the same stage are not ordered among themselves.
+    pub(crate) fn stage(self) -> usize {
+        match self {
+            Self::Negotiation => 0,
+            Self::Signature => 1,
+            Self::EntryIntoForce => 3,
+            Self::Termination => 4,
+            _ => 2,
+        }
+    }
+
+    /// Whether the act is one party's by nature and must name it.
+    pub fn requires_party(self) -> bool {
+        matches!(
+            self,
+            Self::Withdrawal | Self::Denunciation | Self::Accession | Self::Reservation
+        )
+    }
+
+    /// The act's name in snake_case, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Negotiation => "negotiation",
+            Self::Signature => "signature",
+            Self::Ratification => "ratification",
+            Self::Approval => "approval",
+            Self::Accession => "accession",
+            Self::ProvisionalApplication => "provisional_application",
+            Self::EntryIntoForce => "entry_into_force",
+            Self::Reservation => "reservation",
+            Self::Amendment => "amendment",
+            Self::Suspension => "suspension",
+            Self::Resumption => "resumption",
+            Self::Withdrawal => "withdrawal",
+            Self::Denunciation => "denunciation",
+            Self::Renewal => "renewal",
+            Self::Termination => "termination",
+        }
+    }
+}

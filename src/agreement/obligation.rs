@@ -1,0 +1,123 @@
+//! Obligations: the pledges ATOP codes (defense, offense, neutrality, non-aggression,
+//! consultation), with their conditions.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::citation::Citation;
+use crate::ids::{ActorId, ClauseId};
+
+/// A pledge some parties make to others. Empty `obligors` or `beneficiaries` mean all parties.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Obligation {
+    /// Which pledge.
+    #[serde(rename = "type")]
+    pub kind: ObligationType,
+    /// Who pledges (parties of the agreement); empty means every party.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub obligors: Vec<ActorId>,
+    /// To whom (parties of the agreement); empty means every party.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub beneficiaries: Vec<ActorId>,
+    /// When the pledge applies; none means unconditionally.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<Condition>,
+    /// The clause stating it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause: Option<ClauseId>,
+    /// A summary in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// Sources (the agreement's, when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
+}
+
+impl Obligation {
+    /// An unconditional pledge by every party to every party.
+    pub fn mutual(kind: ObligationType) -> Self {
+        Self {
+            kind,
+            obligors: Vec::new(),
+            beneficiaries: Vec::new(),
+            conditions: Vec::new(),
+            clause: None,
+            text: None,
+            citations: Vec::new(),
+        }
+    }
+
+    /// Whether the pledge carries conditions.
+    pub fn is_conditional(&self) -> bool {
+        !self.conditions.is_empty()
+    }
+}
+
+/// ATOP's five obligations.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ObligationType {
+    /// Active military support if a party is attacked (ATOP DEFENSE).
+    Defense,
+    /// Joint military action regardless of attack (ATOP OFFENSE).
+    Offense,
+    /// Not to aid an attacker of the other party (ATOP NEUTRAL).
+    Neutrality,
+    /// Not to attack the other party (ATOP NONAGG).
+    NonAggression,
+    /// To consult in a crisis (ATOP CONSUL).
+    Consultation,
+}
+
+/// A limit on when a pledge applies.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// What sort of limit.
+    #[serde(rename = "type")]
+    pub kind: ConditionType,
+    /// The actors the condition names (the adversary, for `specific_adversary`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<ActorId>,
+    /// The condition in words: "an armed attack in Europe or North America".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+impl Condition {
+    /// A condition described in words.
+    pub fn new(kind: ConditionType, text: impl Into<String>) -> Self {
+        Self {
+            kind,
+            actors: Vec::new(),
+            text: Some(text.into()),
+        }
+    }
+}
+
+/// ATOP's conditions on obligations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ConditionType {
+    /// Only against a named adversary.
+    SpecificAdversary,
+    /// Only for attacks in a given area.
+    Location,
+    /// Only in a named conflict.
+    SpecificConflict,
+    /// Only against a given number of adversaries.
+    NumberOfAdversaries,
+    /// Only if the adversary does not comply with a demand.
+    NonCompliance,
+    /// Only if the party did not provoke the attack.
+    NonProvocation,
+    /// Only when a party requests it (consultation).
+    OnRequest,
+    /// Any other condition (say which in `text`).
+    Other,
+}

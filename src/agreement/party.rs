@@ -1,0 +1,57 @@
+//! Parties to an agreement, and the roles actors play in it.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::citation::Citation;
+use crate::ids::ActorId;
+
+/// An actor with a role in an agreement.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    /// The actor.
+    pub actor: ActorId,
+    /// Its role.
+    pub role: PartyRole,
+    /// Sources for the actor's role, when they differ from the agreement's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
+}
+
+impl Party {
+    /// A full party.
+    pub fn party(actor: ActorId) -> Self {
+        Self {
+            actor,
+            role: PartyRole::Party,
+            citations: Vec::new(),
+        }
+    }
+
+    /// An actor with another role.
+    pub fn with_role(actor: ActorId, role: PartyRole) -> Self {
+        Self {
+            actor,
+            role,
+            citations: Vec::new(),
+        }
+    }
+}
+
+/// The role an actor has in an agreement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PartyRole {
+    /// Bound by the agreement.
+    Party,
+    /// Guarantees it without (necessarily) being bound (the Astana guarantors).
+    Guarantor,
+    /// Attends without being bound.
+    Observer,
+    /// Keeps the original and receives ratifications (VCLT Arts. 76–77).
+    Depositary,
+    /// Signed but is not (yet) bound.
+    Signatory,
+}

@@ -1,0 +1,42 @@
+//! Relations between agreements.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::citation::Citation;
+use crate::ids::AgreementId;
+
+/// A link to another agreement, in the dossier (`agreement`) or only named (`title`).
+/// At least one of the two is required.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Related {
+    /// How this agreement relates to the other.
+    pub relation: Relation,
+    /// The other agreement, when it is in the dossier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreement: Option<AgreementId>,
+    /// The other agreement's title, when it is not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
+}
+
+/// How one agreement relates to another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Relation {
+    /// Changes the other's text.
+    Amends,
+    /// Replaces the other.
+    Supersedes,
+    /// Carries the other out (an implementing arrangement).
+    Implements,
+    /// Continues or extends the other.
+    BuildsOn,
+    /// Mentions the other.
+    References,
+}

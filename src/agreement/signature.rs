@@ -1,0 +1,46 @@
+//! Signatures: who signed for which party, in what capacity, when and where.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::citation::Citation;
+use crate::ids::{ActorId, PersonId};
+use crate::values::{EdtfDate, Place};
+
+/// One person signing for one party. Sources that disagree on who signed give two records,
+/// each with its citation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Signature {
+    /// The party signed for; must be a party of the agreement.
+    pub party: ActorId,
+    /// The person who signed.
+    pub signer: PersonId,
+    /// The capacity in which they signed ("Defense Minister", "with full powers"); needed when
+    /// the signer holds no post in the party.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<String>,
+    /// When.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<EdtfDate>,
+    /// Where.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
+    /// Sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
+}
+
+impl Signature {
+    /// A signature with no date, place or capacity yet.
+    pub fn new(party: ActorId, signer: PersonId) -> Self {
+        Self {
+            party,
+            signer,
+            capacity: None,
+            date: None,
+            place: None,
+            citations: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! Citations: which source says a fact, where, and how credibly.
+
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Serialize};
+
+use crate::ids::SourceId;
+
+/// A pointer from a fact to the [`Source`](crate::Source) that reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    /// The source, by id.
+    pub source: SourceId,
+    /// Where in the source: "para. 3", "Art. 5", "p. 12".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locator: Option<String>,
+    /// The words of the source that support the fact, verbatim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// How credible this source's claim is, on the Admiralty scale (1 confirmed … 6 cannot be judged).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credibility: Option<Credibility>,
+}
+
+impl Citation {
+    /// A bare citation of a source.
+    pub fn of(source: SourceId) -> Self {
+        Self {
+            source,
+            locator: None,
+            quote: None,
+            credibility: None,
+        }
+    }
+
+    /// The same citation with the supporting words.
+    pub fn quoting(mut self, quote: impl Into<String>) -> Self {
+        self.quote = Some(quote.into());
+        self
+    }
+
+    /// The same citation with a locator.
+    pub fn at(mut self, locator: impl Into<String>) -> Self {
+        self.locator = Some(locator.into());
+        self
+    }
+}
+
+/// Information credibility on the Admiralty (NATO AJP-2.1) scale: 1 (confirmed by other
+/// sources) to 6 (truth cannot be judged). Serialized as the number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct Credibility(u8);
+
+impl Credibility {
+    /// A grade from 1 to 6.
+    pub fn new(grade: u8) -> Option<Self> {
+        (1..=6).contains(&grade).then_some(Self(grade))
+    }
+
+    /// The grade, 1 to 6.
+    pub fn grade(&self) -> u8 {
+        self.0
+    }
+}
+
+impl TryFrom<u8> for Credibility {
+    type Error = String;
+    fn try_from(grade: u8) -> Result<Self, String> {
+        Self::new(grade).ok_or_else(|| format!("credibility {grade} is outside 1..=6"))
+    }
+}
+
+impl From<Credibility> for u8 {
+    fn from(c: Credibility) -> u8 {
+        c.0
+    }
+}
+
+impl JsonSchema for Credibility {
+    fn schema_name() -> Cow<'static, str> {
+        "Credibility".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "integer",
+            "description": "Admiralty information credibility: 1 confirmed, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged.",
+            "minimum": 1,
+            "maximum": 6
+        })
+    }
+}

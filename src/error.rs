@@ -1,0 +1,190 @@
+//! The crate's error: what went wrong reading or writing a document, and where.
+
+use std::fmt;
+
+/// What sort of shape problem a parse error is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ParseErrorKind {
+    /// Not JSON at all, or JSON cut short.
+    Syntax,
+    /// A field the model does not have.
+    UnknownField,
+    /// A required field is absent.
+    MissingField,
+    /// A field given twice in one object.
+    DuplicateField,
+    /// A value of the wrong JSON type (a number where a string belongs).
+    InvalidType,
+    /// A value of the right type that the model does not accept (an unknown enum value,
+    /// a malformed date or id, an unknown country code).
+    InvalidValue,
+}
+
+impl ParseErrorKind {
+    /// The stable snake_case code: `unknown_field`, `invalid_value` …
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Syntax => "syntax_error",
+            Self::UnknownField => "unknown_field",
+            Self::MissingField => "missing_field",
+            Self::DuplicateField => "duplicate_field",
+            Self::InvalidType => "invalid_type",
+            Self::InvalidValue => "invalid_value",
+        }
+    }
+}
+
+impl fmt::Display for ParseErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An error reading or writing a document.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The document does not have the model's shape.
+    #[error("{}: {message}", display_path(path))]
+    Parse {
+        /// Where, as a JSON Pointer with the JSON names (`/agreements/0/signatures/1/date`);
+        /// empty for the document itself.
+        path: String,
+        /// What sort of problem.
+        kind: ParseErrorKind,
+        /// What is wrong, for people.
+        message: String,
+        /// The line of the input (1-based), where known.
+        line: usize,
+        /// The column of the input (1-based), where known.
+        column: usize,
+    },
+    /// The document declares a `schema_version` this crate does not read.
+    #[error("/schema_version: unsupported schema_version '{found}': this crate reads {}.x documents", crate::SchemaVersion::CURRENT.major())]
+    UnsupportedVersion {
+        /// The version the document declares.
+        found: String,
+    },
+    /// Reading or writing failed.
+    #[error("I/O error: {0}")]
+    Io(#[from] std::io::Error),
+    /// An error in one line of a JSON Lines stream.
+    #[error("line {line}: {source}")]
+    Line {
+        /// The line number (1-based).
+        line: u64,
+        /// The error in that line.
+        #[source]
+        source: Box<Error>,
+    },
+}
+
+fn display_path(path: &str) -> &str {
+    if path.is_empty() { "(root)" } else { path }
+}
+
+impl Error {
+    /// A stable snake_case code for the error: the parse error kind, `unsupported_schema_version`
+    /// or `io_error`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Parse { kind, .. } => kind.as_str(),
+            Self::UnsupportedVersion { .. } => "unsupported_schema_version",
+            Self::Io(_) => "io_error",
+            Self::Line { source, .. } => source.code(),
+        }
+    }
+
+    /// The JSON Pointer of the problem, where there is one.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            Self::Parse { path, .. } => Some(path),
+            Self::UnsupportedVersion { .. } => Some("/schema_version"),
+            Self::Io(_) => None,
+            Self::Line { source, .. } => source.path(),
+        }
+    }
+
+    /// The message without the path.
+    pub fn message(&self) -> String {
+        match self {
+            Self::Parse { message, .. } => message.clone(),
+            Self::Line { source, .. } => source.message(),
+            Self::UnsupportedVersion { .. } => {
+                let full = self.to_string();
+                full.strip_prefix("/schema_version: ")
+                    .unwrap_or(&full)
+                    .to_owned()
+            }
+            Self::Io(e) => e.to_string(),
+        }
+    }
+
+    /// Builds a parse error from serde_json's, with the path serde_path_to_error tracked.
+    pub(crate) fn from_tracked(err: serde_path_to_error::Error<serde_json::Error>) -> Self {
+        let path = pointer(err.path());
+        Self::from_json(err.into_inner(), path)
+    }
+
+    pub(crate) fn from_json(err: serde_json::Error, mut path: String) -> Self {
+        let (line, column) = (err.line(), err.column());
+        let full = err.to_string();
+        let suffix = format!(" at line {line} column {column}");
+        let mut message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
+        let kind = match err.classify() {
+            serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+                ParseErrorKind::Syntax
+            }
+            serde_json::error::Category::Io => ParseErrorKind::Syntax,
+            serde_json::error::Category::Data => {
+                if message.starts_with("unknown field") {
+                    // Point at the field itself, not the object holding it.
+                    if let Some(name) = message.split('`').nth(1) {
+                        path.push('/');
+                        path.push_str(&name.replace('~', "~0").replace('/', "~1"));
+                    }
+                    ParseErrorKind::UnknownField
+                } else if message.starts_with("missing field") {
+                    ParseErrorKind::MissingField
+                } else if message.starts_with("duplicate field") {
+                    ParseErrorKind::DuplicateField
+                } else if message.starts_with("invalid type") {
+                    ParseErrorKind::InvalidType
+                } else {
+                    ParseErrorKind::InvalidValue
+                }
+            }
+        };
+        if message.is_empty() {
+            message = kind.as_str().replace('_', " ");
+        }
+        Self::Parse {
+            path,
+            kind,
+            message,
+            line,
+            column,
+        }
+    }
+}
+
+/// Renders serde_path_to_error's path as a JSON Pointer.
+fn pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => {
+                out.push('/');
+                out.push_str(&index.to_string());
+            }
+            Segment::Map { key } => {
+                out.push('/');
+                out.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            }
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    out
+}

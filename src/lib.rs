@@ -1,0 +1,45 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod actor;
+pub mod agreement;
+mod citation;
+mod dossier;
+mod error;
+mod extensions;
+pub mod ids;
+mod name;
+pub mod prelude;
+mod reference;
+pub mod schema;
+mod schema_version;
+mod source;
+mod statement;
+mod support;
+mod troop_presence;
+pub mod validate;
+pub mod values;
+
+pub use actor::{Actor, ActorKind};
+pub use agreement::{
+    Action, ActionType, Clause, Condition, ConditionType, Cooperation, CooperationArea, Duration,
+    Obligation, ObligationType, Party, PartyRole, Related, Relation, Renewal, Signature,
+    WithdrawalTerms,
+};
+pub use agreement::{Agreement, AgreementKind, AgreementStatus, Confidentiality};
+pub use citation::{Citation, Credibility};
+pub use dossier::Dossier;
+pub use error::{Error, ParseErrorKind};
+pub use extensions::{ExtensionKeyError, Extensions};
+pub use name::{NameKind, OtherName};
+pub use person::{Person, Post};
+pub use reference::RecordRef;
+pub use schema_version::SchemaVersion;
+pub use source::{Reliability, Source, SourceKind, Url, UrlError};
+pub use statement::{Statement, StatementMode};
+pub use support::{Support, SupportType};
+pub use troop_presence::{HostConsent, TroopPresence};
+pub use validate::{Code, Issue, Report, Severity, ValidationError};
+
+mod person;

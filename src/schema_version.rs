@@ -1,0 +1,103 @@
+//! The version of the JSON contract a document is written in.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// `"MAJOR.MINOR"`. A new minor version only adds optional fields and enum values; a new
+/// major version may break documents. This crate reads documents of its major version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SchemaVersion {
+    major: u32,
+    minor: u32,
+}
+
+impl SchemaVersion {
+    /// The version this crate writes.
+    pub const CURRENT: SchemaVersion = SchemaVersion { major: 1, minor: 0 };
+
+    /// The major version.
+    pub const fn major(&self) -> u32 {
+        self.major
+    }
+
+    /// The minor version.
+    pub const fn minor(&self) -> u32 {
+        self.minor
+    }
+
+    /// Parses `"MAJOR.MINOR"` (no leading zeros), whatever the major version.
+    pub fn parse(text: &str) -> Option<Self> {
+        let (major, minor) = text.split_once('.')?;
+        let number = |s: &str| -> Option<u32> {
+            let canonical = !s.is_empty()
+                && s.bytes().all(|b| b.is_ascii_digit())
+                && (s == "0" || !s.starts_with('0'));
+            canonical.then(|| s.parse().ok()).flatten()
+        };
+        Some(Self {
+            major: number(major)?,
+            minor: number(minor)?,
+        })
+    }
+}
+
+impl Default for SchemaVersion {
+    fn default() -> Self {
+        Self::CURRENT
+    }
+}
+
+impl fmt::Display for SchemaVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", self.major, self.minor)
+    }
+}
+
+impl Serialize for SchemaVersion {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for SchemaVersion {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = SchemaVersion;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a schema version string such as \"1.0\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<SchemaVersion, E> {
+                match SchemaVersion::parse(v) {
+                    Some(version) if version.major == SchemaVersion::CURRENT.major => Ok(version),
+                    Some(_) => Err(E::custom(format_args!(
+                        "unsupported schema_version '{v}': this crate reads {}.x documents",
+                        SchemaVersion::CURRENT.major
+                    ))),
+                    None => Err(E::custom(format_args!(
+                        "invalid schema_version '{v}': expected MAJOR.MINOR such as \"1.0\""
+                    ))),
+                }
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+impl JsonSchema for SchemaVersion {
+    fn schema_name() -> Cow<'static, str> {
+        "SchemaVersion".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "description": "The version of this contract the document is written in, MAJOR.MINOR. This schema describes major version 1.",
+            "pattern": "^1\\.(?:0|[1-9][0-9]{0,8})$",
+            "examples": ["1.0"]
+        })
+    }
+}

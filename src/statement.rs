@@ -1,0 +1,120 @@
+//! Statements: what officials said, quoted or paraphrased, and about what.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::citation::Citation;
+use crate::extensions::Extensions;
+use crate::ids::{ActorId, PersonId, StatementId};
+use crate::reference::RecordRef;
+use crate::values::{EdtfDate, LanguageCode, Place};
+
+/// Something said by people or on behalf of actors, as a source reports it.
+///
+/// A joint statement has several speakers or none (`on_behalf_of` then says whose it is);
+/// at least one of `speakers` and `on_behalf_of` is required.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    /// Local id.
+    pub id: StatementId,
+    /// Who spoke.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub speakers: Vec<PersonId>,
+    /// For whom.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub on_behalf_of: Vec<ActorId>,
+    /// When.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<EdtfDate>,
+    /// Where.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
+    /// The words, or their gist.
+    pub text: String,
+    /// Whether `text` is a verbatim quotation or a paraphrase.
+    pub mode: StatementMode,
+    /// The language of `text`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<LanguageCode>,
+    /// What the statement is about.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub about: Vec<RecordRef>,
+    /// Sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
+    /// Tool-specific data.
+    #[serde(default, skip_serializing_if = "Extensions::is_empty")]
+    pub extensions: Extensions,
+}
+
+impl Statement {
+    /// A statement with its text and nothing else.
+    pub fn new(id: StatementId, text: impl Into<String>, mode: StatementMode) -> Self {
+        Self {
+            id,
+            speakers: Vec::new(),
+            on_behalf_of: Vec::new(),
+            date: None,
+            place: None,
+            text: text.into(),
+            mode,
+            language: None,
+            about: Vec::new(),
+            citations: Vec::new(),
+            extensions: Extensions::new(),
+        }
+    }
+}
+
+/// How a statement's text relates to what was said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum StatementMode {
+    /// The speaker's words, verbatim (as the source prints them).
+    DirectQuote,
+    /// The source's rendering of what was said.
+    Paraphrase,
+}
+
+use crate::validate::{Checker, Code, Kind, Path};
+
+impl Statement {
+    pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
+        let speakers = path.key("speakers");
+        for (i, s) in self.speakers.iter().enumerate() {
+            c.reference(Kind::Person, &speakers.index(i), s.as_str());
+        }
+        c.actors(&path.key("on_behalf_of"), &self.on_behalf_of);
+        if self.speakers.is_empty() && self.on_behalf_of.is_empty() {
+            c.issue(
+                path,
+                Code::StatementWithoutSpeaker,
+                "a statement needs speakers or on_behalf_of",
+            );
+        }
+        c.opt_date(&path.key("date"), self.date.as_ref());
+        c.place(&path.key("place"), self.place.as_ref());
+        c.text(&path.key("text"), &self.text);
+        c.language(&path.key("language"), self.language.as_ref());
+        let about = path.key("about");
+        for (i, r) in self.about.iter().enumerate() {
+            let at = about.index(i);
+            let id = at.key("id");
+            let kind = match r {
+                RecordRef::Actor { id: a } => {
+                    c.actor(&id, a.as_str());
+                    continue;
+                }
+                RecordRef::Person { .. } => Kind::Person,
+                RecordRef::Agreement { .. } => Kind::Agreement,
+                RecordRef::TroopPresence { .. } => Kind::TroopPresence,
+                RecordRef::Support { .. } => Kind::Support,
+                RecordRef::Statement { .. } => Kind::Statement,
+            };
+            c.reference(kind, &id, r.id());
+        }
+        c.citations(path, &self.citations, true);
+    }
+}

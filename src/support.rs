@@ -1,0 +1,84 @@
+//! Support: one actor backing another (UCDP's external support, widened).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::citation::Citation;
+use crate::extensions::Extensions;
+use crate::ids::{ActorId, SupportId};
+use crate::values::EdtfDate;
+
+/// An actor's support for another over a period: "Tehran has provided … political, financial,
+/// cyber, and military support to the Assad regime" since 2011.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Support {
+    /// Local id.
+    pub id: SupportId,
+    /// Who gives the support.
+    pub supporter: ActorId,
+    /// Who receives it.
+    pub recipient: ActorId,
+    /// The forms it takes (at least one).
+    pub types: Vec<SupportType>,
+    /// When: `"2011/.."` for "since 2011".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<EdtfDate>,
+    /// How the source describes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
+    /// Tool-specific data.
+    #[serde(default, skip_serializing_if = "Extensions::is_empty")]
+    pub extensions: Extensions,
+}
+
+/// A form of support (UCDP external support types, plus political, financial and cyber).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SupportType {
+    /// Troops fighting alongside.
+    Troops,
+    /// Military support the source does not break down.
+    Military,
+    /// Access to territory, bases.
+    AccessToTerritory,
+    /// Weapons.
+    Weapons,
+    /// Materiel and logistics.
+    Materiel,
+    /// Training and expertise.
+    Training,
+    /// Money.
+    Financial,
+    /// Intelligence.
+    Intelligence,
+    /// Diplomatic and political backing.
+    Political,
+    /// Cyber operations or capabilities.
+    Cyber,
+    /// Anything else.
+    Other,
+}
+
+use crate::validate::{Checker, Code, Path};
+
+impl Support {
+    pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
+        c.actor(&path.key("supporter"), self.supporter.as_str());
+        c.actor(&path.key("recipient"), self.recipient.as_str());
+        if self.types.is_empty() {
+            c.issue(
+                &path.key("types"),
+                Code::EmptyList,
+                "a support relation needs at least one type",
+            );
+        }
+        c.opt_date(&path.key("period"), self.period.as_ref());
+        c.opt_text(&path.key("description"), self.description.as_ref());
+        c.citations(path, &self.citations, true);
+    }
+}

@@ -1,0 +1,378 @@
+//! The validation context: id indexes, usage marks, and the checks shared by many records.
+
+use std::collections::HashMap;
+
+use super::{Code, Issue, Path, Report};
+use crate::citation::Citation;
+use crate::dossier::Dossier;
+use crate::name::OtherName;
+use crate::values::{EdtfDate, Estimate, EstimateProblem, Identifier, LanguageCode, Place};
+
+/// Maps the ids of one kind of record to their positions.
+pub(crate) type Index<'d> = HashMap<&'d str, usize>;
+
+/// Walks a dossier once, collecting every problem.
+pub(crate) struct Checker<'d> {
+    report: Report,
+    pub(crate) dossier: &'d Dossier,
+    pub(crate) actors: Index<'d>,
+    pub(crate) people: Index<'d>,
+    pub(crate) agreements: Index<'d>,
+    pub(crate) troop_presences: Index<'d>,
+    pub(crate) supports: Index<'d>,
+    pub(crate) statements: Index<'d>,
+    pub(crate) sources: Index<'d>,
+    actor_used: Vec<bool>,
+    source_used: Vec<bool>,
+}
+
+/// The kinds of record a reference may point at, for messages.
+#[derive(Clone, Copy)]
+pub(crate) enum Kind {
+    Actor,
+    Person,
+    Agreement,
+    TroopPresence,
+    Support,
+    Statement,
+    Source,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Actor => "actor",
+            Kind::Person => "person",
+            Kind::Agreement => "agreement",
+            Kind::TroopPresence => "troop presence",
+            Kind::Support => "support relation",
+            Kind::Statement => "statement",
+            Kind::Source => "source",
+        }
+    }
+}
+
+impl<'d> Checker<'d> {
+    pub(crate) fn new(dossier: &'d Dossier) -> Self {
+        let mut report = Report::default();
+        let root = Path::ROOT;
+        let mut index = |key: &'static str, ids: &mut dyn Iterator<Item = &'d str>| {
+            let mut map = Index::with_capacity(ids.size_hint().0);
+            let list = root.key(key);
+            for (i, id) in ids.enumerate() {
+                if let Some(first) = map.insert(id, i) {
+                    // Keep the first record as the one references resolve to.
+                    map.insert(id, first);
+                    let record = list.index(i);
+                    report.push(Issue {
+                        path: record.key("id").to_string(),
+                        code: Code::DuplicateId,
+                        severity: Code::DuplicateId.severity(),
+                        message: format!("id '{id}' is already used by /{key}/{first}"),
+                    });
+                }
+            }
+            map
+        };
+        let d = dossier;
+        let actors = index("actors", &mut d.actors.iter().map(|r| r.id.as_str()));
+        let people = index("people", &mut d.people.iter().map(|r| r.id.as_str()));
+        let agreements = index(
+            "agreements",
+            &mut d.agreements.iter().map(|r| r.id.as_str()),
+        );
+        let troop_presences = index(
+            "troop_presences",
+            &mut d.troop_presences.iter().map(|r| r.id.as_str()),
+        );
+        let supports = index("supports", &mut d.supports.iter().map(|r| r.id.as_str()));
+        let statements = index(
+            "statements",
+            &mut d.statements.iter().map(|r| r.id.as_str()),
+        );
+        let sources = index("sources", &mut d.sources.iter().map(|r| r.id.as_str()));
+        Self {
+            report,
+            dossier,
+            actors,
+            people,
+            agreements,
+            troop_presences,
+            supports,
+            statements,
+            sources,
+            actor_used: vec![false; d.actors.len()],
+            source_used: vec![false; d.sources.len()],
+        }
+    }
+
+    /// Records a problem; the path and message are rendered only now.
+    pub(crate) fn issue(&mut self, path: &Path<'_>, code: Code, message: impl Into<String>) {
+        self.report.push(Issue {
+            path: path.to_string(),
+            code,
+            severity: code.severity(),
+            message: message.into(),
+        });
+    }
+
+    /// Adds the end-of-walk warnings and hands over the report.
+    pub(crate) fn finish(mut self) -> Report {
+        let root = Path::ROOT;
+        let actors = root.key("actors");
+        for (i, used) in std::mem::take(&mut self.actor_used).into_iter().enumerate() {
+            if !used {
+                let name = self.dossier.actors.get(i).map_or("", |a| a.id.as_str());
+                self.issue(
+                    &actors.index(i),
+                    Code::UnreferencedActor,
+                    format!("actor '{name}' is referred to by no other record"),
+                );
+            }
+        }
+        let sources = root.key("sources");
+        for (i, used) in std::mem::take(&mut self.source_used)
+            .into_iter()
+            .enumerate()
+        {
+            if !used {
+                let name = self.dossier.sources.get(i).map_or("", |s| s.id.as_str());
+                self.issue(
+                    &sources.index(i),
+                    Code::UnusedSource,
+                    format!("source '{name}' is never cited"),
+                );
+            }
+        }
+        self.report
+    }
+
+    fn resolve(&mut self, kind: Kind, path: &Path<'_>, id: &str) -> Option<usize> {
+        let index = match kind {
+            Kind::Actor => &self.actors,
+            Kind::Person => &self.people,
+            Kind::Agreement => &self.agreements,
+            Kind::TroopPresence => &self.troop_presences,
+            Kind::Support => &self.supports,
+            Kind::Statement => &self.statements,
+            Kind::Source => &self.sources,
+        };
+        let found = index.get(id).copied();
+        match (found, kind) {
+            (None, _) => {
+                let what = kind.name();
+                self.issue(
+                    path,
+                    Code::DanglingReference,
+                    format!("no {what} has id '{id}'"),
+                );
+            }
+            (Some(i), Kind::Actor) => {
+                if let Some(flag) = self.actor_used.get_mut(i) {
+                    *flag = true;
+                }
+            }
+            (Some(i), Kind::Source) => {
+                if let Some(flag) = self.source_used.get_mut(i) {
+                    *flag = true;
+                }
+            }
+            _ => {}
+        }
+        found
+    }
+
+    /// Resolves an actor reference (and marks the actor as referenced).
+    pub(crate) fn actor(&mut self, path: &Path<'_>, id: &str) -> Option<usize> {
+        self.resolve(Kind::Actor, path, id)
+    }
+
+    /// Resolves a reference to any other kind of record.
+    pub(crate) fn reference(&mut self, kind: Kind, path: &Path<'_>, id: &str) -> Option<usize> {
+        self.resolve(kind, path, id)
+    }
+
+    /// Resolves each actor of a list.
+    pub(crate) fn actors<'i>(
+        &mut self,
+        path: &Path<'_>,
+        ids: impl IntoIterator<Item = &'i crate::ids::ActorId>,
+    ) {
+        for (i, id) in ids.into_iter().enumerate() {
+            self.actor(&path.index(i), id.as_str());
+        }
+    }
+
+    /// Text that must say something: non-empty, no leading or trailing white space.
+    pub(crate) fn text(&mut self, path: &Path<'_>, text: &str) {
+        if text.trim().is_empty() {
+            self.issue(path, Code::EmptyText, "must not be empty");
+        } else if text.trim() != text {
+            self.issue(
+                path,
+                Code::UntrimmedText,
+                "must not start or end with white space",
+            );
+        }
+    }
+
+    /// Optional text: checked when present.
+    pub(crate) fn opt_text(&mut self, path: &Path<'_>, text: Option<&String>) {
+        if let Some(text) = text {
+            self.text(path, text);
+        }
+    }
+
+    /// Each element of a list of texts.
+    pub(crate) fn texts(&mut self, path: &Path<'_>, texts: &[String]) {
+        for (i, t) in texts.iter().enumerate() {
+            self.text(&path.index(i), t);
+        }
+    }
+
+    /// A date: each day named must exist, and an interval must not end before it starts.
+    pub(crate) fn date(&mut self, path: &Path<'_>, date: &EdtfDate) {
+        for d in date.dates() {
+            if !d.is_real() {
+                self.issue(
+                    path,
+                    Code::ImpossibleDate,
+                    format!("{d} is not a day of the calendar (in '{date}')"),
+                );
+            }
+        }
+        if date.is_reversed() {
+            self.issue(
+                path,
+                Code::DateRangeReversed,
+                format!("interval '{date}' ends before it starts"),
+            );
+        }
+    }
+
+    /// An optional date.
+    pub(crate) fn opt_date(&mut self, path: &Path<'_>, date: Option<&EdtfDate>) {
+        if let Some(date) = date {
+            self.date(path, date);
+        }
+    }
+
+    /// A start/end pair; reported at the end's path.
+    pub(crate) fn date_pair(
+        &mut self,
+        end_path: &Path<'_>,
+        start: Option<&EdtfDate>,
+        end: Option<&EdtfDate>,
+        what: &str,
+    ) {
+        if let (Some(start), Some(end)) = (start, end) {
+            if end.is_definitely_before(start) {
+                self.issue(
+                    end_path,
+                    Code::DateRangeReversed,
+                    format!("{what} '{end}' is before the start '{start}'"),
+                );
+            }
+        }
+    }
+
+    /// A language code ISO 639 must assign.
+    pub(crate) fn language(&mut self, path: &Path<'_>, language: Option<&LanguageCode>) {
+        if let Some(lang) = language {
+            if !lang.is_known() {
+                self.issue(
+                    path,
+                    Code::UnknownLanguage,
+                    format!("'{lang}' is not an ISO 639-1 or 639-3 code"),
+                );
+            }
+        }
+    }
+
+    /// Each language code of a list.
+    pub(crate) fn languages(&mut self, path: &Path<'_>, languages: &[LanguageCode]) {
+        for (i, l) in languages.iter().enumerate() {
+            self.language(&path.index(i), Some(l));
+        }
+    }
+
+    /// Outside identifiers.
+    pub(crate) fn identifiers(&mut self, path: &Path<'_>, identifiers: &[Identifier]) {
+        for (i, id) in identifiers.iter().enumerate() {
+            let at = path.index(i);
+            let value = at.key("value");
+            self.text(&value, &id.value);
+            if !id.is_well_formed() {
+                let scheme = id.scheme.as_str();
+                self.issue(
+                    &value,
+                    Code::InvalidIdentifier,
+                    format!("'{}' is not a valid {scheme} identifier", id.value),
+                );
+            }
+        }
+    }
+
+    /// Other names.
+    pub(crate) fn other_names(&mut self, path: &Path<'_>, names: &[OtherName]) {
+        for (i, n) in names.iter().enumerate() {
+            let at = path.index(i);
+            self.text(&at.key("name"), &n.name);
+            self.language(&at.key("language"), n.language.as_ref());
+            self.opt_date(&at.key("period"), n.period.as_ref());
+        }
+    }
+
+    /// A place.
+    pub(crate) fn place(&mut self, path: &Path<'_>, place: Option<&Place>) {
+        if let Some(place) = place {
+            self.text(&path.key("name"), &place.name);
+        }
+    }
+
+    /// An estimate's bounds and qualifier.
+    pub(crate) fn estimate(&mut self, path: &Path<'_>, estimate: &Estimate) {
+        match estimate.problem() {
+            Some(EstimateProblem::BoundsReversed) => {
+                self.issue(
+                    path,
+                    Code::EstimateBoundsReversed,
+                    "bounds must satisfy low <= best <= high",
+                );
+            }
+            Some(EstimateProblem::QualifierMismatch) => {
+                let q = serde_json::to_value(estimate.qualifier).ok();
+                let q = q.as_ref().and_then(|v| v.as_str()).unwrap_or("?");
+                let need = match q {
+                    "exact" => "best, and low/high equal to it if given",
+                    "approximately" => "best",
+                    "at_least" => "low and no high",
+                    "at_most" => "high and no low",
+                    "range" => "low and high",
+                    _ => "no bounds",
+                };
+                self.issue(
+                    path,
+                    Code::EstimateQualifierMismatch,
+                    format!("qualifier '{q}' needs {need}"),
+                );
+            }
+            None => {}
+        }
+    }
+
+    /// A record's citations: each source must exist. A record with none is reported when
+    /// `required` (facts that can't lean on an enclosing record's citations).
+    pub(crate) fn citations(&mut self, record: &Path<'_>, citations: &[Citation], required: bool) {
+        let list = record.key("citations");
+        for (i, c) in citations.iter().enumerate() {
+            let at = list.index(i);
+            self.reference(Kind::Source, &at.key("source"), c.source.as_str());
+            self.opt_text(&at.key("locator"), c.locator.as_ref());
+            self.opt_text(&at.key("quote"), c.quote.as_ref());
+        }
+        if required && citations.is_empty() {
+            self.issue(record, Code::MissingCitation, "cites no source");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! Validation: every cross-record rule of the model, all problems reported at once.
+//!
+//! Parsing already guarantees shape (types, enums, id and date syntax, known countries).
+//! [`Dossier::validate`](crate::Dossier::validate) checks what a schema can't: that references
+//! resolve, signers may sign, lifecycles are in order, dates exist, estimates are coherent.
+//! The rules themselves live next to the records they check (`fn check` in each record's file).
+
+mod checker;
+mod code;
+mod path;
+mod report;
+
+pub(crate) use checker::{Checker, Kind};
+pub use code::{Code, Severity};
+pub(crate) use path::Path;
+pub use report::{Issue, Report, ValidationError};

@@ -1,0 +1,132 @@
+//! The validation report: every problem found, with path, code, severity and message.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use super::{Code, Severity};
+
+/// One problem found by [`validate`](crate::Dossier::validate).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    /// Where, as a JSON Pointer with the JSON names: `/agreements/0/signatures/1/signer`.
+    pub path: String,
+    /// Which rule, as a stable code.
+    pub code: Code,
+    /// How serious.
+    pub severity: Severity,
+    /// What is wrong, for people.
+    pub message: String,
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = if self.path.is_empty() {
+            "(root)"
+        } else {
+            &self.path
+        };
+        write!(
+            f,
+            "{path}: {}: {}: {}",
+            self.severity, self.code, self.message
+        )
+    }
+}
+
+/// Every problem found in a document, in document order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Report {
+    issues: Vec<Issue>,
+}
+
+impl Report {
+    pub(crate) fn push(&mut self, issue: Issue) {
+        self.issues.push(issue);
+    }
+
+    /// Whether there are no errors (warnings allowed).
+    pub fn is_valid(&self) -> bool {
+        !self.issues.iter().any(|i| i.severity == Severity::Error)
+    }
+
+    /// Whether there are no problems at all.
+    pub fn is_empty(&self) -> bool {
+        self.issues.is_empty()
+    }
+
+    /// How many problems.
+    pub fn len(&self) -> usize {
+        self.issues.len()
+    }
+
+    /// Every problem.
+    pub fn issues(&self) -> &[Issue] {
+        &self.issues
+    }
+
+    /// The errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| i.severity == Severity::Error)
+    }
+
+    /// The warnings.
+    pub fn warnings(&self) -> impl Iterator<Item = &Issue> {
+        self.issues
+            .iter()
+            .filter(|i| i.severity == Severity::Warning)
+    }
+
+    /// Whether some problem has this code at this path.
+    pub fn has(&self, code: Code, path: &str) -> bool {
+        self.issues.iter().any(|i| i.code == code && i.path == path)
+    }
+
+    /// `Ok` with the warnings when there is no error, so `?` can be used:
+    /// `dossier.validate().into_result()?`.
+    pub fn into_result(self) -> Result<Report, ValidationError> {
+        if self.is_valid() {
+            Ok(self)
+        } else {
+            Err(ValidationError(self))
+        }
+    }
+}
+
+impl IntoIterator for Report {
+    type Item = Issue;
+    type IntoIter = std::vec::IntoIter<Issue>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.issues.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Report {
+    type Item = &'a Issue;
+    type IntoIter = std::slice::Iter<'a, Issue>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.issues.iter()
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for issue in &self.issues {
+            writeln!(f, "{issue}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A document with at least one validation error; holds the whole report.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{} validation error(s); first: {}", .0.errors().count(), .0.errors().next().map(ToString::to_string).unwrap_or_default())]
+pub struct ValidationError(pub Report);
+
+impl ValidationError {
+    /// The full report, warnings included.
+    pub fn report(&self) -> &Report {
+        &self.0
+    }
+}

@@ -1,0 +1,209 @@
+//! Country codes: ISO 3166-1 alpha-3, plus ISO 3166-3 codes for states that no longer exist.
+//!
+//! No maintained crate covers ISO 3166-3 (historical states such as the USSR or Yugoslavia, which
+//! alliance datasets need), so the code table is our own, generated from Debian's `iso-codes`.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::country_table::COUNTRIES;
+
+/// Whether a code is in current use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CodeStatus {
+    /// Officially assigned in ISO 3166-1.
+    Current,
+    /// Withdrawn; listed in ISO 3166-3 (a state that dissolved, merged or was renamed).
+    Former,
+    /// User-assigned but in wide use (XKX, Kosovo).
+    UserAssigned,
+}
+
+/// One row of the code table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CountryEntry {
+    pub(crate) alpha3: &'static str,
+    pub(crate) alpha2: Option<&'static str>,
+    pub(crate) numeric: Option<u16>,
+    pub(crate) name: &'static str,
+    pub(crate) status: CodeStatus,
+}
+
+/// A known ISO 3166 alpha-3 country code, such as `IRN`, `SYR` or (historical) `SUN`.
+///
+/// Parsing rejects codes that are not in the table, so a `CountryCode` is always known.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CountryCode(&'static str);
+
+impl CountryCode {
+    fn entry(&self) -> Option<&'static CountryEntry> {
+        COUNTRIES
+            .binary_search_by(|e| e.alpha3.cmp(self.0))
+            .ok()
+            .and_then(|i| COUNTRIES.get(i))
+    }
+
+    /// Looks a code up; `None` when it is not a known alpha-3 code (case matters: `IRN`).
+    pub fn new(code: &str) -> Option<Self> {
+        COUNTRIES
+            .binary_search_by(|e| e.alpha3.cmp(code))
+            .ok()
+            .and_then(|i| COUNTRIES.get(i))
+            .map(|e| Self(e.alpha3))
+    }
+
+    /// Looks a country up by its ISO 3166-1 alpha-2 code (`IR`), preferring current codes.
+    pub fn from_alpha2(code: &str) -> Option<Self> {
+        let mut matches = COUNTRIES.iter().filter(|e| e.alpha2 == Some(code));
+        let first = matches.next()?;
+        let best = if first.status == CodeStatus::Current {
+            first
+        } else {
+            matches
+                .find(|e| e.status == CodeStatus::Current)
+                .unwrap_or(first)
+        };
+        Some(Self(best.alpha3))
+    }
+
+    /// The alpha-3 code.
+    pub fn as_str(&self) -> &'static str {
+        self.0
+    }
+
+    /// The alpha-2 code (the former one, for ISO 3166-3 codes).
+    pub fn alpha2(&self) -> Option<&'static str> {
+        self.entry().and_then(|e| e.alpha2)
+    }
+
+    /// The ISO 3166 numeric code, where there is one.
+    pub fn numeric(&self) -> Option<u16> {
+        self.entry().and_then(|e| e.numeric)
+    }
+
+    /// The English short name.
+    pub fn name(&self) -> &'static str {
+        self.entry().map_or("", |e| e.name)
+    }
+
+    /// Whether the code is current, former (ISO 3166-3) or user-assigned.
+    pub fn status(&self) -> CodeStatus {
+        self.entry().map_or(CodeStatus::Current, |e| e.status)
+    }
+
+    /// Every known code, in alphabetical order.
+    pub fn all() -> impl Iterator<Item = CountryCode> {
+        COUNTRIES.iter().map(|e| Self(e.alpha3))
+    }
+}
+
+impl fmt::Debug for CountryCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "CountryCode({})", self.0)
+    }
+}
+
+impl fmt::Display for CountryCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+/// A string that is not a known country code.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown country code '{0}': expected an ISO 3166-1 alpha-3 code such as IRN, or an ISO 3166-3 code of a former state such as SUN"
+)]
+pub struct CountryError(String);
+
+impl FromStr for CountryCode {
+    type Err = CountryError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::new(s).ok_or_else(|| CountryError(s.to_owned()))
+    }
+}
+
+impl Serialize for CountryCode {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for CountryCode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = CountryCode;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an ISO 3166 alpha-3 country code")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<CountryCode, E> {
+                v.parse().map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+impl JsonSchema for CountryCode {
+    fn schema_name() -> Cow<'static, str> {
+        "CountryCode".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let codes: Vec<&str> = COUNTRIES.iter().map(|e| e.alpha3).collect();
+        json_schema!({
+            "type": "string",
+            "description": "An ISO 3166-1 alpha-3 country code; states that no longer exist use their ISO 3166-3 code (SUN, YUG, CSK, DDR, ...); XKX is Kosovo.",
+            "enum": codes
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_sorted_and_unique() {
+        assert!(COUNTRIES.windows(2).all(|w| w[0].alpha3 < w[1].alpha3));
+        assert_eq!(
+            COUNTRIES
+                .iter()
+                .filter(|e| e.status == CodeStatus::Current)
+                .count(),
+            249
+        );
+    }
+
+    #[test]
+    fn knows_current_and_former_states() {
+        let irn: CountryCode = "IRN".parse().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(irn.alpha2(), Some("IR"));
+        assert_eq!(irn.numeric(), Some(364));
+        assert_eq!(
+            CountryCode::new("SUN").map(|c| c.status()),
+            Some(CodeStatus::Former)
+        );
+        assert_eq!(
+            CountryCode::new("XKX").map(|c| c.status()),
+            Some(CodeStatus::UserAssigned)
+        );
+        assert_eq!(
+            CountryCode::from_alpha2("SY").map(|c| c.as_str()),
+            Some("SYR")
+        );
+    }
+
+    #[test]
+    fn rejects_unknown_and_miscased_codes() {
+        for bad in ["ZZZ", "irn", "IR", "IRNN", ""] {
+            assert!(bad.parse::<CountryCode>().is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,561 @@
+//! Partial and uncertain dates in the Extended Date/Time Format (EDTF, ISO 8601-2).
+
+use std::borrow::Cow;
+use std::cmp::Ordering;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// How much of a date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Precision {
+    /// Only the year: `2020`.
+    Year,
+    /// Year and month: `2020-07`.
+    Month,
+    /// A calendar day: `2020-07-08`.
+    Day,
+}
+
+/// The EDTF level-1 qualifier of a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Qualifier {
+    /// No qualifier.
+    #[default]
+    None,
+    /// `?`: the source is unsure of the date.
+    Uncertain,
+    /// `~`: the date is an estimate ("about").
+    Approximate,
+    /// `%`: both uncertain and approximate.
+    UncertainApproximate,
+}
+
+impl Qualifier {
+    fn suffix(self) -> &'static str {
+        match self {
+            Qualifier::None => "",
+            Qualifier::Uncertain => "?",
+            Qualifier::Approximate => "~",
+            Qualifier::UncertainApproximate => "%",
+        }
+    }
+}
+
+/// One EDTF date of year, month or day precision, with an optional qualifier.
+///
+/// The parser accepts the shape the JSON Schema pattern accepts (month 01–12, day 01–31);
+/// whether the day exists in that month (no 30 February) is checked by validation, so a
+/// document with an impossible date still loads and is reported with its path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PartialDate {
+    year: i32,
+    month: Option<u8>,
+    day: Option<u8>,
+    qualifier: Qualifier,
+}
+
+impl PartialDate {
+    /// A year-precision date.
+    pub fn year(year: i32) -> Self {
+        Self {
+            year,
+            month: None,
+            day: None,
+            qualifier: Qualifier::None,
+        }
+    }
+
+    /// A month-precision date. Returns `None` unless `month` is 1–12.
+    pub fn month(year: i32, month: u8) -> Option<Self> {
+        (1..=12).contains(&month).then_some(Self {
+            year,
+            month: Some(month),
+            day: None,
+            qualifier: Qualifier::None,
+        })
+    }
+
+    /// A day-precision date. Returns `None` unless it is a real calendar day.
+    pub fn day(year: i32, month: u8, day: u8) -> Option<Self> {
+        NaiveDate::from_ymd_opt(year, u32::from(month), u32::from(day))?;
+        Some(Self {
+            year,
+            month: Some(month),
+            day: Some(day),
+            qualifier: Qualifier::None,
+        })
+    }
+
+    /// The same date with another qualifier.
+    pub fn with_qualifier(mut self, qualifier: Qualifier) -> Self {
+        self.qualifier = qualifier;
+        self
+    }
+
+    /// The year (astronomical numbering: year 0 is 1 BCE).
+    pub fn year_value(&self) -> i32 {
+        self.year
+    }
+
+    /// The month, when known.
+    pub fn month_value(&self) -> Option<u8> {
+        self.month
+    }
+
+    /// The day of the month, when known.
+    pub fn day_value(&self) -> Option<u8> {
+        self.day
+    }
+
+    /// The qualifier.
+    pub fn qualifier(&self) -> Qualifier {
+        self.qualifier
+    }
+
+    /// How much of the date is known.
+    pub fn precision(&self) -> Precision {
+        match (self.month, self.day) {
+            (_, Some(_)) => Precision::Day,
+            (Some(_), None) => Precision::Month,
+            _ => Precision::Year,
+        }
+    }
+
+    /// Whether the date names a day that exists (no `2020-02-30`).
+    pub fn is_real(&self) -> bool {
+        self.earliest().is_some()
+    }
+
+    /// The first calendar day the date may denote, or `None` when it is not a real date.
+    pub fn earliest(&self) -> Option<NaiveDate> {
+        let month = u32::from(self.month.unwrap_or(1));
+        let day = u32::from(self.day.unwrap_or(1));
+        NaiveDate::from_ymd_opt(self.year, month, day)
+    }
+
+    /// The last calendar day the date may denote, or `None` when it is not a real date.
+    pub fn latest(&self) -> Option<NaiveDate> {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => NaiveDate::from_ymd_opt(self.year, u32::from(m), u32::from(d)),
+            (Some(m), None) => {
+                let first = NaiveDate::from_ymd_opt(self.year, u32::from(m), 1)?;
+                let next = if m == 12 {
+                    NaiveDate::from_ymd_opt(self.year.checked_add(1)?, 1, 1)?
+                } else {
+                    NaiveDate::from_ymd_opt(self.year, u32::from(m) + 1, 1)?
+                };
+                Some(next.pred_opt().unwrap_or(first))
+            }
+            _ => NaiveDate::from_ymd_opt(self.year, 12, 31),
+        }
+    }
+
+    /// Whether every day this date may denote is before every day `other` may denote.
+    /// Partial dates that overlap (`2020` and `2020-07-08`) are neither before nor after.
+    pub fn is_definitely_before(&self, other: &PartialDate) -> bool {
+        match (self.latest(), other.earliest()) {
+            (Some(a), Some(b)) => a < b,
+            _ => false,
+        }
+    }
+
+    /// Whether `day` falls within the days this date may denote.
+    pub fn contains(&self, day: NaiveDate) -> bool {
+        match (self.earliest(), self.latest()) {
+            (Some(a), Some(b)) => a <= day && day <= b,
+            _ => false,
+        }
+    }
+
+    fn parse(text: &str) -> Result<Self, DateError> {
+        let bad = || DateError {
+            text: text.to_owned(),
+        };
+        let (body, qualifier) = match text.as_bytes().last() {
+            Some(b'?') => (&text[..text.len() - 1], Qualifier::Uncertain),
+            Some(b'~') => (&text[..text.len() - 1], Qualifier::Approximate),
+            Some(b'%') => (&text[..text.len() - 1], Qualifier::UncertainApproximate),
+            _ => (text, Qualifier::None),
+        };
+        let (negative, digits) = match body.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, body),
+        };
+        let bytes = digits.as_bytes();
+        let number = |range: std::ops::Range<usize>| -> Option<u32> {
+            let part = bytes.get(range)?;
+            part.iter().try_fold(0u32, |acc, b| {
+                b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
+            })
+        };
+        let year = number(0..4).ok_or_else(bad)?;
+        let year = i32::try_from(year).map_err(|_| bad())?;
+        let year = if negative { -year } else { year };
+        if negative && year == 0 {
+            return Err(bad());
+        }
+        let (month, day) = match bytes.len() {
+            4 => (None, None),
+            7 if bytes[4] == b'-' => (Some(number(5..7).ok_or_else(bad)?), None),
+            10 if bytes[4] == b'-' && bytes[7] == b'-' => (
+                Some(number(5..7).ok_or_else(bad)?),
+                Some(number(8..10).ok_or_else(bad)?),
+            ),
+            _ => return Err(bad()),
+        };
+        if month.is_some_and(|m| !(1..=12).contains(&m))
+            || day.is_some_and(|d| !(1..=31).contains(&d))
+        {
+            return Err(bad());
+        }
+        Ok(Self {
+            year,
+            // Both fit in u8: checked against 1..=12 and 1..=31 just above.
+            month: month.map(|m| m as u8),
+            day: day.map(|d| d as u8),
+            qualifier,
+        })
+    }
+}
+
+impl From<NaiveDate> for PartialDate {
+    fn from(day: NaiveDate) -> Self {
+        Self {
+            year: day.year(),
+            month: Some(day.month() as u8),
+            day: Some(day.day() as u8),
+            qualifier: Qualifier::None,
+        }
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.year < 0 {
+            write!(f, "-{:04}", self.year.unsigned_abs())?;
+        } else {
+            write!(f, "{:04}", self.year)?;
+        }
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        f.write_str(self.qualifier.suffix())
+    }
+}
+
+/// One end of an EDTF interval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IntervalEnd {
+    /// A known (possibly partial) date.
+    Date(PartialDate),
+    /// `..`: the interval is open on this side (it goes on, or started before anything known).
+    Open,
+    /// Empty: this end exists but is unknown.
+    Unknown,
+}
+
+impl IntervalEnd {
+    fn parse(text: &str) -> Result<Self, DateError> {
+        match text {
+            ".." => Ok(Self::Open),
+            "" => Ok(Self::Unknown),
+            _ => PartialDate::parse(text).map(Self::Date),
+        }
+    }
+
+    /// The date at this end, when known.
+    pub fn date(&self) -> Option<&PartialDate> {
+        match self {
+            Self::Date(d) => Some(d),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for IntervalEnd {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Date(d) => d.fmt(f),
+            Self::Open => f.write_str(".."),
+            Self::Unknown => Ok(()),
+        }
+    }
+}
+
+/// An EDTF value: a single partial date or an interval between two of them.
+///
+/// Serialized as the EDTF string: `"2020-07-08"`, `"2020-07"`, `"2020?"`, `"2020-07~"`,
+/// `"2011/2020"`, `"2011/.."`, `"../2020-07-08"`, `"2011/"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EdtfDate {
+    /// A single date.
+    Date(PartialDate),
+    /// An interval. At least one end is a date.
+    Interval {
+        /// Where the interval starts.
+        start: IntervalEnd,
+        /// Where the interval ends.
+        end: IntervalEnd,
+    },
+}
+
+impl EdtfDate {
+    /// The date itself when this is a single date.
+    pub fn as_date(&self) -> Option<&PartialDate> {
+        match self {
+            Self::Date(d) => Some(d),
+            Self::Interval { .. } => None,
+        }
+    }
+
+    /// The earliest known date this value refers to (its start, for an interval).
+    pub fn start_date(&self) -> Option<&PartialDate> {
+        match self {
+            Self::Date(d) => Some(d),
+            Self::Interval { start, .. } => start.date(),
+        }
+    }
+
+    /// The latest known date this value refers to (its end, for an interval).
+    pub fn end_date(&self) -> Option<&PartialDate> {
+        match self {
+            Self::Date(d) => Some(d),
+            Self::Interval { end, .. } => end.date(),
+        }
+    }
+
+    /// Every date written in this value, for checks that apply to each.
+    pub fn dates(&self) -> impl Iterator<Item = &PartialDate> {
+        let (a, b) = match self {
+            Self::Date(d) => (Some(d), None),
+            Self::Interval { start, end } => (start.date(), end.date()),
+        };
+        a.into_iter().chain(b)
+    }
+
+    /// The first calendar day this value may denote (`None` when open or unknown at the start).
+    pub fn earliest(&self) -> Option<NaiveDate> {
+        match self {
+            Self::Date(d) => d.earliest(),
+            Self::Interval { start, .. } => start.date().and_then(PartialDate::earliest),
+        }
+    }
+
+    /// The last calendar day this value may denote (`None` when open or unknown at the end).
+    pub fn latest(&self) -> Option<NaiveDate> {
+        match self {
+            Self::Date(d) => d.latest(),
+            Self::Interval { end, .. } => end.date().and_then(PartialDate::latest),
+        }
+    }
+
+    /// Whether an interval's start is definitely after its end (`2020/2011`).
+    pub fn is_reversed(&self) -> bool {
+        match self {
+            Self::Interval {
+                start: IntervalEnd::Date(a),
+                end: IntervalEnd::Date(b),
+            } => b.is_definitely_before(a),
+            _ => false,
+        }
+    }
+
+    /// Whether every day of `self` is before every day of `other`.
+    pub fn is_definitely_before(&self, other: &EdtfDate) -> bool {
+        match (self.latest(), other.earliest()) {
+            (Some(a), Some(b)) => a < b,
+            _ => false,
+        }
+    }
+
+    /// Parses an EDTF string (the same as `str::parse`).
+    pub fn parse(text: &str) -> Result<Self, DateError> {
+        match text.split_once('/') {
+            None => PartialDate::parse(text).map(Self::Date),
+            Some((a, b)) => {
+                let start = IntervalEnd::parse(a)?;
+                let end = IntervalEnd::parse(b)?;
+                if start.date().is_none() && end.date().is_none() {
+                    return Err(DateError {
+                        text: text.to_owned(),
+                    });
+                }
+                Ok(Self::Interval { start, end })
+            }
+        }
+    }
+
+    /// Orders two values by their earliest day, then their latest; unknown ends sort first.
+    pub fn chronological_cmp(&self, other: &EdtfDate) -> Ordering {
+        (self.earliest(), self.latest()).cmp(&(other.earliest(), other.latest()))
+    }
+}
+
+impl From<PartialDate> for EdtfDate {
+    fn from(date: PartialDate) -> Self {
+        Self::Date(date)
+    }
+}
+
+impl From<NaiveDate> for EdtfDate {
+    fn from(day: NaiveDate) -> Self {
+        Self::Date(day.into())
+    }
+}
+
+impl FromStr for EdtfDate {
+    type Err = DateError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}
+
+impl fmt::Display for EdtfDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Date(d) => d.fmt(f),
+            Self::Interval { start, end } => write!(f, "{start}/{end}"),
+        }
+    }
+}
+
+/// A string that is not an EDTF date of the supported forms.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "invalid EDTF date '{text}': expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ?, ~ or %, or an interval such as 2011/2020, 2011/.. or ../2020"
+)]
+pub struct DateError {
+    text: String,
+}
+
+impl Serialize for EdtfDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for EdtfDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = EdtfDate;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an EDTF date string")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<EdtfDate, E> {
+                EdtfDate::parse(v).map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+/// The JSON Schema pattern of one EDTF date (shared by the interval pattern).
+const DATE_PATTERN: &str =
+    r"-?[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?[?~%]?";
+
+impl JsonSchema for EdtfDate {
+    fn schema_name() -> Cow<'static, str> {
+        "EdtfDate".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let d = DATE_PATTERN;
+        let pattern = format!(r"^(?:{d}|{d}/(?:{d}|\.\.)?|(?:\.\.)?/{d})$");
+        json_schema!({
+            "type": "string",
+            "description": "An EDTF (ISO 8601-2) date: YYYY, YYYY-MM or YYYY-MM-DD, optionally qualified by ? (uncertain), ~ (approximate) or % (both); or an interval START/END where either end may be '..' (open) or empty (unknown). Whether the day exists (no 2020-02-30) and whether START <= END are checked by validation.",
+            "pattern": pattern,
+            "examples": ["2020-07-08", "2020-07", "2020?", "2011/..", "../2020-07-08"]
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> EdtfDate {
+        EdtfDate::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    #[test]
+    fn round_trips_every_supported_form() {
+        for s in [
+            "2020",
+            "2020-07",
+            "2020-07-08",
+            "2020?",
+            "2020-07~",
+            "2020-07-08%",
+            "-0044-03-15",
+            "2011/2020",
+            "2011/..",
+            "../2020-07-08",
+            "2011/",
+            "/2020",
+            "2019-12~/2020-01?",
+        ] {
+            assert_eq!(p(s).to_string(), s);
+        }
+    }
+
+    #[test]
+    fn rejects_malformed_shapes() {
+        for s in [
+            "",
+            "20",
+            "2020-7",
+            "2020-13",
+            "2020-00",
+            "2020-07-32",
+            "2020-07-00",
+            "2020-13-45",
+            "2020/07/08",
+            "../..",
+            "/",
+            "2020-07-08T00:00",
+            " 2020",
+            "2020??",
+            "-0000",
+            "+2020",
+        ] {
+            assert!(EdtfDate::parse(s).is_err(), "{s} should not parse");
+        }
+    }
+
+    #[test]
+    fn impossible_days_parse_but_are_not_real() {
+        let d = p("2020-02-30");
+        assert!(!d.as_date().is_some_and(PartialDate::is_real));
+        assert!(p("2020-02-29").as_date().is_some_and(PartialDate::is_real));
+        assert!(!p("2019-02-29").as_date().is_some_and(PartialDate::is_real));
+    }
+
+    #[test]
+    fn partial_dates_cover_their_whole_span() {
+        let d = p("2020-02");
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+        assert_eq!(d.earliest(), Some(day(2020, 2, 1)));
+        assert_eq!(d.latest(), Some(day(2020, 2, 29)));
+        assert_eq!(p("2020").latest(), Some(day(2020, 12, 31)));
+        assert_eq!(p("2020-12").latest(), Some(day(2020, 12, 31)));
+    }
+
+    #[test]
+    fn overlapping_partial_dates_are_not_ordered() {
+        assert!(!p("2020").is_definitely_before(&p("2020-07-08")));
+        assert!(!p("2020-07-08").is_definitely_before(&p("2020")));
+        assert!(p("2019").is_definitely_before(&p("2020-01-01")));
+        assert!(p("2020/2011").is_reversed());
+        assert!(!p("2011/2020").is_reversed());
+        assert!(!p("2020/2020-05").is_reversed());
+    }
+}

@@ -1,0 +1,99 @@
+//! External identifiers: Wikidata QIDs, COW country codes, ATOP ids, UNTS numbers.
+
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Serialize};
+
+/// An identifier of a record in an outside registry or dataset.
+///
+/// Local ids link records inside one dossier; these link them to the rest of the world.
+/// Well-known schemes (checked by validation where their form is fixed): `wikidata` (`Q30`),
+/// `cow` (COW country code, `630`), `atop` (ATOP alliance id, `3185`), `cow_alliance`,
+/// `dcad`, `unts` (UN Treaty Series registration, `I-54321`), `iso3166` , `url`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Identifier {
+    /// The registry: lower-case letters, digits, `_`, `-` or `.`.
+    pub scheme: Scheme,
+    /// The identifier within that registry.
+    pub value: String,
+}
+
+impl Identifier {
+    /// A new identifier; returns `None` when the scheme name is malformed.
+    pub fn new(scheme: &str, value: impl Into<String>) -> Option<Self> {
+        Some(Self {
+            scheme: Scheme::new(scheme)?,
+            value: value.into(),
+        })
+    }
+
+    /// Whether the value has the form its (well-known) scheme requires.
+    pub fn is_well_formed(&self) -> bool {
+        let v = self.value.as_str();
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        match self.scheme.as_str() {
+            "wikidata" => v
+                .strip_prefix('Q')
+                .is_some_and(|n| digits(n) && !n.starts_with('0')),
+            "cow" | "atop" | "cow_alliance" | "dcad" => digits(v),
+            "unts" => v
+                .split_once('-')
+                .is_some_and(|(part, n)| matches!(part, "I" | "II") && digits(n)),
+            _ => true,
+        }
+    }
+}
+
+/// The name of an identifier scheme, such as `wikidata` or `cow`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Scheme(String);
+
+impl Scheme {
+    /// A scheme name; `None` unless it is 1–64 characters of `[a-z0-9_.-]` starting with a letter.
+    pub fn new(name: &str) -> Option<Self> {
+        let ok = name.len() <= 64
+            && name.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+            && name.bytes().all(|b| {
+                b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'.' | b'-')
+            });
+        ok.then(|| Self(name.to_owned()))
+    }
+
+    /// The scheme name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for Scheme {
+    type Error = String;
+    fn try_from(name: String) -> Result<Self, String> {
+        Self::new(&name).ok_or_else(|| {
+            format!("invalid identifier scheme '{name}': expected lower-case letters, digits, '_', '-' or '.', such as 'wikidata'")
+        })
+    }
+}
+
+impl From<Scheme> for String {
+    fn from(s: Scheme) -> String {
+        s.0
+    }
+}
+
+impl JsonSchema for Scheme {
+    fn schema_name() -> Cow<'static, str> {
+        "IdentifierScheme".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "description": "An identifier scheme. Well-known: wikidata, cow, atop, cow_alliance, dcad, unts, url.",
+            "pattern": "^[a-z][a-z0-9_.-]{0,63}$",
+            "examples": ["wikidata", "cow", "atop", "unts"]
+        })
+    }
+}

@@ -1,0 +1,19 @@
+//! The standard value types records are built from: dates, countries, languages, estimates,
+//! identifiers, ranks, places.
+
+mod country;
+mod country_table;
+mod date;
+mod estimate;
+mod identifier;
+mod language;
+mod place;
+mod rank;
+
+pub use country::{CodeStatus, CountryCode, CountryError};
+pub use date::{DateError, EdtfDate, IntervalEnd, PartialDate, Precision, Qualifier};
+pub use estimate::{Estimate, EstimateProblem, EstimateQualifier, EstimateUnit};
+pub use identifier::{Identifier, Scheme};
+pub use language::{LanguageCode, LanguageError};
+pub use place::{Coordinates, Place};
+pub use rank::{NatoGrade, Rank};
