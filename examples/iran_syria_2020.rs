@@ -9,14 +9,11 @@ use std::error::Error;
 use defense_agreements::ids::{
     ActorId, AgreementId, DossierId, PersonId, SourceId, StatementId, SupportId, TroopPresenceId,
 };
-use defense_agreements::values::{
-    CountryCode, EdtfDate, Estimate, Identifier, LanguageCode, NatoGrade, Place, Rank,
-};
+use defense_agreements::values::{CountryCode, EdtfDate, Estimate, Identifier, LanguageCode, NatoGrade, Place, Rank};
 use defense_agreements::{
-    Action, ActionType, Actor, ActorKind, Agreement, AgreementKind, Citation, Cooperation,
-    CooperationArea, Dossier, HostConsent, NameKind, OtherName, Party, Person, Post, RecordRef,
-    Signature, Source, SourceKind, Statement, StatementMode, Support, SupportType, TroopPresence,
-    Url,
+    Action, ActionType, Actor, ActorKind, Agreement, AgreementKind, Citation, Cooperation, CooperationArea, Dossier,
+    HostConsent, NameKind, OtherName, Party, Person, Post, RecordRef, Signature, Source, SourceKind, Statement,
+    StatementMode, Support, SupportType, TroopPresence, Url,
 };
 
 /// Every quotation below is verbatim from the report
@@ -27,8 +24,7 @@ pub fn build() -> Result<Dossier, Box<dyn Error>> {
     let country = |s: &str| s.parse::<CountryCode>();
     let date = |s: &str| s.parse::<EdtfDate>();
     let lang = |s: &str| s.parse::<LanguageCode>();
-    let identifier =
-        |scheme: &str, value: &str| Identifier::new(scheme, value).ok_or("bad identifier scheme");
+    let identifier = |scheme: &str, value: &str| Identifier::new(scheme, value).ok_or("bad identifier scheme");
 
     let report = SourceId::new("report")?;
     let ap = SourceId::new("ap-2020-07-10")?;
@@ -48,65 +44,30 @@ pub fn build() -> Result<Dossier, Box<dyn Error>> {
     let mut syria = Actor::state(actor("syria")?, "Syria", country("SYR")?);
     syria.other_names = vec![OtherName::new("the Assad regime").with(None, NameKind::Alias)];
     syria.identifiers = vec![identifier("cow", "652")?, identifier("wikidata", "Q858")?];
-    let mut armed_forces = Actor::new(
-        actor("iran-armed-forces")?,
-        "Armed Forces of the Islamic Republic of Iran",
-        ActorKind::ArmedForces,
-    );
+    let mut armed_forces =
+        Actor::new(actor("iran-armed-forces")?, "Armed Forces of the Islamic Republic of Iran", ActorKind::ArmedForces);
     armed_forces.country = Some(country("IRN")?);
     armed_forces.parent = Some(actor("iran")?);
-    let mut irgc = Actor::new(
-        actor("irgc")?,
-        "Islamic Revolutionary Guard Corps",
-        ActorKind::StateOrgan,
-    );
+    let mut irgc = Actor::new(actor("irgc")?, "Islamic Revolutionary Guard Corps", ActorKind::StateOrgan);
     irgc.other_names = vec![
         OtherName::new("IRGC").with(None, NameKind::Abbreviation),
         OtherName::new("سپاه پاسداران انقلاب اسلامی").with(Some(lang("fa")?), NameKind::Native),
     ];
     irgc.country = Some(country("IRN")?);
     irgc.parent = Some(actor("iran")?);
-    let mut syrian_mod = Actor::new(
-        actor("syria-mod")?,
-        "Ministry of Defense of Syria",
-        ActorKind::StateOrgan,
-    );
+    let mut syrian_mod = Actor::new(actor("syria-mod")?, "Ministry of Defense of Syria", ActorKind::StateOrgan);
     syrian_mod.country = Some(country("SYR")?);
     syrian_mod.parent = Some(actor("syria")?);
-    let mut hezbollah = Actor::new(
-        actor("hezbollah")?,
-        "Hezbollah",
-        ActorKind::NonStateArmedGroup,
-    );
-    hezbollah.other_names =
-        vec![OtherName::new("حزب الله").with(Some(lang("ar")?), NameKind::Native)];
+    let mut hezbollah = Actor::new(actor("hezbollah")?, "Hezbollah", ActorKind::NonStateArmedGroup);
+    hezbollah.other_names = vec![OtherName::new("حزب الله").with(Some(lang("ar")?), NameKind::Native)];
     hezbollah.country = Some(country("LBN")?);
-    let shia_militias = Actor::new(
-        actor("shia-militias")?,
-        "Other Shi’a militia groups",
-        ActorKind::Militia,
-    );
-    let axis = Actor::new(
-        actor("axis-of-resistance")?,
-        "Axis of Resistance",
-        ActorKind::Coalition,
-    );
+    let shia_militias = Actor::new(actor("shia-militias")?, "Other Shi’a militia groups", ActorKind::Militia);
+    let axis = Actor::new(actor("axis-of-resistance")?, "Axis of Resistance", ActorKind::Coalition);
     let mut turkey = Actor::state(actor("turkey")?, "Turkey", country("TUR")?);
     turkey.identifiers = vec![identifier("cow", "640")?, identifier("wikidata", "Q43")?];
     let mut us = Actor::state(actor("united-states")?, "United States", country("USA")?);
     us.identifiers = vec![identifier("cow", "2")?, identifier("wikidata", "Q30")?];
-    d.actors = vec![
-        iran,
-        syria,
-        armed_forces,
-        irgc,
-        syrian_mod,
-        hezbollah,
-        shia_militias,
-        axis,
-        turkey,
-        us,
-    ];
+    d.actors = vec![iran, syria, armed_forces, irgc, syrian_mod, hezbollah, shia_militias, axis, turkey, us];
 
     // People: both signers as the report names them, and the president AP names instead.
     let mut bagheri = Person::new(person("bagheri")?, "Mohammad Bagheri");
@@ -115,14 +76,10 @@ pub fn build() -> Result<Dossier, Box<dyn Error>> {
         OtherName::new("Mohammad Hossein Bagheri").with(None, NameKind::Alias),
         OtherName::new("محمد باقری").with(Some(lang("fa")?), NameKind::Native),
     ];
-    let mut chief_of_staff = Post::new(
-        "Chief of Staff for the Armed Forces of the Islamic Republic of Iran",
-        actor("iran-armed-forces")?,
-    );
+    let mut chief_of_staff =
+        Post::new("Chief of Staff for the Armed Forces of the Islamic Republic of Iran", actor("iran-armed-forces")?);
     chief_of_staff.rank = Some(Rank::new("Major General", Some(NatoGrade::Of7)));
-    chief_of_staff.citations = vec![cite(
-        "Major General Mohammad Bagheri – Chief of Staff, Iranian Armed Forces",
-    )];
+    chief_of_staff.citations = vec![cite("Major General Mohammad Bagheri – Chief of Staff, Iranian Armed Forces")];
     bagheri.posts = vec![chief_of_staff];
 
     let mut ayyoub = Person::new(person("ayyoub")?, "Ali Abdullah Ayyoub");
@@ -136,8 +93,7 @@ pub fn build() -> Result<Dossier, Box<dyn Error>> {
     ayyoub.posts = vec![minister];
 
     let mut assad = Person::new(person("assad")?, "Bashar al-Assad");
-    assad.other_names =
-        vec![OtherName::new("Bashar Assad").with(Some(lang("en")?), NameKind::Transliteration)];
+    assad.other_names = vec![OtherName::new("Bashar Assad").with(Some(lang("en")?), NameKind::Transliteration)];
     let mut president = Post::new("President", actor("syria")?);
     president.citations = vec![Citation::of(ap.clone()).quoting("Syria President Bashar Assad")];
     assad.posts = vec![president];
@@ -149,18 +105,12 @@ pub fn build() -> Result<Dossier, Box<dyn Error>> {
         AgreementId::new("iran-syria-2020")?,
         "Comprehensive agreement on military cooperation between Iran and Syria",
         AgreementKind::MilitaryCooperation,
-        vec![
-            Party::party(iran_id.clone()),
-            Party::party(syria_id.clone()),
-        ],
+        vec![Party::party(iran_id.clone()), Party::party(syria_id.clone())],
     );
-    agreement.other_titles =
-        vec![OtherName::new("Comprehensive Military Agreement").with(None, NameKind::Alias)];
+    agreement.other_titles = vec![OtherName::new("Comprehensive Military Agreement").with(None, NameKind::Alias)];
     let mut talks = Action::new(ActionType::Negotiation, date("../2020-07-08")?);
     talks.text = Some("several rounds of discussion".into());
-    talks.citations = vec![cite(
-        "After several rounds of discussion between the two countries",
-    )];
+    talks.citations = vec![cite("After several rounds of discussion between the two countries")];
     let mut signing = Action::new(ActionType::Signature, date("2020-07-08")?);
     signing.citations = vec![cite(
         "has signed a comprehensive agreement on military cooperation between the two allies in the Syrian capital Damascus on 8th July",
@@ -199,8 +149,7 @@ pub fn build() -> Result<Dossier, Box<dyn Error>> {
     security.text = Some("expansion of security cooperation".into());
     security.citations = vec![cite(provides)];
     let mut coordination = Cooperation::mutual(CooperationArea::Coordination);
-    coordination.text =
-        Some("continuation of coordination between the Armed Forces of the two countries".into());
+    coordination.text = Some("continuation of coordination between the Armed Forces of the two countries".into());
     coordination.citations = vec![cite(provides)];
     agreement.cooperation = vec![air_defense, military, security, coordination];
     agreement.citations = vec![cite(signed)];
@@ -210,14 +159,10 @@ pub fn build() -> Result<Dossier, Box<dyn Error>> {
         AgreementId::new("astana-understandings")?,
         "Astana understandings",
         AgreementKind::Ceasefire,
-        vec![
-            Party::party(actor("turkey")?),
-            Party::party(iran_id.clone()),
-        ],
+        vec![Party::party(actor("turkey")?), Party::party(iran_id.clone())],
     );
-    astana.citations = vec![cite(
-        "Turkey is a little late in implementing its commitment to the Astana understandings",
-    )];
+    astana.citations =
+        vec![cite("Turkey is a little late in implementing its commitment to the Astana understandings")];
     d.agreements = vec![agreement, astana];
 
     // Forces on the ground, as the report estimates them.
@@ -240,8 +185,7 @@ pub fn build() -> Result<Dossier, Box<dyn Error>> {
         country("SYR")?,
         Estimate::range(8000, 12000),
     );
-    militias_in_syria.description =
-        Some("Shi’a foreign fighters of Hezbollah and other militia groups".into());
+    militias_in_syria.description = Some("Shi’a foreign fighters of Hezbollah and other militia groups".into());
     militias_in_syria.as_of = Some(date("2020-07")?);
     militias_in_syria.purpose = Some(purpose.into());
     militias_in_syria.citations = vec![cite(on_the_ground)];
@@ -253,7 +197,9 @@ pub fn build() -> Result<Dossier, Box<dyn Error>> {
         recipient: syria_id.clone(),
         types: vec![SupportType::Political, SupportType::Financial, SupportType::Cyber, SupportType::Military],
         period: Some(date("2011/..")?),
-        description: Some("an unprecedented level of political, financial, cyber, and military support to the Assad regime".into()),
+        description: Some(
+            "an unprecedented level of political, financial, cyber, and military support to the Assad regime".into(),
+        ),
         citations: Vec::new(),
         extensions: Default::default(),
     };
@@ -264,18 +210,14 @@ pub fn build() -> Result<Dossier, Box<dyn Error>> {
 
     // Statements, verbatim where the report quotes and paraphrased where it reports.
     let agreement_ref = || -> Result<RecordRef, Box<dyn Error>> {
-        Ok(RecordRef::Agreement {
-            id: AgreementId::new("iran-syria-2020")?,
-        })
+        Ok(RecordRef::Agreement { id: AgreementId::new("iran-syria-2020")? })
     };
-    let actor_ref =
-        |s: &str| -> Result<RecordRef, Box<dyn Error>> { Ok(RecordRef::Actor { id: actor(s)? }) };
-    let statement =
-        |id: &str, text: &str, mode: StatementMode| -> Result<Statement, Box<dyn Error>> {
-            let mut s = Statement::new(StatementId::new(id)?, text, mode);
-            s.language = Some(lang("en")?);
-            Ok(s)
-        };
+    let actor_ref = |s: &str| -> Result<RecordRef, Box<dyn Error>> { Ok(RecordRef::Actor { id: actor(s)? }) };
+    let statement = |id: &str, text: &str, mode: StatementMode| -> Result<Statement, Box<dyn Error>> {
+        let mut s = Statement::new(StatementId::new(id)?, text, mode);
+        s.language = Some(lang("en")?);
+        Ok(s)
+    };
 
     let mut foreign_troops = statement(
         "foreign-troops-must-leave",
@@ -347,11 +289,7 @@ pub fn build() -> Result<Dossier, Box<dyn Error>> {
     )?;
     american_pressure.speakers = vec![person("bagheri")?];
     american_pressure.on_behalf_of = vec![iran_id.clone()];
-    american_pressure.about = vec![
-        agreement_ref()?,
-        actor_ref("axis-of-resistance")?,
-        actor_ref("united-states")?,
-    ];
+    american_pressure.about = vec![agreement_ref()?, actor_ref("axis-of-resistance")?, actor_ref("united-states")?];
     american_pressure.citations = vec![cite(
         "“the people of the region, the axis of resistance, Iran and Syria are determined to develop and strengthen military, security and defense relations. The signed agreement reinforces our will and our determination to cooperate against the American pressure.”",
     )];
@@ -363,12 +301,8 @@ pub fn build() -> Result<Dossier, Box<dyn Error>> {
     )?;
     on_turkey.speakers = vec![person("bagheri")?];
     on_turkey.on_behalf_of = vec![iran_id];
-    on_turkey.about = vec![
-        actor_ref("turkey")?,
-        RecordRef::Agreement {
-            id: AgreementId::new("astana-understandings")?,
-        },
-    ];
+    on_turkey.about =
+        vec![actor_ref("turkey")?, RecordRef::Agreement { id: AgreementId::new("astana-understandings")? }];
     on_turkey.citations = vec![cite(
         "Criticizing Turkey Major General Baqeri added that, “Turkey is a little late in implementing its commitment to the Astana understandings to get terrorist groups out of Syria and must realize that the solution to any of its security problems is not by being on Syrian soil.”",
     )];
@@ -384,17 +318,11 @@ pub fn build() -> Result<Dossier, Box<dyn Error>> {
     ];
 
     // Sources: the report, and AP's account that disagrees on the Syrian signer.
-    let mut report_source = Source::new(
-        report,
-        "Iran and Syria Ink A Comprehensive Military Agreement",
-    );
+    let mut report_source = Source::new(report, "Iran and Syria Ink A Comprehensive Military Agreement");
     report_source.kind = Some(SourceKind::NewsReport);
     report_source.published = Some(date("2020-07?")?);
     report_source.language = Some(lang("en")?);
-    let mut ap_source = Source::new(
-        ap,
-        "Iran signs agreement to bolster Syria's air defence systems",
-    );
+    let mut ap_source = Source::new(ap, "Iran signs agreement to bolster Syria's air defence systems");
     ap_source.kind = Some(SourceKind::NewsReport);
     ap_source.publisher = Some("Associated Press".into());
     ap_source.url = Some(Url::new(
@@ -411,12 +339,7 @@ pub fn build() -> Result<Dossier, Box<dyn Error>> {
 fn main() -> Result<(), Box<dyn Error>> {
     let dossier = build()?;
     let report = dossier.validate();
-    eprintln!(
-        "{}: {} error(s), {} warning(s)",
-        dossier.id,
-        report.errors().count(),
-        report.warnings().count()
-    );
+    eprintln!("{}: {} error(s), {} warning(s)", dossier.id, report.errors().count(), report.warnings().count());
     for issue in &report {
         eprintln!("  {issue}");
     }

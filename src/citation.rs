@@ -27,12 +27,7 @@ pub struct Citation {
 impl Citation {
     /// A bare citation of a source.
     pub fn of(source: SourceId) -> Self {
-        Self {
-            source,
-            locator: None,
-            quote: None,
-            credibility: None,
-        }
+        Self { source, locator: None, quote: None, credibility: None }
     }
 
     /// The same citation with the supporting words.

@@ -106,13 +106,8 @@ impl Dossier {
     }
 
     fn diagnose(bytes: &[u8]) -> Error {
-        if let Ok(VersionProbe {
-            schema_version: Some(serde_json::Value::String(v)),
-        }) = serde_json::from_slice(bytes)
-        {
-            if SchemaVersion::parse(&v)
-                .is_some_and(|sv| sv.major() != SchemaVersion::CURRENT.major())
-            {
+        if let Ok(VersionProbe { schema_version: Some(serde_json::Value::String(v)) }) = serde_json::from_slice(bytes) {
+            if SchemaVersion::parse(&v).is_some_and(|sv| sv.major() != SchemaVersion::CURRENT.major()) {
                 return Error::UnsupportedVersion { found: v };
             }
         }
@@ -223,9 +218,7 @@ impl Dossier {
 
     /// The agreements `actor` is a party to (any role), whatever their status.
     pub fn agreements_of<'a>(&'a self, actor: &'a str) -> impl Iterator<Item = &'a Agreement> + 'a {
-        self.agreements
-            .iter()
-            .filter(move |a| a.parties.iter().any(|p| p.actor.as_str() == actor))
+        self.agreements.iter().filter(move |a| a.parties.iter().any(|p| p.actor.as_str() == actor))
     }
 
     /// The agreements that bind `actor` on `day` (see [`Agreement::binds_on`]).
@@ -234,18 +227,14 @@ impl Dossier {
         actor: &'a str,
         day: NaiveDate,
     ) -> impl Iterator<Item = &'a Agreement> + 'a {
-        self.agreements.iter().filter(move |a| {
-            a.parties
-                .iter()
-                .any(|p| p.actor.as_str() == actor && a.binds_on(&p.actor, day))
-        })
+        self.agreements
+            .iter()
+            .filter(move |a| a.parties.iter().any(|p| p.actor.as_str() == actor && a.binds_on(&p.actor, day)))
     }
 
     /// The foreign or domestic forces reported present in `country`.
     pub fn forces_in(&self, country: CountryCode) -> impl Iterator<Item = &TroopPresence> {
-        self.troop_presences
-            .iter()
-            .filter(move |t| t.host_country == country)
+        self.troop_presences.iter().filter(move |t| t.host_country == country)
     }
 
     /// The actor and every actor it belongs to, nearest first (IRGC, then Iran). Stops at a

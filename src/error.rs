@@ -113,9 +113,7 @@ impl Error {
             Self::Line { source, .. } => source.message(),
             Self::UnsupportedVersion { .. } => {
                 let full = self.to_string();
-                full.strip_prefix("/schema_version: ")
-                    .unwrap_or(&full)
-                    .to_owned()
+                full.strip_prefix("/schema_version: ").unwrap_or(&full).to_owned()
             }
             Self::Io(e) => e.to_string(),
         }
@@ -133,9 +131,7 @@ impl Error {
         let suffix = format!(" at line {line} column {column}");
         let mut message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
         let kind = match err.classify() {
-            serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
-                ParseErrorKind::Syntax
-            }
+            serde_json::error::Category::Syntax | serde_json::error::Category::Eof => ParseErrorKind::Syntax,
             serde_json::error::Category::Io => ParseErrorKind::Syntax,
             serde_json::error::Category::Data => {
                 if message.starts_with("unknown field") {
@@ -159,13 +155,7 @@ impl Error {
         if message.is_empty() {
             message = kind.as_str().replace('_', " ");
         }
-        Self::Parse {
-            path,
-            kind,
-            message,
-            line,
-            column,
-        }
+        Self::Parse { path, kind, message, line, column }
     }
 }
 

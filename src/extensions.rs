@@ -57,11 +57,8 @@ pub fn is_extension_key(key: &str) -> bool {
     let mut segments = 0;
     for segment in key.split('.') {
         let b = segment.as_bytes();
-        let ok = b
-            .first()
-            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-            && b.iter()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'_' | b'-'));
+        let ok = b.first().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'_' | b'-'));
         if !ok {
             return false;
         }
@@ -85,10 +82,7 @@ impl<'de> Deserialize<'de> for Extensions {
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("an object of namespaced extension keys")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Extensions, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Extensions, A::Error> {
                 let mut out = BTreeMap::new();
                 while let Some(key) = map.next_key::<String>()? {
                     if !is_extension_key(&key) {
@@ -96,9 +90,7 @@ impl<'de> Deserialize<'de> for Extensions {
                     }
                     let value = map.next_value()?;
                     if out.insert(key.clone(), value).is_some() {
-                        return Err(serde::de::Error::custom(format_args!(
-                            "duplicate extension key '{key}'"
-                        )));
+                        return Err(serde::de::Error::custom(format_args!("duplicate extension key '{key}'")));
                     }
                 }
                 Ok(Extensions(out))

@@ -18,8 +18,7 @@ pub fn is_valid_id(s: &str) -> bool {
     let b = s.as_bytes();
     (1..=128).contains(&b.len())
         && b[0].is_ascii_alphanumeric()
-        && b.iter()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b':' | b'-'))
+        && b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b':' | b'-'))
 }
 
 /// A string that is not a well-formed local id.
@@ -167,24 +166,10 @@ mod tests {
 
     #[test]
     fn accepts_and_rejects_ids() {
-        for ok in [
-            "iran",
-            "a",
-            "agreement:iran-syria-2020",
-            "IRGC_2020.v1",
-            &"x".repeat(128),
-        ] {
+        for ok in ["iran", "a", "agreement:iran-syria-2020", "IRGC_2020.v1", &"x".repeat(128)] {
             assert!(ActorId::new(ok).is_ok(), "{ok}");
         }
-        for bad in [
-            "",
-            "-iran",
-            " iran",
-            "iran syria",
-            "é",
-            &"x".repeat(129),
-            "a/b",
-        ] {
+        for bad in ["", "-iran", " iran", "iran syria", "é", &"x".repeat(129), "a/b"] {
             assert!(ActorId::new(bad).is_err(), "{bad}");
         }
     }

@@ -23,9 +23,8 @@ pub mod values;
 
 pub use actor::{Actor, ActorKind};
 pub use agreement::{
-    Action, ActionType, Clause, Condition, ConditionType, Cooperation, CooperationArea, Duration,
-    Obligation, ObligationType, Party, PartyRole, Related, Relation, Renewal, Signature,
-    WithdrawalTerms,
+    Action, ActionType, Clause, Condition, ConditionType, Cooperation, CooperationArea, Duration, Obligation,
+    ObligationType, Party, PartyRole, Related, Relation, Renewal, Signature, WithdrawalTerms,
 };
 pub use agreement::{Agreement, AgreementKind, AgreementStatus, Confidentiality};
 pub use citation::{Citation, Credibility};

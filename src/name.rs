@@ -25,12 +25,7 @@ pub struct OtherName {
 impl OtherName {
     /// A variant spelling with no further detail.
     pub fn new(name: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            language: None,
-            kind: None,
-            period: None,
-        }
+        Self { name: name.into(), language: None, kind: None, period: None }
     }
 
     /// The same name, marked with its language and kind.

@@ -74,27 +74,14 @@ pub struct Post {
 impl Post {
     /// A post in an organization, with no dates.
     pub fn new(title: impl Into<String>, organization: ActorId) -> Self {
-        Self {
-            title: title.into(),
-            rank: None,
-            organization,
-            start: None,
-            end: None,
-            citations: Vec::new(),
-        }
+        Self { title: title.into(), rank: None, organization, start: None, end: None, citations: Vec::new() }
     }
 
     /// Whether the post may have been held on the days `date` denotes: its start is not
     /// definitely after, and its end not definitely before.
     pub fn may_be_held_during(&self, date: &EdtfDate) -> bool {
-        let started = self
-            .start
-            .as_ref()
-            .is_none_or(|s| !date.is_definitely_before(s));
-        let not_ended = self
-            .end
-            .as_ref()
-            .is_none_or(|e| !e.is_definitely_before(date));
+        let started = self.start.as_ref().is_none_or(|s| !date.is_definitely_before(s));
+        let not_ended = self.end.as_ref().is_none_or(|e| !e.is_definitely_before(date));
         started && not_ended
     }
 }
@@ -118,12 +105,7 @@ impl Person {
             c.actor(&at.key("organization"), post.organization.as_str());
             c.opt_date(&at.key("start"), post.start.as_ref());
             c.opt_date(&at.key("end"), post.end.as_ref());
-            c.date_pair(
-                &at.key("end"),
-                post.start.as_ref(),
-                post.end.as_ref(),
-                "end",
-            );
+            c.date_pair(&at.key("end"), post.start.as_ref(), post.end.as_ref(), "end");
             c.citations(&at, &post.citations, false);
         }
         c.citations(path, &self.citations, false);

@@ -32,15 +32,10 @@ impl SchemaVersion {
     pub fn parse(text: &str) -> Option<Self> {
         let (major, minor) = text.split_once('.')?;
         let number = |s: &str| -> Option<u32> {
-            let canonical = !s.is_empty()
-                && s.bytes().all(|b| b.is_ascii_digit())
-                && (s == "0" || !s.starts_with('0'));
+            let canonical = !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'));
             canonical.then(|| s.parse().ok()).flatten()
         };
-        Some(Self {
-            major: number(major)?,
-            minor: number(minor)?,
-        })
+        Some(Self { major: number(major)?, minor: number(minor)? })
     }
 }
 

@@ -92,9 +92,7 @@ pub enum SourceKind {
 }
 
 /// Source reliability on the Admiralty (NATO AJP-2.1) scale. Serialized as the letter.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 pub enum Reliability {
     /// Completely reliable.
     A,
@@ -119,13 +117,9 @@ impl Url {
     /// and no spaces or control characters.
     pub fn new(url: impl Into<String>) -> Result<Self, UrlError> {
         let url = url.into();
-        let rest = url
-            .strip_prefix("https://")
-            .or_else(|| url.strip_prefix("http://"));
+        let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
         match rest {
-            Some(rest) if !rest.is_empty() && rest.chars().all(|c| c > ' ' && c != '\u{7f}') => {
-                Ok(Self(url))
-            }
+            Some(rest) if !rest.is_empty() && rest.chars().all(|c| c > ' ' && c != '\u{7f}') => Ok(Self(url)),
             _ => Err(UrlError(url)),
         }
     }

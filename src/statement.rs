@@ -88,11 +88,7 @@ impl Statement {
         }
         c.actors(&path.key("on_behalf_of"), &self.on_behalf_of);
         if self.speakers.is_empty() && self.on_behalf_of.is_empty() {
-            c.issue(
-                path,
-                Code::StatementWithoutSpeaker,
-                "a statement needs speakers or on_behalf_of",
-            );
+            c.issue(path, Code::StatementWithoutSpeaker, "a statement needs speakers or on_behalf_of");
         }
         c.opt_date(&path.key("date"), self.date.as_ref());
         c.place(&path.key("place"), self.place.as_ref());

@@ -71,11 +71,7 @@ impl Support {
         c.actor(&path.key("supporter"), self.supporter.as_str());
         c.actor(&path.key("recipient"), self.recipient.as_str());
         if self.types.is_empty() {
-            c.issue(
-                &path.key("types"),
-                Code::EmptyList,
-                "a support relation needs at least one type",
-            );
+            c.issue(&path.key("types"), Code::EmptyList, "a support relation needs at least one type");
         }
         c.opt_date(&path.key("period"), self.period.as_ref());
         c.opt_text(&path.key("description"), self.description.as_ref());

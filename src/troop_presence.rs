@@ -51,12 +51,7 @@ pub struct TroopPresence {
 
 impl TroopPresence {
     /// A presence of `forces` in `host_country`, of unknown consent.
-    pub fn new(
-        id: TroopPresenceId,
-        forces: Vec<ActorId>,
-        host_country: CountryCode,
-        strength: Estimate,
-    ) -> Self {
+    pub fn new(id: TroopPresenceId, forces: Vec<ActorId>, host_country: CountryCode, strength: Estimate) -> Self {
         Self {
             id,
             forces,
@@ -96,11 +91,7 @@ impl TroopPresence {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
         let forces = path.key("forces");
         if self.forces.is_empty() {
-            c.issue(
-                &forces,
-                Code::EmptyList,
-                "a troop presence needs at least one actor in forces",
-            );
+            c.issue(&forces, Code::EmptyList, "a troop presence needs at least one actor in forces");
         }
         c.actors(&forces, &self.forces);
         c.opt_text(&path.key("description"), self.description.as_ref());
@@ -108,12 +99,7 @@ impl TroopPresence {
         c.estimate(&path.key("strength"), &self.strength);
         c.opt_date(&path.key("since"), self.since.as_ref());
         c.opt_date(&path.key("as_of"), self.as_of.as_ref());
-        c.date_pair(
-            &path.key("as_of"),
-            self.since.as_ref(),
-            self.as_of.as_ref(),
-            "as_of",
-        );
+        c.date_pair(&path.key("as_of"), self.since.as_ref(), self.as_of.as_ref(), "as_of");
         c.opt_text(&path.key("purpose"), self.purpose.as_ref());
         if let Some(agreement) = &self.agreement {
             c.reference(Kind::Agreement, &path.key("agreement"), agreement.as_str());

@@ -90,11 +90,7 @@ impl Agreement {
             }
             c.opt_text(&at.key("title"), r.title.as_ref());
             if r.agreement.is_none() && r.title.is_none() {
-                c.issue(
-                    &at,
-                    Code::RelatedTargetMissing,
-                    "names neither an agreement nor a title",
-                );
+                c.issue(&at, Code::RelatedTargetMissing, "names neither an agreement nor a title");
             }
             c.citations(&at, &r.citations, false);
         }
@@ -116,40 +112,24 @@ impl Agreement {
                 !seen.insert(p.actor.as_str())
             };
             if repeated {
-                c.issue(
-                    &actor,
-                    Code::DuplicateParty,
-                    format!("'{}' is already listed as a party", p.actor),
-                );
+                c.issue(&actor, Code::DuplicateParty, format!("'{}' is already listed as a party", p.actor));
             }
             c.citations(&at, &p.citations, false);
         }
         let distinct = if self.parties.len() <= SMALL {
             (0..self.parties.len())
-                .filter(|&i| {
-                    !self.parties[..i]
-                        .iter()
-                        .any(|q| q.actor == self.parties[i].actor)
-                })
+                .filter(|&i| !self.parties[..i].iter().any(|q| q.actor == self.parties[i].actor))
                 .count()
         } else {
             seen.len()
         };
         if distinct < 2 {
-            c.issue(
-                &list,
-                Code::TooFewParties,
-                format!("an agreement needs at least two parties; it has {distinct}"),
-            );
+            c.issue(&list, Code::TooFewParties, format!("an agreement needs at least two parties; it has {distinct}"));
         }
     }
 
     /// Checks the clauses and returns their ids, for the references to them.
-    fn check_clauses<'d>(
-        &'d self,
-        c: &mut Checker<'_>,
-        path: &Path<'_>,
-    ) -> HashMap<&'d str, usize> {
+    fn check_clauses<'d>(&'d self, c: &mut Checker<'_>, path: &Path<'_>) -> HashMap<&'d str, usize> {
         let list = path.key("clauses");
         let mut ids = HashMap::with_capacity(self.clauses.len());
         for (i, clause) in self.clauses.iter().enumerate() {
@@ -159,10 +139,7 @@ impl Agreement {
                 c.issue(
                     &at.key("id"),
                     Code::DuplicateId,
-                    format!(
-                        "clause id '{}' is already used by clause {first}",
-                        clause.id
-                    ),
+                    format!("clause id '{}' is already used by clause {first}", clause.id),
                 );
             }
             c.opt_text(&at.key("number"), clause.number.as_ref());
@@ -172,13 +149,7 @@ impl Agreement {
         ids
     }
 
-    fn check_actions(
-        &self,
-        c: &mut Checker<'_>,
-        path: &Path<'_>,
-        parties: &PartySet<'_>,
-        inherited: bool,
-    ) {
+    fn check_actions(&self, c: &mut Checker<'_>, path: &Path<'_>, parties: &PartySet<'_>, inherited: bool) {
         const STAGES: usize = 5;
         let list = path.key("actions");
         // The latest start of any act of each stage: an act must not end before one of an
@@ -195,21 +166,14 @@ impl Agreement {
                     c.issue(
                         &at.key("effective"),
                         Code::EffectiveBeforeNotice,
-                        format!(
-                            "takes effect on {effective}, before it was made on {}",
-                            a.date
-                        ),
+                        format!("takes effect on {effective}, before it was made on {}", a.date),
                     );
                 }
             }
             match &a.party {
                 Some(party) => member(c, &at.key("party"), party, parties),
                 None if a.kind.requires_party() => {
-                    c.issue(
-                        &at,
-                        Code::MissingParty,
-                        format!("a {} must name the party acting", a.kind.as_str()),
-                    );
+                    c.issue(&at, Code::MissingParty, format!("a {} must name the party acting", a.kind.as_str()));
                 }
                 None => {}
             }
@@ -233,21 +197,13 @@ impl Agreement {
             let Some(end) = a.date.latest() else { continue };
             let stage = a.kind.stage().min(STAGES - 1);
             let own = a.party.as_ref().and_then(|p| by_party.get(p.as_str()));
-            let before = global[..stage]
-                .iter()
-                .chain(own.map(|o| &o[..stage]).unwrap_or_default())
-                .flatten()
-                .max();
+            let before = global[..stage].iter().chain(own.map(|o| &o[..stage]).unwrap_or_default()).flatten().max();
             let at = list.index(i);
             if let Some(before) = before.filter(|b| **b > end) {
                 c.issue(
                     &at.key("date"),
                     Code::LifecycleOutOfOrder,
-                    format!(
-                        "{} on {} precedes an act of an earlier stage dated {before}",
-                        a.kind.as_str(),
-                        a.date
-                    ),
+                    format!("{} on {} precedes an act of an earlier stage dated {before}", a.kind.as_str(), a.date),
                 );
             }
             if let (Some(t), Some(start)) = (terminated, a.date.earliest()) {
@@ -255,11 +211,7 @@ impl Agreement {
                     c.issue(
                         &at.key("date"),
                         Code::ActionAfterTermination,
-                        format!(
-                            "{} on {} is after the termination on {t}",
-                            a.kind.as_str(),
-                            a.date
-                        ),
+                        format!("{} on {} is after the termination on {t}", a.kind.as_str(), a.date),
                     );
                 }
             }
@@ -267,13 +219,7 @@ impl Agreement {
     }
 }
 
-fn check_signature(
-    s: &Signature,
-    c: &mut Checker<'_>,
-    at: &Path<'_>,
-    parties: &PartySet<'_>,
-    inherited: bool,
-) {
+fn check_signature(s: &Signature, c: &mut Checker<'_>, at: &Path<'_>, parties: &PartySet<'_>, inherited: bool) {
     member(c, &at.key("party"), &s.party, parties);
     let signer = at.key("signer");
     let person = c.reference(Kind::Person, &signer, s.signer.as_str());
@@ -295,7 +241,10 @@ fn check_signature(
         c.issue(
             &signer,
             Code::SignerWithoutStanding,
-            format!("'{}' holds no post in '{}' or its organs at the signature date, and no capacity is given", s.signer, s.party),
+            format!(
+                "'{}' holds no post in '{}' or its organs at the signature date, and no capacity is given",
+                s.signer, s.party
+            ),
         );
     }
 }
@@ -309,11 +258,7 @@ fn belongs_to(c: &Checker<'_>, organization: &str, party: &str) -> bool {
         if current == party {
             return true;
         }
-        let parent = c
-            .actors
-            .get(current)
-            .and_then(|&i| actors.get(i))
-            .and_then(|a| a.parent.as_ref());
+        let parent = c.actors.get(current).and_then(|&i| actors.get(i)).and_then(|a| a.parent.as_ref());
         match parent {
             Some(p) => current = p.as_str(),
             None => return false,
@@ -325,11 +270,7 @@ fn belongs_to(c: &Checker<'_>, organization: &str, party: &str) -> bool {
 /// The actor must exist and be among the agreement's parties.
 fn member(c: &mut Checker<'_>, path: &Path<'_>, actor: &ActorId, parties: &PartySet<'_>) {
     if c.actor(path, actor.as_str()).is_some() && !parties.contains(actor.as_str()) {
-        c.issue(
-            path,
-            Code::NotAParty,
-            format!("'{actor}' is not a party of this agreement"),
-        );
+        c.issue(path, Code::NotAParty, format!("'{actor}' is not a party of this agreement"));
     }
 }
 
@@ -340,19 +281,10 @@ fn members(c: &mut Checker<'_>, path: &Path<'_>, actors: &[ActorId], parties: &P
     }
 }
 
-fn check_clause_ref(
-    c: &mut Checker<'_>,
-    path: &Path<'_>,
-    clause: Option<&ClauseId>,
-    clauses: &HashMap<&str, usize>,
-) {
+fn check_clause_ref(c: &mut Checker<'_>, path: &Path<'_>, clause: Option<&ClauseId>, clauses: &HashMap<&str, usize>) {
     if let Some(id) = clause {
         if !clauses.contains_key(id.as_str()) {
-            c.issue(
-                path,
-                Code::DanglingReference,
-                format!("no clause of this agreement has id '{id}'"),
-            );
+            c.issue(path, Code::DanglingReference, format!("no clause of this agreement has id '{id}'"));
         }
     }
 }

@@ -33,21 +33,12 @@ pub struct Cooperation {
 impl Cooperation {
     /// Mutual cooperation in an area.
     pub fn mutual(area: CooperationArea) -> Self {
-        Self {
-            area,
-            providers: Vec::new(),
-            recipients: Vec::new(),
-            text: None,
-            clause: None,
-            citations: Vec::new(),
-        }
+        Self { area, providers: Vec::new(), recipients: Vec::new(), text: None, clause: None, citations: Vec::new() }
     }
 }
 
 /// An area of defense cooperation (DCAD's areas, plus the provisions ATOP codes).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CooperationArea {

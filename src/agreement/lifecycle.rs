@@ -35,14 +35,7 @@ pub struct Action {
 impl Action {
     /// An act concerning the whole agreement.
     pub fn new(kind: ActionType, date: EdtfDate) -> Self {
-        Self {
-            kind,
-            date,
-            party: None,
-            effective: None,
-            text: None,
-            citations: Vec::new(),
-        }
+        Self { kind, date, party: None, effective: None, text: None, citations: Vec::new() }
     }
 
     /// The same act, by one party.
@@ -109,10 +102,7 @@ impl ActionType {
 
     /// Whether the act is one party's by nature and must name it.
     pub fn requires_party(self) -> bool {
-        matches!(
-            self,
-            Self::Withdrawal | Self::Denunciation | Self::Accession | Self::Reservation
-        )
+        matches!(self, Self::Withdrawal | Self::Denunciation | Self::Accession | Self::Reservation)
     }
 
     /// The act's name in snake_case, as in JSON.

@@ -88,12 +88,7 @@ pub struct Agreement {
 
 impl Agreement {
     /// An agreement with a title, kind and parties, and nothing else yet.
-    pub fn new(
-        id: AgreementId,
-        title: impl Into<String>,
-        kind: AgreementKind,
-        parties: Vec<Party>,
-    ) -> Self {
+    pub fn new(id: AgreementId, title: impl Into<String>, kind: AgreementKind, parties: Vec<Party>) -> Self {
         Self {
             id,
             title: title.into(),
@@ -122,10 +117,7 @@ impl Agreement {
 
     /// The actors that are full parties (role `party`), in order.
     pub fn party_actors(&self) -> impl Iterator<Item = &ActorId> {
-        self.parties
-            .iter()
-            .filter(|p| p.role == PartyRole::Party)
-            .map(|p| &p.actor)
+        self.parties.iter().filter(|p| p.role == PartyRole::Party).map(|p| &p.actor)
     }
 
     /// The clause with this id.

@@ -55,9 +55,7 @@ impl Obligation {
 }
 
 /// ATOP's five obligations.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ObligationType {
@@ -91,11 +89,7 @@ pub struct Condition {
 impl Condition {
     /// A condition described in words.
     pub fn new(kind: ConditionType, text: impl Into<String>) -> Self {
-        Self {
-            kind,
-            actors: Vec::new(),
-            text: Some(text.into()),
-        }
+        Self { kind, actors: Vec::new(), text: Some(text.into()) }
     }
 }
 

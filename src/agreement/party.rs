@@ -22,20 +22,12 @@ pub struct Party {
 impl Party {
     /// A full party.
     pub fn party(actor: ActorId) -> Self {
-        Self {
-            actor,
-            role: PartyRole::Party,
-            citations: Vec::new(),
-        }
+        Self { actor, role: PartyRole::Party, citations: Vec::new() }
     }
 
     /// An actor with another role.
     pub fn with_role(actor: ActorId, role: PartyRole) -> Self {
-        Self {
-            actor,
-            role,
-            citations: Vec::new(),
-        }
+        Self { actor, role, citations: Vec::new() }
     }
 }
 

@@ -34,13 +34,6 @@ pub struct Signature {
 impl Signature {
     /// A signature with no date, place or capacity yet.
     pub fn new(party: ActorId, signer: PersonId) -> Self {
-        Self {
-            party,
-            signer,
-            capacity: None,
-            date: None,
-            place: None,
-            citations: Vec::new(),
-        }
+        Self { party, signer, capacity: None, date: None, place: None, citations: Vec::new() }
     }
 }

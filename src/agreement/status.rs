@@ -55,10 +55,9 @@ impl Agreement {
             status = match (kind, status) {
                 (_, AgreementStatus::Terminated) => AgreementStatus::Terminated,
                 (ActionType::Signature, AgreementStatus::Negotiated) => AgreementStatus::Signed,
-                (
-                    ActionType::ProvisionalApplication,
-                    AgreementStatus::Negotiated | AgreementStatus::Signed,
-                ) => AgreementStatus::ProvisionallyApplied,
+                (ActionType::ProvisionalApplication, AgreementStatus::Negotiated | AgreementStatus::Signed) => {
+                    AgreementStatus::ProvisionallyApplied
+                }
                 (ActionType::EntryIntoForce | ActionType::Resumption | ActionType::Renewal, _) => {
                     AgreementStatus::InForce
                 }
@@ -74,9 +73,7 @@ impl Agreement {
     /// has joined (no party-level ratification, accession or approval recorded for it, or one
     /// that has taken effect), and has not withdrawn, denounced or been suspended.
     pub fn binds_on(&self, actor: &ActorId, day: NaiveDate) -> bool {
-        if self.status_on(day) != AgreementStatus::InForce
-            || !self.party_actors().any(|a| a == actor)
-        {
+        if self.status_on(day) != AgreementStatus::InForce || !self.party_actors().any(|a| a == actor) {
             return false;
         }
         let mut joined = None;
@@ -93,9 +90,7 @@ impl Agreement {
                 ActionType::Ratification | ActionType::Accession | ActionType::Approval => {
                     joined = Some(joined.unwrap_or(false) || when <= day);
                 }
-                ActionType::Withdrawal | ActionType::Denunciation | ActionType::Suspension
-                    if when <= day =>
-                {
+                ActionType::Withdrawal | ActionType::Denunciation | ActionType::Suspension if when <= day => {
                     left = true
                 }
                 ActionType::Resumption if when <= day => left = false,

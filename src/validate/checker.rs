@@ -77,19 +77,10 @@ impl<'d> Checker<'d> {
         let d = dossier;
         let actors = index("actors", &mut d.actors.iter().map(|r| r.id.as_str()));
         let people = index("people", &mut d.people.iter().map(|r| r.id.as_str()));
-        let agreements = index(
-            "agreements",
-            &mut d.agreements.iter().map(|r| r.id.as_str()),
-        );
-        let troop_presences = index(
-            "troop_presences",
-            &mut d.troop_presences.iter().map(|r| r.id.as_str()),
-        );
+        let agreements = index("agreements", &mut d.agreements.iter().map(|r| r.id.as_str()));
+        let troop_presences = index("troop_presences", &mut d.troop_presences.iter().map(|r| r.id.as_str()));
         let supports = index("supports", &mut d.supports.iter().map(|r| r.id.as_str()));
-        let statements = index(
-            "statements",
-            &mut d.statements.iter().map(|r| r.id.as_str()),
-        );
+        let statements = index("statements", &mut d.statements.iter().map(|r| r.id.as_str()));
         let sources = index("sources", &mut d.sources.iter().map(|r| r.id.as_str()));
         Self {
             report,
@@ -108,12 +99,7 @@ impl<'d> Checker<'d> {
 
     /// Records a problem; the path and message are rendered only now.
     pub(crate) fn issue(&mut self, path: &Path<'_>, code: Code, message: impl Into<String>) {
-        self.report.push(Issue {
-            path: path.to_string(),
-            code,
-            severity: code.severity(),
-            message: message.into(),
-        });
+        self.report.push(Issue { path: path.to_string(), code, severity: code.severity(), message: message.into() });
     }
 
     /// Adds the end-of-walk warnings and hands over the report.
@@ -131,17 +117,10 @@ impl<'d> Checker<'d> {
             }
         }
         let sources = root.key("sources");
-        for (i, used) in std::mem::take(&mut self.source_used)
-            .into_iter()
-            .enumerate()
-        {
+        for (i, used) in std::mem::take(&mut self.source_used).into_iter().enumerate() {
             if !used {
                 let name = self.dossier.sources.get(i).map_or("", |s| s.id.as_str());
-                self.issue(
-                    &sources.index(i),
-                    Code::UnusedSource,
-                    format!("source '{name}' is never cited"),
-                );
+                self.issue(&sources.index(i), Code::UnusedSource, format!("source '{name}' is never cited"));
             }
         }
         self.report
@@ -161,11 +140,7 @@ impl<'d> Checker<'d> {
         match (found, kind) {
             (None, _) => {
                 let what = kind.name();
-                self.issue(
-                    path,
-                    Code::DanglingReference,
-                    format!("no {what} has id '{id}'"),
-                );
+                self.issue(path, Code::DanglingReference, format!("no {what} has id '{id}'"));
             }
             (Some(i), Kind::Actor) => {
                 if let Some(flag) = self.actor_used.get_mut(i) {
@@ -193,11 +168,7 @@ impl<'d> Checker<'d> {
     }
 
     /// Resolves each actor of a list.
-    pub(crate) fn actors<'i>(
-        &mut self,
-        path: &Path<'_>,
-        ids: impl IntoIterator<Item = &'i crate::ids::ActorId>,
-    ) {
+    pub(crate) fn actors<'i>(&mut self, path: &Path<'_>, ids: impl IntoIterator<Item = &'i crate::ids::ActorId>) {
         for (i, id) in ids.into_iter().enumerate() {
             self.actor(&path.index(i), id.as_str());
         }
@@ -208,11 +179,7 @@ impl<'d> Checker<'d> {
         if text.trim().is_empty() {
             self.issue(path, Code::EmptyText, "must not be empty");
         } else if text.trim() != text {
-            self.issue(
-                path,
-                Code::UntrimmedText,
-                "must not start or end with white space",
-            );
+            self.issue(path, Code::UntrimmedText, "must not start or end with white space");
         }
     }
 
@@ -234,19 +201,11 @@ impl<'d> Checker<'d> {
     pub(crate) fn date(&mut self, path: &Path<'_>, date: &EdtfDate) {
         for d in date.dates() {
             if !d.is_real() {
-                self.issue(
-                    path,
-                    Code::ImpossibleDate,
-                    format!("{d} is not a day of the calendar (in '{date}')"),
-                );
+                self.issue(path, Code::ImpossibleDate, format!("{d} is not a day of the calendar (in '{date}')"));
             }
         }
         if date.is_reversed() {
-            self.issue(
-                path,
-                Code::DateRangeReversed,
-                format!("interval '{date}' ends before it starts"),
-            );
+            self.issue(path, Code::DateRangeReversed, format!("interval '{date}' ends before it starts"));
         }
     }
 
@@ -267,11 +226,7 @@ impl<'d> Checker<'d> {
     ) {
         if let (Some(start), Some(end)) = (start, end) {
             if end.is_definitely_before(start) {
-                self.issue(
-                    end_path,
-                    Code::DateRangeReversed,
-                    format!("{what} '{end}' is before the start '{start}'"),
-                );
+                self.issue(end_path, Code::DateRangeReversed, format!("{what} '{end}' is before the start '{start}'"));
             }
         }
     }
@@ -280,11 +235,7 @@ impl<'d> Checker<'d> {
     pub(crate) fn language(&mut self, path: &Path<'_>, language: Option<&LanguageCode>) {
         if let Some(lang) = language {
             if !lang.is_known() {
-                self.issue(
-                    path,
-                    Code::UnknownLanguage,
-                    format!("'{lang}' is not an ISO 639-1 or 639-3 code"),
-                );
+                self.issue(path, Code::UnknownLanguage, format!("'{lang}' is not an ISO 639-1 or 639-3 code"));
             }
         }
     }
@@ -334,11 +285,7 @@ impl<'d> Checker<'d> {
     pub(crate) fn estimate(&mut self, path: &Path<'_>, estimate: &Estimate) {
         match estimate.problem() {
             Some(EstimateProblem::BoundsReversed) => {
-                self.issue(
-                    path,
-                    Code::EstimateBoundsReversed,
-                    "bounds must satisfy low <= best <= high",
-                );
+                self.issue(path, Code::EstimateBoundsReversed, "bounds must satisfy low <= best <= high");
             }
             Some(EstimateProblem::QualifierMismatch) => {
                 let q = serde_json::to_value(estimate.qualifier).ok();
@@ -351,11 +298,7 @@ impl<'d> Checker<'d> {
                     "range" => "low and high",
                     _ => "no bounds",
                 };
-                self.issue(
-                    path,
-                    Code::EstimateQualifierMismatch,
-                    format!("qualifier '{q}' needs {need}"),
-                );
+                self.issue(path, Code::EstimateQualifierMismatch, format!("qualifier '{q}' needs {need}"));
             }
             None => {}
         }

@@ -19,25 +19,16 @@ pub(crate) struct Path<'a> {
 
 impl<'a> Path<'a> {
     /// The document root.
-    pub(crate) const ROOT: Path<'static> = Path {
-        parent: None,
-        segment: Segment::Root,
-    };
+    pub(crate) const ROOT: Path<'static> = Path { parent: None, segment: Segment::Root };
 
     /// The member `key` of the value here.
     pub(crate) fn key(&'a self, key: &'a str) -> Path<'a> {
-        Path {
-            parent: Some(self),
-            segment: Segment::Key(key),
-        }
+        Path { parent: Some(self), segment: Segment::Key(key) }
     }
 
     /// The element `index` of the array here.
     pub(crate) fn index(&'a self, index: usize) -> Path<'a> {
-        Path {
-            parent: Some(self),
-            segment: Segment::Index(index),
-        }
+        Path { parent: Some(self), segment: Segment::Index(index) }
     }
 }
 
@@ -76,10 +67,7 @@ mod tests {
         let first = agreements.index(0);
         let sig = first.key("signatures");
         let second = sig.index(1);
-        assert_eq!(
-            second.key("signer").to_string(),
-            "/agreements/0/signatures/1/signer"
-        );
+        assert_eq!(second.key("signer").to_string(), "/agreements/0/signatures/1/signer");
         assert_eq!(root.to_string(), "");
         assert_eq!(root.key("a/b~c").to_string(), "/a~1b~0c");
     }

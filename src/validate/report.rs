@@ -21,16 +21,8 @@ pub struct Issue {
 
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() {
-            "(root)"
-        } else {
-            &self.path
-        };
-        write!(
-            f,
-            "{path}: {}: {}: {}",
-            self.severity, self.code, self.message
-        )
+        let path = if self.path.is_empty() { "(root)" } else { &self.path };
+        write!(f, "{path}: {}: {}: {}", self.severity, self.code, self.message)
     }
 }
 
@@ -73,9 +65,7 @@ impl Report {
 
     /// The warnings.
     pub fn warnings(&self) -> impl Iterator<Item = &Issue> {
-        self.issues
-            .iter()
-            .filter(|i| i.severity == Severity::Warning)
+        self.issues.iter().filter(|i| i.severity == Severity::Warning)
     }
 
     /// Whether some problem has this code at this path.
@@ -86,11 +76,7 @@ impl Report {
     /// `Ok` with the warnings when there is no error, so `?` can be used:
     /// `dossier.validate().into_result()?`.
     pub fn into_result(self) -> Result<Report, ValidationError> {
-        if self.is_valid() {
-            Ok(self)
-        } else {
-            Err(ValidationError(self))
-        }
+        if self.is_valid() { Ok(self) } else { Err(ValidationError(self)) }
     }
 }
 

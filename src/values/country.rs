@@ -42,19 +42,12 @@ pub struct CountryCode(&'static str);
 
 impl CountryCode {
     fn entry(&self) -> Option<&'static CountryEntry> {
-        COUNTRIES
-            .binary_search_by(|e| e.alpha3.cmp(self.0))
-            .ok()
-            .and_then(|i| COUNTRIES.get(i))
+        COUNTRIES.binary_search_by(|e| e.alpha3.cmp(self.0)).ok().and_then(|i| COUNTRIES.get(i))
     }
 
     /// Looks a code up; `None` when it is not a known alpha-3 code (case matters: `IRN`).
     pub fn new(code: &str) -> Option<Self> {
-        COUNTRIES
-            .binary_search_by(|e| e.alpha3.cmp(code))
-            .ok()
-            .and_then(|i| COUNTRIES.get(i))
-            .map(|e| Self(e.alpha3))
+        COUNTRIES.binary_search_by(|e| e.alpha3.cmp(code)).ok().and_then(|i| COUNTRIES.get(i)).map(|e| Self(e.alpha3))
     }
 
     /// Looks a country up by its ISO 3166-1 alpha-2 code (`IR`), preferring current codes.
@@ -64,9 +57,7 @@ impl CountryCode {
         let best = if first.status == CodeStatus::Current {
             first
         } else {
-            matches
-                .find(|e| e.status == CodeStatus::Current)
-                .unwrap_or(first)
+            matches.find(|e| e.status == CodeStatus::Current).unwrap_or(first)
         };
         Some(Self(best.alpha3))
     }
@@ -172,13 +163,7 @@ mod tests {
     #[test]
     fn table_is_sorted_and_unique() {
         assert!(COUNTRIES.windows(2).all(|w| w[0].alpha3 < w[1].alpha3));
-        assert_eq!(
-            COUNTRIES
-                .iter()
-                .filter(|e| e.status == CodeStatus::Current)
-                .count(),
-            249
-        );
+        assert_eq!(COUNTRIES.iter().filter(|e| e.status == CodeStatus::Current).count(), 249);
     }
 
     #[test]
@@ -186,18 +171,9 @@ mod tests {
         let irn: CountryCode = "IRN".parse().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(irn.alpha2(), Some("IR"));
         assert_eq!(irn.numeric(), Some(364));
-        assert_eq!(
-            CountryCode::new("SUN").map(|c| c.status()),
-            Some(CodeStatus::Former)
-        );
-        assert_eq!(
-            CountryCode::new("XKX").map(|c| c.status()),
-            Some(CodeStatus::UserAssigned)
-        );
-        assert_eq!(
-            CountryCode::from_alpha2("SY").map(|c| c.as_str()),
-            Some("SYR")
-        );
+        assert_eq!(CountryCode::new("SUN").map(|c| c.status()), Some(CodeStatus::Former));
+        assert_eq!(CountryCode::new("XKX").map(|c| c.status()), Some(CodeStatus::UserAssigned));
+        assert_eq!(CountryCode::from_alpha2("SY").map(|c| c.as_str()), Some("SYR"));
     }
 
     #[test]

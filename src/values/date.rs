@@ -61,33 +61,18 @@ pub struct PartialDate {
 impl PartialDate {
     /// A year-precision date.
     pub fn year(year: i32) -> Self {
-        Self {
-            year,
-            month: None,
-            day: None,
-            qualifier: Qualifier::None,
-        }
+        Self { year, month: None, day: None, qualifier: Qualifier::None }
     }
 
     /// A month-precision date. Returns `None` unless `month` is 1–12.
     pub fn month(year: i32, month: u8) -> Option<Self> {
-        (1..=12).contains(&month).then_some(Self {
-            year,
-            month: Some(month),
-            day: None,
-            qualifier: Qualifier::None,
-        })
+        (1..=12).contains(&month).then_some(Self { year, month: Some(month), day: None, qualifier: Qualifier::None })
     }
 
     /// A day-precision date. Returns `None` unless it is a real calendar day.
     pub fn day(year: i32, month: u8, day: u8) -> Option<Self> {
         NaiveDate::from_ymd_opt(year, u32::from(month), u32::from(day))?;
-        Some(Self {
-            year,
-            month: Some(month),
-            day: Some(day),
-            qualifier: Qualifier::None,
-        })
+        Some(Self { year, month: Some(month), day: Some(day), qualifier: Qualifier::None })
     }
 
     /// The same date with another qualifier.
@@ -172,9 +157,7 @@ impl PartialDate {
     }
 
     fn parse(text: &str) -> Result<Self, DateError> {
-        let bad = || DateError {
-            text: text.to_owned(),
-        };
+        let bad = || DateError { text: text.to_owned() };
         let (body, qualifier) = match text.as_bytes().last() {
             Some(b'?') => (&text[..text.len() - 1], Qualifier::Uncertain),
             Some(b'~') => (&text[..text.len() - 1], Qualifier::Approximate),
@@ -188,9 +171,7 @@ impl PartialDate {
         let bytes = digits.as_bytes();
         let number = |range: std::ops::Range<usize>| -> Option<u32> {
             let part = bytes.get(range)?;
-            part.iter().try_fold(0u32, |acc, b| {
-                b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
-            })
+            part.iter().try_fold(0u32, |acc, b| b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0')))
         };
         let year = number(0..4).ok_or_else(bad)?;
         let year = i32::try_from(year).map_err(|_| bad())?;
@@ -201,15 +182,12 @@ impl PartialDate {
         let (month, day) = match bytes.len() {
             4 => (None, None),
             7 if bytes[4] == b'-' => (Some(number(5..7).ok_or_else(bad)?), None),
-            10 if bytes[4] == b'-' && bytes[7] == b'-' => (
-                Some(number(5..7).ok_or_else(bad)?),
-                Some(number(8..10).ok_or_else(bad)?),
-            ),
+            10 if bytes[4] == b'-' && bytes[7] == b'-' => {
+                (Some(number(5..7).ok_or_else(bad)?), Some(number(8..10).ok_or_else(bad)?))
+            }
             _ => return Err(bad()),
         };
-        if month.is_some_and(|m| !(1..=12).contains(&m))
-            || day.is_some_and(|d| !(1..=31).contains(&d))
-        {
+        if month.is_some_and(|m| !(1..=12).contains(&m)) || day.is_some_and(|d| !(1..=31).contains(&d)) {
             return Err(bad());
         }
         Ok(Self {
@@ -359,10 +337,7 @@ impl EdtfDate {
     /// Whether an interval's start is definitely after its end (`2020/2011`).
     pub fn is_reversed(&self) -> bool {
         match self {
-            Self::Interval {
-                start: IntervalEnd::Date(a),
-                end: IntervalEnd::Date(b),
-            } => b.is_definitely_before(a),
+            Self::Interval { start: IntervalEnd::Date(a), end: IntervalEnd::Date(b) } => b.is_definitely_before(a),
             _ => false,
         }
     }
@@ -383,9 +358,7 @@ impl EdtfDate {
                 let start = IntervalEnd::parse(a)?;
                 let end = IntervalEnd::parse(b)?;
                 if start.date().is_none() && end.date().is_none() {
-                    return Err(DateError {
-                        text: text.to_owned(),
-                    });
+                    return Err(DateError { text: text.to_owned() });
                 }
                 Ok(Self::Interval { start, end })
             }
@@ -458,8 +431,7 @@ impl<'de> Deserialize<'de> for EdtfDate {
 }
 
 /// The JSON Schema pattern of one EDTF date (shared by the interval pattern).
-const DATE_PATTERN: &str =
-    r"-?[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?[?~%]?";
+const DATE_PATTERN: &str = r"-?[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?[?~%]?";
 
 impl JsonSchema for EdtfDate {
     fn schema_name() -> Cow<'static, str> {

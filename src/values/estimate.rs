@@ -112,13 +112,7 @@ impl Estimate {
     }
 
     fn with(low: Option<u64>, best: Option<u64>, high: Option<u64>, q: EstimateQualifier) -> Self {
-        Self {
-            low,
-            best,
-            high,
-            qualifier: q,
-            unit: EstimateUnit::Personnel,
-        }
+        Self { low, best, high, qualifier: q, unit: EstimateUnit::Personnel }
     }
 
     /// The same estimate counting another unit.
@@ -161,17 +155,13 @@ impl Estimate {
             (Some(a), Some(b)) => a <= b,
             _ => true,
         };
-        if !(ordered(self.low, self.best)
-            && ordered(self.best, self.high)
-            && ordered(self.low, self.high))
-        {
+        if !(ordered(self.low, self.best) && ordered(self.best, self.high) && ordered(self.low, self.high)) {
             return Some(EstimateProblem::BoundsReversed);
         }
         let (l, b, h) = (self.low.is_some(), self.best.is_some(), self.high.is_some());
         let fits = match self.qualifier {
             EstimateQualifier::Exact => {
-                b && self.low.is_none_or(|x| Some(x) == self.best)
-                    && self.high.is_none_or(|x| Some(x) == self.best)
+                b && self.low.is_none_or(|x| Some(x) == self.best) && self.high.is_none_or(|x| Some(x) == self.best)
             }
             EstimateQualifier::Approximately => b,
             EstimateQualifier::AtLeast => l && !h,
@@ -203,10 +193,7 @@ mod tests {
 
     #[test]
     fn detects_reversed_bounds_and_mismatches() {
-        assert_eq!(
-            Estimate::range(12000, 8000).problem(),
-            Some(EstimateProblem::BoundsReversed)
-        );
+        assert_eq!(Estimate::range(12000, 8000).problem(), Some(EstimateProblem::BoundsReversed));
         let mut e = Estimate::at_most(2500);
         e.low = Some(10);
         assert_eq!(e.problem(), Some(EstimateProblem::QualifierMismatch));

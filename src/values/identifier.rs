@@ -23,10 +23,7 @@ pub struct Identifier {
 impl Identifier {
     /// A new identifier; returns `None` when the scheme name is malformed.
     pub fn new(scheme: &str, value: impl Into<String>) -> Option<Self> {
-        Some(Self {
-            scheme: Scheme::new(scheme)?,
-            value: value.into(),
-        })
+        Some(Self { scheme: Scheme::new(scheme)?, value: value.into() })
     }
 
     /// Whether the value has the form its (well-known) scheme requires.
@@ -34,13 +31,9 @@ impl Identifier {
         let v = self.value.as_str();
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
         match self.scheme.as_str() {
-            "wikidata" => v
-                .strip_prefix('Q')
-                .is_some_and(|n| digits(n) && !n.starts_with('0')),
+            "wikidata" => v.strip_prefix('Q').is_some_and(|n| digits(n) && !n.starts_with('0')),
             "cow" | "atop" | "cow_alliance" | "dcad" => digits(v),
-            "unts" => v
-                .split_once('-')
-                .is_some_and(|(part, n)| matches!(part, "I" | "II") && digits(n)),
+            "unts" => v.split_once('-').is_some_and(|(part, n)| matches!(part, "I" | "II") && digits(n)),
             _ => true,
         }
     }
@@ -56,9 +49,7 @@ impl Scheme {
     pub fn new(name: &str) -> Option<Self> {
         let ok = name.len() <= 64
             && name.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
-            && name.bytes().all(|b| {
-                b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'.' | b'-')
-            });
+            && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'.' | b'-'));
         ok.then(|| Self(name.to_owned()))
     }
 

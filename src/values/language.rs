@@ -21,10 +21,7 @@ pub struct LanguageCode {
 impl LanguageCode {
     /// The code as written.
     pub fn as_str(&self) -> &str {
-        let bytes = self
-            .letters
-            .get(..usize::from(self.len))
-            .unwrap_or_default();
+        let bytes = self.letters.get(..usize::from(self.len)).unwrap_or_default();
         std::str::from_utf8(bytes).unwrap_or_default()
     }
 
@@ -48,9 +45,7 @@ impl LanguageCode {
 
 /// A string that is not shaped like an ISO 639 code.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "invalid language code '{0}': expected an ISO 639-1 or 639-3 code in lower case, such as 'fa' or 'pes'"
-)]
+#[error("invalid language code '{0}': expected an ISO 639-1 or 639-3 code in lower case, such as 'fa' or 'pes'")]
 pub struct LanguageError(String);
 
 impl FromStr for LanguageCode {
@@ -62,10 +57,7 @@ impl FromStr for LanguageCode {
         }
         let mut letters = [0u8; 3];
         letters[..bytes.len()].copy_from_slice(bytes);
-        Ok(Self {
-            letters,
-            len: bytes.len() as u8,
-        })
+        Ok(Self { letters, len: bytes.len() as u8 })
     }
 }
 

@@ -22,11 +22,7 @@ pub struct Place {
 impl Place {
     /// A place in a country.
     pub fn new(name: impl Into<String>, country: Option<CountryCode>) -> Self {
-        Self {
-            name: name.into(),
-            country,
-            coordinates: None,
-        }
+        Self { name: name.into(), country, coordinates: None }
     }
 }
 
@@ -62,9 +58,6 @@ impl TryFrom<RawCoordinates> for Coordinates {
         if !(-180.0..=180.0).contains(&raw.longitude) {
             return Err(format!("longitude {} is outside -180..=180", raw.longitude));
         }
-        Ok(Self {
-            latitude: raw.latitude,
-            longitude: raw.longitude,
-        })
+        Ok(Self { latitude: raw.latitude, longitude: raw.longitude })
     }
 }

@@ -23,11 +23,7 @@ pub struct Rank {
 impl Rank {
     /// A rank with its NATO grade.
     pub fn new(title: impl Into<String>, nato_grade: Option<NatoGrade>) -> Self {
-        Self {
-            title: title.into(),
-            language: None,
-            nato_grade,
-        }
+        Self { title: title.into(), language: None, nato_grade }
     }
 }
 
