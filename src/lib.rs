@@ -9,6 +9,7 @@ mod dossier;
 mod error;
 mod extensions;
 pub mod ids;
+pub mod jsonl;
 mod name;
 pub mod prelude;
 mod reference;
