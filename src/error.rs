@@ -136,9 +136,13 @@ impl Error {
             serde_json::error::Category::Data => {
                 if message.starts_with("unknown field") {
                     // Point at the field itself, not the object holding it.
+                    // serde_path_to_error usually has the field in the path already; inside a
+                    // buffered (internally tagged) value it stops at the object.
                     if let Some(name) = message.split('`').nth(1) {
-                        path.push('/');
-                        path.push_str(&name.replace('~', "~0").replace('/', "~1"));
+                        let segment = format!("/{}", name.replace('~', "~0").replace('/', "~1"));
+                        if !path.ends_with(&segment) {
+                            path.push_str(&segment);
+                        }
                     }
                     ParseErrorKind::UnknownField
                 } else if message.starts_with("missing field") {

@@ -197,9 +197,13 @@ impl Agreement {
             let Some(end) = a.date.latest() else { continue };
             let stage = a.kind.stage().min(STAGES - 1);
             let own = a.party.as_ref().and_then(|p| by_party.get(p.as_str()));
-            let before = global[..stage].iter().chain(own.map(|o| &o[..stage]).unwrap_or_default()).flatten().max();
+            // A termination preceding later acts is reported as action_after_termination on
+            // those acts, not twice.
+            let counts = |s: &usize| a.kind != super::ActionType::Termination || *s != 2;
+            let earlier = |list: &[Option<NaiveDate>; STAGES]| (0..stage).filter(counts).filter_map(|s| list[s]).max();
+            let before = earlier(&global).max(own.and_then(earlier));
             let at = list.index(i);
-            if let Some(before) = before.filter(|b| **b > end) {
+            if let Some(before) = before.filter(|b| *b > end) {
                 c.issue(
                     &at.key("date"),
                     Code::LifecycleOutOfOrder,

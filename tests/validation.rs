@@ -1,0 +1,120 @@
+//! Every validation rule has a fixture that breaks it; each fixture lists, in its
+//! `test.expect` extension, exactly the problems `validate()` must report.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use defense_agreements::{Code, Dossier, Severity};
+
+type Expected = BTreeSet<(String, String)>;
+
+fn fixtures(dir: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn load(path: &Path) -> Dossier {
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    Dossier::from_json(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn expected(dossier: &Dossier, path: &Path) -> Expected {
+    let Some(list) = dossier.extensions.get("test.expect").and_then(|v| v.as_array()) else {
+        panic!("{}: no test.expect extension", path.display());
+    };
+    list.iter()
+        .map(|e| {
+            let field = |k: &str| e.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_owned();
+            (field("code"), field("path"))
+        })
+        .collect()
+}
+
+#[test]
+fn every_invalid_fixture_reports_exactly_its_problems() {
+    let files = fixtures("tests/fixtures/invalid");
+    assert!(files.len() >= Code::ALL.len(), "expected a fixture per code");
+    for file in files {
+        let dossier = load(&file);
+        let report = dossier.validate();
+        let found: Expected = report.issues().iter().map(|i| (i.code.as_str().to_owned(), i.path.clone())).collect();
+        assert_eq!(found, expected(&dossier, &file), "{}:\n{report}", file.display());
+        // A fixture named after an error code must make the document invalid.
+        let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let code = stem.split("--").next().unwrap_or_default();
+        let severity = Code::ALL.iter().find(|c| c.as_str() == code).map(|c| c.severity());
+        assert!(severity.is_some(), "{}: not named after a code", file.display());
+        assert_eq!(report.is_valid(), severity == Some(Severity::Warning), "{}", file.display());
+    }
+}
+
+#[test]
+fn every_code_has_a_fixture() {
+    let names: BTreeSet<String> = fixtures("tests/fixtures/invalid")
+        .iter()
+        .filter_map(|p| p.file_stem().and_then(|s| s.to_str()))
+        .map(|s| s.split("--").next().unwrap_or_default().to_owned())
+        .collect();
+    for code in Code::ALL {
+        assert!(names.contains(code.as_str()), "no fixture for {code}");
+    }
+}
+
+#[test]
+fn valid_fixtures_report_nothing() {
+    for file in fixtures("tests/fixtures/valid") {
+        let report = load(&file).validate();
+        assert!(report.is_empty(), "{}:\n{report}", file.display());
+    }
+}
+
+#[test]
+fn all_problems_are_reported_at_once() {
+    // The issue's corruption list, applied together to the seed.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/iran-syria-2020.json");
+    let mut dossier = load(&path);
+    let ayyoub = defense_agreements::ids::PersonId::new("nobody").unwrap_or_else(|e| panic!("{e}"));
+    dossier.agreements[0].signatures[1].signer = ayyoub;
+    dossier.agreements[0].actions[1].date = "2020-02-30".parse().unwrap_or_else(|e| panic!("{e}"));
+    dossier.troop_presences[1].strength.low = Some(13_000);
+    dossier.agreements[0].signatures[0].party =
+        defense_agreements::ids::ActorId::new("turkey").unwrap_or_else(|e| panic!("{e}"));
+    let report = dossier.validate();
+    assert!(report.has(Code::DanglingReference, "/agreements/0/signatures/1/signer"), "{report}");
+    assert!(report.has(Code::ImpossibleDate, "/agreements/0/actions/1/date"), "{report}");
+    assert!(report.has(Code::EstimateBoundsReversed, "/troop_presences/1/strength"), "{report}");
+    assert!(report.has(Code::NotAParty, "/agreements/0/signatures/0/party"), "{report}");
+    // Bagheri holds no post in Turkey either.
+    assert!(report.has(Code::SignerWithoutStanding, "/agreements/0/signatures/0/signer"), "{report}");
+    assert_eq!(report.errors().count(), 5, "{report}");
+    let err = report.into_result().err().unwrap_or_else(|| panic!("errors must fail into_result"));
+    assert!(err.to_string().starts_with("5 validation error(s)"), "{err}");
+}
+
+#[test]
+fn warnings_alone_still_convert_to_ok() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/unused_source.json");
+    let report = load(&path).validate();
+    assert_eq!(report.warnings().count(), 1);
+    let kept = report.into_result().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(kept.len(), 1);
+}
+
+#[test]
+fn codes_are_stable_snake_case_and_documented() {
+    let doc = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/validation.md"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    for code in Code::ALL {
+        let s = code.as_str();
+        assert!(s.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{s}");
+        assert_eq!(serde_json::to_value(code).ok(), Some(serde_json::Value::String(s.into())));
+        assert!(doc.contains(&format!("`{s}`")), "docs/validation.md does not describe {s}");
+    }
+}
