@@ -105,7 +105,7 @@ pub fn build() -> Result<Dossier, Box<dyn Error>> {
         AgreementId::new("iran-syria-2020")?,
         "Comprehensive agreement on military cooperation between Iran and Syria",
         AgreementKind::MilitaryCooperation,
-        vec![Party::party(iran_id.clone()), Party::party(syria_id.clone())],
+        vec![Party::new(iran_id.clone()), Party::new(syria_id.clone())],
     );
     agreement.other_titles = vec![OtherName::new("Comprehensive Military Agreement").with(None, NameKind::Alias)];
     let mut talks = Action::new(ActionType::Negotiation, date("../2020-07-08")?);
@@ -159,7 +159,7 @@ pub fn build() -> Result<Dossier, Box<dyn Error>> {
         AgreementId::new("astana-understandings")?,
         "Astana understandings",
         AgreementKind::Ceasefire,
-        vec![Party::party(actor("turkey")?), Party::party(iran_id.clone())],
+        vec![Party::new(actor("turkey")?), Party::new(iran_id.clone())],
     );
     astana.citations =
         vec![cite("Turkey is a little late in implementing its commitment to the Astana understandings")];

@@ -21,7 +21,7 @@ pub struct Party {
 
 impl Party {
     /// A full party.
-    pub fn party(actor: ActorId) -> Self {
+    pub fn new(actor: ActorId) -> Self {
         Self { actor, role: PartyRole::Party, citations: Vec::new() }
     }
 
