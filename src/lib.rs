@@ -5,6 +5,7 @@
 mod actor;
 pub mod agreement;
 mod citation;
+pub mod codings;
 mod dossier;
 mod error;
 mod extensions;

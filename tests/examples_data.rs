@@ -9,9 +9,8 @@ use defense_agreements::Dossier;
 /// The example dossiers, sorted, so a failure names the same file every run.
 fn data_files() -> Result<Vec<PathBuf>, Box<dyn Error>> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/data");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)?
-        .map(|entry| entry.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(&dir)?.map(|entry| entry.map(|e| e.path())).collect::<Result<_, _>>()?;
     files.retain(|p| p.extension().is_some_and(|e| e == "json"));
     files.sort();
     Ok(files)
