@@ -1,19 +1,169 @@
 //! JSON Schema (draft 2020-12) of the JSON contract, for consumers in other languages.
+//!
+//! The schemas are generated from the Rust types by `schemars`, then made portable: validators
+//! and code generators in other languages (Python `jsonschema`, `ajv` in strict mode, pydantic
+//! via `datamodel-code-generator`, `json-schema-to-typescript`) load them unchanged. The
+//! committed copies live in `schemas/`; `cargo run --example export_schemas` rewrites them.
+//!
+//! ```
+//! let schema = defense_agreements::schema::dossier_schema();
+//! assert_eq!(schema.get("$schema").and_then(|v| v.as_str()), Some(defense_agreements::schema::DRAFT_2020_12));
+//! ```
 
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema};
+use serde_json::{Map, Value};
 
-/// The base of every exported schema's `$id`.
+/// The base of every exported schema's `$id`. The `v1` is the major `schema_version`: a
+/// minor version extends the schema under the same `$id`, a major one moves it.
 pub const SCHEMA_BASE_URI: &str = "https://defense-agreements.github.io/schemas/v1/";
 
-fn generate<T: JsonSchema>(file: &str) -> Schema {
-    let settings = SchemaSettings::draft2020_12().for_deserialize();
-    let mut schema = settings.into_generator().into_root_schema_for::<T>();
-    schema.insert("$id".into(), format!("{SCHEMA_BASE_URI}{file}").into());
-    schema
-}
+/// The meta-schema every exported schema declares in `$schema`.
+pub const DRAFT_2020_12: &str = "https://json-schema.org/draft/2020-12/schema";
+
+/// The file name (under `schemas/`, and after [`SCHEMA_BASE_URI`]) of the dossier schema.
+pub const DOSSIER_SCHEMA_FILE: &str = "dossier.schema.json";
 
 /// The schema of a [`Dossier`](crate::Dossier) document.
+///
+/// Records are never documents of their own, so they have no schema of their own: refer to
+/// one as `dossier.schema.json#/$defs/Agreement` (every shared type is in `$defs`).
 pub fn dossier_schema() -> Schema {
-    generate::<crate::Dossier>("dossier.schema.json")
+    generate::<crate::Dossier>(DOSSIER_SCHEMA_FILE)
+}
+
+/// Every exported schema with its file name, in the order they are written to `schemas/`.
+pub fn exported_schemas() -> Vec<(&'static str, Schema)> {
+    vec![(DOSSIER_SCHEMA_FILE, dossier_schema())]
+}
+
+/// A schema as it is committed under `schemas/`: two-space indented JSON and a final newline.
+pub fn to_file_text(schema: &Schema) -> String {
+    // A Schema is a JSON value with string keys: serializing it cannot fail.
+    let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn generate<T: JsonSchema>(file: &str) -> Schema {
+    // for_deserialize: the schema describes what the parser accepts (absent Option = null).
+    let settings = SchemaSettings::draft2020_12().for_deserialize();
+    let schema = settings.into_generator().into_root_schema_for::<T>();
+    let mut root = Value::from(schema);
+    if let Value::Object(map) = &mut root {
+        map.insert("$schema".into(), DRAFT_2020_12.into());
+        map.insert("$id".into(), format!("{SCHEMA_BASE_URI}{file}").into());
+    }
+    make_portable(&mut root);
+    name_defs(&mut root);
+    // The root is still an object, so this conversion cannot fail.
+    Schema::try_from(root).unwrap_or_default()
+}
+
+/// Replaces schemars' non-standard numeric `format`s (`uint32`, `double` …), which strict
+/// validators refuse as unknown formats, by the `minimum`/`maximum` they stand for.
+fn make_portable(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(format)) = map.get("format") {
+                if let Some(bounds) = numeric_format_bounds(format) {
+                    map.remove("format");
+                    if let Some((min, max)) = bounds {
+                        tighten(map, "minimum", min, |new, old| new > old);
+                        tighten(map, "maximum", max, |new, old| new < old);
+                    }
+                }
+            }
+            map.values_mut().for_each(make_portable);
+        }
+        Value::Array(items) => items.iter_mut().for_each(make_portable),
+        _ => {}
+    }
+}
+
+/// `Some(bounds)` for schemars' numeric formats: the integer range of the Rust type, or
+/// `None` for floats (JSON numbers are already doubles).
+#[allow(clippy::type_complexity)]
+fn numeric_format_bounds(format: &str) -> Option<Option<(Value, Value)>> {
+    let range = |min: i64, max: u64| Some(Some((Value::from(min), Value::from(max))));
+    match format {
+        "uint8" => range(0, u8::MAX.into()),
+        "uint16" => range(0, u16::MAX.into()),
+        "uint32" | "uint" => range(0, u32::MAX.into()),
+        "uint64" => range(0, u64::MAX),
+        "int8" => range(i8::MIN.into(), i8::MAX.unsigned_abs().into()),
+        "int16" => range(i16::MIN.into(), i16::MAX.unsigned_abs().into()),
+        "int32" | "int" => range(i32::MIN.into(), i32::MAX.unsigned_abs().into()),
+        "int64" => range(i64::MIN, i64::MAX.unsigned_abs()),
+        "float" | "double" => Some(None),
+        _ => None,
+    }
+}
+
+/// Sets `key` to `bound` unless the schema already has a stricter one.
+fn tighten(map: &mut Map<String, Value>, key: &str, bound: Value, stricter: fn(f64, f64) -> bool) {
+    let new = bound.as_f64();
+    let keep_old = match (map.get(key).and_then(Value::as_f64), new) {
+        (Some(old), Some(new)) => !stricter(new, old),
+        (_, None) => true,
+        (None, Some(_)) => false,
+    };
+    if !keep_old {
+        map.insert(key.into(), bound);
+    }
+}
+
+/// Gives every shared type a `title` (its `$defs` name) and every variant of a tagged union a
+/// title built from the union and its tag (`DurationFixedTerm`): code generators name their
+/// classes and interfaces after titles, instead of `Duration1`, `Duration2`.
+fn name_defs(root: &mut Value) {
+    let Some(Value::Object(defs)) = root.get_mut("$defs") else {
+        return;
+    };
+    for (name, def) in defs.iter_mut() {
+        let Value::Object(def) = def else { continue };
+        def.entry("title").or_insert_with(|| name.clone().into());
+        let Some(Value::Array(variants)) = def.get_mut("oneOf") else { continue };
+        for variant in variants.iter_mut() {
+            let Value::Object(variant) = variant else { continue };
+            let tag = variant.get("properties").and_then(|p| p.get("type")).and_then(|t| t.get("const"));
+            if let Some(Value::String(tag)) = tag {
+                let title = format!("{name}{}", pascal_case(tag));
+                variant.entry("title").or_insert_with(|| title.into());
+            }
+        }
+    }
+}
+
+fn pascal_case(snake: &str) -> String {
+    snake
+        .split('_')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numeric_formats_become_bounds() {
+        let mut v = serde_json::json!({"a": {"type": "integer", "format": "uint32", "minimum": 1},
+                                       "b": {"type": "number", "format": "double", "minimum": -90.0},
+                                       "c": {"type": "string", "format": "date"}});
+        make_portable(&mut v);
+        assert_eq!(v["a"], serde_json::json!({"type": "integer", "minimum": 1, "maximum": 4294967295_u64}));
+        assert_eq!(v["b"], serde_json::json!({"type": "number", "minimum": -90.0}));
+        // Standard formats are left alone.
+        assert_eq!(v["c"]["format"], "date");
+    }
+
+    #[test]
+    fn pascal_case_joins_words() {
+        assert_eq!(pascal_case("fixed_term"), "FixedTerm");
+        assert_eq!(pascal_case("actor"), "Actor");
+    }
 }
