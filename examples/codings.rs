@@ -1,0 +1,75 @@
+//! Print the ATOP, COW and DCAD codings of every agreement in the dossiers given, as a table.
+//!
+//! ```text
+//! cargo run --example codings -- FILE...
+//! ```
+//!
+//! FILE is a dossier (`.json`) or a stream of them (`.jsonl`). One row per agreement, tab
+//! separated, with a header:
+//!
+//! - `DEF OFF NEU NAG CON`: ATOP's five obligations, each `-` (absent), `cond` or `uncond`;
+//! - `COW`: the Correlates of War type `I`, `II`, `III`, or `-`;
+//! - `ALLIANCE`: whether ATOP counts it as an alliance;
+//! - `DCA`: whether it is a defense cooperation agreement in DCAD's sense.
+//!
+//! `docs/codings.md` states each rule and explains the codings of the example dossiers.
+//! Exit status: 0 on success, 1 when a file cannot be read or parsed, 2 on bad usage.
+
+use std::error::Error;
+use std::io::BufReader;
+use std::process::ExitCode;
+
+use defense_agreements::{Dossier, jsonl};
+
+/// Reads a `.json` file as one dossier, a `.jsonl` file as one per line.
+fn load(file: &str) -> Result<Vec<Dossier>, Box<dyn Error>> {
+    let reader = BufReader::new(std::fs::File::open(file)?);
+    if file.ends_with(".jsonl") {
+        Ok(jsonl::Reader::new(reader).collect::<Result<Vec<_>, _>>()?)
+    } else {
+        Ok(vec![Dossier::from_reader(reader)?])
+    }
+}
+
+fn yes_no(b: bool) -> &'static str {
+    if b { "yes" } else { "no" }
+}
+
+fn main() -> ExitCode {
+    let files: Vec<String> = std::env::args().skip(1).collect();
+    if files.is_empty() || files.iter().any(|f| f.starts_with("--")) {
+        eprintln!("usage: codings FILE...");
+        return ExitCode::from(2);
+    }
+    println!("DOSSIER\tAGREEMENT\tDEF\tOFF\tNEU\tNAG\tCON\tCOW\tALLIANCE\tDCA");
+    for file in &files {
+        let dossiers = match load(file) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("codings: {file}: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        for d in &dossiers {
+            for a in &d.agreements {
+                // Every coding is derived from the recorded obligations, cooperation, kind and
+                // parties; nothing is stored, so correcting a fact corrects its codings.
+                let atop = a.atop_obligations();
+                let cow = a.cow_type().map_or("-", |t| t.as_str());
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{cow}\t{}\t{}",
+                    d.id,
+                    a.id,
+                    atop.defense,
+                    atop.offense,
+                    atop.neutrality,
+                    atop.nonaggression,
+                    atop.consultation,
+                    yes_no(a.is_alliance()),
+                    yes_no(a.is_defense_cooperation()),
+                );
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
