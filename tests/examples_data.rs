@@ -60,3 +60,49 @@ fn dossier_ids_match_file_names() -> Result<(), Box<dyn Error>> {
     }
     Ok(())
 }
+
+fn load(name: &str) -> Result<Dossier, Box<dyn Error>> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/data").join(name);
+    Ok(Dossier::from_reader(std::fs::File::open(path)?)?)
+}
+
+fn day(s: &str) -> Result<chrono::NaiveDate, Box<dyn Error>> {
+    Ok(s.parse()?)
+}
+
+/// The modelling decisions the example dossiers document, as the derived views see them.
+#[test]
+fn lifecycles_of_the_real_dossiers_read_as_history_does() -> Result<(), Box<dyn Error>> {
+    use defense_agreements::AgreementStatus;
+    use defense_agreements::ids::ActorId;
+
+    let nato = load("north-atlantic-treaty-1949.json")?;
+    let treaty = nato.agreement("north-atlantic-treaty").ok_or("no NATO treaty")?;
+    assert_eq!(treaty.status_on(day("1949-06-01")?), AgreementStatus::Signed);
+    assert_eq!(treaty.status_on(day("1949-08-24")?), AgreementStatus::InForce);
+    // Leaving the integrated command in 1966 was not leaving the treaty.
+    assert!(treaty.binds_on(&ActorId::new("france")?, day("1970-01-01")?));
+    // The depositary's government is listed, but is not itself bound.
+    assert!(!treaty.binds_on(&ActorId::new("us-government")?, day("1970-01-01")?));
+    assert!(treaty.binds_on(&ActorId::new("united-states")?, day("1970-01-01")?));
+
+    let japan = load("us-japan-1960.json")?;
+    let treaty = japan.agreement("us-japan-1960").ok_or("no US-Japan treaty")?;
+    assert_eq!(treaty.status_on(day("1960-03-01")?), AgreementStatus::Signed);
+    assert_eq!(treaty.status_on(day("1960-06-23")?), AgreementStatus::InForce);
+    assert_eq!(japan.agreements_binding("japan", day("1961-01-01")?).count(), 2, "the treaty and its SOFA");
+
+    let manila = load("manila-pact-1954.json")?;
+    let pact = manila.agreement("manila-pact").ok_or("no Manila Pact")?;
+    let pakistan = ActorId::new("pakistan")?;
+    // Bound from its ratification until a year after its notice (Art. X), not before or after.
+    assert!(!pact.binds_on(&pakistan, day("1955-01-01")?));
+    assert!(pact.binds_on(&pakistan, day("1973-11-06")?));
+    assert!(!pact.binds_on(&pakistan, day("1973-11-07")?));
+    // Thailand ratified first; the treaty needed a majority, so it bound no one before 19 February 1955.
+    assert!(!pact.binds_on(&ActorId::new("thailand")?, day("1955-01-01")?));
+    // France stopped paying in 1974 but did not renounce the pact; SEATO ended, the treaty did not.
+    assert!(pact.binds_on(&ActorId::new("france")?, day("1980-01-01")?));
+    assert_eq!(pact.status_on(day("1980-01-01")?), AgreementStatus::InForce);
+    Ok(())
+}
