@@ -103,8 +103,9 @@ pub struct AtopObligations {
     pub neutrality: Atop,
     /// Not to attack the other party (ATOP `NONAGG`, `NONAGCON`).
     pub nonaggression: Atop,
-    /// To consult in a crisis (ATOP `CONSUL`). ATOP codes no condition flag for consultation;
-    /// the crate reports one from the same conditions, for information.
+    /// To consult in a crisis (ATOP `CONSUL`). ATOP's condition flags are defined for the four
+    /// pledges above; the crate reports conditionality for consultation too, from the same
+    /// conditions, for information.
     pub consultation: Atop,
 }
 
