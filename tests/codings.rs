@@ -184,3 +184,35 @@ fn defense_cooperation_needs_two_parties_no_defense_pledge_and_a_framework() -> 
     assert!(mou.is_defense_cooperation());
     Ok(())
 }
+
+#[test]
+fn the_table_in_docs_codings_md_matches_the_codings() -> TestResult {
+    let doc = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/codings.md"))?;
+    let mut rows = 0;
+    for dossier in load_all()? {
+        for a in &dossier.agreements {
+            let key = format!("| {} / {} |", dossier.id, a.id);
+            let Some(line) = doc.lines().find(|l| l.starts_with(&key)) else {
+                panic!("docs/codings.md has no row for {}/{}", dossier.id, a.id);
+            };
+            let cells: Vec<String> =
+                line.split('|').map(|c| c.trim().replace("**", "")).filter(|c| !c.is_empty()).collect();
+            let atop = a.atop_obligations();
+            let yes_no = |b: bool| if b { "yes" } else { "no" };
+            let expected = [
+                atop.defense.as_str(),
+                atop.offense.as_str(),
+                atop.neutrality.as_str(),
+                atop.nonaggression.as_str(),
+                atop.consultation.as_str(),
+                a.cow_type().map_or("-", |t| t.as_str()),
+                yes_no(a.is_alliance()),
+                yes_no(a.is_defense_cooperation()),
+            ];
+            assert_eq!(cells[1..], expected, "docs/codings.md row for {}/{}", dossier.id, a.id);
+            rows += 1;
+        }
+    }
+    assert_eq!(rows, PINNED.len());
+    Ok(())
+}
