@@ -148,6 +148,11 @@ impl Error {
                 } else if message.starts_with("missing field") {
                     ParseErrorKind::MissingField
                 } else if message.starts_with("duplicate field") {
+                    // Point at the repeated field, as for an unknown one.
+                    if let Some(name) = message.split('`').nth(1) {
+                        path.push('/');
+                        path.push_str(&name.replace('~', "~0").replace('/', "~1"));
+                    }
                     ParseErrorKind::DuplicateField
                 } else if message.starts_with("invalid type") {
                     ParseErrorKind::InvalidType

@@ -1,0 +1,432 @@
+//! Differential test: the exported JSON Schema (format assertion on) and `Dossier::from_json`
+//! agree on the shape validity of generated and randomly mutated documents.
+//!
+//! `cargo test --test differential` checks 2,000 documents; the long run is
+//! `DIFFERENTIAL_CASES=100000 cargo test --release --test differential -- --nocapture`
+//! (`DIFFERENTIAL_SEED` picks another pseudo-random sequence). See docs/limits.md.
+//!
+//! Intentional differences are listed in `KNOWN`, each recognised by a precise rule and named in
+//! the output; anything else is a failure.
+
+use std::collections::BTreeSet;
+
+use defense_agreements::Dossier;
+use serde_json::{Map, Number, Value, json};
+
+/// A small deterministic generator (xorshift64*): the run is reproducible from its seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> Option<&'a T> {
+        items.get(self.below(items.len()))
+    }
+}
+
+fn env_number(name: &str, default: u64) -> u64 {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+fn schema() -> Value {
+    Value::from(defense_agreements::schema::dossier_schema())
+}
+
+fn validator(schema: &Value) -> jsonschema::Validator {
+    jsonschema::draft202012::options()
+        .should_validate_formats(true)
+        .build(schema)
+        .unwrap_or_else(|e| panic!("the schema does not compile: {e}"))
+}
+
+/// Every property name, enum value and example in the schema: replacements that are often
+/// valid somewhere, so mutated documents stay near the boundary between valid and invalid.
+fn schema_vocabulary(schema: &Value, keys: &mut BTreeSet<String>, values: &mut Vec<Value>) {
+    match schema {
+        Value::Object(map) => {
+            if let Some(Value::Object(props)) = map.get("properties") {
+                keys.extend(props.keys().cloned());
+            }
+            for k in ["enum", "examples"] {
+                if let Some(Value::Array(items)) = map.get(k) {
+                    values.extend(items.iter().cloned());
+                }
+            }
+            if let Some(c) = map.get("const") {
+                values.push(c.clone());
+            }
+            map.values().for_each(|v| schema_vocabulary(v, keys, values));
+        }
+        Value::Array(items) => items.iter().for_each(|v| schema_vocabulary(v, keys, values)),
+        _ => {}
+    }
+}
+
+/// Values chosen to probe the edges of the parser: numbers of every JSON spelling, strings
+/// that almost match the patterns, and every JSON type.
+fn edge_values() -> Vec<Value> {
+    let f = |x: f64| Number::from_f64(x).map_or(Value::Null, Value::Number);
+    let mut v = vec![
+        json!(null),
+        json!(true),
+        json!(false),
+        json!(0),
+        json!(1),
+        json!(-1),
+        json!(12),
+        json!(u64::MAX),
+        json!(i64::MIN),
+        json!(u32::MAX),
+        json!(u64::from(u32::MAX) + 1),
+        f(-0.0),
+        f(1.0),
+        f(1.5),
+        f(100.0),
+        f(-90.5),
+        f(180.0),
+        f(1e300),
+        f(-1e300),
+        json!([]),
+        json!({}),
+        json!([1, "a"]),
+        json!({"a.b": 1}),
+        json!({"zz": 1}),
+        json!(""),
+        json!(" "),
+        json!("x"),
+        json!(" x"),
+        json!("a\u{0}b"),
+        json!("محمد باقری"),
+        json!("\u{202E}x"),
+        json!("1.0"),
+        json!("1.1"),
+        json!("2.0"),
+        json!("0.9"),
+        json!("1.00"),
+        json!("01.0"),
+        json!("1.4294967296"),
+        json!("2020"),
+        json!("2020-07"),
+        json!("2020-07-08"),
+        json!("2020-02-30"),
+        json!("2020-13"),
+        json!("2020-07-08?"),
+        json!("2020~"),
+        json!("-0044%"),
+        json!("-0000"),
+        json!("2011/2020"),
+        json!("2011/.."),
+        json!("../2020"),
+        json!("/2020"),
+        json!("2020/"),
+        json!("../.."),
+        json!("2020-07-08T00:00:00Z"),
+        json!("IRN"),
+        json!("SYR"),
+        json!("irn"),
+        json!("XXX"),
+        json!("fa"),
+        json!("ar"),
+        json!("en"),
+        json!("zz"),
+        json!("fas"),
+        json!("FA"),
+        json!("https://example.org/a"),
+        json!("http://example.org"),
+        json!("https://"),
+        json!("ftp://example.org"),
+        json!("https://exa mple.org"),
+        json!("https://example.org/\u{7f}"),
+        json!("iran"),
+        json!("a:b.c-d_e"),
+        json!("-iran"),
+        json!("a".repeat(128)),
+        json!("a".repeat(129)),
+        json!("acme.score"),
+        json!("Q794"),
+    ];
+    for bad in ["2020-7", "20200", "2020-00", "2020-07-32", "+2020", "2020??", "2020-07-08 "] {
+        v.push(json!(bad));
+    }
+    v
+}
+
+/// The pointers of every node of `doc`.
+fn pointers(doc: &Value, at: &str, out: &mut Vec<String>) {
+    out.push(at.to_owned());
+    match doc {
+        Value::Object(map) => {
+            for (k, v) in map {
+                pointers(v, &format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                pointers(v, &format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+struct Vocabulary {
+    keys: Vec<String>,
+    values: Vec<Value>,
+}
+
+/// One random change somewhere in `doc`.
+fn mutate(doc: &mut Value, rng: &mut Rng, vocab: &Vocabulary) {
+    let mut all = Vec::new();
+    pointers(doc, "", &mut all);
+    let Some(at) = rng.pick(&all).cloned() else { return };
+    let donor = rng.pick(&all).and_then(|p| doc.pointer(p)).cloned();
+    let Some(node) = doc.pointer_mut(&at) else { return };
+    match rng.below(10) {
+        // Replace by an interesting value.
+        0..=2 => {
+            if let Some(v) = rng.pick(&vocab.values) {
+                *node = v.clone();
+            }
+        }
+        // Replace by another node of the same document (a record where a string goes …).
+        3 => {
+            if let Some(v) = donor {
+                *node = v;
+            }
+        }
+        // Remove a member or an item.
+        4..=5 => match node {
+            Value::Object(map) if !map.is_empty() => {
+                let keys: Vec<String> = map.keys().cloned().collect();
+                if let Some(k) = rng.pick(&keys) {
+                    map.remove(k);
+                }
+            }
+            Value::Array(items) if !items.is_empty() => {
+                let i = rng.below(items.len());
+                items.remove(i);
+            }
+            _ => *node = Value::Null,
+        },
+        // Add a member: a known name (often of another record type) or an extension key.
+        6..=7 => match node {
+            Value::Object(map) => {
+                let key = if rng.chance(20) {
+                    "acme.extra".to_owned()
+                } else {
+                    rng.pick(&vocab.keys).cloned().unwrap_or_default()
+                };
+                let value = rng.pick(&vocab.values).cloned().unwrap_or(Value::Null);
+                map.insert(key, value);
+            }
+            Value::Array(items) => {
+                let item = if rng.chance(50) {
+                    items.first().cloned().unwrap_or(Value::Null)
+                } else {
+                    rng.pick(&vocab.values).cloned().unwrap_or(Value::Null)
+                };
+                items.push(item);
+            }
+            _ => {}
+        },
+        // Edit a string or a number in place.
+        _ => match node {
+            Value::String(s) => {
+                let mut chars: Vec<char> = s.chars().collect();
+                let i = rng.below(chars.len() + 1);
+                match rng.below(3) {
+                    0 if i < chars.len() => {
+                        chars.remove(i);
+                    }
+                    1 => chars.insert(
+                        i,
+                        *rng.pick(&['/', '.', '-', '?', '~', '%', ' ', '0', '9', 'A', 'é', '\u{0}']).unwrap_or(&'x'),
+                    ),
+                    _ => chars.truncate(i),
+                }
+                *s = chars.into_iter().collect();
+            }
+            Value::Number(n) => {
+                let choices = [
+                    n.as_u64().and_then(|x| x.checked_add(1)).map(Value::from),
+                    n.as_i64().map(|x| Value::from(x.wrapping_neg())),
+                    n.as_f64().and_then(|x| Number::from_f64(x + 0.5)).map(Value::Number),
+                    n.as_f64().and_then(|x| Number::from_f64(-x)).map(Value::Number),
+                ];
+                if let Some(Some(v)) = rng.pick(&choices) {
+                    *node = v.clone();
+                }
+            }
+            other => *other = Value::Bool(true),
+        },
+    }
+}
+
+/// A generated document: a random selection of the example's records, sometimes reordered.
+fn generate(example: &Map<String, Value>, rng: &mut Rng) -> Value {
+    let mut doc = Map::new();
+    for (k, v) in example {
+        match v {
+            Value::Array(items) => {
+                let mut kept: Vec<Value> = items.iter().filter(|_| rng.chance(50)).cloned().collect();
+                if rng.chance(20) {
+                    kept.reverse();
+                }
+                if !kept.is_empty() || rng.chance(10) {
+                    doc.insert(k.clone(), Value::Array(kept));
+                }
+            }
+            _ => {
+                doc.insert(k.clone(), v.clone());
+            }
+        }
+    }
+    Value::Object(doc)
+}
+
+/// Whether a difference explains the disagreement on a document, given serde's error (when it
+/// rejects) and the schema's errors as (instance path, message).
+type Rule = fn(doc: &Value, error: Option<&defense_agreements::Error>, schema_errors: &[(String, String)]) -> bool;
+
+/// An intentional difference between the schema and the parser, recognised by a precise rule.
+struct Known {
+    name: &'static str,
+    why: &'static str,
+    applies: Rule,
+}
+
+/// The value at a pointer is a number written as a float whose value is an integer.
+fn is_integral_float(v: Option<&Value>) -> bool {
+    v.and_then(Value::as_number).is_some_and(|n| n.is_f64() && n.as_f64().is_some_and(|f| f.fract() == 0.0))
+}
+
+const KNOWN: &[Known] = &[
+    Known {
+        name: "integral-float-count",
+        why: "JSON Schema's `integer` is mathematical (1.0, 1e2 and -0 are integers); the parser reads \
+              counts (u64/u32) only when written as integers, so no float is ever rounded into a count",
+        applies: |doc, error, _| {
+            error.is_some_and(|e| {
+                e.to_string().contains("invalid type: floating point")
+                    && is_integral_float(e.path().and_then(|p| doc.pointer(p)))
+            })
+        },
+    },
+    Known {
+        name: "struct-as-array",
+        why: "serde's derived structs also read a JSON array positionally ([\"iran\", \"party\"] as a party); \
+              the schema, which allows objects only, is the contract",
+        applies: |doc, error, schema_errors| {
+            error.is_none()
+                && !schema_errors.is_empty()
+                && schema_errors.iter().all(|(path, message)| {
+                    doc.pointer(path).is_some_and(Value::is_array)
+                        && (message.contains("\"object\"") || message.contains("any of the schemas"))
+                })
+        },
+    },
+];
+
+#[test]
+fn schema_and_parser_agree_on_generated_and_mutated_documents() -> Result<(), Box<dyn std::error::Error>> {
+    let cases = env_number("DIFFERENTIAL_CASES", 2_000);
+    let mut rng = Rng(env_number("DIFFERENTIAL_SEED", 0x5EED_D0551E2) | 1);
+    let schema = schema();
+    let validator = validator(&schema);
+    let mut keys = BTreeSet::new();
+    let mut values = edge_values();
+    schema_vocabulary(&schema, &mut keys, &mut values);
+    let vocab = Vocabulary { keys: keys.into_iter().collect(), values };
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/iran-syria-2020.json"))?;
+    let Value::Object(example) = serde_json::from_str::<Value>(&text)? else { panic!("the example is not an object") };
+
+    let mut both_accept = 0u64;
+    let mut both_reject = 0u64;
+    let mut known_counts = vec![0u64; KNOWN.len()];
+    let mut disagreements = Vec::new();
+    for case in 0..cases {
+        let mut doc = generate(&example, &mut rng);
+        // A fifth stay unmutated (valid), the rest get one to four changes.
+        let changes = if rng.chance(20) { 0 } else { 1 + rng.below(4) };
+        for _ in 0..changes {
+            mutate(&mut doc, &mut rng, &vocab);
+        }
+        let json = doc.to_string();
+        let parsed = Dossier::from_json(&json);
+        let schema_ok = validator.is_valid(&doc);
+        match (&parsed, schema_ok) {
+            (Ok(_), true) => both_accept += 1,
+            (Err(_), false) => both_reject += 1,
+            _ => {
+                let schema_errors: Vec<(String, String)> =
+                    validator.iter_errors(&doc).map(|e| (e.instance_path().to_string(), e.to_string())).collect();
+                let error = parsed.as_ref().err();
+                match KNOWN.iter().position(|k| (k.applies)(&doc, error, &schema_errors)) {
+                    Some(i) => known_counts[i] += 1,
+                    None => disagreements.push(format!(
+                        "case {case}: parser {}, schema {}\n  parser: {}\n  schema: {schema_errors:?}\n  document: {json}",
+                        if parsed.is_ok() { "accepts" } else { "rejects" },
+                        if schema_ok { "accepts" } else { "rejects" },
+                        error.map_or_else(String::new, ToString::to_string),
+                    )),
+                }
+            }
+        }
+    }
+    println!("{cases} documents: {both_accept} accepted by both, {both_reject} rejected by both");
+    for (k, n) in KNOWN.iter().zip(&known_counts) {
+        println!("  intentional difference {}: {n} ({})", k.name, k.why);
+    }
+    let shown: Vec<&String> = disagreements.iter().take(10).collect();
+    assert!(
+        disagreements.is_empty(),
+        "{} disagreements:\n{}",
+        disagreements.len(),
+        shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n")
+    );
+    // Both verdicts occur often: the comparison is not vacuous.
+    assert!(both_accept * 10 >= cases && both_reject * 10 >= cases, "{both_accept} accepted, {both_reject} rejected");
+    Ok(())
+}
+
+#[test]
+fn intentional_differences_are_real() -> Result<(), Box<dyn std::error::Error>> {
+    let schema = schema();
+    let validator = validator(&schema);
+    let base = |body: &str| format!(r#"{{"schema_version":"1.0","id":"d",{body}}}"#);
+    let strength = |v: &str| {
+        base(&format!(
+            r#""troop_presences":[{{"id":"t","forces":["a"],"host_country":"SYR","strength":{{"best":{v},"qualifier":"exact"}},"host_consent":"unknown"}}]"#
+        ))
+    };
+    // integral-float-count: the schema accepts these, the parser does not.
+    for v in ["-0", "1.0", "1e2"] {
+        let json = strength(v);
+        assert!(validator.is_valid(&serde_json::from_str(&json)?), "{v}");
+        assert!(Dossier::from_json(&json).is_err(), "{v}");
+    }
+    // Out-of-range and non-integers: both reject.
+    for v in ["1.5", "-1", "18446744073709551616"] {
+        let json = strength(v);
+        assert!(!validator.is_valid(&serde_json::from_str(&json)?), "{v}");
+        assert!(Dossier::from_json(&json).is_err(), "{v}");
+    }
+    // duplicate-keys: JSON Schema sees the parsed value, in which the last duplicate won.
+    let json = base(r#""title":"a","title":"b""#);
+    assert!(validator.is_valid(&serde_json::from_str(&json)?));
+    assert!(Dossier::from_json(&json).is_err());
+    // Nulls in optional fields mean "absent" to both.
+    let json = base(r#""title":null"#);
+    assert_eq!(validator.is_valid(&serde_json::from_str(&json)?), Dossier::from_json(&json).is_ok());
+    Ok(())
+}

@@ -1,0 +1,304 @@
+//! Hostile input: every case gives a clear error or a correct result, never a panic, a hang or
+//! a stack overflow. Sizes and limits are documented in docs/limits.md.
+
+use defense_agreements::{Dossier, Error, ParseErrorKind};
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+const HEAD: &str = r#"{"schema_version":"1.0","id":"d""#;
+
+/// A minimal dossier with `body` spliced in after the id.
+fn doc(body: &str) -> String {
+    if body.is_empty() { format!("{HEAD}}}") } else { format!("{HEAD},{body}}}") }
+}
+
+fn parse_error(json: &[u8]) -> Error {
+    match Dossier::from_slice(json) {
+        Ok(d) => panic!("expected an error, parsed {:?}", d.id),
+        Err(e) => e,
+    }
+}
+
+fn kind(e: &Error) -> Option<ParseErrorKind> {
+    match e {
+        Error::Parse { kind, .. } => Some(*kind),
+        _ => None,
+    }
+}
+
+fn nested(depth: usize) -> String {
+    let mut s = "[".repeat(depth);
+    s.push_str(&"]".repeat(depth));
+    s
+}
+
+fn round_trip(d: &Dossier) -> Dossier {
+    Dossier::from_json(&d.to_json()).unwrap_or_else(|e| panic!("written JSON does not parse back: {e}"))
+}
+
+#[test]
+fn nesting_100_000_deep_is_an_error_not_a_stack_overflow() {
+    let deep = nested(100_000);
+    for json in [
+        deep.clone(),
+        format!("{{{}}}", "\"a\":{".repeat(100_000)),
+        doc(&format!(r#""title":{deep}"#)),
+        doc(&format!(r#""unknown":{deep}"#)),
+        doc(&format!(r#""extensions":{{"acme.deep":{deep}}}"#)),
+        doc(&format!(r#""actors":[{{"id":"a","name":"A","kind":"state","extensions":{{"acme.deep":{deep}}}}}]"#)),
+    ] {
+        let e = parse_error(json.as_bytes());
+        assert!(
+            matches!(
+                kind(&e),
+                Some(ParseErrorKind::Syntax | ParseErrorKind::InvalidType | ParseErrorKind::UnknownField)
+            ),
+            "{e}"
+        );
+    }
+    // The extension case names serde_json's limit, so the user knows what to change.
+    let e = parse_error(doc(&format!(r#""extensions":{{"acme.deep":{deep}}}"#)).as_bytes());
+    assert!(e.to_string().contains("recursion limit exceeded"), "{e}");
+}
+
+#[test]
+fn extension_values_nest_up_to_the_documented_depth() -> TestResult {
+    // serde_json allows 127 open brackets in all; the document and the extensions object take two.
+    let ok = doc(&format!(r#""extensions":{{"acme.deep":{}}}"#, nested(125)));
+    let d = Dossier::from_json(&ok)?;
+    assert_eq!(round_trip(&d), d);
+    let too_deep = doc(&format!(r#""extensions":{{"acme.deep":{}}}"#, nested(126)));
+    let e = parse_error(too_deep.as_bytes());
+    assert_eq!(kind(&e), Some(ParseErrorKind::Syntax), "{e}");
+    Ok(())
+}
+
+#[test]
+fn a_100_mb_string_loads_and_round_trips() -> TestResult {
+    let title = "\u{1F6E1}ab\"\\\u{0}".repeat(100 * 1024 * 1024 / 10);
+    let mut d = Dossier::from_json(&doc(""))?;
+    d.title = Some(title);
+    let json = d.to_json();
+    assert!(json.len() > 100 * 1024 * 1024);
+    let back = Dossier::from_json(&json)?;
+    assert!(back == d, "100 MB title changed in the round trip");
+    assert!(back.validate().is_valid());
+    Ok(())
+}
+
+#[test]
+fn invalid_utf8_is_a_syntax_error_with_a_position() {
+    for bytes in [
+        doc(r#""title":"ab__""#).into_bytes().into_iter().map(|b| if b == b'_' { 0xFF } else { b }).collect::<Vec<_>>(),
+        b"\xC0\x80".to_vec(),
+        [HEAD.as_bytes(), b",\"title\":\"\xED\xA0\x80\"}"].concat(),
+        [HEAD.as_bytes(), b",\"extensions\":{\"a.b\":\"\xF8\x88\x80\x80\x80\"}}"].concat(),
+        [HEAD.as_bytes(), b",\"extensions\":{\"a.\xFF\":1}}"].concat(),
+    ] {
+        let e = parse_error(&bytes);
+        assert_eq!(kind(&e), Some(ParseErrorKind::Syntax), "{e}");
+        let Error::Parse { line, column, .. } = e else { panic!("not a parse error") };
+        assert!(line >= 1 && column >= 1);
+    }
+}
+
+#[test]
+fn lone_surrogate_escapes_are_errors() {
+    let e = parse_error(doc(r#""title":"\ud800""#).as_bytes());
+    assert_eq!(kind(&e), Some(ParseErrorKind::Syntax), "{e}");
+}
+
+#[test]
+fn one_byte_order_mark_is_ignored_two_are_an_error() -> TestResult {
+    let with_bom = format!("\u{FEFF}{}", doc(r#""title":"t""#));
+    assert_eq!(Dossier::from_json(&with_bom)?, Dossier::from_json(&doc(r#""title":"t""#))?);
+    assert_eq!(Dossier::from_slice(with_bom.as_bytes())?.title.as_deref(), Some("t"));
+    let e = parse_error(format!("\u{FEFF}{with_bom}").as_bytes());
+    assert_eq!(kind(&e), Some(ParseErrorKind::Syntax), "{e}");
+    // A UTF-16 BOM means the document is not UTF-8.
+    let e = parse_error(b"\xFF\xFE{\x00}\x00");
+    assert_eq!(kind(&e), Some(ParseErrorKind::Syntax), "{e}");
+    Ok(())
+}
+
+#[test]
+fn duplicate_keys_are_errors_everywhere() {
+    let strength = r#""strength":{"best":5,"best":6,"qualifier":"exact"}"#;
+    let cases = [
+        (r#"{"schema_version":"1.0","id":"a","id":"b"}"#.to_owned(), "/id"),
+        (doc(r#""title":"a","title":"b""#), "/title"),
+        (
+            doc(&format!(
+                r#""troop_presences":[{{"id":"t","forces":["a"],"host_country":"SYR",{strength},"host_consent":"unknown"}}]"#
+            )),
+            "/troop_presences/0/strength/best",
+        ),
+        (doc(r#""extensions":{"a.b":1,"a.b":2}"#), "/extensions"),
+        (doc(r#""extensions":{"a.b":{"k":1,"k":2}}"#), "/extensions/a.b"),
+        (doc(r#""extensions":{"a.b":[{"x":{"k":1,"k":1}}]}"#), "/extensions/a.b"),
+    ];
+    for (json, at) in cases {
+        let e = parse_error(json.as_bytes());
+        assert!(matches!(kind(&e), Some(ParseErrorKind::DuplicateField | ParseErrorKind::InvalidValue)), "{json}: {e}");
+        assert!(e.to_string().contains("duplicate"), "{json}: {e}");
+        assert!(e.path().is_some_and(|p| p.starts_with(at)), "{json}: {e} (expected at {at})");
+    }
+}
+
+fn strength(value: &str) -> String {
+    doc(&format!(
+        r#""troop_presences":[{{"id":"t","forces":["a"],"host_country":"SYR","strength":{{"best":{value},"qualifier":"exact"}},"host_consent":"unknown"}}]"#
+    ))
+}
+
+#[test]
+fn odd_numbers_where_counts_go_are_clear_errors() -> TestResult {
+    for (value, wanted) in [
+        ("1e400", "out of range"),
+        ("-1e400", "out of range"),
+        ("-0", "floating point"),
+        ("-0.0", "floating point"),
+        ("1.0", "floating point"),
+        ("1e2", "floating point"),
+        ("-1", "invalid value"),
+        ("18446744073709551616", "floating point"),
+        ("99999999999999999999999999999999999999", "floating point"),
+        ("\"5\"", "invalid type"),
+        ("NaN", "expected value"),
+        ("Infinity", "expected value"),
+    ] {
+        let e = parse_error(strength(value).as_bytes());
+        assert!(e.to_string().contains(wanted), "{value}: {e}");
+        if kind(&e) != Some(ParseErrorKind::Syntax) {
+            assert_eq!(e.path(), Some("/troop_presences/0/strength/best"), "{value}: {e}");
+        }
+    }
+    // The largest count is read exactly.
+    let d = Dossier::from_json(&strength(&u64::MAX.to_string()))?;
+    assert_eq!(d.troop_presences.first().and_then(|t| t.strength.best), Some(u64::MAX));
+    assert_eq!(round_trip(&d), d);
+    for (json, wanted) in [
+        (r#""duration":{"type":"indefinite","withdrawal":{"notice_months":4294967296}}"#, "invalid value"),
+        (r#""duration":{"type":"indefinite","withdrawal":{"notice_months":-0}}"#, "floating point"),
+    ] {
+        let agreement = format!(
+            r#""agreements":[{{"id":"g","title":"T","kind":"other","parties":[{{"actor":"a","role":"party"}}],{json}}}]"#
+        );
+        let e = parse_error(doc(&agreement).as_bytes());
+        assert!(e.to_string().contains(wanted), "{json}: {e}");
+    }
+    Ok(())
+}
+
+#[test]
+fn extension_numbers_beyond_f64_are_rejected_not_rounded() -> TestResult {
+    let e = parse_error(doc(r#""extensions":{"a.b":1e400}"#).as_bytes());
+    assert!(e.to_string().contains("out of range"), "{e}");
+    // Integers that fit u64 or i64 are kept exactly.
+    let json = doc(&format!(r#""extensions":{{"a.max":{},"a.min":{}}}"#, u64::MAX, i64::MIN));
+    let d = Dossier::from_json(&json)?;
+    assert_eq!(d.to_json(), json);
+    Ok(())
+}
+
+#[test]
+fn nul_and_bidi_characters_in_names_round_trip_exactly() -> TestResult {
+    let names = [
+        "محمد باقری",
+        "علی عبدالله ایوب",
+        "سپاه پاسداران انقلاب اسلامی",
+        "حزب الله",
+        "\u{202E}evil\u{202C}",
+        "a\u{0}b",
+        "\u{200F}\u{200E}\u{2067}x\u{2069}",
+        "ZWJ\u{200D}\u{FE0F}",
+        "\u{10FFFF}",
+    ];
+    for name in names {
+        let json = doc(&format!(
+            r#""people":[{{"id":"p","name":{n},"other_names":[{{"name":{n},"language":"fa","kind":"native"}}]}}]"#,
+            n = serde_json::to_string(name)?
+        ));
+        let d = Dossier::from_json(&json)?;
+        let person = d.people.first().ok_or("no person")?;
+        assert_eq!(person.name, name);
+        assert_eq!(person.other_names.first().map(|n| n.name.as_str()), Some(name));
+        let back = round_trip(&d);
+        assert_eq!(back, d);
+        assert_eq!(back.to_json(), d.to_json());
+        assert_eq!(back.people.first().map(|p| p.name.as_bytes()), Some(name.as_bytes()));
+    }
+    Ok(())
+}
+
+/// A large dossier: `n` actors, `n` statements, one agreement with `parties` parties and actions.
+fn big(n: usize, parties: usize) -> String {
+    use std::fmt::Write;
+    let mut s = String::from(r#"{"schema_version":"1.0","id":"big","actors":["#);
+    for i in 0..n {
+        if i > 0 {
+            s.push(',');
+        }
+        let _ = write!(s, r#"{{"id":"a{i}","name":"Actor {i}","kind":"state","parent":"a{}"}}"#, i / 2);
+    }
+    s.push_str(r#"],"people":[{"id":"p","name":"P"}],"statements":["#);
+    for i in 0..n {
+        if i > 0 {
+            s.push(',');
+        }
+        let _ = write!(
+            s,
+            r#"{{"id":"s{i}","speakers":["p"],"on_behalf_of":["a{i}"],"date":"2020-07-08","text":"Said {i}.","mode":"paraphrase"}}"#
+        );
+    }
+    s.push_str(r#"],"agreements":[{"id":"g","title":"G","kind":"other","parties":["#);
+    for i in 0..parties {
+        if i > 0 {
+            s.push(',');
+        }
+        let _ = write!(s, r#"{{"actor":"a{}","role":"party"}}"#, i % n.max(1));
+    }
+    s.push_str(r#"],"actions":["#);
+    for i in 0..parties {
+        if i > 0 {
+            s.push(',');
+        }
+        let _ = write!(s, r#"{{"type":"signature","party":"a{}","date":"2020"}}"#, i % n.max(1));
+    }
+    s.push_str("]}]}");
+    s
+}
+
+#[test]
+fn a_million_records_parse_and_validate() -> TestResult {
+    let json = big(1_000_000, 100_000);
+    let d = Dossier::from_json(&json)?;
+    assert_eq!(d.actors.len(), 1_000_000);
+    assert_eq!(d.statements.len(), 1_000_000);
+    assert_eq!(d.agreements.first().map(|a| a.parties.len()), Some(100_000));
+    let report = d.validate();
+    // a0 is its own parent: exactly one cycle, reported; everything else resolves.
+    assert!(
+        report.errors().all(|i| i.path.starts_with("/actors/0")),
+        "{:?}",
+        report.errors().take(5).collect::<Vec<_>>()
+    );
+    assert_eq!(round_trip(&d), d);
+    Ok(())
+}
+
+#[test]
+fn a_million_duplicate_ids_are_each_reported_once() -> TestResult {
+    let mut json = String::from(r#"{"schema_version":"1.0","id":"dups","actors":["#);
+    for i in 0..1_000_000 {
+        if i > 0 {
+            json.push(',');
+        }
+        json.push_str(r#"{"id":"same","name":"Same","kind":"state"}"#);
+    }
+    json.push_str("]}");
+    let report = Dossier::from_json(&json)?.validate();
+    let dups = report.issues().iter().filter(|i| i.code == defense_agreements::Code::DuplicateId).count();
+    assert_eq!(dups, 999_999);
+    Ok(())
+}
