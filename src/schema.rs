@@ -56,6 +56,7 @@ fn generate<T: JsonSchema>(file: &str) -> Schema {
     }
     make_portable(&mut root);
     name_defs(&mut root);
+    strip_doc_links(&mut root);
     // The root is still an object, so this conversion cannot fail.
     Schema::try_from(root).unwrap_or_default()
 }
@@ -135,6 +136,42 @@ fn name_defs(root: &mut Value) {
     }
 }
 
+/// Turns rustdoc links in descriptions (``[`Source`](crate::Source)``, ``[`Agreement::status`]``)
+/// into plain code spans: the link targets mean nothing outside Rust.
+fn strip_doc_links(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map.iter_mut() {
+                match child {
+                    Value::String(text) if key == "description" => *text = plain_links(text),
+                    _ => strip_doc_links(child),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(strip_doc_links),
+        _ => {}
+    }
+}
+
+fn plain_links(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("[`") {
+        let Some(len) = rest[start..].find("`]") else { break };
+        out.push_str(&rest[..start]);
+        out.push_str(&rest[start + 1..start + len + 1]);
+        rest = &rest[start + len + 2..];
+        // A link target follows an inline link: `(crate::Source)`.
+        if let Some(target) = rest.strip_prefix('(') {
+            if let Some(close) = target.find(')') {
+                rest = &target[close + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn pascal_case(snake: &str) -> String {
     snake
         .split('_')
@@ -159,6 +196,16 @@ mod tests {
         assert_eq!(v["b"], serde_json::json!({"type": "number", "minimum": -90.0}));
         // Standard formats are left alone.
         assert_eq!(v["c"]["format"], "date");
+    }
+
+    #[test]
+    fn doc_links_become_code_spans() {
+        assert_eq!(
+            plain_links("See [`Source`](crate::Source) and [`Agreement::status`]."),
+            "See `Source` and `Agreement::status`."
+        );
+        assert_eq!(plain_links("no links, [a-z] and `code`"), "no links, [a-z] and `code`");
+        assert_eq!(plain_links("cut [`short"), "cut [`short");
     }
 
     #[test]
