@@ -164,7 +164,12 @@ fn main() -> ExitCode {
             for s in &a.signatures {
                 let person = d.person(s.signer.as_str());
                 let name = person.map_or(s.signer.as_str(), |p| p.name.as_str());
-                let post = person.and_then(|p| p.posts.first()).map(|p| p.title.as_str());
+                // The post that gives standing: one in the party itself or in one of its organs.
+                let post = person
+                    .and_then(|p| {
+                        p.posts.iter().find(|post| d.ancestry(post.organization.as_str()).any(|a| a.id == s.party))
+                    })
+                    .map(|p| p.title.as_str());
                 let capacity = s.capacity.as_deref().or(post).unwrap_or("(capacity unknown)");
                 let cited: Vec<&str> = sources(&s.citations, &a.citations).into_iter().collect();
                 println!("{}\t{}\t{name}\t{capacity}\t[{}]", a.id, s.party, cited.join(", "));
