@@ -113,11 +113,6 @@ const KNOWN: &[Known] = &[
         why: "serde's derived structs also read JSON arrays positionally; `[]` fills a struct whose \
               fields are all optional. The schema (objects only) is the contract.",
     },
-    Known {
-        pointer_suffix: "/duration/years",
-        mutation: "Replace(Number(0))",
-        why: "the model's schemars attribute says a term is at least 1 year; the parser reads any u32.",
-    },
 ];
 
 /// A pointer with array indices replaced by `*`: mutations at the same place in the shape are

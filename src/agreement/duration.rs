@@ -1,5 +1,7 @@
 //! How long an agreement lasts and how a party may leave it.
 
+use std::num::NonZeroU32;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -18,9 +20,8 @@ pub enum Duration {
     },
     /// A term of years, possibly renewed.
     FixedTerm {
-        /// The term in years.
-        #[schemars(range(min = 1))]
-        years: u32,
+        /// The term in years, at least one.
+        years: NonZeroU32,
         /// What happens when the term ends.
         renewal: Renewal,
         /// How a party may leave, when the text says.
