@@ -205,7 +205,8 @@ pub fn generate(seed: u64, n: u64, blocks: u32, invalid_per_mille: u64) -> Resul
     let text = doc.to_string();
     check(&text, defect).map_err(|e| format!("dossier {n}: {e}"))?;
     // Valid and validation-failing dossiers are written the way the crate writes them.
-    let json = if defect.fails_parse() { text } else { Dossier::from_json(&text).map_err(|e| e.to_string())?.to_json() };
+    let json =
+        if defect.fails_parse() { text } else { Dossier::from_json(&text).map_err(|e| e.to_string())?.to_json() };
     Ok(Generated { json, defect })
 }
 
@@ -404,7 +405,9 @@ fn block(rng: &mut Rng, doc: &mut Value, b: u32, defect: Defect) -> String {
     for s in 0..rng.range(1, 2) {
         let about = match s % 3 {
             0 => json!([{"type": "agreement", "id": agreement_id}]),
-            1 => json!([{"type": "actor", "id": idc}, {"type": "troop_presence", "id": format!("{}-in-{}{sfx}", a.id, c.id)}]),
+            1 => {
+                json!([{"type": "actor", "id": idc}, {"type": "troop_presence", "id": format!("{}-in-{}{sfx}", a.id, c.id)}])
+            }
             _ => json!([{"type": "person", "id": signers[1]}]),
         };
         push(
