@@ -302,3 +302,53 @@ fn a_million_duplicate_ids_are_each_reported_once() -> TestResult {
     assert_eq!(dups, 999_999);
     Ok(())
 }
+
+/// The rendered message of a representative bad input, with its code and path: a change in
+/// wording shows up in review as a snapshot diff.
+fn rendered(json: &str) -> String {
+    rendered_bytes(json.as_bytes())
+}
+
+fn rendered_bytes(json: &[u8]) -> String {
+    let e = parse_error(json);
+    format!("code: {}\npath: {}\nmessage: {e}", e.code(), e.path().unwrap_or("-"))
+}
+
+#[test]
+fn error_message_snapshots() {
+    let actor = |body: &str| doc(&format!(r#""actors":[{{"id":"iran","name":"Iran","kind":"state"{body}}}]"#));
+    insta::assert_snapshot!("unknown_field", rendered(&actor(r#","nmae":"x""#)));
+    insta::assert_snapshot!("missing_field", rendered(&doc(r#""actors":[{"id":"iran","kind":"state"}]"#)));
+    insta::assert_snapshot!(
+        "bad_date",
+        rendered(&doc(r#""statements":[{"id":"s","text":"T","mode":"paraphrase","date":"2020-13-45"}]"#))
+    );
+    insta::assert_snapshot!("bad_country", rendered(&actor(r#","country":"XYZ""#)));
+    insta::assert_snapshot!("wrong_type", rendered(&actor(r#","other_names":"Tehran""#)));
+    insta::assert_snapshot!(
+        "unknown_enum_value",
+        rendered(&doc(r#""actors":[{"id":"iran","name":"Iran","kind":"empire"}]"#))
+    );
+    insta::assert_snapshot!("bad_id", rendered(&doc(r#""actors":[{"id":"-iran","name":"Iran","kind":"state"}]"#)));
+    insta::assert_snapshot!("syntax_error", rendered("{\"schema_version\":\"1.0\",\n\"id\":\"d\",,}"));
+    insta::assert_snapshot!("truncated", rendered(r#"{"schema_version":"1.0","id":"d","actors":["#));
+    insta::assert_snapshot!("unsupported_schema_version", rendered(r#"{"schema_version":"2.0","id":"d"}"#));
+    insta::assert_snapshot!("duplicate_field", rendered(&doc(r#""title":"a","title":"b""#)));
+    insta::assert_snapshot!("duplicate_extension_key", rendered(&doc(r#""extensions":{"acme.x":{"k":1,"k":2}}"#)));
+    insta::assert_snapshot!("bad_extension_key", rendered(&doc(r#""extensions":{"Acme":1}"#)));
+    insta::assert_snapshot!("count_as_float", rendered(&strength("-0")));
+    insta::assert_snapshot!("count_too_large", rendered(&strength("1e400")));
+    insta::assert_snapshot!("too_deep", rendered(&doc(&format!(r#""extensions":{{"acme.deep":{}}}"#, nested(200)))));
+    insta::assert_snapshot!("invalid_utf8", rendered_bytes(&[HEAD.as_bytes(), b",\"title\":\"\xFF\"}"].concat()));
+}
+
+#[test]
+fn jsonl_error_message_snapshot() {
+    use defense_agreements::jsonl::Reader;
+    let input = format!("{}\n\n{}\n", doc(""), doc(r#""agreements":[{"id":"g"}]"#));
+    let errors: Vec<String> = Reader::new(input.as_bytes())
+        .filter_map(Result::err)
+        .map(|e| format!("code: {}\npath: {}\nmessage: {e}", e.code(), e.path().unwrap_or("-")))
+        .collect();
+    insta::assert_snapshot!("jsonl_line_error", errors.join("\n---\n"));
+}
