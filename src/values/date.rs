@@ -430,8 +430,9 @@ impl<'de> Deserialize<'de> for EdtfDate {
     }
 }
 
-/// The JSON Schema pattern of one EDTF date (shared by the interval pattern).
-const DATE_PATTERN: &str = r"-?[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?[?~%]?";
+/// The JSON Schema pattern of one EDTF date (shared by the interval pattern). A negative year
+/// is never -0000 (year zero is 0000), spelled without look-ahead for portable validators.
+const DATE_PATTERN: &str = r"(?:[0-9]{4}|-(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9]))(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?[?~%]?";
 
 impl JsonSchema for EdtfDate {
     fn schema_name() -> Cow<'static, str> {
