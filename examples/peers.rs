@@ -5,6 +5,7 @@
 //! peers bench CORPUS.jsonl SCHEMA.json [--mb 20] [--reps 7]   # JSON results on stdout
 //! peers stream CORPUS.jsonl                                   # constant-memory pass, for /usr/bin/time -v
 //! peers schema OUT.json                                       # the schema, generated in-process
+//! peers once PEER CORPUS.jsonl [SCHEMA.json]                  # one pass of one peer, for callgrind
 //! ```
 
 use std::fs::File;
@@ -134,6 +135,29 @@ fn stream(path: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// One pass of one peer over the whole file, for instruction counts under
+/// `valgrind --tool=callgrind`, where wall time means nothing.
+fn once(peer: &str, path: &str, schema_path: Option<&&str>) -> Result<(), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let lines = text.lines().filter(|l| !l.trim().is_empty());
+    let ok = match peer {
+        "syntax_only" => lines.filter(|l| serde_json::from_str::<serde::de::IgnoredAny>(l).is_ok()).count(),
+        "value" => lines.filter(|l| serde_json::from_str::<Value>(l).is_ok()).count(),
+        "parse" => lines.filter(|l| Dossier::from_json(l).is_ok()).count(),
+        "parse_validate" => lines.filter(|l| Dossier::from_json(l).is_ok_and(|d| d.validate().is_valid())).count(),
+        "jsonschema_crate" => {
+            let schema_path = schema_path.ok_or("jsonschema_crate needs the schema")?;
+            let schema_text = std::fs::read_to_string(schema_path).map_err(|e| format!("{schema_path}: {e}"))?;
+            let schema: Value = serde_json::from_str(&schema_text).map_err(|e| format!("{schema_path}: {e}"))?;
+            let validator = jsonschema::validator_for(&schema).map_err(|e| format!("{schema_path}: {e}"))?;
+            lines.filter(|l| serde_json::from_str::<Value>(l).is_ok_and(|v| validator.is_valid(&v))).count()
+        }
+        _ => return Err(format!("unknown peer '{peer}'")),
+    };
+    println!("{ok} accepted");
+    Ok(())
+}
+
 fn run() -> Result<(), String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let flag = |name: &str, default: u64| -> Result<u64, String> {
@@ -148,6 +172,7 @@ fn run() -> Result<(), String> {
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["bench", corpus, schema, ..] => bench(corpus, schema, flag("--mb", 20)?, flag("--reps", 7)? as usize),
         ["stream", corpus] => stream(corpus),
+        ["once", peer, corpus, schema @ ..] => once(peer, corpus, schema.first()),
         ["schema", out] => {
             let text = serde_json::to_string_pretty(&defense_agreements::schema::dossier_schema())
                 .map_err(|e| e.to_string())?;
