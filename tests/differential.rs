@@ -262,6 +262,8 @@ fn mutate(doc: &mut Value, rng: &mut Rng, vocab: &Vocabulary) {
                     n.as_i64().map(|x| Value::from(x.wrapping_neg())),
                     n.as_f64().and_then(|x| Number::from_f64(x + 0.5)).map(Value::Number),
                     n.as_f64().and_then(|x| Number::from_f64(-x)).map(Value::Number),
+                    // The same value written as a float: 5 as 5.0.
+                    n.as_f64().and_then(Number::from_f64).map(Value::Number),
                 ];
                 if let Some(Some(v)) = rng.pick(&choices) {
                     *node = v.clone();
@@ -347,15 +349,26 @@ fn schema_and_parser_agree_on_generated_and_mutated_documents() -> Result<(), Bo
     let mut values = edge_values();
     schema_vocabulary(&schema, &mut keys, &mut values);
     let vocab = Vocabulary { keys: keys.into_iter().collect(), values };
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/iran-syria-2020.json"))?;
-    let Value::Object(example) = serde_json::from_str::<Value>(&text)? else { panic!("the example is not an object") };
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    files.retain(|p| p.extension().is_some_and(|x| x == "json"));
+    files.sort();
+    let mut examples = Vec::new();
+    for path in &files {
+        let Value::Object(example) = serde_json::from_str::<Value>(&std::fs::read_to_string(path)?)? else {
+            panic!("{}: not an object", path.display())
+        };
+        examples.push(example);
+    }
+    assert!(!examples.is_empty(), "no examples in {}", dir.display());
 
     let mut both_accept = 0u64;
     let mut both_reject = 0u64;
     let mut known_counts = vec![0u64; KNOWN.len()];
     let mut disagreements = Vec::new();
     for case in 0..cases {
-        let mut doc = generate(&example, &mut rng);
+        let example = &examples[rng.below(examples.len())];
+        let mut doc = generate(example, &mut rng);
         // A fifth stay unmutated (valid), the rest get one to four changes.
         let changes = if rng.chance(20) { 0 } else { 1 + rng.below(4) };
         for _ in 0..changes {
