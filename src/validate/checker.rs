@@ -8,10 +8,46 @@ use crate::dossier::Dossier;
 use crate::name::OtherName;
 use crate::values::{EdtfDate, Estimate, EstimateProblem, Identifier, LanguageCode, Place};
 
-/// Maps the ids of one kind of record to their positions. Hashing ids is most of the cost of
-/// resolving references: foldhash is several times faster than SipHash on short keys and, seeded
-/// per process, still keeps crafted ids from degrading the table.
-pub(crate) type Index<'d> = HashMap<&'d str, usize, foldhash::fast::RandomState>;
+/// Up to this many records of a kind, ids are found by scanning the records: with a handful of
+/// short ids that beats hashing, and it needs no allocation.
+const SCAN: usize = 16;
+
+/// The positions [`Index::get`] hands out for scanned lists, so that both kinds of index
+/// return `&usize` like a map does.
+const POSITIONS: [usize; SCAN] = {
+    let mut p = [0; SCAN];
+    let mut i = 0;
+    while i < SCAN {
+        p[i] = i;
+        i += 1;
+    }
+    p
+};
+
+/// The id of record `i` of one kind, if there is one.
+type IdAt = for<'a> fn(&'a Dossier, usize) -> Option<&'a str>;
+
+/// Maps the ids of one kind of record to their positions (the first record, when an id is
+/// used twice).
+pub(crate) enum Index<'d> {
+    /// Few records: scanned in place.
+    Scan { dossier: &'d Dossier, id_at: IdAt, len: usize },
+    /// Many records: hashed. foldhash is several times faster than SipHash on short keys and,
+    /// seeded per process, still keeps crafted ids from degrading the table.
+    Hash(HashMap<&'d str, usize, foldhash::fast::RandomState>),
+}
+
+impl Index<'_> {
+    /// The position of the first record with this id.
+    pub(crate) fn get(&self, id: &str) -> Option<&usize> {
+        match self {
+            Self::Scan { dossier, id_at, len } => {
+                (0..*len).find(|&i| id_at(dossier, i) == Some(id)).and_then(|i| POSITIONS.get(i))
+            }
+            Self::Hash(map) => map.get(id),
+        }
+    }
+}
 
 /// Walks a dossier once, collecting every problem.
 pub(crate) struct Checker<'d> {
@@ -58,32 +94,45 @@ impl<'d> Checker<'d> {
     pub(crate) fn new(dossier: &'d Dossier) -> Self {
         let mut report = Report::default();
         let root = Path::ROOT;
-        let mut index = |key: &'static str, ids: &mut dyn Iterator<Item = &'d str>| {
-            let mut map = Index::with_capacity_and_hasher(ids.size_hint().0, Default::default());
+        let mut index = |key: &'static str, len: usize, id_at: IdAt| {
             let list = root.key(key);
-            for (i, id) in ids.enumerate() {
+            let mut duplicate = |i: usize, id: &str, first: usize| {
+                report.push(Issue {
+                    path: list.index(i).key("id").to_string(),
+                    code: Code::DuplicateId,
+                    severity: Code::DuplicateId.severity(),
+                    message: format!("id '{id}' is already used by /{key}/{first}"),
+                });
+            };
+            if len <= SCAN {
+                for i in 0..len {
+                    let Some(id) = id_at(dossier, i) else { continue };
+                    if let Some(first) = (0..i).find(|&j| id_at(dossier, j) == Some(id)) {
+                        duplicate(i, id, first);
+                    }
+                }
+                return Index::Scan { dossier, id_at, len };
+            }
+            let mut map = HashMap::with_capacity_and_hasher(len, foldhash::fast::RandomState::default());
+            for i in 0..len {
+                let Some(id) = id_at(dossier, i) else { continue };
                 if let Some(first) = map.insert(id, i) {
                     // Keep the first record as the one references resolve to.
                     map.insert(id, first);
-                    let record = list.index(i);
-                    report.push(Issue {
-                        path: record.key("id").to_string(),
-                        code: Code::DuplicateId,
-                        severity: Code::DuplicateId.severity(),
-                        message: format!("id '{id}' is already used by /{key}/{first}"),
-                    });
+                    duplicate(i, id, first);
                 }
             }
-            map
+            Index::Hash(map)
         };
         let d = dossier;
-        let actors = index("actors", &mut d.actors.iter().map(|r| r.id.as_str()));
-        let people = index("people", &mut d.people.iter().map(|r| r.id.as_str()));
-        let agreements = index("agreements", &mut d.agreements.iter().map(|r| r.id.as_str()));
-        let troop_presences = index("troop_presences", &mut d.troop_presences.iter().map(|r| r.id.as_str()));
-        let supports = index("supports", &mut d.supports.iter().map(|r| r.id.as_str()));
-        let statements = index("statements", &mut d.statements.iter().map(|r| r.id.as_str()));
-        let sources = index("sources", &mut d.sources.iter().map(|r| r.id.as_str()));
+        let actors = index("actors", d.actors.len(), |d, i| d.actors.get(i).map(|r| r.id.as_str()));
+        let people = index("people", d.people.len(), |d, i| d.people.get(i).map(|r| r.id.as_str()));
+        let agreements = index("agreements", d.agreements.len(), |d, i| d.agreements.get(i).map(|r| r.id.as_str()));
+        let troop_presences =
+            index("troop_presences", d.troop_presences.len(), |d, i| d.troop_presences.get(i).map(|r| r.id.as_str()));
+        let supports = index("supports", d.supports.len(), |d, i| d.supports.get(i).map(|r| r.id.as_str()));
+        let statements = index("statements", d.statements.len(), |d, i| d.statements.get(i).map(|r| r.id.as_str()));
+        let sources = index("sources", d.sources.len(), |d, i| d.sources.get(i).map(|r| r.id.as_str()));
         Self {
             report,
             dossier,
@@ -320,5 +369,42 @@ impl<'d> Checker<'d> {
         if required && citations.is_empty() {
             self.issue(record, Code::MissingCitation, "cites no source");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Small lists are scanned, large ones hashed: both must find the same ids and the same
+    /// duplicates, reported at the same place.
+    #[test]
+    fn scanned_and_hashed_indexes_agree() -> Result<(), Box<dyn std::error::Error>> {
+        for n in [3, SCAN, SCAN + 1, 40] {
+            let mut actors: Vec<String> =
+                (0..n).map(|i| format!(r#"{{"id":"a{i}","name":"A{i}","kind":"state"}}"#)).collect();
+            actors.push(r#"{"id":"a1","name":"Again","kind":"state"}"#.into());
+            let json = format!(
+                r#"{{"schema_version":"1.0","id":"d","actors":[{}],
+                    "supports":[{{"id":"s","supporter":"a1","recipient":"nobody","types":["political"]}}]}}"#,
+                actors.join(",")
+            );
+            let dossier = Dossier::from_json(&json)?;
+            let checker = Checker::new(&dossier);
+            assert!(matches!(checker.actors, Index::Scan { .. }) == (n < SCAN), "{n}");
+            assert_eq!(checker.actors.get("a1"), Some(&1), "the first record wins ({n})");
+            assert_eq!(checker.actors.get(&format!("a{}", n - 1)), Some(&(n - 1)));
+            assert_eq!(checker.actors.get("nobody"), None);
+            let report = dossier.validate();
+            let dup = format!("/actors/{n}/id");
+            assert!(report.has(Code::DuplicateId, &dup), "{n}: {report}");
+            let message = report.issues().iter().find(|i| i.path == dup).map(|i| i.message.as_str());
+            assert_eq!(message, Some("id 'a1' is already used by /actors/1"));
+            assert!(report.has(Code::DanglingReference, "/supports/0/recipient"), "{n}");
+            assert!(!report.has(Code::DanglingReference, "/supports/0/supporter"), "{n}");
+            assert!(!report.has(Code::UnreferencedActor, "/actors/1"), "{n}");
+            assert!(report.has(Code::UnreferencedActor, "/actors/0"), "{n}");
+        }
+        Ok(())
     }
 }
