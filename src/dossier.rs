@@ -88,7 +88,9 @@ impl Dossier {
     /// Errors name the JSON path of the problem:
     /// `/agreements/0/signatures/1/date: invalid EDTF date '2020-13-45' …`.
     pub fn from_json(json: &str) -> Result<Self, Error> {
-        Self::from_slice(json.as_bytes())
+        // Already UTF-8: skip the check `from_slice` makes.
+        let json = json.strip_prefix('\u{FEFF}').unwrap_or(json);
+        serde_json::from_str(json).map_err(|_| Self::diagnose(json.as_bytes()))
     }
 
     /// Parses a JSON document from bytes (which must be UTF-8).
