@@ -180,3 +180,23 @@ proptest! {
         prop_assert_eq!(d.validate(), back.validate());
     }
 }
+
+proptest! {
+    /// Numbers as people write them (many digits, exponents) are read once: writing what was read
+    /// and reading it again gives the same value, in coordinates and in extension values.
+    #[test]
+    fn written_numbers_read_back_the_same(
+        lat in "-?[0-8]?[0-9]\\.[0-9]{1,25}",
+        ext in "-?[0-9]{1,25}(\\.[0-9]{1,25})?([eE][-+]?[0-9]{1,3})?",
+    ) {
+        let json = format!(
+            r#"{{"schema_version":"1.0","id":"d","statements":[{{"id":"s","text":"T","mode":"paraphrase","place":{{"name":"P","coordinates":{{"latitude":{lat},"longitude":{lat}}}}}}}],"extensions":{{"acme.n":{ext}}}}}"#
+        );
+        // 1e400-like exponents are refused; everything else must read back equal.
+        if let Ok(d) = Dossier::from_json(&json) {
+            let back = Dossier::from_json(&d.to_json()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(&back, &d);
+            prop_assert_eq!(back.to_json(), d.to_json());
+        }
+    }
+}
