@@ -112,8 +112,10 @@ fn bench(corpus: &str, schema_path: &str, mb: u64, reps: usize) -> Result<(), St
         median(reps, || values.iter().filter(|v| validator.is_valid(v)).count()),
     );
     // Linearity: one dossier at 1x and 10x its size, many times over.
+    let mut scaling_bytes = Vec::new();
     for blocks in [1u32, 10] {
         let one = corpus::generate(2020, 7, blocks, 0)?.json;
+        scaling_bytes.push(one.len());
         let times = 2000 / blocks as usize;
         let seconds = median(reps, || {
             (0..times).filter(|_| Dossier::from_json(black_box(&one)).is_ok_and(|d| d.validate().is_valid())).count()
@@ -125,6 +127,7 @@ fn bench(corpus: &str, schema_path: &str, mb: u64, reps: usize) -> Result<(), St
     let summary = json!({
         "corpus": corpus, "docs": n, "bytes": bytes, "reps": reps,
         "parsed": parsed.len(), "valid": accepted, "schema_valid": schema_accepted,
+        "scaling_bytes": scaling_bytes,
         "results": results,
     });
     println!("{summary}");

@@ -114,7 +114,7 @@ def main():
     ours = rate("parse_validate")
     mb_per_doc = size / n / 1e6
     rows = [
-        ("defense-agreements parse+validate", "parse_validate", "Dossier::from_slice + validate()"),
+        ("defense-agreements parse+validate", "parse_validate", "Dossier::from_json + validate()"),
         ("defense-agreements parse", "parse", "typed parse only"),
         ("defense-agreements validate", "validate", "400 parsed dossiers at a time, in cache"),
         ("defense-agreements validate, cold", "validate_cold", "all parsed dossiers, mostly cache misses"),
@@ -151,8 +151,10 @@ def main():
     target("parse+validate vs Python jsonschema", ours / rate("python_jsonschema"), 100)
     target("validation time / parse time", 100 * per_doc("validate") / per_doc("parse"), 5, higher=False, unit="%")
     target("serialize vs pydantic dump", rate("serialize") / rate("pydantic_dump"), 3.5)
-    scaling = per_doc("scaling_10x") / per_doc("scaling_1x")
-    target("10x larger dossier costs", scaling, 10.5, higher=False)
+    # The 10x dossier is not exactly ten times the bytes: scale the cost to exactly 10x.
+    small, large = rust["scaling_bytes"]
+    scaling = per_doc("scaling_10x") / per_doc("scaling_1x") * 10 * small / large
+    target(f"10x larger dossier costs ({small} vs {large} bytes, per byte x10)", scaling, 10.5, higher=False)
     if args.rss_kib:
         mib = args.rss_kib / 1024
         print(f"- streaming peak RSS on {args.stream_mb:.0f} MB: {mib:.1f} MiB (target <= 16 MiB): {'met' if mib <= 16 else 'NOT met'}")
