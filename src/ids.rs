@@ -9,6 +9,7 @@ use std::fmt;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use smol_str::SmolStr;
 
 /// The JSON Schema pattern every local id matches.
 pub const ID_PATTERN: &str = "^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$";
@@ -42,14 +43,15 @@ pub struct IdError(String);
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident, $what:literal) => {
         $(#[$doc])*
+        // SmolStr keeps ids of up to 23 bytes inline: most ids then cost no allocation.
         #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub struct $name(Box<str>);
+        pub struct $name(SmolStr);
 
         impl $name {
             /// Checks and wraps an id.
             pub fn new(id: impl AsRef<str>) -> Result<Self, IdError> {
                 let id = id.as_ref();
-                if is_valid_id(id) { Ok(Self(id.into())) } else { Err(IdError(id.to_owned())) }
+                if is_valid_id(id) { Ok(Self(SmolStr::new(id))) } else { Err(IdError(id.to_owned())) }
             }
 
             /// The id as a string.
@@ -174,6 +176,21 @@ id_type!(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_and_long_ids_compare_and_hash_as_their_text() {
+        use std::collections::HashSet;
+        let ids = ["iran", "agreement:iran-syria-2020", "a-very-long-id-that-is-stored-on-the-heap"];
+        let set: HashSet<ActorId> = ids.iter().filter_map(|s| ActorId::new(s).ok()).collect();
+        for id in ids {
+            assert!(set.contains(id), "{id}");
+            assert_eq!(ActorId::new(id).map(|a| a.to_string()), Ok(id.to_owned()));
+        }
+        let mut sorted: Vec<ActorId> = set.into_iter().collect();
+        sorted.sort();
+        let texts: Vec<&str> = sorted.iter().map(ActorId::as_str).collect();
+        assert_eq!(texts, ["a-very-long-id-that-is-stored-on-the-heap", "agreement:iran-syria-2020", "iran"]);
+    }
 
     #[test]
     fn accepts_and_rejects_ids() {
