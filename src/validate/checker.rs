@@ -8,7 +8,7 @@ use crate::dossier::Dossier;
 use crate::name::OtherName;
 use crate::values::{EdtfDate, Estimate, EstimateProblem, Identifier, LanguageCode, Place};
 
-/// Up to this many records of a kind, ids are found by scanning a list of them: with a handful of
+/// Up to this many records of a kind, ids are found by scanning the records: with a handful of
 /// short ids that beats hashing, and it needs no allocation.
 const SCAN: usize = 16;
 
@@ -24,11 +24,14 @@ const POSITIONS: [usize; SCAN] = {
     p
 };
 
+/// The id of record `i` of one kind, if there is one.
+type IdAt = for<'a> fn(&'a Dossier, usize) -> Option<&'a str>;
+
 /// Maps the ids of one kind of record to their positions (the first record, when an id is
 /// used twice).
 pub(crate) enum Index<'d> {
-    /// Few records: their ids, scanned in place.
-    Scan { ids: [&'d str; SCAN], len: usize },
+    /// Few records: scanned in place.
+    Scan { dossier: &'d Dossier, id_at: IdAt, len: usize },
     /// Many records: hashed. foldhash is several times faster than SipHash on short keys and,
     /// seeded per process, still keeps crafted ids from degrading the table.
     Hash(HashMap<&'d str, usize, foldhash::fast::RandomState>),
@@ -38,7 +41,9 @@ impl Index<'_> {
     /// The position of the first record with this id.
     pub(crate) fn get(&self, id: &str) -> Option<&usize> {
         match self {
-            Self::Scan { ids, len } => ids.iter().take(*len).position(|&s| s == id).and_then(|i| POSITIONS.get(i)),
+            Self::Scan { dossier, id_at, len } => {
+                (0..*len).find(|&i| id_at(dossier, i) == Some(id)).and_then(|i| POSITIONS.get(i))
+            }
             Self::Hash(map) => map.get(id),
         }
     }
@@ -89,7 +94,7 @@ impl<'d> Checker<'d> {
     pub(crate) fn new(dossier: &'d Dossier) -> Self {
         let mut report = Report::default();
         let root = Path::ROOT;
-        let mut index = |key: &'static str, ids: &mut dyn ExactSizeIterator<Item = &'d str>| {
+        let mut index = |key: &'static str, len: usize, id_at: IdAt| {
             let list = root.key(key);
             let mut duplicate = |i: usize, id: &str, first: usize| {
                 report.push(Issue {
@@ -99,23 +104,18 @@ impl<'d> Checker<'d> {
                     message: format!("id '{id}' is already used by /{key}/{first}"),
                 });
             };
-            let len = ids.len();
             if len <= SCAN {
-                let mut scan = [""; SCAN];
-                for (slot, id) in scan.iter_mut().zip(ids) {
-                    *slot = id;
-                }
-                // Compared with the ids before it only, so the first of a repeated id wins.
-                for i in 1..len {
-                    let id = scan[i];
-                    if let Some(first) = scan[..i].iter().position(|&s| s == id) {
+                for i in 0..len {
+                    let Some(id) = id_at(dossier, i) else { continue };
+                    if let Some(first) = (0..i).find(|&j| id_at(dossier, j) == Some(id)) {
                         duplicate(i, id, first);
                     }
                 }
-                return Index::Scan { ids: scan, len };
+                return Index::Scan { dossier, id_at, len };
             }
             let mut map = HashMap::with_capacity_and_hasher(len, foldhash::fast::RandomState::default());
-            for (i, id) in ids.enumerate() {
+            for i in 0..len {
+                let Some(id) = id_at(dossier, i) else { continue };
                 if let Some(first) = map.insert(id, i) {
                     // Keep the first record as the one references resolve to.
                     map.insert(id, first);
@@ -125,13 +125,14 @@ impl<'d> Checker<'d> {
             Index::Hash(map)
         };
         let d = dossier;
-        let actors = index("actors", &mut d.actors.iter().map(|r| r.id.as_str()));
-        let people = index("people", &mut d.people.iter().map(|r| r.id.as_str()));
-        let agreements = index("agreements", &mut d.agreements.iter().map(|r| r.id.as_str()));
-        let troop_presences = index("troop_presences", &mut d.troop_presences.iter().map(|r| r.id.as_str()));
-        let supports = index("supports", &mut d.supports.iter().map(|r| r.id.as_str()));
-        let statements = index("statements", &mut d.statements.iter().map(|r| r.id.as_str()));
-        let sources = index("sources", &mut d.sources.iter().map(|r| r.id.as_str()));
+        let actors = index("actors", d.actors.len(), |d, i| d.actors.get(i).map(|r| r.id.as_str()));
+        let people = index("people", d.people.len(), |d, i| d.people.get(i).map(|r| r.id.as_str()));
+        let agreements = index("agreements", d.agreements.len(), |d, i| d.agreements.get(i).map(|r| r.id.as_str()));
+        let troop_presences =
+            index("troop_presences", d.troop_presences.len(), |d, i| d.troop_presences.get(i).map(|r| r.id.as_str()));
+        let supports = index("supports", d.supports.len(), |d, i| d.supports.get(i).map(|r| r.id.as_str()));
+        let statements = index("statements", d.statements.len(), |d, i| d.statements.get(i).map(|r| r.id.as_str()));
+        let sources = index("sources", d.sources.len(), |d, i| d.sources.get(i).map(|r| r.id.as_str()));
         Self {
             report,
             dossier,
