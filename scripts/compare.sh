@@ -34,12 +34,12 @@ echo "== python peers: pydantic 2.14.4, datamodel-code-generator 0.89.0, jsonsch
   pydantic==2.14.4 datamodel-code-generator==0.89.0 jsonschema==4.26.0 >&2
 "$OUT/venv/bin/datamodel-codegen" --input "$SCHEMA" --input-file-type jsonschema \
   --output-model-type pydantic_v2.BaseModel --target-python-version 3.11 \
-  --output "$OUT/models.py" 2>/dev/null
+  --output "$OUT/models.py" 2>"$OUT/codegen.log" || { cat "$OUT/codegen.log" >&2; exit 1; }
 
 echo "== streaming memory on ${BIG_MB} MB" >&2
 # Dossiers average about 4.5 KB.
 "$GEN" $((BIG_MB * 1000000 / 4400)) "$OUT/big.jsonl" 2>/dev/null
-/usr/bin/time -v "$PEERS" stream "$OUT/big.jsonl" 2>"$OUT/stream.time" >&2
+/usr/bin/time -v "$PEERS" stream "$OUT/big.jsonl" 2>"$OUT/stream.time" >&2 || { cat "$OUT/stream.time" >&2; exit 1; }
 RSS_KIB=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$OUT/stream.time")
 STREAM_MB=$(( $(stat -c %s "$OUT/big.jsonl") / 1000000 ))
 rm -f "$OUT/big.jsonl"

@@ -184,7 +184,7 @@ pub struct Generated {
 
 /// Generates dossier number `n` of the corpus seeded with `seed`. `blocks` scales it: each block
 /// adds one more full set of actors, people, agreement, presence, support, statements and
-/// sources (one block is 2–5 KB). `invalid_per_mille` is the share given a defect.
+/// sources (one block is about 4–5 KB). `invalid_per_mille` is the share given a defect.
 pub fn generate(seed: u64, n: u64, blocks: u32, invalid_per_mille: u64) -> Result<Generated, String> {
     let mut rng = Rng::new(seed ^ n.wrapping_mul(0xA076_1D64_78BD_642F));
     let defect = if rng.chance(invalid_per_mille) { *rng.pick(&Defect::ALL) } else { Defect::None };
