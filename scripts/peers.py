@@ -9,6 +9,7 @@ Rust side measured, then prints one table with every peer and the targets met or
 import argparse
 import importlib.util
 import json
+import os
 import statistics
 import sys
 import time
@@ -130,6 +131,12 @@ def main():
     print()
     print(f"corpus: {n} dossiers, {size / 1e6:.1f} MB ({size // n} bytes each), single thread, medians of {args.reps} runs")
     print(f"accepted: crate {rust['valid']} valid of {rust['parsed']} parsed; jsonschema crate {rust['schema_valid']}; pydantic {len(parsed)}")
+    try:
+        # Other work on the machine skews wall-clock ratios: say how busy it was.
+        loadavg = open("/proc/loadavg").read().split()[:3]
+        print(f"load average {' '.join(loadavg)} on {os.cpu_count()} CPUs (a load above the CPU count makes the ratios unreliable)")
+    except OSError:
+        pass
     print()
     print(f"| {'peer':<36} | {'docs/s':>10} | {'MB/s':>8} | {'parse+validate is':>18} | note")
     print(f"|{'-' * 38}|{'-' * 12}|{'-' * 10}|{'-' * 20}|------")
