@@ -12,7 +12,7 @@ use crate::values::{CountryCode, Identifier};
 /// Any organization that acts: a state, its armed forces or a ministry, an international
 /// organization, a militia.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Actor {
     /// Local id.
     pub id: ActorId,
@@ -150,3 +150,5 @@ pub(crate) fn check_parent_cycles(c: &mut Checker<'_>) {
         );
     }
 }
+
+crate::objects_only::objects_only!(Actor);

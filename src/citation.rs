@@ -9,7 +9,7 @@ use crate::ids::SourceId;
 
 /// A pointer from a fact to the [`Source`](crate::Source) that reports it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Citation {
     /// The source, by id.
     pub source: SourceId,
@@ -88,3 +88,5 @@ impl JsonSchema for Credibility {
         })
     }
 }
+
+crate::objects_only::objects_only!(Citation);

@@ -23,7 +23,7 @@ use crate::values::CountryCode;
 /// Everything known about one or more agreements and their context: flat lists of records
 /// that refer to each other by local id. One JSON file, or one JSON Lines line, is one dossier.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 #[schemars(title = "Dossier")]
 pub struct Dossier {
     /// The version of the JSON contract: "1.0".
@@ -262,3 +262,5 @@ impl Dossier {
         })
     }
 }
+
+crate::objects_only::objects_only!(Dossier);

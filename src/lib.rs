@@ -12,6 +12,7 @@ mod extensions;
 pub mod ids;
 pub mod jsonl;
 mod name;
+mod objects_only;
 pub mod prelude;
 mod reference;
 pub mod schema;

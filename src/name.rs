@@ -7,7 +7,7 @@ use crate::values::{EdtfDate, LanguageCode};
 
 /// Another name a record is known by: "Baqeri" for "Bagheri", "محمد باقری" in Persian.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct OtherName {
     /// The name, exactly as written.
     pub name: String,
@@ -54,3 +54,5 @@ pub enum NameKind {
     /// Any other spelling or alias.
     Alias,
 }
+
+crate::objects_only::objects_only!(OtherName);

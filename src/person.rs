@@ -11,7 +11,7 @@ use crate::values::{EdtfDate, Identifier, Rank};
 
 /// A person: an official who signs, speaks or commands.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Person {
     /// Local id.
     pub id: PersonId,
@@ -51,7 +51,7 @@ impl Person {
 
 /// A position a person holds in an organization (Popolo's Post and Membership in one).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Post {
     /// The position: "Chief of Staff of the Armed Forces".
     pub title: String,
@@ -111,3 +111,5 @@ impl Person {
         c.citations(path, &self.citations, false);
     }
 }
+
+crate::objects_only::objects_only!(Person, Post);

@@ -7,7 +7,7 @@ use crate::ids::{ActorId, AgreementId, PersonId, StatementId, SupportId, TroopPr
 
 /// A typed pointer to a record in the same dossier: `{"type": "actor", "id": "turkey"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields, remote = "Self")]
 #[non_exhaustive]
 pub enum RecordRef {
     /// An [`Actor`](crate::Actor).
@@ -55,3 +55,5 @@ impl RecordRef {
         }
     }
 }
+
+crate::objects_only::objects_only!(RecordRef);

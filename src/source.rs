@@ -12,7 +12,7 @@ use crate::values::{EdtfDate, Identifier, LanguageCode};
 
 /// A document that reports facts: a news report, a treaty text, a dataset, a book.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Source {
     /// Local id.
     pub id: SourceId,
@@ -178,3 +178,5 @@ impl Source {
         c.identifiers(&path.key("identifiers"), &self.identifiers);
     }
 }
+
+crate::objects_only::objects_only!(Source);

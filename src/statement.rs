@@ -14,7 +14,7 @@ use crate::values::{EdtfDate, LanguageCode, Place};
 /// A joint statement has several speakers or none (`on_behalf_of` then says whose it is);
 /// at least one of `speakers` and `on_behalf_of` is required.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Statement {
     /// Local id.
     pub id: StatementId,
@@ -114,3 +114,5 @@ impl Statement {
         c.citations(path, &self.citations, true);
     }
 }
+
+crate::objects_only::objects_only!(Statement);

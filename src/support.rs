@@ -11,7 +11,7 @@ use crate::values::EdtfDate;
 /// An actor's support for another over a period: "Tehran has provided … political, financial,
 /// cyber, and military support to the Assad regime" since 2011.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Support {
     /// Local id.
     pub id: SupportId,
@@ -78,3 +78,5 @@ impl Support {
         c.citations(path, &self.citations, true);
     }
 }
+
+crate::objects_only::objects_only!(Support);

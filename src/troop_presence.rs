@@ -11,7 +11,7 @@ use crate::values::{CountryCode, EdtfDate, Estimate, Place};
 /// Forces of one or more actors present in a host country, as a source estimates them
 /// (the IISS Military Balance "deployment" line, with its uncertainty kept).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct TroopPresence {
     /// Local id.
     pub id: TroopPresenceId,
@@ -107,3 +107,5 @@ impl TroopPresence {
         c.citations(path, &self.citations, true);
     }
 }
+
+crate::objects_only::objects_only!(TroopPresence);

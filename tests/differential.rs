@@ -327,27 +327,12 @@ fn is_integral_float_error(doc: &Value, e: &defense_agreements::Error) -> bool {
     x.fract() == 0.0 && e.path().and_then(|p| doc.pointer(p)).is_some_and(|v| holds_float(v, x))
 }
 
-const KNOWN: &[Known] = &[
-    Known {
-        name: "integral-float-count",
-        why: "JSON Schema's `integer` is mathematical (1.0, 1e2 and -0 are integers); the parser reads \
+const KNOWN: &[Known] = &[Known {
+    name: "integral-float-count",
+    why: "JSON Schema's `integer` is mathematical (1.0, 1e2 and -0 are integers); the parser reads \
               counts (u64/u32) only when written as integers, so no float is ever rounded into a count",
-        applies: |doc, error, _| error.is_some_and(|e| is_integral_float_error(doc, e)),
-    },
-    Known {
-        name: "struct-as-array",
-        why: "serde's derived structs also read a JSON array positionally ([\"iran\", \"party\"] as a party); \
-              the schema, which allows objects only, is the contract",
-        applies: |doc, error, schema_errors| {
-            error.is_none()
-                && !schema_errors.is_empty()
-                && schema_errors.iter().all(|(path, message)| {
-                    doc.pointer(path).is_some_and(Value::is_array)
-                        && (message.contains("\"object\"") || message.contains("any of the schemas"))
-                })
-        },
-    },
-];
+    applies: |doc, error, _| error.is_some_and(|e| is_integral_float_error(doc, e)),
+}];
 
 #[test]
 fn schema_and_parser_agree_on_generated_and_mutated_documents() -> Result<(), Box<dyn std::error::Error>> {

@@ -9,7 +9,7 @@ use crate::values::LanguageCode;
 /// An article or paragraph of the text, when it is known. Obligations and cooperation point
 /// at it by id.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Clause {
     /// Local id, unique within the agreement.
     pub id: ClauseId,
@@ -22,3 +22,5 @@ pub struct Clause {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<LanguageCode>,
 }
+
+crate::objects_only::objects_only!(Clause);

@@ -9,7 +9,7 @@ use crate::ids::{ActorId, ClauseId};
 /// An area of cooperation, with who provides and who receives. Empty `providers` or
 /// `recipients` mean every party.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Cooperation {
     /// The area.
     pub area: CooperationArea,
@@ -85,3 +85,5 @@ pub enum CooperationArea {
     /// Anything else.
     Other,
 }
+
+crate::objects_only::objects_only!(Cooperation);

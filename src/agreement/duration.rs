@@ -9,7 +9,7 @@ use crate::ids::ClauseId;
 
 /// The term of an agreement. Tagged by `type`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields, remote = "Self")]
 #[non_exhaustive]
 pub enum Duration {
     /// No end date.
@@ -64,7 +64,7 @@ pub enum Renewal {
 
 /// The terms on which a party may withdraw or denounce (ATOP RENOUNCE).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct WithdrawalTerms {
     /// Notice required, in months: 12 for "one year after notice".
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -79,3 +79,5 @@ pub struct WithdrawalTerms {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
+
+crate::objects_only::objects_only!(Duration, WithdrawalTerms);

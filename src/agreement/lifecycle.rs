@@ -11,7 +11,7 @@ use crate::values::EdtfDate;
 /// tables). With `party`, the act is one party's (its ratification, its withdrawal); without,
 /// it concerns the agreement as a whole.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Action {
     /// What happened.
     #[serde(rename = "type")]
@@ -126,3 +126,5 @@ impl ActionType {
         }
     }
 }
+
+crate::objects_only::objects_only!(Action);

@@ -32,7 +32,7 @@ use crate::values::{Identifier, LanguageCode};
 
 /// An agreement between two or more parties, with everything known of its text and life.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Agreement {
     /// Local id.
     pub id: AgreementId,
@@ -171,3 +171,5 @@ pub enum Confidentiality {
     /// Secret as a whole.
     Secret,
 }
+
+crate::objects_only::objects_only!(Agreement);

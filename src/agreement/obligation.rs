@@ -9,7 +9,7 @@ use crate::ids::{ActorId, ClauseId};
 
 /// A pledge some parties make to others. Empty `obligors` or `beneficiaries` mean all parties.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Obligation {
     /// Which pledge.
     #[serde(rename = "type")]
@@ -73,7 +73,7 @@ pub enum ObligationType {
 
 /// A limit on when a pledge applies.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Condition {
     /// What sort of limit.
     #[serde(rename = "type")]
@@ -115,3 +115,5 @@ pub enum ConditionType {
     /// Any other condition (say which in `text`).
     Other,
 }
+
+crate::objects_only::objects_only!(Obligation, Condition);

@@ -8,7 +8,7 @@ use crate::ids::ActorId;
 
 /// An actor with a role in an agreement.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Party {
     /// The actor.
     pub actor: ActorId,
@@ -47,3 +47,5 @@ pub enum PartyRole {
     /// Signed but is not (yet) bound.
     Signatory,
 }
+
+crate::objects_only::objects_only!(Party);

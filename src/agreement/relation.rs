@@ -9,7 +9,7 @@ use crate::ids::AgreementId;
 /// A link to another agreement, in the dossier (`agreement`) or only named (`title`).
 /// At least one of the two is required.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Related {
     /// How this agreement relates to the other.
     pub relation: Relation,
@@ -40,3 +40,5 @@ pub enum Relation {
     /// Mentions the other.
     References,
 }
+
+crate::objects_only::objects_only!(Related);

@@ -10,7 +10,7 @@ use crate::values::{EdtfDate, Place};
 /// One person signing for one party. Sources that disagree on who signed give two records,
 /// each with its citation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Signature {
     /// The party signed for; must be a party of the agreement.
     pub party: ActorId,
@@ -37,3 +37,5 @@ impl Signature {
         Self { party, signer, capacity: None, date: None, place: None, citations: Vec::new() }
     }
 }
+
+crate::objects_only::objects_only!(Signature);

@@ -53,7 +53,7 @@ impl EstimateUnit {
 /// Invariants checked by validation: `low <= best <= high`, and the bounds given fit the
 /// qualifier (see [`EstimateQualifier`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Estimate {
     /// The lowest figure given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -215,3 +215,5 @@ mod tests {
         assert!(!Estimate::exact(5).admits(6));
     }
 }
+
+crate::objects_only::objects_only!(Estimate);

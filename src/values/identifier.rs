@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 /// `cow` (COW country code, `630`), `atop` (ATOP alliance id, `3185`), `cow_alliance`,
 /// `dcad`, `unts` (UN Treaty Series registration, `I-54321`), `iso3166` , `url`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Identifier {
     /// The registry: lower-case letters, digits, `_`, `-` or `.`.
     pub scheme: Scheme,
@@ -88,3 +88,5 @@ impl JsonSchema for Scheme {
         })
     }
 }
+
+crate::objects_only::objects_only!(Identifier);

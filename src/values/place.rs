@@ -7,7 +7,7 @@ use super::CountryCode;
 
 /// A named place, such as Damascus.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Place {
     /// The name as the source gives it.
     pub name: String,
@@ -38,7 +38,7 @@ pub struct Coordinates {
 
 /// WGS 84 coordinates in decimal degrees (the shape read, before the ranges are checked).
 #[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 #[schemars(rename = "Coordinates")]
 struct RawCoordinates {
     /// Degrees north of the equator, -90 to 90.
@@ -59,5 +59,13 @@ impl TryFrom<RawCoordinates> for Coordinates {
             return Err(format!("longitude {} is outside -180..=180", raw.longitude));
         }
         Ok(Self { latitude: raw.latitude, longitude: raw.longitude })
+    }
+}
+
+crate::objects_only::objects_only!(Place);
+
+impl<'de> Deserialize<'de> for RawCoordinates {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        RawCoordinates::deserialize(crate::objects_only::ObjectsOnly(deserializer))
     }
 }

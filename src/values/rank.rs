@@ -8,7 +8,7 @@ use super::LanguageCode;
 /// A rank as the source gives it, optionally normalized to a NATO grade so that ranks of
 /// different armed forces can be compared.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Rank {
     /// The title as used by the force itself, in English or in the original: "Major General".
     pub title: String,
@@ -78,3 +78,5 @@ impl NatoGrade {
         *self >= NatoGrade::OfD
     }
 }
+
+crate::objects_only::objects_only!(Rank);
