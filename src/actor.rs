@@ -123,7 +123,7 @@ pub(crate) fn check_parent_cycles(c: &mut Checker<'_>) {
                 Some(NEW) => {
                     state[i] = ON_WALK;
                     walk.push(i);
-                    at = actors[i].parent.as_ref().and_then(|p| c.actors.get(p.as_str()).copied());
+                    at = actors[i].parent.as_ref().and_then(|p| c.actors.get(p.as_str()));
                 }
                 Some(ON_WALK) => {
                     // The walk came back to an actor of its own: the link into `i` closes a cycle.

@@ -118,3 +118,38 @@ fn codes_are_stable_snake_case_and_documented() {
         assert!(doc.contains(&format!("`{s}`")), "docs/validation.md does not describe {s}");
     }
 }
+
+#[test]
+fn long_lists_follow_the_same_rules_as_short_ones() {
+    // Past 16 clauses, actions or parties, and 128 actors or sources, lookups switch from
+    // scanning to hashing; the findings must not change.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal.json");
+    let mut doc: serde_json::Value = serde_json::from_str(&fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}")))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let agreement = &mut doc["agreements"][0];
+    let clauses: Vec<_> =
+        (0..20).map(|i| serde_json::json!({"id": format!("art-{}", i % 19), "text": "Text."})).collect();
+    agreement["clauses"] = clauses.into();
+    agreement["cooperation"][0]["clause"] = "art-404".into();
+    let mut actions = vec![serde_json::json!({"type": "signature", "date": "2020-07-08"})];
+    for year in 2021..2040 {
+        actions.push(serde_json::json!({"type": "renewal", "date": year.to_string(), "party": "iran"}));
+    }
+    // Iran's renewals (stage 2) run to 2039; an Iran-only entry into force (stage 3) dated 2022
+    // precedes most of them.
+    actions.push(serde_json::json!({"type": "entry_into_force", "date": "2022", "party": "iran"}));
+    agreement["actions"] = actions.into();
+    let extra: Vec<_> =
+        (0..200).map(|i| serde_json::json!({"id": format!("state-{i}"), "name": "State", "kind": "state"})).collect();
+    if let Some(actors) = doc["actors"].as_array_mut() {
+        actors.extend(extra);
+    }
+    let dossier = Dossier::from_json(&doc.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    let report = dossier.validate();
+    assert!(report.has(Code::DuplicateId, "/agreements/0/clauses/19/id"), "{report}");
+    assert!(report.has(Code::DanglingReference, "/agreements/0/cooperation/0/clause"), "{report}");
+    assert!(report.has(Code::LifecycleOutOfOrder, "/agreements/0/actions/20/date"), "{report}");
+    assert!(report.has(Code::UnreferencedActor, "/actors/3"), "{report}");
+    assert!(report.has(Code::UnreferencedActor, "/actors/202"), "{report}");
+    assert_eq!(report.len(), 3 + 200, "{report}");
+}

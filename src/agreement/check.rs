@@ -2,11 +2,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::NaiveDate;
-
-use super::{Agreement, Duration, Signature};
+use super::{Agreement, Clause, Duration, Signature};
 use crate::ids::{ActorId, ClauseId};
 use crate::validate::{Checker, Code, Kind, Path};
+use crate::values::DayKey;
 
 /// Below this many parties a linear scan beats hashing.
 const SMALL: usize = 16;
@@ -30,6 +29,41 @@ impl<'a> PartySet<'a> {
         match self {
             Self::Small(parties) => parties.iter().any(|p| p.actor.as_str() == actor),
             Self::Large(set) => set.contains(actor),
+        }
+    }
+}
+
+/// The ids of an agreement's clauses: scanned when few, hashed when many.
+struct ClauseIds<'a> {
+    clauses: &'a [Clause],
+    hashed: HashMap<&'a str, usize>,
+}
+
+impl<'a> ClauseIds<'a> {
+    fn new(clauses: &'a [Clause]) -> Self {
+        Self { clauses, hashed: HashMap::new() }
+    }
+
+    /// The first clause before `i` with the same id (recording clause `i` when hashing).
+    fn first_before(&mut self, i: usize) -> Option<usize> {
+        let id = self.clauses.get(i)?.id.as_str();
+        if self.clauses.len() <= SMALL {
+            return self.clauses[..i].iter().position(|c| c.id.as_str() == id);
+        }
+        match self.hashed.get(id) {
+            Some(&first) => Some(first),
+            None => {
+                self.hashed.insert(id, i);
+                None
+            }
+        }
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        if self.clauses.len() <= SMALL {
+            self.clauses.iter().any(|c| c.id.as_str() == id)
+        } else {
+            self.hashed.contains_key(id)
         }
     }
 }
@@ -129,13 +163,12 @@ impl Agreement {
     }
 
     /// Checks the clauses and returns their ids, for the references to them.
-    fn check_clauses<'d>(&'d self, c: &mut Checker<'_>, path: &Path<'_>) -> HashMap<&'d str, usize> {
+    fn check_clauses(&self, c: &mut Checker<'_>, path: &Path<'_>) -> ClauseIds<'_> {
         let list = path.key("clauses");
-        let mut ids = HashMap::with_capacity(self.clauses.len());
+        let mut ids = ClauseIds::new(&self.clauses);
         for (i, clause) in self.clauses.iter().enumerate() {
             let at = list.index(i);
-            if let Some(first) = ids.insert(clause.id.as_str(), i) {
-                ids.insert(clause.id.as_str(), first);
+            if let Some(first) = ids.first_before(i) {
                 c.issue(
                     &at.key("id"),
                     Code::DuplicateId,
@@ -154,9 +187,11 @@ impl Agreement {
         let list = path.key("actions");
         // The latest start of any act of each stage: an act must not end before one of an
         // earlier stage begins. Agreement-wide acts bind everyone; a party's acts bind only it.
-        let mut global: [Option<NaiveDate>; STAGES] = [None; STAGES];
-        let mut by_party: HashMap<&str, [Option<NaiveDate>; STAGES]> = HashMap::new();
-        let mut terminated: Option<NaiveDate> = None;
+        let mut global: [Option<DayKey>; STAGES] = [None; STAGES];
+        // Per-party maxima are hashed only for long lifecycles; short ones are scanned below.
+        let mut by_party: HashMap<&str, [Option<DayKey>; STAGES]> = HashMap::new();
+        let hashed = self.actions.len() > SMALL;
+        let mut terminated: Option<DayKey> = None;
         for (i, a) in self.actions.iter().enumerate() {
             let at = list.index(i);
             c.date(&at.key("date"), &a.date);
@@ -180,28 +215,44 @@ impl Agreement {
             c.opt_text(&at.key("text"), a.text.as_ref());
             c.citations(&at, &a.citations, !inherited);
             let stage = a.kind.stage().min(STAGES - 1);
-            if let Some(start) = a.date.earliest() {
+            if let Some(start) = a.date.earliest_key() {
                 let slot = match &a.party {
-                    None => &mut global[stage],
-                    Some(p) => &mut by_party.entry(p.as_str()).or_insert([None; STAGES])[stage],
+                    None => Some(&mut global[stage]),
+                    Some(p) if hashed => Some(&mut by_party.entry(p.as_str()).or_insert([None; STAGES])[stage]),
+                    Some(_) => None,
                 };
-                *slot = (*slot).max(Some(start));
+                if let Some(slot) = slot {
+                    *slot = (*slot).max(Some(start));
+                }
             }
             if a.party.is_none() && a.kind == super::ActionType::Termination {
-                if let Some(end) = a.date.latest() {
+                if let Some(end) = a.date.latest_key() {
                     terminated = Some(terminated.map_or(end, |t| t.min(end)));
                 }
             }
         }
         for (i, a) in self.actions.iter().enumerate() {
-            let Some(end) = a.date.latest() else { continue };
+            let Some(end) = a.date.latest_key() else { continue };
             let stage = a.kind.stage().min(STAGES - 1);
-            let own = a.party.as_ref().and_then(|p| by_party.get(p.as_str()));
             // A termination preceding later acts is reported as action_after_termination on
             // those acts, not twice.
             let counts = |s: &usize| a.kind != super::ActionType::Termination || *s != 2;
-            let earlier = |list: &[Option<NaiveDate>; STAGES]| (0..stage).filter(counts).filter_map(|s| list[s]).max();
-            let before = earlier(&global).max(own.and_then(earlier));
+            let earlier = |list: &[Option<DayKey>; STAGES]| (0..stage).filter(counts).filter_map(|s| list[s]).max();
+            let own = match &a.party {
+                None => None,
+                Some(p) if hashed => by_party.get(p.as_str()).and_then(earlier),
+                Some(p) => self
+                    .actions
+                    .iter()
+                    .filter(|o| o.party.as_ref() == Some(p))
+                    .filter(|o| {
+                        let s = o.kind.stage().min(STAGES - 1);
+                        s < stage && counts(&s)
+                    })
+                    .filter_map(|o| o.date.earliest_key())
+                    .max(),
+            };
+            let before = earlier(&global).max(own);
             let at = list.index(i);
             if let Some(before) = before.filter(|b| *b > end) {
                 c.issue(
@@ -210,7 +261,7 @@ impl Agreement {
                     format!("{} on {} precedes an act of an earlier stage dated {before}", a.kind.as_str(), a.date),
                 );
             }
-            if let (Some(t), Some(start)) = (terminated, a.date.earliest()) {
+            if let (Some(t), Some(start)) = (terminated, a.date.earliest_key()) {
                 if a.kind != super::ActionType::Termination && start > t {
                     c.issue(
                         &at.key("date"),
@@ -262,7 +313,7 @@ fn belongs_to(c: &Checker<'_>, organization: &str, party: &str) -> bool {
         if current == party {
             return true;
         }
-        let parent = c.actors.get(current).and_then(|&i| actors.get(i)).and_then(|a| a.parent.as_ref());
+        let parent = c.actors.get(current).and_then(|i| actors.get(i)).and_then(|a| a.parent.as_ref());
         match parent {
             Some(p) => current = p.as_str(),
             None => return false,
@@ -285,9 +336,9 @@ fn members(c: &mut Checker<'_>, path: &Path<'_>, actors: &[ActorId], parties: &P
     }
 }
 
-fn check_clause_ref(c: &mut Checker<'_>, path: &Path<'_>, clause: Option<&ClauseId>, clauses: &HashMap<&str, usize>) {
+fn check_clause_ref(c: &mut Checker<'_>, path: &Path<'_>, clause: Option<&ClauseId>, clauses: &ClauseIds<'_>) {
     if let Some(id) = clause {
-        if !clauses.contains_key(id.as_str()) {
+        if !clauses.contains(id.as_str()) {
             c.issue(path, Code::DanglingReference, format!("no clause of this agreement has id '{id}'"));
         }
     }

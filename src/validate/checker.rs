@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use super::marks::Marks;
 use super::{Code, Issue, Path, Report};
 use crate::citation::Citation;
 use crate::dossier::Dossier;
@@ -12,39 +13,79 @@ use crate::values::{EdtfDate, Estimate, EstimateProblem, Identifier, LanguageCod
 /// short ids that beats hashing, and it needs no allocation.
 const SCAN: usize = 16;
 
-/// The positions [`Index::get`] hands out for scanned lists, so that both kinds of index
-/// return `&usize` like a map does.
-const POSITIONS: [usize; SCAN] = {
-    let mut p = [0; SCAN];
-    let mut i = 0;
-    while i < SCAN {
-        p[i] = i;
-        i += 1;
-    }
-    p
-};
+/// A record with a local id.
+pub(crate) trait Record {
+    fn id_str(&self) -> &str;
+}
 
-/// The id of record `i` of one kind, if there is one.
-type IdAt = for<'a> fn(&'a Dossier, usize) -> Option<&'a str>;
+macro_rules! records {
+    ($($ty:ty),*) => {
+        $(impl Record for $ty {
+            fn id_str(&self) -> &str {
+                self.id.as_str()
+            }
+        })*
+    };
+}
+
+records!(
+    crate::Actor,
+    crate::Person,
+    crate::Agreement,
+    crate::TroopPresence,
+    crate::Support,
+    crate::Statement,
+    crate::Source
+);
 
 /// Maps the ids of one kind of record to their positions (the first record, when an id is
 /// used twice).
-pub(crate) enum Index<'d> {
-    /// Few records: scanned in place.
-    Scan { dossier: &'d Dossier, id_at: IdAt, len: usize },
+pub(crate) enum Index<'d, T> {
+    /// Few records: scanned in place (monomorphized, so the comparison inlines).
+    Scan(&'d [T]),
     /// Many records: hashed. foldhash is several times faster than SipHash on short keys and,
     /// seeded per process, still keeps crafted ids from degrading the table.
     Hash(HashMap<&'d str, usize, foldhash::fast::RandomState>),
 }
 
-impl Index<'_> {
-    /// The position of the first record with this id.
-    pub(crate) fn get(&self, id: &str) -> Option<&usize> {
-        match self {
-            Self::Scan { dossier, id_at, len } => {
-                (0..*len).find(|&i| id_at(dossier, i) == Some(id)).and_then(|i| POSITIONS.get(i))
+impl<'d, T: Record> Index<'d, T> {
+    /// Indexes `records`, reporting each repeated id at `/key/i/id`.
+    fn build(records: &'d [T], key: &'static str, report: &mut Report) -> Self {
+        let list = Path::ROOT.key(key);
+        let mut duplicate = |i: usize, id: &str, first: usize| {
+            report.push(Issue {
+                path: list.index(i).key("id").to_string(),
+                code: Code::DuplicateId,
+                severity: Code::DuplicateId.severity(),
+                message: format!("id '{id}' is already used by /{key}/{first}"),
+            });
+        };
+        if records.len() <= SCAN {
+            for (i, r) in records.iter().enumerate() {
+                let id = r.id_str();
+                if let Some(first) = records[..i].iter().position(|o| o.id_str() == id) {
+                    duplicate(i, id, first);
+                }
             }
-            Self::Hash(map) => map.get(id),
+            return Self::Scan(records);
+        }
+        let mut map = HashMap::with_capacity_and_hasher(records.len(), foldhash::fast::RandomState::default());
+        for (i, r) in records.iter().enumerate() {
+            let id = r.id_str();
+            if let Some(first) = map.insert(id, i) {
+                // Keep the first record as the one references resolve to.
+                map.insert(id, first);
+                duplicate(i, id, first);
+            }
+        }
+        Self::Hash(map)
+    }
+
+    /// The position of the first record with this id.
+    pub(crate) fn get(&self, id: &str) -> Option<usize> {
+        match self {
+            Self::Scan(records) => records.iter().position(|r| r.id_str() == id),
+            Self::Hash(map) => map.get(id).copied(),
         }
     }
 }
@@ -53,15 +94,16 @@ impl Index<'_> {
 pub(crate) struct Checker<'d> {
     report: Report,
     pub(crate) dossier: &'d Dossier,
-    pub(crate) actors: Index<'d>,
-    pub(crate) people: Index<'d>,
-    pub(crate) agreements: Index<'d>,
-    pub(crate) troop_presences: Index<'d>,
-    pub(crate) supports: Index<'d>,
-    pub(crate) statements: Index<'d>,
-    pub(crate) sources: Index<'d>,
-    actor_used: Vec<bool>,
-    source_used: Vec<bool>,
+    pub(crate) actors: Index<'d, crate::Actor>,
+    pub(crate) people: Index<'d, crate::Person>,
+    pub(crate) agreements: Index<'d, crate::Agreement>,
+    pub(crate) troop_presences: Index<'d, crate::TroopPresence>,
+    pub(crate) supports: Index<'d, crate::Support>,
+    pub(crate) statements: Index<'d, crate::Statement>,
+    pub(crate) sources: Index<'d, crate::Source>,
+    actor_used: Marks,
+    source_used: Marks,
+    known_language: Option<LanguageCode>,
 }
 
 /// The kinds of record a reference may point at, for messages.
@@ -93,46 +135,14 @@ impl Kind {
 impl<'d> Checker<'d> {
     pub(crate) fn new(dossier: &'d Dossier) -> Self {
         let mut report = Report::default();
-        let root = Path::ROOT;
-        let mut index = |key: &'static str, len: usize, id_at: IdAt| {
-            let list = root.key(key);
-            let mut duplicate = |i: usize, id: &str, first: usize| {
-                report.push(Issue {
-                    path: list.index(i).key("id").to_string(),
-                    code: Code::DuplicateId,
-                    severity: Code::DuplicateId.severity(),
-                    message: format!("id '{id}' is already used by /{key}/{first}"),
-                });
-            };
-            if len <= SCAN {
-                for i in 0..len {
-                    let Some(id) = id_at(dossier, i) else { continue };
-                    if let Some(first) = (0..i).find(|&j| id_at(dossier, j) == Some(id)) {
-                        duplicate(i, id, first);
-                    }
-                }
-                return Index::Scan { dossier, id_at, len };
-            }
-            let mut map = HashMap::with_capacity_and_hasher(len, foldhash::fast::RandomState::default());
-            for i in 0..len {
-                let Some(id) = id_at(dossier, i) else { continue };
-                if let Some(first) = map.insert(id, i) {
-                    // Keep the first record as the one references resolve to.
-                    map.insert(id, first);
-                    duplicate(i, id, first);
-                }
-            }
-            Index::Hash(map)
-        };
         let d = dossier;
-        let actors = index("actors", d.actors.len(), |d, i| d.actors.get(i).map(|r| r.id.as_str()));
-        let people = index("people", d.people.len(), |d, i| d.people.get(i).map(|r| r.id.as_str()));
-        let agreements = index("agreements", d.agreements.len(), |d, i| d.agreements.get(i).map(|r| r.id.as_str()));
-        let troop_presences =
-            index("troop_presences", d.troop_presences.len(), |d, i| d.troop_presences.get(i).map(|r| r.id.as_str()));
-        let supports = index("supports", d.supports.len(), |d, i| d.supports.get(i).map(|r| r.id.as_str()));
-        let statements = index("statements", d.statements.len(), |d, i| d.statements.get(i).map(|r| r.id.as_str()));
-        let sources = index("sources", d.sources.len(), |d, i| d.sources.get(i).map(|r| r.id.as_str()));
+        let actors = Index::build(&d.actors, "actors", &mut report);
+        let people = Index::build(&d.people, "people", &mut report);
+        let agreements = Index::build(&d.agreements, "agreements", &mut report);
+        let troop_presences = Index::build(&d.troop_presences, "troop_presences", &mut report);
+        let supports = Index::build(&d.supports, "supports", &mut report);
+        let statements = Index::build(&d.statements, "statements", &mut report);
+        let sources = Index::build(&d.sources, "sources", &mut report);
         Self {
             report,
             dossier,
@@ -143,8 +153,9 @@ impl<'d> Checker<'d> {
             supports,
             statements,
             sources,
-            actor_used: vec![false; d.actors.len()],
-            source_used: vec![false; d.sources.len()],
+            actor_used: Marks::new(d.actors.len()),
+            source_used: Marks::new(d.sources.len()),
+            known_language: None,
         }
     }
 
@@ -157,8 +168,8 @@ impl<'d> Checker<'d> {
     pub(crate) fn finish(mut self) -> Report {
         let root = Path::ROOT;
         let actors = root.key("actors");
-        for (i, used) in std::mem::take(&mut self.actor_used).into_iter().enumerate() {
-            if !used {
+        for i in 0..self.dossier.actors.len() {
+            if !self.actor_used.is_set(i) {
                 let name = self.dossier.actors.get(i).map_or("", |a| a.id.as_str());
                 self.issue(
                     &actors.index(i),
@@ -168,8 +179,8 @@ impl<'d> Checker<'d> {
             }
         }
         let sources = root.key("sources");
-        for (i, used) in std::mem::take(&mut self.source_used).into_iter().enumerate() {
-            if !used {
+        for i in 0..self.dossier.sources.len() {
+            if !self.source_used.is_set(i) {
                 let name = self.dossier.sources.get(i).map_or("", |s| s.id.as_str());
                 self.issue(&sources.index(i), Code::UnusedSource, format!("source '{name}' is never cited"));
             }
@@ -178,31 +189,22 @@ impl<'d> Checker<'d> {
     }
 
     fn resolve(&mut self, kind: Kind, path: &Path<'_>, id: &str) -> Option<usize> {
-        let index = match kind {
-            Kind::Actor => &self.actors,
-            Kind::Person => &self.people,
-            Kind::Agreement => &self.agreements,
-            Kind::TroopPresence => &self.troop_presences,
-            Kind::Support => &self.supports,
-            Kind::Statement => &self.statements,
-            Kind::Source => &self.sources,
+        let found = match kind {
+            Kind::Actor => self.actors.get(id),
+            Kind::Person => self.people.get(id),
+            Kind::Agreement => self.agreements.get(id),
+            Kind::TroopPresence => self.troop_presences.get(id),
+            Kind::Support => self.supports.get(id),
+            Kind::Statement => self.statements.get(id),
+            Kind::Source => self.sources.get(id),
         };
-        let found = index.get(id).copied();
         match (found, kind) {
             (None, _) => {
                 let what = kind.name();
                 self.issue(path, Code::DanglingReference, format!("no {what} has id '{id}'"));
             }
-            (Some(i), Kind::Actor) => {
-                if let Some(flag) = self.actor_used.get_mut(i) {
-                    *flag = true;
-                }
-            }
-            (Some(i), Kind::Source) => {
-                if let Some(flag) = self.source_used.get_mut(i) {
-                    *flag = true;
-                }
-            }
+            (Some(i), Kind::Actor) => self.actor_used.set(i),
+            (Some(i), Kind::Source) => self.source_used.set(i),
             _ => {}
         }
         found
@@ -227,10 +229,19 @@ impl<'d> Checker<'d> {
 
     /// Text that must say something: non-empty, no leading or trailing white space.
     pub(crate) fn text(&mut self, path: &Path<'_>, text: &str) {
-        let trimmed = text.trim();
-        if trimmed.is_empty() {
+        // Only the two ends need looking at, unless one of them is white space.
+        let mut chars = text.chars();
+        let clean_ends = match (chars.next(), chars.next_back()) {
+            (Some(first), Some(last)) => !first.is_whitespace() && !last.is_whitespace(),
+            (Some(only), None) => !only.is_whitespace(),
+            _ => false,
+        };
+        if clean_ends {
+            return;
+        }
+        if text.trim().is_empty() {
             self.issue(path, Code::EmptyText, "must not be empty");
-        } else if trimmed.len() != text.len() {
+        } else {
             self.issue(path, Code::UntrimmedText, "must not start or end with white space");
         }
     }
@@ -286,7 +297,14 @@ impl<'d> Checker<'d> {
     /// A language code ISO 639 must assign.
     pub(crate) fn language(&mut self, path: &Path<'_>, language: Option<&LanguageCode>) {
         if let Some(lang) = language {
-            if !lang.is_known() {
+            // A dossier tends to use one or two languages throughout: skip the table lookup
+            // for the last code found to be assigned.
+            if self.known_language == Some(*lang) {
+                return;
+            }
+            if lang.is_known() {
+                self.known_language = Some(*lang);
+            } else {
                 self.issue(path, Code::UnknownLanguage, format!("'{lang}' is not an ISO 639-1 or 639-3 code"));
             }
         }
@@ -392,8 +410,8 @@ mod tests {
             let dossier = Dossier::from_json(&json)?;
             let checker = Checker::new(&dossier);
             assert!(matches!(checker.actors, Index::Scan { .. }) == (n < SCAN), "{n}");
-            assert_eq!(checker.actors.get("a1"), Some(&1), "the first record wins ({n})");
-            assert_eq!(checker.actors.get(&format!("a{}", n - 1)), Some(&(n - 1)));
+            assert_eq!(checker.actors.get("a1"), Some(1), "the first record wins ({n})");
+            assert_eq!(checker.actors.get(&format!("a{}", n - 1)), Some(n - 1));
             assert_eq!(checker.actors.get("nobody"), None);
             let report = dossier.validate();
             let dup = format!("/actors/{n}/id");

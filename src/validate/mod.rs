@@ -7,6 +7,7 @@
 
 mod checker;
 mod code;
+mod marks;
 mod path;
 mod report;
 

@@ -112,7 +112,11 @@ impl PartialDate {
 
     /// Whether the date names a day that exists (no `2020-02-30`).
     pub fn is_real(&self) -> bool {
-        self.earliest().is_some()
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => d >= 1 && d <= days_in_month(self.year, m),
+            (Some(m), None) => (1..=12).contains(&m),
+            (None, _) => true,
+        }
     }
 
     /// The first calendar day the date may denote, or `None` when it is not a real date.
@@ -142,7 +146,7 @@ impl PartialDate {
     /// Whether every day this date may denote is before every day `other` may denote.
     /// Partial dates that overlap (`2020` and `2020-07-08`) are neither before nor after.
     pub fn is_definitely_before(&self, other: &PartialDate) -> bool {
-        match (self.latest(), other.earliest()) {
+        match (self.last_key(), other.first_key()) {
             (Some(a), Some(b)) => a < b,
             _ => false,
         }
@@ -197,6 +201,43 @@ impl PartialDate {
             day: day.map(|d| d as u8),
             qualifier,
         })
+    }
+}
+
+/// A calendar day as (year, month, day), ordered chronologically. Validation compares these
+/// rather than `NaiveDate`s: the same order, without the calendar arithmetic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct DayKey(i32, u8, u8);
+
+impl fmt::Display for DayKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Self(y, m, d) = *self;
+        if y < 0 { write!(f, "-{:04}-{m:02}-{d:02}", y.unsigned_abs()) } else { write!(f, "{y:04}-{m:02}-{d:02}") }
+    }
+}
+
+/// Days in a month of the proleptic Gregorian calendar (0 for a month that does not exist).
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if year.rem_euclid(4) == 0 && (year.rem_euclid(100) != 0 || year.rem_euclid(400) == 0) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl PartialDate {
+    /// The first day the date may denote, when it is a real date.
+    pub(crate) fn first_key(&self) -> Option<DayKey> {
+        self.is_real().then(|| DayKey(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1)))
+    }
+
+    /// The last day the date may denote, when it is a real date.
+    pub(crate) fn last_key(&self) -> Option<DayKey> {
+        let month = self.month.unwrap_or(12);
+        let day = self.day.unwrap_or_else(|| days_in_month(self.year, month));
+        self.is_real().then_some(DayKey(self.year, month, day))
     }
 }
 
@@ -334,6 +375,16 @@ impl EdtfDate {
         }
     }
 
+    /// The first day this value may denote, as a comparison key.
+    pub(crate) fn earliest_key(&self) -> Option<DayKey> {
+        self.start_date().and_then(PartialDate::first_key)
+    }
+
+    /// The last day this value may denote, as a comparison key.
+    pub(crate) fn latest_key(&self) -> Option<DayKey> {
+        self.end_date().and_then(PartialDate::last_key)
+    }
+
     /// Whether an interval's start is definitely after its end (`2020/2011`).
     pub fn is_reversed(&self) -> bool {
         match self {
@@ -344,7 +395,7 @@ impl EdtfDate {
 
     /// Whether every day of `self` is before every day of `other`.
     pub fn is_definitely_before(&self, other: &EdtfDate) -> bool {
-        match (self.latest(), other.earliest()) {
+        match (self.latest_key(), other.earliest_key()) {
             (Some(a), Some(b)) => a < b,
             _ => false,
         }
@@ -520,6 +571,22 @@ mod tests {
         assert_eq!(d.latest(), Some(day(2020, 2, 29)));
         assert_eq!(p("2020").latest(), Some(day(2020, 12, 31)));
         assert_eq!(p("2020-12").latest(), Some(day(2020, 12, 31)));
+    }
+
+    #[test]
+    fn day_keys_agree_with_the_calendar() {
+        for year in [-400, -1, 0, 1900, 1999, 2000, 2020, 2021, 2100, 9999] {
+            for month in 1..=12u8 {
+                let Some(d) = PartialDate::month(year, month) else { panic!("{year}-{month}") };
+                let last = d.latest().map(|n| (n.year(), n.month() as u8, n.day() as u8));
+                assert_eq!(d.last_key().map(|DayKey(y, m, d)| (y, m, d)), last, "{d}");
+                for day in 28..=31u8 {
+                    let real = NaiveDate::from_ymd_opt(year, u32::from(month), u32::from(day)).is_some();
+                    let date = PartialDate { year, month: Some(month), day: Some(day), qualifier: Qualifier::None };
+                    assert_eq!(date.is_real(), real, "{date}");
+                }
+            }
+        }
     }
 
     #[test]

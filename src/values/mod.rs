@@ -11,6 +11,7 @@ mod place;
 mod rank;
 
 pub use country::{CodeStatus, CountryCode, CountryError};
+pub(crate) use date::DayKey;
 pub use date::{DateError, EdtfDate, IntervalEnd, PartialDate, Precision, Qualifier};
 pub use estimate::{Estimate, EstimateProblem, EstimateQualifier, EstimateUnit};
 pub use identifier::{Identifier, Scheme};
