@@ -135,24 +135,12 @@ impl Error {
             serde_json::error::Category::Io => ParseErrorKind::Syntax,
             serde_json::error::Category::Data => {
                 if message.starts_with("unknown field") {
-                    // Point at the field itself, not the object holding it.
-                    // serde_path_to_error usually has the field in the path already; inside a
-                    // buffered (internally tagged) value it stops at the object.
-                    if let Some(name) = message.split('`').nth(1) {
-                        let segment = format!("/{}", name.replace('~', "~0").replace('/', "~1"));
-                        if !path.ends_with(&segment) {
-                            path.push_str(&segment);
-                        }
-                    }
+                    point_at_field(&mut path, &message);
                     ParseErrorKind::UnknownField
                 } else if message.starts_with("missing field") {
                     ParseErrorKind::MissingField
                 } else if message.starts_with("duplicate field") {
-                    // Point at the repeated field, as for an unknown one.
-                    if let Some(name) = message.split('`').nth(1) {
-                        path.push('/');
-                        path.push_str(&name.replace('~', "~0").replace('/', "~1"));
-                    }
+                    point_at_field(&mut path, &message);
                     ParseErrorKind::DuplicateField
                 } else if message.starts_with("invalid type") {
                     ParseErrorKind::InvalidType
@@ -164,7 +152,23 @@ impl Error {
         if message.is_empty() {
             message = kind.as_str().replace('_', " ");
         }
+        // A syntax error has no useful path (it is the document's); the position is what helps.
+        if kind == ParseErrorKind::Syntax && line > 0 {
+            message = format!("{message} at line {line} column {column}");
+        }
         Self::Parse { path, kind, message, line, column }
+    }
+}
+
+/// Makes the path of an unknown or repeated field point at the field, not the object holding
+/// it. serde_path_to_error usually has the field in the path already; inside a buffered
+/// (internally tagged) value it stops at the object.
+fn point_at_field(path: &mut String, message: &str) {
+    if let Some(name) = message.split('`').nth(1) {
+        let segment = format!("/{}", name.replace('~', "~0").replace('/', "~1"));
+        if !path.ends_with(&segment) {
+            path.push_str(&segment);
+        }
     }
 }
 

@@ -1,7 +1,6 @@
 //! Sources: the reports, texts and datasets facts come from.
 
 use std::borrow::Cow;
-use std::fmt;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -130,6 +129,13 @@ impl Url {
     }
 }
 
+impl std::str::FromStr for Url {
+    type Err = UrlError;
+    fn from_str(s: &str) -> Result<Self, UrlError> {
+        Self::new(s)
+    }
+}
+
 /// A string that is not an http(s) address.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("invalid URL '{0}': expected an absolute http:// or https:// address without spaces")]
@@ -137,17 +143,7 @@ pub struct UrlError(String);
 
 impl<'de> Deserialize<'de> for Url {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = Url;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an http(s) URL")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Url, E> {
-                Url::new(v).map_err(E::custom)
-            }
-        }
-        deserializer.deserialize_str(Visitor)
+        crate::values::from_str::deserialize_from_str(deserializer, "an http(s) URL")
     }
 }
 

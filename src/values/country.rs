@@ -127,17 +127,7 @@ impl Serialize for CountryCode {
 
 impl<'de> Deserialize<'de> for CountryCode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = CountryCode;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an ISO 3166 alpha-3 country code")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<CountryCode, E> {
-                v.parse().map_err(E::custom)
-            }
-        }
-        deserializer.deserialize_str(Visitor)
+        crate::values::from_str::deserialize_from_str(deserializer, "an ISO 3166 alpha-3 country code")
     }
 }
 

@@ -467,17 +467,7 @@ impl Serialize for EdtfDate {
 
 impl<'de> Deserialize<'de> for EdtfDate {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = EdtfDate;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an EDTF date string")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<EdtfDate, E> {
-                EdtfDate::parse(v).map_err(E::custom)
-            }
-        }
-        deserializer.deserialize_str(Visitor)
+        crate::values::from_str::deserialize_from_str(deserializer, "an EDTF date string")
     }
 }
 

@@ -81,17 +81,7 @@ impl Serialize for LanguageCode {
 
 impl<'de> Deserialize<'de> for LanguageCode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = LanguageCode;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an ISO 639 language code")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<LanguageCode, E> {
-                v.parse().map_err(E::custom)
-            }
-        }
-        deserializer.deserialize_str(Visitor)
+        crate::values::from_str::deserialize_from_str(deserializer, "an ISO 639 language code")
     }
 }
 

@@ -5,6 +5,7 @@ mod country;
 mod country_table;
 mod date;
 mod estimate;
+pub(crate) mod from_str;
 mod identifier;
 mod language;
 mod place;
