@@ -1,7 +1,7 @@
 //! Validate dossier files and print every problem.
 //!
 //! ```text
-//! cargo run --example validate -- FILE...
+//! cargo run --example validate -- [--format text|json] FILE...
 //! ```
 //!
 //! Each problem is printed as `FILE: PATH: CODE: message` (the path is a JSON Pointer, `(root)`
@@ -11,62 +11,120 @@
 //! A `.jsonl` file is read as JSON Lines, one dossier per line, in constant memory; its problems
 //! are printed as `FILE:LINE: PATH: CODE: message`.
 //!
+//! A summary line goes to standard error: `2 file(s), 5 dossier(s): 1 error(s), 0 warning(s)`.
+//!
+//! `--format json` prints one JSON document on standard output instead, for programs:
+//!
+//! ```text
+//! {"issues":[{"file":"a.jsonl","line":3,"path":"/agreements/0/parties","code":"too_few_parties",
+//!             "severity":"error","message":"…"}],
+//!  "summary":{"files":1,"dossiers":4,"errors":1,"warnings":0}}
+//! ```
+//!
+//! (`line` is there for JSON Lines files only; `path` is `""` for the document itself.)
+//!
 //! Exit status: 0 when no file has an error (warnings alone are fine), 1 when any file has an
-//! error, 2 on bad usage.
+//! error (a file that cannot be read or parsed counts as one), 2 on bad usage.
 
 use std::process::ExitCode;
 
 use defense_agreements::jsonl::Reader;
 use defense_agreements::{Dossier, Error, Severity};
+use serde_json::{Value, json};
 
-/// Prints the problems of one document; returns its (errors, warnings).
-fn check(at: &str, parsed: Result<Dossier, Error>) -> (usize, usize) {
-    let dossier = match parsed {
-        Ok(d) => d,
-        Err(e) => {
-            let path = e.path().filter(|p| !p.is_empty()).unwrap_or("(root)");
-            println!("{at}: {path}: {}: {}", e.code(), e.message());
-            return (1, 0);
+/// Where problems go: printed as they are found (text), or kept for one JSON document.
+struct Output {
+    json: Option<Vec<Value>>,
+    dossiers: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+impl Output {
+    fn problem(&mut self, file: &str, line: Option<u64>, path: &str, code: &str, severity: Severity, message: &str) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            _ => self.warnings += 1,
         }
-    };
-    let (mut errors, mut warnings) = (0, 0);
-    for issue in dossier.validate().issues() {
-        let path = if issue.path.is_empty() { "(root)" } else { &issue.path };
-        println!("{at}: {path}: {}: {}", issue.code, issue.message);
-        match issue.severity {
-            Severity::Error => errors += 1,
-            _ => warnings += 1,
+        match &mut self.json {
+            None => {
+                let at = line.map_or_else(|| file.to_string(), |l| format!("{file}:{l}"));
+                let path = if path.is_empty() { "(root)" } else { path };
+                println!("{at}: {path}: {code}: {message}");
+            }
+            Some(issues) => {
+                let mut issue = json!({"file": file});
+                if let Some(l) = line {
+                    issue["line"] = json!(l);
+                }
+                issue["path"] = json!(path);
+                issue["code"] = json!(code);
+                issue["severity"] = json!(severity.to_string());
+                issue["message"] = json!(message);
+                issues.push(issue);
+            }
         }
     }
-    (errors, warnings)
+
+    /// Reports the problems of one document (or why it could not be read).
+    fn check(&mut self, file: &str, line: Option<u64>, parsed: Result<Dossier, Error>) {
+        let dossier = match parsed {
+            Ok(d) => d,
+            Err(e) => {
+                self.problem(file, line, e.path().unwrap_or(""), e.code(), Severity::Error, &e.message());
+                return;
+            }
+        };
+        self.dossiers += 1;
+        for issue in dossier.validate().issues() {
+            self.problem(file, line, &issue.path, issue.code.as_str(), issue.severity, &issue.message);
+        }
+    }
+}
+
+fn usage(problem: &str) -> ExitCode {
+    eprintln!("validate: {problem}\nusage: validate [--format text|json] FILE...");
+    ExitCode::from(2)
 }
 
 fn main() -> ExitCode {
-    let files: Vec<String> = std::env::args().skip(1).collect();
-    if files.is_empty() {
-        eprintln!("usage: validate FILE...");
-        return ExitCode::from(2);
+    let mut out = Output { json: None, dossiers: 0, errors: 0, warnings: 0 };
+    let mut files = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--format" => match args.next().as_deref() {
+                Some("text") => out.json = None,
+                Some("json") => out.json = Some(Vec::new()),
+                _ => return usage("--format takes text or json"),
+            },
+            flag if flag.starts_with("--") => return usage(&format!("unknown option {flag}")),
+            _ => files.push(arg),
+        }
     }
-    let (mut errors, mut warnings) = (0usize, 0usize);
+    if files.is_empty() {
+        return usage("no files given");
+    }
     for file in &files {
-        let (e, w) = if file.ends_with(".jsonl") {
+        if file.ends_with(".jsonl") {
             match std::fs::File::open(file) {
                 Ok(f) => {
                     let mut reader = Reader::new(std::io::BufReader::new(f));
-                    let (mut e, mut w) = (0, 0);
                     while let Some(parsed) = reader.next() {
-                        let (pe, pw) = check(&format!("{file}:{}", reader.line_number()), parsed);
-                        (e, w) = (e + pe, w + pw);
+                        out.check(file, Some(reader.line_number()), parsed);
                     }
-                    (e, w)
                 }
-                Err(err) => check(file, Err(err.into())),
+                Err(err) => out.check(file, None, Err(err.into())),
             }
         } else {
-            check(file, std::fs::read(file).map_err(Error::from).and_then(|b| Dossier::from_slice(&b)))
-        };
-        (errors, warnings) = (errors + e, warnings + w);
+            out.check(file, None, std::fs::read(file).map_err(Error::from).and_then(|b| Dossier::from_slice(&b)));
+        }
     }
-    eprintln!("{} file(s): {errors} error(s), {warnings} warning(s)", files.len());
+    let Output { json, dossiers, errors, warnings } = out;
+    if let Some(issues) = json {
+        let summary = json!({"files": files.len(), "dossiers": dossiers, "errors": errors, "warnings": warnings});
+        println!("{}", json!({"issues": issues, "summary": summary}));
+    }
+    eprintln!("{} file(s), {dossiers} dossier(s): {errors} error(s), {warnings} warning(s)", files.len());
     if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }
