@@ -7,7 +7,7 @@ use crate::citation::Citation;
 use crate::extensions::Extensions;
 use crate::ids::ActorId;
 use crate::name::OtherName;
-use crate::values::{CountryCode, Identifier};
+use crate::values::{CountryCode, EdtfDate, Identifier};
 
 /// Any organization that acts: a state, its armed forces or a ministry, an international
 /// organization, a militia.
@@ -32,6 +32,12 @@ pub struct Actor {
     /// States or others that back it (a militia's sponsors).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sponsors: Vec<ActorId>,
+    /// When it came into being (a state's independence, an organization's founding).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub founded: Option<EdtfDate>,
+    /// When it ceased to exist (SEATO: 1977-06-30). Its agreements may outlive it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dissolved: Option<EdtfDate>,
     /// Outside identifiers: COW country code, Wikidata QID …
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub identifiers: Vec<Identifier>,
@@ -54,6 +60,8 @@ impl Actor {
             country: None,
             parent: None,
             sponsors: Vec::new(),
+            founded: None,
+            dissolved: None,
             identifiers: Vec::new(),
             citations: Vec::new(),
             extensions: Extensions::new(),
@@ -101,6 +109,9 @@ impl Actor {
             c.actor(&path.key("parent"), parent.as_str());
         }
         c.actors(&path.key("sponsors"), &self.sponsors);
+        c.opt_date(&path.key("founded"), self.founded.as_ref());
+        c.opt_date(&path.key("dissolved"), self.dissolved.as_ref());
+        c.date_pair(&path.key("dissolved"), self.founded.as_ref(), self.dissolved.as_ref(), "dissolved");
         c.identifiers(&path.key("identifiers"), &self.identifiers);
         c.citations(path, &self.citations, false);
     }

@@ -153,3 +153,25 @@ fn long_lists_follow_the_same_rules_as_short_ones() {
     assert!(report.has(Code::UnreferencedActor, "/actors/202"), "{report}");
     assert_eq!(report.len(), 3 + 200, "{report}");
 }
+
+#[test]
+fn protected_non_members_may_be_beneficiaries() {
+    // The Manila Pact's protocol states: protected, not bound. Listed with the beneficiary role,
+    // they may be named as beneficiaries; without any role they may not.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal.json");
+    let mut doc: serde_json::Value = serde_json::from_str(&fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}")))
+        .unwrap_or_else(|e| panic!("{e}"));
+    doc["actors"]
+        .as_array_mut()
+        .unwrap_or_else(|| panic!("actors"))
+        .push(serde_json::json!({"id": "laos", "name": "Laos", "kind": "state", "country": "LAO"}));
+    doc["agreements"][0]["obligations"] = serde_json::json!([{"type": "defense", "beneficiaries": ["laos"]}]);
+    let report = Dossier::from_json(&doc.to_string()).unwrap_or_else(|e| panic!("{e}")).validate();
+    assert!(report.has(Code::NotAParty, "/agreements/0/obligations/0/beneficiaries/0"), "{report}");
+    doc["agreements"][0]["parties"]
+        .as_array_mut()
+        .unwrap_or_else(|| panic!("parties"))
+        .push(serde_json::json!({"actor": "laos", "role": "beneficiary"}));
+    let report = Dossier::from_json(&doc.to_string()).unwrap_or_else(|e| panic!("{e}")).validate();
+    assert!(report.is_empty(), "{report}");
+}

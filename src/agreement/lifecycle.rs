@@ -71,6 +71,11 @@ pub enum ActionType {
     EntryIntoForce,
     /// A reservation (VCLT Arts. 19–23).
     Reservation,
+    /// An interpretive declaration or understanding: how a party reads a provision, without
+    /// excluding or modifying it (the US understanding on the Manila Pact).
+    InterpretiveDeclaration,
+    /// Approval by a party's own institutions (a parliament's consent), before ratification.
+    DomesticApproval,
     /// An amendment (VCLT Arts. 39–41).
     Amendment,
     /// Suspension of the agreement, or of it between some parties (VCLT Arts. 57–58).
@@ -102,7 +107,15 @@ impl ActionType {
 
     /// Whether the act is one party's by nature and must name it.
     pub fn requires_party(self) -> bool {
-        matches!(self, Self::Withdrawal | Self::Denunciation | Self::Accession | Self::Reservation)
+        matches!(
+            self,
+            Self::Withdrawal
+                | Self::Denunciation
+                | Self::Accession
+                | Self::Reservation
+                | Self::InterpretiveDeclaration
+                | Self::DomesticApproval
+        )
     }
 
     /// The act's name in snake_case, as in JSON.
@@ -116,6 +129,8 @@ impl ActionType {
             Self::ProvisionalApplication => "provisional_application",
             Self::EntryIntoForce => "entry_into_force",
             Self::Reservation => "reservation",
+            Self::InterpretiveDeclaration => "interpretive_declaration",
+            Self::DomesticApproval => "domestic_approval",
             Self::Amendment => "amendment",
             Self::Suspension => "suspension",
             Self::Resumption => "resumption",

@@ -46,6 +46,9 @@ pub enum PartyRole {
     Depositary,
     /// Signed but is not (yet) bound.
     Signatory,
+    /// Protected by the agreement without being bound by it (the states the Manila Pact's
+    /// protocol designates); may be named among an obligation's beneficiaries.
+    Beneficiary,
 }
 
 crate::objects_only::objects_only!(Party);
