@@ -15,21 +15,9 @@
 //! `docs/codings.md` states each rule and explains the codings of the example dossiers.
 //! Exit status: 0 on success, 1 when a file cannot be read or parsed, 2 on bad usage.
 
-use std::error::Error;
-use std::io::BufReader;
 use std::process::ExitCode;
 
-use defense_agreements::{Dossier, jsonl};
-
-/// Reads a `.json` file as one dossier, a `.jsonl` file as one per line.
-fn load(file: &str) -> Result<Vec<Dossier>, Box<dyn Error>> {
-    let reader = BufReader::new(std::fs::File::open(file)?);
-    if file.ends_with(".jsonl") {
-        Ok(jsonl::Reader::new(reader).collect::<Result<Vec<_>, _>>()?)
-    } else {
-        Ok(vec![Dossier::from_reader(reader)?])
-    }
-}
+use defense_agreements::jsonl;
 
 fn yes_no(b: bool) -> &'static str {
     if b { "yes" } else { "no" }
@@ -43,7 +31,7 @@ fn main() -> ExitCode {
     }
     println!("DOSSIER\tAGREEMENT\tDEF\tOFF\tNEU\tNAG\tCON\tCOW\tALLIANCE\tDCA");
     for file in &files {
-        let dossiers = match load(file) {
+        let dossiers = match jsonl::read_file(file) {
             Ok(d) => d,
             Err(e) => {
                 eprintln!("codings: {file}: {e}");

@@ -20,14 +20,12 @@
 //! Exit status: 0 on success, 1 when a file cannot be read or parsed, 2 on bad usage.
 
 use std::collections::BTreeSet;
-use std::error::Error;
-use std::io::BufReader;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use defense_agreements::ids::ActorId;
 use defense_agreements::values::{CountryCode, Estimate, EstimateQualifier};
-use defense_agreements::{Agreement, Citation, Dossier, jsonl};
+use defense_agreements::{Agreement, Citation, jsonl};
 
 struct Options {
     actor: String,
@@ -66,16 +64,6 @@ fn parse_args() -> Result<Options, String> {
     Ok(options)
 }
 
-/// Reads a `.json` file as one dossier, a `.jsonl` file as one per line.
-fn load(file: &str) -> Result<Vec<Dossier>, Box<dyn Error>> {
-    let reader = BufReader::new(std::fs::File::open(file)?);
-    if file.ends_with(".jsonl") {
-        Ok(jsonl::Reader::new(reader).collect::<Result<Vec<_>, _>>()?)
-    } else {
-        Ok(vec![Dossier::from_reader(reader)?])
-    }
-}
-
 /// "as many as 2,500", "8,000 to 12,000": the estimate as the source put it.
 fn strength(e: &Estimate) -> String {
     let n = |v: Option<u64>| v.map_or_else(|| "?".to_string(), |v| v.to_string());
@@ -111,7 +99,7 @@ fn main() -> ExitCode {
     };
     let mut dossiers = Vec::new();
     for file in &options.files {
-        match load(file) {
+        match jsonl::read_file(file) {
             Ok(mut d) => dossiers.append(&mut d),
             Err(e) => {
                 eprintln!("query: {file}: {e}");

@@ -40,6 +40,13 @@ struct Output {
     warnings: usize,
 }
 
+/// Prints one line. A closed pipe (`validate … | head`) is not a failure of the files being
+/// checked: the rest is still counted, and the exit status still says whether there were errors.
+fn emit(line: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let _ignored_when_the_reader_is_gone = writeln!(std::io::stdout().lock(), "{line}");
+}
+
 impl Output {
     fn problem(&mut self, file: &str, line: Option<u64>, path: &str, code: &str, severity: Severity, message: &str) {
         match severity {
@@ -50,7 +57,7 @@ impl Output {
             None => {
                 let at = line.map_or_else(|| file.to_string(), |l| format!("{file}:{l}"));
                 let path = if path.is_empty() { "(root)" } else { path };
-                println!("{at}: {path}: {code}: {message}");
+                emit(format_args!("{at}: {path}: {code}: {message}"));
             }
             Some(issues) => {
                 let mut issue = json!({"file": file});
@@ -123,7 +130,7 @@ fn main() -> ExitCode {
     let Output { json, dossiers, errors, warnings } = out;
     if let Some(issues) = json {
         let summary = json!({"files": files.len(), "dossiers": dossiers, "errors": errors, "warnings": warnings});
-        println!("{}", json!({"issues": issues, "summary": summary}));
+        emit(format_args!("{}", json!({"issues": issues, "summary": summary})));
     }
     eprintln!("{} file(s), {dossiers} dossier(s): {errors} error(s), {warnings} warning(s)", files.len());
     if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }

@@ -32,6 +32,25 @@ use crate::error::Error;
 /// that a single outlier does not pin its size for the rest of the stream.
 const KEEP_CAPACITY: usize = 1 << 20;
 
+/// Reads every dossier of a file: one per line for a `.jsonl` file, the whole file as one
+/// document otherwise. The first error stops the reading (a line's error names its line); use
+/// [`Reader`] to go on past bad lines.
+///
+/// ```
+/// let dossiers = defense_agreements::jsonl::read_file("examples/data/iran-syria-2020.json")?;
+/// assert_eq!(dossiers.len(), 1);
+/// # Ok::<(), defense_agreements::Error>(())
+/// ```
+pub fn read_file(path: impl AsRef<std::path::Path>) -> Result<Vec<Dossier>, Error> {
+    let path = path.as_ref();
+    let file = std::io::BufReader::new(std::fs::File::open(path)?);
+    if path.extension().is_some_and(|e| e == "jsonl") {
+        Reader::new(file).collect()
+    } else {
+        Dossier::from_reader(file).map(|d| vec![d])
+    }
+}
+
 /// Reads dossiers from JSON Lines, one per line, in constant memory.
 ///
 /// Each item is the dossier of one non-blank line, or the error for that line wrapped in

@@ -7,7 +7,7 @@ from importlib.metadata import version
 
 from jsonschema import Draft202012Validator, FormatChecker
 
-from common import SCHEMA, load, name, shape_invalid_files, valid_files
+from common import SCHEMA, load, name, report, shape_invalid_files, valid_files
 
 
 def main():
@@ -24,13 +24,7 @@ def main():
         if validator.is_valid(load(path)):
             failures.append(f"{name(path)}: accepted, but serde rejects it")
     print(f"jsonschema {version('jsonschema')}")
-    for f in failures:
-        print("  FAIL", f)
-    print(f"python-jsonschema: {len(valid) + len(invalid) - len(failures)} passed, {len(failures)} failed")
-    if not valid or not invalid:
-        print("  FAIL no documents found")
-        return 1
-    return 1 if failures else 0
+    return report("python-jsonschema", len(valid) + len(invalid) - len(failures), failures, valid and invalid)
 
 
 if __name__ == "__main__":

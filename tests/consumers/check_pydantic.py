@@ -8,7 +8,7 @@ import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
-from common import SCHEMA, name, shape_invalid_files, valid_files
+from common import SCHEMA, name, report, shape_invalid_files, valid_files
 
 # Every shape-invalid fixture must be rejected, except these, which pydantic cannot see:
 # (none at present; a fixture that pydantic accepts is a failure until it is listed here with why)
@@ -67,13 +67,7 @@ def main():
             passed += 1
         else:
             failures.append(f"{name(path)}: accepted, but serde and the schema reject it")
-    for f in failures:
-        print("  FAIL", f)
-    print(f"pydantic: {passed} passed, {len(failures)} failed")
-    if not valid or not invalid:
-        print("  FAIL no documents found")
-        return 1
-    return 1 if failures else 0
+    return report("pydantic", passed, failures, valid and invalid)
 
 
 if __name__ == "__main__":

@@ -30,3 +30,14 @@ def load(path):
 
 def name(path):
     return str(path.relative_to(ROOT))
+
+
+def report(consumer, passed, failures, checked_any):
+    """Prints the failures and the closing count line; returns the exit status."""
+    for f in failures:
+        print("  FAIL", f)
+    print(f"{consumer}: {passed} passed, {len(failures)} failed")
+    if not checked_any:
+        print("  FAIL no documents found")
+        return 1
+    return 1 if failures else 0
