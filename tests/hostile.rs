@@ -82,7 +82,10 @@ fn a_100_mb_string_loads_and_round_trips() -> TestResult {
     assert!(json.len() > 100 * 1024 * 1024);
     let back = Dossier::from_json(&json)?;
     assert!(back == d, "100 MB title changed in the round trip");
-    assert!(back.validate().is_valid());
+    // The NUL in it is kept, and reported: one problem, at the title.
+    let report = back.validate();
+    assert_eq!(report.len(), 1, "{report}");
+    assert!(report.has(defense_agreements::Code::ControlCharacter, "/title"), "{report}");
     Ok(())
 }
 
@@ -227,6 +230,9 @@ fn nul_and_bidi_characters_in_names_round_trip_exactly() -> TestResult {
         assert_eq!(back, d);
         assert_eq!(back.to_json(), d.to_json());
         assert_eq!(back.people.first().map(|p| p.name.as_bytes()), Some(name.as_bytes()));
+        // Kept either way; a NUL is reported, direction marks and joiners are ordinary text.
+        let flagged = d.validate().has(defense_agreements::Code::ControlCharacter, "/people/0/name");
+        assert_eq!(flagged, name.contains('\u{0}'), "{name:?}");
     }
     Ok(())
 }

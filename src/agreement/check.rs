@@ -90,6 +90,7 @@ impl Agreement {
                 let wp = at.key("withdrawal");
                 check_clause_ref(c, &wp.key("clause"), w.clause.as_ref(), &clauses);
                 c.opt_text(&wp.key("text"), w.text.as_ref());
+                c.citations(&wp, &w.citations, false);
             }
         }
         let list = path.key("obligations");
@@ -178,6 +179,7 @@ impl Agreement {
             c.opt_text(&at.key("number"), clause.number.as_ref());
             c.text(&at.key("text"), &clause.text);
             c.language(&at.key("language"), clause.language.as_ref());
+            c.citations(&at, &clause.citations, false);
         }
         ids
     }

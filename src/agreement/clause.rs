@@ -3,6 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::citation::Citation;
 use crate::ids::ClauseId;
 use crate::values::LanguageCode;
 
@@ -21,6 +22,9 @@ pub struct Clause {
     /// The language of `text`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<LanguageCode>,
+    /// Where the text was read (the agreement's sources, when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
 }
 
 crate::objects_only::objects_only!(Clause);

@@ -5,6 +5,7 @@ use std::num::NonZeroU32;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::citation::Citation;
 use crate::ids::ClauseId;
 
 /// The term of an agreement. Tagged by `type`.
@@ -78,6 +79,9 @@ pub struct WithdrawalTerms {
     /// The terms in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// Sources for the terms (the agreement's, when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
 }
 
 crate::objects_only::objects_only!(Duration, WithdrawalTerms);

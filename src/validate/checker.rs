@@ -13,6 +13,16 @@ use crate::values::{EdtfDate, Estimate, EstimateProblem, Identifier, LanguageCod
 /// short ids that beats hashing, and it needs no allocation.
 const SCAN: usize = 16;
 
+/// Whether `text` holds a control character other than tab, line feed and carriage return:
+/// C0 controls (NUL …), DEL, or C1 controls. Format characters such as the right-to-left mark,
+/// which Persian and Arabic text needs, are not controls.
+fn has_control_character(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Byte scans first: C1 controls are the only ones outside ASCII, all encoded after 0xC2.
+    bytes.iter().any(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f)
+        || (bytes.contains(&0xC2) && text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)))
+}
+
 /// A record with a local id.
 pub(crate) trait Record {
     fn id_str(&self) -> &str;
@@ -236,6 +246,13 @@ impl<'d> Checker<'d> {
             (Some(only), None) => !only.is_whitespace(),
             _ => false,
         };
+        if has_control_character(text) {
+            self.issue(
+                path,
+                Code::ControlCharacter,
+                "contains a control character (only tab and line breaks are allowed)",
+            );
+        }
         if clean_ends {
             return;
         }

@@ -75,6 +75,7 @@ codes! {
     EstimateQualifierMismatch = "estimate_qualifier_mismatch", Error, "An estimate's bounds do not fit its qualifier (at_most needs high and no low, range needs low and high, ...).";
     EmptyText = "empty_text", Error, "A text field that must say something is empty or only white space.";
     UntrimmedText = "untrimmed_text", Error, "A text field starts or ends with white space.";
+    ControlCharacter = "control_character", Error, "A text field holds a control character (NUL, ESC, DEL, C1 …); tab and line breaks are allowed.";
     UnknownLanguage = "unknown_language", Error, "A language code is shaped right but ISO 639 does not assign it.";
     InvalidIdentifier = "invalid_identifier", Error, "An outside identifier does not have the form its well-known scheme requires (wikidata: Q42; cow: digits; unts: I-1234).";
     ParentCycle = "parent_cycle", Error, "An actor is, through its chain of parents, its own parent.";
