@@ -15,6 +15,7 @@
 //! `docs/codings.md` states each rule and explains the codings of the example dossiers.
 //! Exit status: 0 on success, 1 when a file cannot be read or parsed, 2 on bad usage.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use defense_agreements::jsonl;
@@ -24,18 +25,31 @@ fn yes_no(b: bool) -> &'static str {
 }
 
 fn main() -> ExitCode {
+    // Output goes through a writer so that a closed pipe (`| head`) ends it quietly instead of
+    // panicking inside println!.
+    match run(&mut std::io::stdout().lock()) {
+        Ok(code) => code,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(out: &mut impl Write) -> std::io::Result<ExitCode> {
     let files: Vec<String> = std::env::args().skip(1).collect();
     if files.is_empty() || files.iter().any(|f| f.starts_with("--")) {
         eprintln!("usage: codings FILE...");
-        return ExitCode::from(2);
+        return Ok(ExitCode::from(2));
     }
-    println!("DOSSIER\tAGREEMENT\tDEF\tOFF\tNEU\tNAG\tCON\tCOW\tALLIANCE\tDCA");
+    writeln!(out, "DOSSIER\tAGREEMENT\tDEF\tOFF\tNEU\tNAG\tCON\tCOW\tALLIANCE\tDCA")?;
     for file in &files {
         let dossiers = match jsonl::read_file(file) {
             Ok(d) => d,
             Err(e) => {
                 eprintln!("codings: {file}: {e}");
-                return ExitCode::FAILURE;
+                return Ok(ExitCode::FAILURE);
             }
         };
         for d in &dossiers {
@@ -44,7 +58,8 @@ fn main() -> ExitCode {
                 // parties; nothing is stored, so correcting a fact corrects its codings.
                 let atop = a.atop_obligations();
                 let cow = a.cow_type().map_or("-", |t| t.as_str());
-                println!(
+                writeln!(
+                    out,
                     "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{cow}\t{}\t{}",
                     d.id,
                     a.id,
@@ -55,9 +70,9 @@ fn main() -> ExitCode {
                     atop.consultation,
                     yes_no(a.is_alliance()),
                     yes_no(a.is_defense_cooperation()),
-                );
+                )?;
             }
         }
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

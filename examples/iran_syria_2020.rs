@@ -5,6 +5,7 @@
 //! validation summary to standard error. `examples/data/iran-syria-2020.json` is this output.
 
 use std::error::Error;
+use std::io::Write;
 
 use defense_agreements::ids::{
     ActorId, AgreementId, DossierId, PersonId, SourceId, StatementId, SupportId, TroopPresenceId,
@@ -343,7 +344,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     for issue in &report {
         eprintln!("  {issue}");
     }
-    println!("{}", dossier.to_json_pretty());
+    // writeln! rather than println!: a closed pipe (`| head`) is an error to return, not a panic.
+    writeln!(std::io::stdout().lock(), "{}", dossier.to_json_pretty())?;
     report.into_result()?;
     Ok(())
 }

@@ -20,6 +20,7 @@
 //! Exit status: 0 on success, 1 when a file cannot be read or parsed, 2 on bad usage.
 
 use std::collections::BTreeSet;
+use std::io::Write;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -90,11 +91,24 @@ fn status(a: &Agreement, on: Option<NaiveDate>) -> String {
 }
 
 fn main() -> ExitCode {
+    // Output goes through a writer so that a closed pipe (`| head`) ends it quietly instead of
+    // panicking inside println!.
+    match run(&mut std::io::stdout().lock()) {
+        Ok(code) => code,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(out: &mut impl Write) -> std::io::Result<ExitCode> {
     let options = match parse_args() {
         Ok(o) => o,
         Err(e) => {
             eprintln!("query: {e}\nusage: query [--actor ID] [--on YYYY-MM-DD] [--country ISO3] FILE...");
-            return ExitCode::from(2);
+            return Ok(ExitCode::from(2));
         }
     };
     let mut dossiers = Vec::new();
@@ -103,7 +117,7 @@ fn main() -> ExitCode {
             Ok(mut d) => dossiers.append(&mut d),
             Err(e) => {
                 eprintln!("query: {file}: {e}");
-                return ExitCode::FAILURE;
+                return Ok(ExitCode::FAILURE);
             }
         }
     }
@@ -111,10 +125,10 @@ fn main() -> ExitCode {
 
     // 1. Which agreements bind an actor. `agreements_binding` applies the lifecycle: entry into
     // force, the actor's own ratification, and its withdrawal once effective.
-    println!("# Agreements binding {} ({when})", options.actor);
+    writeln!(out, "# Agreements binding {} ({when})", options.actor)?;
     let Ok(actor) = ActorId::new(&options.actor) else {
         eprintln!("query: '{}' is not a valid actor id", options.actor);
-        return ExitCode::from(2);
+        return Ok(ExitCode::from(2));
     };
     for d in &dossiers {
         let found: Vec<&Agreement> = match options.on {
@@ -122,31 +136,31 @@ fn main() -> ExitCode {
             None => d.agreements_of(actor.as_str()).collect(),
         };
         for a in found {
-            println!("{}\t{}\t{}", a.id, status(a, options.on), a.title);
+            writeln!(out, "{}\t{}\t{}", a.id, status(a, options.on), a.title)?;
         }
     }
 
     // 2. Which forces are present in a country, and how many.
-    println!("\n# Forces present in {}", options.country);
+    writeln!(out, "\n# Forces present in {}", options.country)?;
     for d in &dossiers {
         for t in d.forces_in(options.country) {
             let forces: Vec<&str> = t.forces.iter().map(|f| f.as_str()).collect();
             let as_of = t.as_of.as_ref().map_or_else(String::new, |a| format!(" (as of {a})"));
-            println!("{}\t{}\t{}{as_of}", t.id, forces.join(", "), strength(&t.strength));
+            writeln!(out, "{}\t{}\t{}{as_of}", t.id, forces.join(", "), strength(&t.strength))?;
         }
     }
 
     // 3. The status of each agreement on the date: derived from its lifecycle, never stored.
-    println!("\n# Status ({when})");
+    writeln!(out, "\n# Status ({when})")?;
     for d in &dossiers {
         for a in &d.agreements {
-            println!("{}\t{}", a.id, status(a, options.on));
+            writeln!(out, "{}\t{}", a.id, status(a, options.on))?;
         }
     }
 
     // 4. Who signed, for whom, in what capacity: the capacity given, else the signer's post.
     // Competing reports of one signature are both listed, each with its source.
-    println!("\n# Signatures");
+    writeln!(out, "\n# Signatures")?;
     for d in &dossiers {
         for a in &d.agreements {
             for s in &a.signatures {
@@ -160,36 +174,37 @@ fn main() -> ExitCode {
                     .map(|p| p.title.as_str());
                 let capacity = s.capacity.as_deref().or(post).unwrap_or("(capacity unknown)");
                 let cited: Vec<&str> = sources(&s.citations, &a.citations).into_iter().collect();
-                println!("{}\t{}\t{name}\t{capacity}\t[{}]", a.id, s.party, cited.join(", "));
+                writeln!(out, "{}\t{}\t{name}\t{capacity}\t[{}]", a.id, s.party, cited.join(", "))?;
             }
         }
     }
 
     // 5. Facts resting on a single source: candidates for corroboration.
-    println!("\n# Facts resting on a single source");
+    writeln!(out, "\n# Facts resting on a single source")?;
     for d in &dossiers {
-        let single = |what: String, own: &[Citation], inherited: &[Citation]| {
+        let mut single = |what: String, own: &[Citation], inherited: &[Citation]| -> std::io::Result<()> {
             let s = sources(own, inherited);
             if s.len() == 1 {
-                println!("{}\t{what}\t[{}]", d.id, s.into_iter().collect::<Vec<_>>().join(", "));
+                writeln!(out, "{}\t{what}\t[{}]", d.id, s.into_iter().collect::<Vec<_>>().join(", "))?;
             }
+            Ok(())
         };
         for a in &d.agreements {
-            single(format!("agreement {}", a.id), &a.citations, &[]);
+            single(format!("agreement {}", a.id), &a.citations, &[])?;
             for act in &a.actions {
                 let who = act.party.as_ref().map_or_else(String::new, |p| format!(" by {p}"));
-                single(format!("{} {} of {}{who}", act.kind.as_str(), act.date, a.id), &act.citations, &a.citations);
+                single(format!("{} {} of {}{who}", act.kind.as_str(), act.date, a.id), &act.citations, &a.citations)?;
             }
             for s in &a.signatures {
-                single(format!("signature of {} by {} for {}", a.id, s.signer, s.party), &s.citations, &a.citations);
+                single(format!("signature of {} by {} for {}", a.id, s.signer, s.party), &s.citations, &a.citations)?;
             }
         }
         for t in &d.troop_presences {
-            single(format!("troop presence {}", t.id), &t.citations, &[]);
+            single(format!("troop presence {}", t.id), &t.citations, &[])?;
         }
         for s in &d.statements {
-            single(format!("statement {}", s.id), &s.citations, &[]);
+            single(format!("statement {}", s.id), &s.citations, &[])?;
         }
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
