@@ -37,6 +37,13 @@ fn expected(dossier: &Dossier, path: &Path) -> Expected {
         .collect()
 }
 
+/// The minimal valid fixture as JSON, for tests that build on it.
+fn minimal_json() -> serde_json::Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal.json");
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"))
+}
+
 #[test]
 fn every_invalid_fixture_reports_exactly_its_problems() {
     let files = fixtures("tests/fixtures/invalid");
@@ -123,9 +130,7 @@ fn codes_are_stable_snake_case_and_documented() {
 fn long_lists_follow_the_same_rules_as_short_ones() {
     // Past 16 clauses, actions or parties, and 128 actors or sources, lookups switch from
     // scanning to hashing; the findings must not change.
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal.json");
-    let mut doc: serde_json::Value = serde_json::from_str(&fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}")))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut doc = minimal_json();
     let agreement = &mut doc["agreements"][0];
     let clauses: Vec<_> =
         (0..20).map(|i| serde_json::json!({"id": format!("art-{}", i % 19), "text": "Text."})).collect();
@@ -158,9 +163,7 @@ fn long_lists_follow_the_same_rules_as_short_ones() {
 fn protected_non_members_may_be_beneficiaries() {
     // The Manila Pact's protocol states: protected, not bound. Listed with the beneficiary role,
     // they may be named as beneficiaries; without any role they may not.
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal.json");
-    let mut doc: serde_json::Value = serde_json::from_str(&fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}")))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut doc = minimal_json();
     doc["actors"]
         .as_array_mut()
         .unwrap_or_else(|| panic!("actors"))
