@@ -8,13 +8,13 @@ use std::error::Error;
 use std::io::Write;
 
 use defense_agreements::ids::{
-    ActorId, AgreementId, DossierId, PersonId, SourceId, StatementId, SupportId, TroopPresenceId,
+    ActorId, AgreementId, DisputeId, DossierId, PersonId, SourceId, StatementId, SupportId, TroopPresenceId,
 };
 use defense_agreements::values::{CountryCode, EdtfDate, Estimate, Identifier, LanguageCode, NatoGrade, Place, Rank};
 use defense_agreements::{
-    Action, ActionType, Actor, ActorKind, Agreement, AgreementKind, Citation, Cooperation, CooperationArea, Dossier,
-    HostConsent, NameKind, OtherName, Party, Person, Post, RecordRef, Signature, Source, SourceKind, Statement,
-    StatementMode, Support, SupportType, TroopPresence, Url,
+    Action, ActionType, Actor, ActorKind, Agreement, AgreementKind, Citation, Cooperation, CooperationArea, Dispute,
+    Dossier, HostConsent, NameKind, OtherName, Party, Person, Post, RecordRef, Signature, Source, SourceKind,
+    Statement, StatementMode, Support, SupportType, TroopPresence, Url,
 };
 
 /// Every quotation below is verbatim from the report
@@ -129,7 +129,11 @@ pub fn build() -> Result<Dossier, Box<dyn Error>> {
     by_ayyoub.place = Some(damascus.clone());
     by_ayyoub.citations = vec![cite(signed)];
     // AP's competing account: the same signing, with Syria's president as the Syrian signer.
+    // The two Syrian signatures are alternatives (at most one is true), not co-signers.
+    let who_signed = DisputeId::new("syrian-signer")?;
+    by_ayyoub.dispute = Some(who_signed.clone());
     let mut by_assad = Signature::new(syria_id.clone(), person("assad")?);
+    by_assad.dispute = Some(who_signed.clone());
     by_assad.citations = vec![Citation::of(ap.clone()).quoting(
         "Iran's military chief has signed an agreement with Syria's president to reinforce Syria's air defense systems as part of a military cooperation agreement, Iranian state TV reported Friday.",
     )];
@@ -202,6 +206,7 @@ pub fn build() -> Result<Dossier, Box<dyn Error>> {
             "an unprecedented level of political, financial, cyber, and military support to the Assad regime".into(),
         ),
         citations: Vec::new(),
+        dispute: None,
         extensions: Default::default(),
     };
     support.citations = vec![cite(
@@ -332,6 +337,9 @@ pub fn build() -> Result<Dossier, Box<dyn Error>> {
     ap_source.published = Some(date("2020-07-10")?);
     ap_source.language = Some(lang("en")?);
     d.sources = vec![report_source, ap_source];
+    let mut dispute = Dispute::new(who_signed);
+    dispute.question = Some("Who signed for Syria: the defense minister (the report) or the president (AP)?".into());
+    d.disputes = vec![dispute];
 
     Ok(d)
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::actor::Actor;
 use crate::agreement::Agreement;
+use crate::dispute::Dispute;
 use crate::error::Error;
 use crate::extensions::Extensions;
 use crate::ids::DossierId;
@@ -26,7 +27,7 @@ use crate::values::CountryCode;
 #[serde(deny_unknown_fields, remote = "Self")]
 #[schemars(title = "Dossier")]
 pub struct Dossier {
-    /// The version of the JSON contract: "1.0".
+    /// The version of the JSON contract: "1.1" (documents of "1.0" are read unchanged).
     pub schema_version: SchemaVersion,
     /// The dossier's id.
     pub id: DossierId,
@@ -54,6 +55,9 @@ pub struct Dossier {
     /// Where the facts come from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
+    /// Sets of competing claims; the competing records point here by `dispute`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disputes: Vec<Dispute>,
     /// Tool-specific data.
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
@@ -79,6 +83,7 @@ impl Dossier {
             supports: Vec::new(),
             statements: Vec::new(),
             sources: Vec::new(),
+            disputes: Vec::new(),
             extensions: Extensions::new(),
         }
     }
@@ -189,6 +194,10 @@ impl Dossier {
         }
         let list = root.key("sources");
         for (i, r) in self.sources.iter().enumerate() {
+            r.check(&mut c, &list.index(i));
+        }
+        let list = root.key("disputes");
+        for (i, r) in self.disputes.iter().enumerate() {
             r.check(&mut c, &list.index(i));
         }
         c.finish()

@@ -172,6 +172,15 @@ id_type!(
     /// The id of a [`Source`](crate::Source).
     SourceId, "a source"
 );
+id_type!(
+    /// The id of a [`Dispute`](crate::Dispute): a set of competing claims.
+    DisputeId, "a dispute"
+);
+id_type!(
+    /// The id of a record of any kind, as another dossier names it (see
+    /// [`ExternalRef`](crate::ExternalRef)).
+    RecordId, "a record"
+);
 
 #[cfg(test)]
 mod tests {

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
 use crate::extensions::Extensions;
-use crate::ids::{ActorId, AgreementId, TroopPresenceId};
+use crate::ids::{ActorId, AgreementId, DisputeId, TroopPresenceId};
 use crate::values::{CountryCode, EdtfDate, Estimate, Place};
 
 /// Forces of one or more actors present in a host country, as a source estimates them
@@ -44,6 +44,10 @@ pub struct TroopPresence {
     /// Sources.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub citations: Vec<Citation>,
+    /// The dispute this record is one alternative of: records sharing a dispute compete, and at
+    /// most one of them is true (see [`Dispute`](crate::Dispute)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispute: Option<DisputeId>,
     /// Tool-specific data.
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
@@ -65,6 +69,7 @@ impl TroopPresence {
             host_consent: HostConsent::Unknown,
             agreement: None,
             citations: Vec::new(),
+            dispute: None,
             extensions: Extensions::new(),
         }
     }
@@ -85,7 +90,7 @@ pub enum HostConsent {
     Unknown,
 }
 
-use crate::validate::{Checker, Code, Kind, Path};
+use crate::validate::{Alternative, Checker, Code, Kind, Path};
 
 impl TroopPresence {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
@@ -105,6 +110,7 @@ impl TroopPresence {
             c.reference(Kind::Agreement, &path.key("agreement"), agreement.as_str());
         }
         c.citations(path, &self.citations, true);
+        c.dispute(path, self.dispute.as_ref(), Alternative::TroopPresence);
     }
 }
 

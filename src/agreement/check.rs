@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{Agreement, Clause, Duration, Signature};
 use crate::ids::{ActorId, ClauseId};
-use crate::validate::{Checker, Code, Kind, Path};
+use crate::validate::{Alternative, Checker, Code, Kind, Path};
 use crate::values::DayKey;
 
 /// Below this many parties a linear scan beats hashing.
@@ -76,10 +76,13 @@ impl Agreement {
         let parties = PartySet::new(self);
         let clauses = self.check_clauses(c, path);
         let inherited = !self.citations.is_empty();
+        let within = Alternative::within(self);
         self.check_actions(c, path, &parties, inherited);
         let list = path.key("signatures");
         for (i, s) in self.signatures.iter().enumerate() {
-            check_signature(s, c, &list.index(i), &parties, inherited);
+            let at = list.index(i);
+            check_signature(s, c, &at, &parties, inherited);
+            c.dispute(&at, s.dispute.as_ref(), Alternative::Signature(within));
         }
         if let Some(duration) = &self.duration {
             let at = path.key("duration");
@@ -107,6 +110,7 @@ impl Agreement {
             check_clause_ref(c, &at.key("clause"), o.clause.as_ref(), &clauses);
             c.opt_text(&at.key("text"), o.text.as_ref());
             c.citations(&at, &o.citations, !inherited);
+            c.dispute(&at, o.dispute.as_ref(), Alternative::Obligation(within));
         }
         let list = path.key("cooperation");
         for (i, co) in self.cooperation.iter().enumerate() {
@@ -116,6 +120,7 @@ impl Agreement {
             check_clause_ref(c, &at.key("clause"), co.clause.as_ref(), &clauses);
             c.opt_text(&at.key("text"), co.text.as_ref());
             c.citations(&at, &co.citations, !inherited);
+            c.dispute(&at, co.dispute.as_ref(), Alternative::Cooperation(within));
         }
         let list = path.key("related");
         for (i, r) in self.related.iter().enumerate() {
@@ -123,11 +128,19 @@ impl Agreement {
             if let Some(other) = &r.agreement {
                 c.reference(Kind::Agreement, &at.key("agreement"), other.as_str());
             }
+            if let Some(external) = &r.external {
+                external.check(c, &at.key("external"), Kind::Agreement);
+            }
             c.opt_text(&at.key("title"), r.title.as_ref());
-            if r.agreement.is_none() && r.title.is_none() {
-                c.issue(&at, Code::RelatedTargetMissing, "names neither an agreement nor a title");
+            if r.agreement.is_none() && r.external.is_none() && r.title.is_none() {
+                c.issue(
+                    &at,
+                    Code::RelatedTargetMissing,
+                    "names neither an agreement, an external agreement nor a title",
+                );
             }
             c.citations(&at, &r.citations, false);
+            c.dispute(&at, r.dispute.as_ref(), Alternative::Related(within));
         }
         c.languages(&path.key("languages"), &self.languages);
         c.identifiers(&path.key("identifiers"), &self.identifiers);

@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
-use crate::ids::{ActorId, ClauseId};
+use crate::ids::{ActorId, ClauseId, DisputeId};
 
 /// An area of cooperation, with who provides and who receives. Empty `providers` or
 /// `recipients` mean every party.
@@ -28,12 +28,24 @@ pub struct Cooperation {
     /// Sources (the agreement's, when empty).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub citations: Vec<Citation>,
+    /// The dispute this record is one alternative of: records sharing a dispute compete, and at
+    /// most one of them is true (see [`Dispute`](crate::Dispute)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispute: Option<DisputeId>,
 }
 
 impl Cooperation {
     /// Mutual cooperation in an area.
     pub fn mutual(area: CooperationArea) -> Self {
-        Self { area, providers: Vec::new(), recipients: Vec::new(), text: None, clause: None, citations: Vec::new() }
+        Self {
+            area,
+            providers: Vec::new(),
+            recipients: Vec::new(),
+            text: None,
+            clause: None,
+            citations: Vec::new(),
+            dispute: None,
+        }
     }
 }
 

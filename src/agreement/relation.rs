@@ -4,10 +4,11 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
-use crate::ids::AgreementId;
+use crate::external::ExternalRef;
+use crate::ids::{AgreementId, DisputeId};
 
-/// A link to another agreement, in the dossier (`agreement`) or only named (`title`).
-/// At least one of the two is required.
+/// A link to another agreement: in the dossier (`agreement`), in another dossier (`external`),
+/// or only named (`title`). At least one of the three is required.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct Related {
@@ -16,12 +17,20 @@ pub struct Related {
     /// The other agreement, when it is in the dossier.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agreement: Option<AgreementId>,
-    /// The other agreement's title, when it is not.
+    /// The other agreement, when it is kept in another dossier (or known by an outside
+    /// identifier such as its UNTS number).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external: Option<ExternalRef>,
+    /// The other agreement's title, when it is not in this dossier.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Sources.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub citations: Vec<Citation>,
+    /// The dispute this record is one alternative of: records sharing a dispute compete, and at
+    /// most one of them is true (see [`Dispute`](crate::Dispute)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispute: Option<DisputeId>,
 }
 
 /// How one agreement relates to another.
@@ -39,6 +48,18 @@ pub enum Relation {
     BuildsOn,
     /// Mentions the other.
     References,
+}
+
+impl Related {
+    /// A relation to an agreement of this dossier.
+    pub fn new(relation: Relation, agreement: AgreementId) -> Self {
+        Self { relation, agreement: Some(agreement), external: None, title: None, citations: Vec::new(), dispute: None }
+    }
+
+    /// A relation to an agreement kept in another dossier.
+    pub fn external(relation: Relation, external: ExternalRef) -> Self {
+        Self { relation, agreement: None, external: Some(external), title: None, citations: Vec::new(), dispute: None }
+    }
 }
 
 crate::objects_only::objects_only!(Related);

@@ -45,7 +45,8 @@ records!(
     crate::TroopPresence,
     crate::Support,
     crate::Statement,
-    crate::Source
+    crate::Source,
+    crate::Dispute
 );
 
 /// Maps the ids of one kind of record to their positions (the first record, when an id is
@@ -111,6 +112,9 @@ pub(crate) struct Checker<'d> {
     pub(crate) supports: Index<'d, crate::Support>,
     pub(crate) statements: Index<'d, crate::Statement>,
     pub(crate) sources: Index<'d, crate::Source>,
+    pub(crate) disputes: Index<'d, crate::Dispute>,
+    /// What records each dispute gathers (see `claims.rs`).
+    pub(crate) claims: super::claims::Claims,
     actor_used: Marks,
     source_used: Marks,
     known_language: Option<LanguageCode>,
@@ -126,6 +130,7 @@ pub(crate) enum Kind {
     Support,
     Statement,
     Source,
+    Dispute,
 }
 
 impl Kind {
@@ -138,6 +143,7 @@ impl Kind {
             Kind::Support => "support relation",
             Kind::Statement => "statement",
             Kind::Source => "source",
+            Kind::Dispute => "dispute",
         }
     }
 }
@@ -153,6 +159,7 @@ impl<'d> Checker<'d> {
         let supports = Index::build(&d.supports, "supports", &mut report);
         let statements = Index::build(&d.statements, "statements", &mut report);
         let sources = Index::build(&d.sources, "sources", &mut report);
+        let disputes = Index::build(&d.disputes, "disputes", &mut report);
         Self {
             report,
             dossier,
@@ -163,6 +170,8 @@ impl<'d> Checker<'d> {
             supports,
             statements,
             sources,
+            disputes,
+            claims: super::claims::Claims::new(d.disputes.len()),
             actor_used: Marks::new(d.actors.len()),
             source_used: Marks::new(d.sources.len()),
             known_language: None,
@@ -176,6 +185,7 @@ impl<'d> Checker<'d> {
 
     /// Adds the end-of-walk warnings and hands over the report.
     pub(crate) fn finish(mut self) -> Report {
+        super::claims::finish(&mut self);
         let root = Path::ROOT;
         let actors = root.key("actors");
         for i in 0..self.dossier.actors.len() {
@@ -207,6 +217,7 @@ impl<'d> Checker<'d> {
             Kind::Support => self.supports.get(id),
             Kind::Statement => self.statements.get(id),
             Kind::Source => self.sources.get(id),
+            Kind::Dispute => self.disputes.get(id),
         };
         match (found, kind) {
             (None, _) => {

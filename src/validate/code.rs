@@ -81,10 +81,13 @@ codes! {
     ParentCycle = "parent_cycle", Error, "An actor is, through its chain of parents, its own parent.";
     StatementWithoutSpeaker = "statement_without_speaker", Error, "A statement has neither speakers nor an actor on whose behalf it was made.";
     RelatedTargetMissing = "related_target_missing", Error, "A related-agreement entry names neither an agreement in the dossier nor a title.";
+    DisputeMixedRecords = "dispute_mixed_records", Error, "The alternatives of one dispute are records of different kinds (or nested in different agreements), so they cannot compete.";
+    ExternalReferenceIncomplete = "external_reference_incomplete", Error, "A reference to another dossier gives neither a dossier and an id nor an outside identifier (an id alone is ambiguous).";
     EmptyList = "empty_list", Error, "A list that needs at least one element is empty (troop presence forces, support types).";
     MissingCitation = "missing_citation", Warning, "A fact-bearing record cites no source (nested facts inherit their agreement's citations).";
     UnusedSource = "unused_source", Warning, "A source is never cited.";
     UnreferencedActor = "unreferenced_actor", Warning, "An actor is referred to by no other record.";
+    DisputeTooFewAlternatives = "dispute_too_few_alternatives", Warning, "A dispute has fewer than two records marked as its alternatives, so it relates nothing.";
 }
 
 impl fmt::Display for Code {

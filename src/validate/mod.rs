@@ -6,12 +6,14 @@
 //! The rules themselves live next to the records they check (`fn check` in each record's file).
 
 mod checker;
+mod claims;
 mod code;
 mod marks;
 mod path;
 mod report;
 
 pub(crate) use checker::{Checker, Kind};
+pub(crate) use claims::Alternative;
 pub use code::{Code, Severity};
 pub(crate) use path::Path;
 pub use report::{Issue, Report, ValidationError};
