@@ -103,6 +103,9 @@ fn claim(d: &Dossier, c: &Claim<'_>) -> String {
             .unwrap_or_else(|| "another agreement".into()),
         Claim::Support(s) => format!("{} to {}", s.supporter, s.recipient),
         Claim::Post { person, post } => format!("{}, {}", person.name, post.title),
+        Claim::Limit { limit, .. } => strength(&limit.amount),
+        Claim::Establishment { establishment, .. } => establishment.organization.to_string(),
+        Claim::ConsentClaim { claim, .. } => format!("{} says {:?}", claim.claimant, claim.consent),
         _ => "another claim".into(),
     }
 }

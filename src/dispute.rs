@@ -5,14 +5,14 @@ use serde::{Deserialize, Serialize};
 
 use std::collections::HashMap;
 
-use crate::agreement::{Agreement, Cooperation, Obligation, Related, Signature};
+use crate::agreement::{Agreement, Cooperation, Establishment, Limit, Obligation, Related, Signature};
 use crate::citation::Citation;
 use crate::dossier::Dossier;
 use crate::extensions::Extensions;
 use crate::ids::{DisputeId, SourceId};
 use crate::person::{Person, Post};
 use crate::support::Support;
-use crate::troop_presence::TroopPresence;
+use crate::troop_presence::{ConsentClaim, TroopPresence};
 
 /// A set of competing claims: records that sources give as alternatives, at most one of which
 /// is true (two sources naming different signers for one party).
@@ -79,6 +79,27 @@ pub enum Claim<'a> {
         /// The relation.
         related: &'a Related,
     },
+    /// A numeric limit set by a cooperation area of an agreement.
+    Limit {
+        /// The agreement.
+        agreement: &'a Agreement,
+        /// The limit.
+        limit: &'a Limit,
+    },
+    /// An organization an agreement establishes.
+    Establishment {
+        /// The agreement.
+        agreement: &'a Agreement,
+        /// The establishment.
+        establishment: &'a Establishment,
+    },
+    /// A claim about a host's consent to a troop presence.
+    ConsentClaim {
+        /// The presence.
+        presence: &'a TroopPresence,
+        /// The claim.
+        claim: &'a ConsentClaim,
+    },
     /// A troop presence.
     TroopPresence(&'a TroopPresence),
     /// A support relation.
@@ -100,6 +121,9 @@ impl<'a> Claim<'a> {
             Claim::Obligation { agreement, obligation } => (&obligation.citations, &agreement.citations),
             Claim::Cooperation { agreement, cooperation } => (&cooperation.citations, &agreement.citations),
             Claim::Related { agreement, related } => (&related.citations, &agreement.citations),
+            Claim::Limit { agreement, limit } => (&limit.citations, &agreement.citations),
+            Claim::Establishment { agreement, establishment } => (&establishment.citations, &agreement.citations),
+            Claim::ConsentClaim { presence, claim } => (&claim.citations, &presence.citations),
             Claim::TroopPresence(t) => (&t.citations, &[]),
             Claim::Support(s) => (&s.citations, &[]),
             Claim::Post { person, post } => (&post.citations, &person.citations),
@@ -169,6 +193,12 @@ impl Dossier {
             }
             for cooperation in &agreement.cooperation {
                 add(&cooperation.dispute, Claim::Cooperation { agreement, cooperation });
+                for limit in &cooperation.limits {
+                    add(&limit.dispute, Claim::Limit { agreement, limit });
+                }
+            }
+            for establishment in &agreement.establishes {
+                add(&establishment.dispute, Claim::Establishment { agreement, establishment });
             }
             for related in &agreement.related {
                 add(&related.dispute, Claim::Related { agreement, related });
@@ -176,6 +206,9 @@ impl Dossier {
         }
         for t in &self.troop_presences {
             add(&t.dispute, Claim::TroopPresence(t));
+            for claim in &t.consent_claims {
+                add(&claim.dispute, Claim::ConsentClaim { presence: t, claim });
+            }
         }
         for s in &self.supports {
             add(&s.dispute, Claim::Support(s));

@@ -254,19 +254,32 @@ impl Dossier {
         self.troop_presences.iter().filter(move |t| t.host_country == country)
     }
 
-    /// The actor and every actor it belongs to, nearest first (IRGC, then Iran). Stops at a
-    /// cycle or a missing parent.
+    /// The actor and every actor it belongs to, nearest first (IRGC, then Iran). Each actor is
+    /// given once: the walk stops where a parent cycle would revisit one, and at a missing
+    /// parent. Linear in the number of actors (ids are indexed once per call).
     pub fn ancestry<'a>(&'a self, actor: &'a str) -> impl Iterator<Item = &'a Actor> + 'a {
-        let mut next = self.actor(actor);
-        let mut steps = 0;
+        let actors = &self.actors;
+        // A parent id resolves to the first actor with that id, as everywhere else.
+        let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        if actors.len() > 16 {
+            index.reserve(actors.len());
+            for (i, a) in actors.iter().enumerate() {
+                index.entry(a.id.as_str()).or_insert(i);
+            }
+        }
+        let find = move |id: &str| -> Option<usize> {
+            if actors.len() > 16 { index.get(id).copied() } else { actors.iter().position(|a| a.id.as_str() == id) }
+        };
+        let mut seen = vec![false; actors.len()];
+        let mut next = find(actor);
         std::iter::from_fn(move || {
-            let current = next?;
-            steps += 1;
-            next = if steps > self.actors.len() {
-                None
-            } else {
-                current.parent.as_ref().and_then(|p| self.actor(p.as_str()))
-            };
+            let i = next?;
+            let seen_before = seen.get_mut(i).map(|s| std::mem::replace(s, true));
+            if seen_before != Some(false) {
+                return None;
+            }
+            let current = actors.get(i)?;
+            next = current.parent.as_ref().and_then(|p| find(p.as_str()));
             Some(current)
         })
     }

@@ -28,8 +28,8 @@ pub mod values;
 
 pub use actor::{Actor, ActorKind};
 pub use agreement::{
-    Action, ActionType, Clause, Condition, ConditionType, Cooperation, CooperationArea, Duration, Obligation,
-    ObligationType, Party, PartyRole, Related, Relation, Renewal, Signature, WithdrawalTerms,
+    Action, ActionType, Clause, Condition, ConditionType, Cooperation, CooperationArea, Duration, Establishment, Limit,
+    Obligation, ObligationType, Party, PartyRole, Related, Relation, Renewal, Signature, TextMode, WithdrawalTerms,
 };
 pub use agreement::{Agreement, AgreementKind, AgreementStatus, Confidentiality};
 pub use citation::{Citation, Credibility};
@@ -45,7 +45,7 @@ pub use schema_version::SchemaVersion;
 pub use source::{Reliability, Source, SourceKind, Url, UrlError};
 pub use statement::{Statement, StatementMode};
 pub use support::{Support, SupportType};
-pub use troop_presence::{HostConsent, TroopPresence};
+pub use troop_presence::{ConsentClaim, HostConsent, TroopPresence};
 pub use validate::{Code, Issue, Report, Severity, ValidationError};
 
 mod person;

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
 use crate::extensions::Extensions;
-use crate::ids::{ActorId, AgreementId, DisputeId, TroopPresenceId};
+use crate::ids::{ActorId, AgreementId, DisputeId, StatementId, TroopPresenceId};
 use crate::values::{CountryCode, EdtfDate, Estimate, Place};
 
 /// Forces of one or more actors present in a host country, as a source estimates them
@@ -36,8 +36,12 @@ pub struct TroopPresence {
     /// What they are there for, as the source says it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purpose: Option<String>,
-    /// Whether the host's government consents.
+    /// Whether the host's government consents (the encoder's judgement; who says what is in
+    /// `consent_claims`).
     pub host_consent: HostConsent,
+    /// Who says the presence is, or is not, consented to, and where.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consent_claims: Vec<ConsentClaim>,
     /// The agreement the presence rests on, if any (a status-of-forces or basing agreement).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agreement: Option<AgreementId>,
@@ -67,11 +71,46 @@ impl TroopPresence {
             as_of: None,
             purpose: None,
             host_consent: HostConsent::Unknown,
+            consent_claims: Vec::new(),
             agreement: None,
             citations: Vec::new(),
             dispute: None,
             extensions: Extensions::new(),
         }
+    }
+}
+
+/// One actor's claim about the host's consent: "Syria says the presence is without its
+/// consent", with the statement and the sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
+pub struct ConsentClaim {
+    /// Who makes the claim (the host, the sending state, a third party).
+    pub claimant: ActorId,
+    /// What they claim: `consented` or `not_consented` (or `contested`, `unknown`).
+    pub consent: HostConsent,
+    /// When the claim was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<EdtfDate>,
+    /// The statement making it, when the dossier records it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement: Option<StatementId>,
+    /// The claim in the source's words, or a summary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// Sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
+    /// The dispute this claim is one alternative of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispute: Option<DisputeId>,
+}
+
+impl ConsentClaim {
+    /// `claimant` says the host's consent is `consent`.
+    pub fn new(claimant: ActorId, consent: HostConsent) -> Self {
+        Self { claimant, consent, date: None, statement: None, text: None, citations: Vec::new(), dispute: None }
     }
 }
 
@@ -106,6 +145,22 @@ impl TroopPresence {
         c.opt_date(&path.key("as_of"), self.as_of.as_ref());
         c.date_pair(&path.key("as_of"), self.since.as_ref(), self.as_of.as_ref(), "as_of");
         c.opt_text(&path.key("purpose"), self.purpose.as_ref());
+        let within = Alternative::within(self);
+        let claims = path.key("consent_claims");
+        for (i, claim) in self.consent_claims.iter().enumerate() {
+            let at = claims.index(i);
+            c.actor(&at.key("claimant"), claim.claimant.as_str());
+            c.opt_date(&at.key("date"), claim.date.as_ref());
+            if let Some(statement) = &claim.statement {
+                c.reference(Kind::Statement, &at.key("statement"), statement.as_str());
+            }
+            c.opt_text(&at.key("text"), claim.text.as_ref());
+            // A claim is only as good as the record of who made it: its own source, or the
+            // statement's, or the presence's.
+            let backed = claim.statement.is_some() || !self.citations.is_empty();
+            c.citations(&at, &claim.citations, !backed);
+            c.dispute(&at, claim.dispute.as_ref(), Alternative::ConsentClaim(within));
+        }
         if let Some(agreement) = &self.agreement {
             c.reference(Kind::Agreement, &path.key("agreement"), agreement.as_str());
         }
@@ -114,4 +169,4 @@ impl TroopPresence {
     }
 }
 
-crate::objects_only::objects_only!(TroopPresence);
+crate::objects_only::objects_only!(TroopPresence, ConsentClaim);

@@ -119,8 +119,25 @@ impl Agreement {
             members(c, &at.key("recipients"), &co.recipients, &parties);
             check_clause_ref(c, &at.key("clause"), co.clause.as_ref(), &clauses);
             c.opt_text(&at.key("text"), co.text.as_ref());
+            let limits = at.key("limits");
+            for (j, l) in co.limits.iter().enumerate() {
+                let lp = limits.index(j);
+                c.estimate(&lp.key("amount"), &l.amount);
+                c.opt_text(&lp.key("text"), l.text.as_ref());
+                check_clause_ref(c, &lp.key("clause"), l.clause.as_ref(), &clauses);
+                c.citations(&lp, &l.citations, false);
+                c.dispute(&lp, l.dispute.as_ref(), Alternative::Limit(within));
+            }
             c.citations(&at, &co.citations, !inherited);
             c.dispute(&at, co.dispute.as_ref(), Alternative::Cooperation(within));
+        }
+        let list = path.key("establishes");
+        for (i, e) in self.establishes.iter().enumerate() {
+            let at = list.index(i);
+            c.actor(&at.key("organization"), e.organization.as_str());
+            check_clause_ref(c, &at.key("clause"), e.clause.as_ref(), &clauses);
+            c.citations(&at, &e.citations, false);
+            c.dispute(&at, e.dispute.as_ref(), Alternative::Establishment(within));
         }
         let list = path.key("related");
         for (i, r) in self.related.iter().enumerate() {
@@ -297,17 +314,13 @@ fn check_signature(s: &Signature, c: &mut Checker<'_>, at: &Path<'_>, parties: &
     c.opt_date(&at.key("date"), s.date.as_ref());
     c.place(&at.key("place"), s.place.as_ref());
     c.citations(at, &s.citations, !inherited);
-    let Some(person) = person.and_then(|i| c.dossier.people.get(i)) else {
+    let Some(person) = person else {
         return;
     };
     if s.capacity.is_some() {
         return;
     }
-    let standing = person.posts.iter().any(|post| {
-        s.date.as_ref().is_none_or(|d| post.may_be_held_during(d))
-            && belongs_to(c, post.organization.as_str(), s.party.as_str())
-    });
-    if !standing {
+    if !c.has_standing(person, s.party.as_str(), s.date.as_ref()) {
         c.issue(
             &signer,
             Code::SignerWithoutStanding,
@@ -317,24 +330,6 @@ fn check_signature(s: &Signature, c: &mut Checker<'_>, at: &Path<'_>, parties: &
             ),
         );
     }
-}
-
-/// Whether `organization` is `party` or, through its parents, part of it.
-fn belongs_to(c: &Checker<'_>, organization: &str, party: &str) -> bool {
-    let actors = &c.dossier.actors;
-    let mut current = organization;
-    // Bounded: a parent cycle (reported elsewhere) must not loop forever.
-    for _ in 0..=actors.len() {
-        if current == party {
-            return true;
-        }
-        let parent = c.actors.get(current).and_then(|i| actors.get(i)).and_then(|a| a.parent.as_ref());
-        match parent {
-            Some(p) => current = p.as_str(),
-            None => return false,
-        }
-    }
-    false
 }
 
 /// The actor must exist and be among the agreement's parties.

@@ -17,14 +17,69 @@ pub struct Clause {
     /// The article's number as the text gives it: "Art. 5", "Article V".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
-    /// The text, verbatim, or as much of it as is known.
+    /// The text, verbatim, or as much of it as is known (`mode` says which).
     pub text: String,
+    /// How `text` renders the article: verbatim, a translation, a paraphrase or a summary.
+    /// Absent: not stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<TextMode>,
     /// The language of `text`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<LanguageCode>,
     /// Where the text was read (the agreement's sources, when empty).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub citations: Vec<Citation>,
+}
+
+impl Clause {
+    /// A clause with its text, and nothing said of it yet.
+    pub fn new(id: ClauseId, text: impl Into<String>) -> Self {
+        Self { id, number: None, text: text.into(), mode: None, language: None, citations: Vec::new() }
+    }
+}
+
+/// How a clause's text renders the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TextMode {
+    /// The words of an authentic text, as signed.
+    Verbatim,
+    /// The words of a translation (official or not) of an authentic text; `language` is the
+    /// translation's.
+    Translation,
+    /// The article's content in other words, sentence by sentence.
+    Paraphrase,
+    /// A shorter account of what the article says.
+    Summary,
+}
+
+impl TextMode {
+    /// Every mode, in declaration order.
+    pub const ALL: &'static [TextMode] = &[Self::Verbatim, Self::Translation, Self::Paraphrase, Self::Summary];
+
+    /// The JSON name: `verbatim`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Verbatim => "verbatim",
+            Self::Translation => "translation",
+            Self::Paraphrase => "paraphrase",
+            Self::Summary => "summary",
+        }
+    }
+}
+
+impl std::fmt::Display for TextMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for TextMode {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Self::ALL.iter().copied().find(|m| m.as_str() == s).ok_or_else(|| format!("unknown text mode '{s}'"))
+    }
 }
 
 crate::objects_only::objects_only!(Clause);

@@ -115,6 +115,8 @@ pub(crate) struct Checker<'d> {
     pub(crate) disputes: Index<'d, crate::Dispute>,
     /// What records each dispute gathers (see `claims.rs`).
     pub(crate) claims: super::claims::Claims,
+    /// Ancestry and post indexes for the signer-standing rule (see `standing.rs`).
+    pub(crate) standing: super::standing::Standing<'d>,
     actor_used: Marks,
     source_used: Marks,
     known_language: Option<LanguageCode>,
@@ -172,6 +174,7 @@ impl<'d> Checker<'d> {
             sources,
             disputes,
             claims: super::claims::Claims::new(d.disputes.len()),
+            standing: Default::default(),
             actor_used: Marks::new(d.actors.len()),
             source_used: Marks::new(d.sources.len()),
             known_language: None,

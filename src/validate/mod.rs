@@ -11,6 +11,7 @@ mod code;
 mod marks;
 mod path;
 mod report;
+mod standing;
 
 pub(crate) use checker::{Checker, Kind};
 pub(crate) use claims::Alternative;
