@@ -15,6 +15,7 @@ mod name;
 mod objects_only;
 pub mod prelude;
 mod reference;
+#[cfg(feature = "schema")]
 pub mod schema;
 mod schema_version;
 mod source;

@@ -1,6 +1,5 @@
 //! The lifecycle of an agreement: a log of dated actions, from negotiation to termination.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
@@ -10,8 +9,10 @@ use crate::values::EdtfDate;
 /// One dated step in an agreement's life (the treaty-law acts of the VCLT and the UN status
 /// tables). With `party`, the act is one party's (its ratification, its withdrawal); without,
 /// it concerns the agreement as a whole.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Action {
     /// What happened.
     #[serde(rename = "type")]
@@ -51,7 +52,8 @@ impl Action {
 }
 
 /// A lifecycle act.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ActionType {
