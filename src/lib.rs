@@ -24,6 +24,7 @@ mod support;
 mod troop_presence;
 pub mod validate;
 pub mod values;
+mod walk;
 
 pub use actor::{Actor, ActorKind};
 pub use agreement::{
@@ -44,5 +45,6 @@ pub use statement::{Statement, StatementMode};
 pub use support::{Support, SupportType};
 pub use troop_presence::{HostConsent, TroopPresence};
 pub use validate::{Code, Issue, Report, Severity, ValidationError};
+pub use walk::{RecordKind, Reference, ReferenceMut, UnknownRecordKind};
 
 mod person;

@@ -48,6 +48,15 @@ impl Duration {
             | Self::UntilEvent { withdrawal, .. } => withdrawal.as_ref(),
         }
     }
+
+    /// The withdrawal terms, writable, whatever the kind of duration.
+    pub fn withdrawal_mut(&mut self) -> Option<&mut WithdrawalTerms> {
+        match self {
+            Self::Indefinite { withdrawal }
+            | Self::FixedTerm { withdrawal, .. }
+            | Self::UntilEvent { withdrawal, .. } => withdrawal.as_mut(),
+        }
+    }
 }
 
 /// What happens at the end of a fixed term.
