@@ -25,6 +25,10 @@ pub enum Duration {
         years: NonZeroU32,
         /// What happens when the term ends.
         renewal: Renewal,
+        /// The length in years of each renewed period, when it differs from the first term
+        /// (the Sino-Soviet treaty of 1950: 30 years, then successive five-year periods).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        renewal_years: Option<NonZeroU32>,
         /// How a party may leave, when the text says.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         withdrawal: Option<WithdrawalTerms>,
@@ -67,9 +71,9 @@ impl Duration {
 pub enum Renewal {
     /// It ends.
     None,
-    /// It renews unless a party gives notice.
+    /// It renews for a further period unless a party gives notice (its denunciation).
     Automatic,
-    /// It renews if the parties agree.
+    /// It renews if the parties agree: each `renewal` act extends it by one period.
     ByAgreement,
 }
 
