@@ -1,6 +1,5 @@
 //! Disputes: competing claims, of which at most one is true.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use std::collections::HashMap;
@@ -22,7 +21,8 @@ use crate::troop_presence::{ConsentClaim, TroopPresence};
 /// may really have two signers). Keeping the mark on the records lets a nested record without an
 /// id (a signature, an obligation) take part, and lets a merge mark two records it finds in
 /// conflict without rewriting either.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
 #[non_exhaustive]
 pub struct Dispute {
@@ -221,6 +221,9 @@ use crate::validate::{Checker, Path};
 
 impl Dispute {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
+        crate::walk::read::dispute_record(self, path, &mut |at, id| {
+            c.resolve(at, id);
+        });
         c.opt_text(&path.key("question"), self.question.as_ref());
         c.citations(path, &self.citations, false);
     }

@@ -1,6 +1,5 @@
 //! References to records kept in another dossier.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{DossierId, RecordId};
@@ -14,7 +13,8 @@ use crate::values::Identifier;
 /// global and may stand alone. A corpus resolves the reference with [`ExternalRef::matches`]:
 /// `{"dossier": "north-atlantic-treaty-1949", "id": "north-atlantic-treaty"}` or
 /// `{"identifiers": [{"scheme": "unts", "value": "I-541"}]}`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
 #[non_exhaustive]
 pub struct ExternalRef {
@@ -61,13 +61,14 @@ impl ExternalRef {
     }
 }
 
-use crate::validate::{Checker, Code, Kind, Path};
+use crate::validate::{Checker, Code, Path};
 
 impl ExternalRef {
     /// Checks what can be checked without the other dossier: that the reference is complete,
     /// that its identifiers are well formed, and, when it names this very dossier, that the
     /// record exists here.
-    pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>, kind: Kind) {
+    /// The record is an agreement (`Related.external`, the only field of this type so far).
+    pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
         if !self.is_complete() {
             let why = if self.id.is_some() { "an id needs the dossier it belongs to" } else { "it names no record" };
             c.issue(
@@ -78,8 +79,8 @@ impl ExternalRef {
         }
         c.identifiers(&path.key("identifiers"), &self.identifiers);
         if let (Some(dossier), Some(id)) = (&self.dossier, &self.id) {
-            if *dossier == c.dossier.id {
-                c.reference(kind, &path.key("id"), id.as_str());
+            if *dossier == c.dossier.id && c.agreements.get(id.as_str()).is_none() {
+                c.issue(&path.key("id"), Code::DanglingReference, format!("no agreement has id '{id}'"));
             }
         }
     }

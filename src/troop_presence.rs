@@ -1,6 +1,5 @@
 //! Troop presence: which forces are on whose soil, how many, since when, with what consent.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
@@ -10,8 +9,10 @@ use crate::values::{CountryCode, EdtfDate, Estimate, Place};
 
 /// Forces of one or more actors present in a host country, as a source estimates them
 /// (the IISS Military Balance "deployment" line, with its uncertainty kept).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct TroopPresence {
     /// Local id.
     pub id: TroopPresenceId,
@@ -58,8 +59,14 @@ pub struct TroopPresence {
 }
 
 impl TroopPresence {
-    /// A presence of `forces` in `host_country`, of unknown consent.
-    pub fn new(id: TroopPresenceId, forces: Vec<ActorId>, host_country: CountryCode, strength: Estimate) -> Self {
+    /// A presence of `forces` in `host_country`, with its required fields and nothing else.
+    pub fn new(
+        id: TroopPresenceId,
+        forces: Vec<ActorId>,
+        host_country: CountryCode,
+        strength: Estimate,
+        host_consent: HostConsent,
+    ) -> Self {
         Self {
             id,
             forces,
@@ -70,7 +77,7 @@ impl TroopPresence {
             since: None,
             as_of: None,
             purpose: None,
-            host_consent: HostConsent::Unknown,
+            host_consent,
             consent_claims: Vec::new(),
             agreement: None,
             citations: Vec::new(),
@@ -82,7 +89,8 @@ impl TroopPresence {
 
 /// One actor's claim about the host's consent: "Syria says the presence is without its
 /// consent", with the statement and the sources.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
 #[non_exhaustive]
 pub struct ConsentClaim {
@@ -115,7 +123,8 @@ impl ConsentClaim {
 }
 
 /// Whether a host government consents to a foreign presence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum HostConsent {
@@ -129,15 +138,16 @@ pub enum HostConsent {
     Unknown,
 }
 
-use crate::validate::{Alternative, Checker, Code, Kind, Path};
+use crate::validate::{Alternative, Checker, Code, Path};
 
 impl TroopPresence {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
-        let forces = path.key("forces");
+        crate::walk::read::troop_presence(self, path, &mut |at, id| {
+            c.resolve(at, id);
+        });
         if self.forces.is_empty() {
-            c.issue(&forces, Code::EmptyList, "a troop presence needs at least one actor in forces");
+            c.issue(&path.key("forces"), Code::EmptyList, "a troop presence needs at least one actor in forces");
         }
-        c.actors(&forces, &self.forces);
         c.opt_text(&path.key("description"), self.description.as_ref());
         c.place(&path.key("location"), self.location.as_ref());
         c.estimate(&path.key("strength"), &self.strength);
@@ -149,20 +159,13 @@ impl TroopPresence {
         let claims = path.key("consent_claims");
         for (i, claim) in self.consent_claims.iter().enumerate() {
             let at = claims.index(i);
-            c.actor(&at.key("claimant"), claim.claimant.as_str());
             c.opt_date(&at.key("date"), claim.date.as_ref());
-            if let Some(statement) = &claim.statement {
-                c.reference(Kind::Statement, &at.key("statement"), statement.as_str());
-            }
             c.opt_text(&at.key("text"), claim.text.as_ref());
             // A claim is only as good as the record of who made it: its own source, or the
             // statement's, or the presence's.
             let backed = claim.statement.is_some() || !self.citations.is_empty();
             c.citations(&at, &claim.citations, !backed);
             c.dispute(&at, claim.dispute.as_ref(), Alternative::ConsentClaim(within));
-        }
-        if let Some(agreement) = &self.agreement {
-            c.reference(Kind::Agreement, &path.key("agreement"), agreement.as_str());
         }
         c.citations(path, &self.citations, true);
         c.dispute(path, self.dispute.as_ref(), Alternative::TroopPresence);

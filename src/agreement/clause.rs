@@ -1,6 +1,5 @@
 //! Clauses: articles of an agreement's text.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
@@ -9,8 +8,10 @@ use crate::values::LanguageCode;
 
 /// An article or paragraph of the text, when it is known. Obligations and cooperation point
 /// at it by id.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Clause {
     /// Local id, unique within the agreement.
     pub id: ClauseId,
@@ -32,14 +33,15 @@ pub struct Clause {
 }
 
 impl Clause {
-    /// A clause with its text, and nothing said of it yet.
+    /// A clause with its text and nothing else.
     pub fn new(id: ClauseId, text: impl Into<String>) -> Self {
         Self { id, number: None, text: text.into(), mode: None, language: None, citations: Vec::new() }
     }
 }
 
 /// How a clause's text renders the article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TextMode {

@@ -1,6 +1,5 @@
 //! Organizations an agreement creates.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
@@ -8,7 +7,8 @@ use crate::ids::{ActorId, ClauseId, DisputeId};
 
 /// An organization the agreement brings into being: the Manila Pact's Council, which became
 /// SEATO. The organization is an actor of the dossier; its `founded` date is its own.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
 #[non_exhaustive]
 pub struct Establishment {

@@ -1,6 +1,5 @@
 //! Relations between agreements.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
@@ -9,8 +8,10 @@ use crate::ids::{AgreementId, DisputeId};
 
 /// A link to another agreement: in the dossier (`agreement`), in another dossier (`external`),
 /// or only named (`title`). At least one of the three is required.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Related {
     /// How this agreement relates to the other.
     pub relation: Relation,
@@ -33,8 +34,16 @@ pub struct Related {
     pub dispute: Option<DisputeId>,
 }
 
+impl Related {
+    /// A relation with no target yet: set `agreement`, `external` or `title` (one is required).
+    pub fn new(relation: Relation) -> Self {
+        Self { relation, agreement: None, external: None, title: None, citations: Vec::new(), dispute: None }
+    }
+}
+
 /// How one agreement relates to another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Relation {
@@ -48,18 +57,6 @@ pub enum Relation {
     BuildsOn,
     /// Mentions the other.
     References,
-}
-
-impl Related {
-    /// A relation to an agreement of this dossier.
-    pub fn new(relation: Relation, agreement: AgreementId) -> Self {
-        Self { relation, agreement: Some(agreement), external: None, title: None, citations: Vec::new(), dispute: None }
-    }
-
-    /// A relation to an agreement kept in another dossier.
-    pub fn external(relation: Relation, external: ExternalRef) -> Self {
-        Self { relation, agreement: None, external: Some(external), title: None, citations: Vec::new(), dispute: None }
-    }
 }
 
 crate::objects_only::objects_only!(Related);

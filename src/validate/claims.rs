@@ -3,7 +3,7 @@
 //! One counter and one record kind per dispute, filled as the walk meets each `dispute` mark:
 //! linear in the number of marks, whatever their distribution.
 
-use super::{Checker, Code, Kind, Path};
+use super::{Checker, Code, Path};
 use crate::ids::DisputeId;
 
 /// The kind of record an alternative is. Nested records carry their enclosing record (by its
@@ -57,11 +57,12 @@ impl Claims {
 }
 
 impl Checker<'_> {
-    /// A record's `dispute` mark: the dispute must exist, and its alternatives be of one kind.
+    /// A record's `dispute` mark: the alternatives of one dispute must be of one kind. (That the
+    /// dispute exists is checked with every other reference, by the reference walk.)
     pub(crate) fn dispute(&mut self, record: &Path<'_>, dispute: Option<&DisputeId>, kind: Alternative) {
         let Some(id) = dispute else { return };
         let at = record.key("dispute");
-        let Some(i) = self.reference(Kind::Dispute, &at, id.as_str()) else { return };
+        let Some(i) = self.disputes.get(id.as_str()) else { return };
         let Some(slot) = self.claims.slots.get_mut(i) else { return };
         slot.0 += 1;
         match slot.1 {

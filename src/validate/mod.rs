@@ -13,7 +13,7 @@ mod path;
 mod report;
 mod standing;
 
-pub(crate) use checker::{Checker, Kind};
+pub(crate) use checker::Checker;
 pub(crate) use claims::Alternative;
 pub use code::{Code, Severity};
 pub(crate) use path::Path;
