@@ -106,7 +106,12 @@ use crate::validate::{Checker, Code, Path};
 impl Actor {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
         crate::walk::read::actor(self, path, &mut |at, id| {
-            c.resolve(at, id);
+            // An actor naming itself (as its own parent or sponsor) does not make it referenced:
+            // the name resolves, to itself, and is not marked as used.
+            let own = matches!(id, crate::walk::IdRef::Actor(a) if *a == self.id);
+            if !own {
+                c.resolve(at, id);
+            }
         });
         c.text(&path.key("name"), &self.name);
         c.other_names(&path.key("other_names"), &self.other_names);

@@ -181,15 +181,27 @@ impl Agreement {
             }
             c.citations(&at, &p.citations, false);
         }
+        // Only actors that are bound (`party`) or signed (`signatory`) make an agreement: an
+        // observer, a depositary or a guarantor alongside a single party does not.
+        let makes = |p: &super::Party| matches!(p.role, super::PartyRole::Party | super::PartyRole::Signatory);
         let distinct = if self.parties.len() <= SMALL {
             (0..self.parties.len())
-                .filter(|&i| !self.parties[..i].iter().any(|q| q.actor == self.parties[i].actor))
+                .filter(|&i| makes(&self.parties[i]))
+                .filter(|&i| !self.parties[..i].iter().any(|q| makes(q) && q.actor == self.parties[i].actor))
                 .count()
         } else {
-            seen.len()
+            let mut makers: HashSet<&str> = HashSet::new();
+            for p in self.parties.iter().filter(|p| makes(p)) {
+                makers.insert(p.actor.as_str());
+            }
+            makers.len()
         };
         if distinct < 2 {
-            c.issue(&list, Code::TooFewParties, format!("an agreement needs at least two parties; it has {distinct}"));
+            c.issue(
+                &list,
+                Code::TooFewParties,
+                format!("an agreement needs at least two actors with role party or signatory; it has {distinct}"),
+            );
         }
     }
 

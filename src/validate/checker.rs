@@ -24,6 +24,22 @@ fn has_control_character(text: &str) -> bool {
         || (bytes.contains(&0xC2) && text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)))
 }
 
+/// Characters that render as nothing: zero-width space and joiners, direction marks and
+/// controls, word joiner, byte order mark, soft hyphen, Mongolian vowel separator.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
 /// A record with a local id.
 pub(crate) trait Record {
     fn id_str(&self) -> &str;
@@ -161,6 +177,7 @@ impl<'d> Checker<'d> {
 
     /// Adds the end-of-walk warnings and hands over the report.
     pub(crate) fn finish(mut self) -> Report {
+        super::facts::check(&mut self);
         super::claims::finish(&mut self);
         let root = Path::ROOT;
         let actors = root.key("actors");
@@ -230,6 +247,13 @@ impl<'d> Checker<'d> {
             );
         }
         if clean_ends {
+            // Text made only of invisible characters (zero-width space, byte order mark,
+            // direction marks) says nothing either. Only text that starts with one is scanned.
+            if text.chars().next().is_some_and(is_invisible)
+                && text.chars().all(|c| c.is_whitespace() || is_invisible(c))
+            {
+                self.issue(path, Code::EmptyText, "must not be empty (it holds only invisible characters)");
+            }
             return;
         }
         if text.trim().is_empty() {

@@ -8,6 +8,7 @@
 mod checker;
 mod claims;
 mod code;
+mod facts;
 mod marks;
 mod path;
 mod report;
