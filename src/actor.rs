@@ -105,12 +105,11 @@ use crate::validate::{Checker, Code, Path};
 
 impl Actor {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
+        crate::walk::read::actor(self, path, &mut |at, id| {
+            c.resolve(at, id);
+        });
         c.text(&path.key("name"), &self.name);
         c.other_names(&path.key("other_names"), &self.other_names);
-        if let Some(parent) = &self.parent {
-            c.actor(&path.key("parent"), parent.as_str());
-        }
-        c.actors(&path.key("sponsors"), &self.sponsors);
         c.opt_date(&path.key("founded"), self.founded.as_ref());
         c.opt_date(&path.key("dissolved"), self.dissolved.as_ref());
         c.date_pair(&path.key("dissolved"), self.founded.as_ref(), self.dissolved.as_ref(), "dissolved");

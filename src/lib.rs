@@ -28,6 +28,7 @@ mod with;
 
 /// chrono, whose `NaiveDate` the API takes and returns (`Agreement::status_on`, `EdtfDate::latest`).
 pub use chrono;
+mod walk;
 
 pub use actor::{Actor, ActorKind};
 pub use agreement::{
@@ -48,5 +49,6 @@ pub use statement::{Statement, StatementMode};
 pub use support::{Support, SupportType};
 pub use troop_presence::{HostConsent, TroopPresence};
 pub use validate::{Code, Issue, Report, Severity, ValidationError};
+pub use walk::{RecordKind, Reference, ReferenceMut, UnknownRecordKind};
 
 mod person;

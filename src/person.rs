@@ -93,6 +93,9 @@ use crate::validate::{Checker, Path};
 
 impl Person {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
+        crate::walk::read::person(self, path, &mut |at, id| {
+            c.resolve(at, id);
+        });
         c.text(&path.key("name"), &self.name);
         c.other_names(&path.key("other_names"), &self.other_names);
         c.identifiers(&path.key("identifiers"), &self.identifiers);
@@ -105,7 +108,6 @@ impl Person {
                 c.text(&r.key("title"), &rank.title);
                 c.language(&r.key("language"), rank.language.as_ref());
             }
-            c.actor(&at.key("organization"), post.organization.as_str());
             c.opt_date(&at.key("start"), post.start.as_ref());
             c.opt_date(&at.key("end"), post.end.as_ref());
             c.date_pair(&at.key("end"), post.start.as_ref(), post.end.as_ref(), "end");

@@ -93,15 +93,16 @@ pub enum HostConsent {
     Unknown,
 }
 
-use crate::validate::{Checker, Code, Kind, Path};
+use crate::validate::{Checker, Code, Path};
 
 impl TroopPresence {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
-        let forces = path.key("forces");
+        crate::walk::read::troop_presence(self, path, &mut |at, id| {
+            c.resolve(at, id);
+        });
         if self.forces.is_empty() {
-            c.issue(&forces, Code::EmptyList, "a troop presence needs at least one actor in forces");
+            c.issue(&path.key("forces"), Code::EmptyList, "a troop presence needs at least one actor in forces");
         }
-        c.actors(&forces, &self.forces);
         c.opt_text(&path.key("description"), self.description.as_ref());
         c.place(&path.key("location"), self.location.as_ref());
         c.estimate(&path.key("strength"), &self.strength);
@@ -109,9 +110,6 @@ impl TroopPresence {
         c.opt_date(&path.key("as_of"), self.as_of.as_ref());
         c.date_pair(&path.key("as_of"), self.since.as_ref(), self.as_of.as_ref(), "as_of");
         c.opt_text(&path.key("purpose"), self.purpose.as_ref());
-        if let Some(agreement) = &self.agreement {
-            c.reference(Kind::Agreement, &path.key("agreement"), agreement.as_str());
-        }
         c.citations(path, &self.citations, true);
     }
 }

@@ -27,6 +27,10 @@ pub enum Duration {
         years: NonZeroU32,
         /// What happens when the term ends.
         renewal: Renewal,
+        /// The length in years of each renewed period, when it differs from the first term
+        /// (the Sino-Soviet treaty of 1950: 30 years, then successive five-year periods).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        renewal_years: Option<NonZeroU32>,
         /// How a party may leave, when the text says.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         withdrawal: Option<WithdrawalTerms>,
@@ -50,7 +54,7 @@ impl Duration {
 
     /// A term of `years`, with what happens at its end.
     pub fn fixed_term(years: NonZeroU32, renewal: Renewal) -> Self {
-        Self::FixedTerm { years, renewal, withdrawal: None }
+        Self::FixedTerm { years, renewal, renewal_years: None, withdrawal: None }
     }
 
     /// Until `event` happens.
@@ -77,6 +81,15 @@ impl Duration {
             | Self::UntilEvent { withdrawal, .. } => withdrawal.as_ref(),
         }
     }
+
+    /// The withdrawal terms, writable, whatever the kind of duration.
+    pub fn withdrawal_mut(&mut self) -> Option<&mut WithdrawalTerms> {
+        match self {
+            Self::Indefinite { withdrawal }
+            | Self::FixedTerm { withdrawal, .. }
+            | Self::UntilEvent { withdrawal, .. } => withdrawal.as_mut(),
+        }
+    }
 }
 
 /// What happens at the end of a fixed term.
@@ -87,9 +100,9 @@ impl Duration {
 pub enum Renewal {
     /// It ends.
     None,
-    /// It renews unless a party gives notice.
+    /// It renews for a further period unless a party gives notice (its denunciation).
     Automatic,
-    /// It renews if the parties agree.
+    /// It renews if the parties agree: each `renewal` act extends it by one period.
     ByAgreement,
 }
 

@@ -10,6 +10,7 @@ mod party;
 mod relation;
 mod signature;
 mod status;
+mod views;
 
 pub use clause::Clause;
 pub use cooperation::{Cooperation, CooperationArea};
@@ -20,6 +21,7 @@ pub use party::{Party, PartyRole};
 pub use relation::{Related, Relation};
 pub use signature::Signature;
 pub use status::AgreementStatus;
+pub use views::{BindingInterval, Lifecycle, PartyStatus, TimelineEntry, TimelineEvent};
 
 use serde::{Deserialize, Serialize};
 

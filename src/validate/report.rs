@@ -34,7 +34,8 @@ impl fmt::Display for Issue {
     }
 }
 
-/// Every problem found in a document, in document order.
+/// Every problem found in a document, record by record in document order (within a record,
+/// its dangling references first).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Report {

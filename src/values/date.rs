@@ -447,6 +447,20 @@ impl From<PartialDate> for EdtfDate {
     }
 }
 
+impl EdtfDate {
+    /// A computed day (a term's end, a notice's effect), for views: not checked against
+    /// [`PartialDate::YEARS`], so never to be stored in a record.
+    pub(crate) fn from_day(day: NaiveDate) -> Self {
+        // Month and day of a NaiveDate always fit in u8.
+        Self::Date(PartialDate {
+            year: day.year(),
+            month: Some(day.month() as u8),
+            day: Some(day.day() as u8),
+            qualifier: Qualifier::None,
+        })
+    }
+}
+
 impl TryFrom<NaiveDate> for EdtfDate {
     type Error = DateError;
     fn try_from(day: NaiveDate) -> Result<Self, DateError> {
