@@ -4,7 +4,6 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{ActionType, Agreement};
-use crate::ids::ActorId;
 
 /// Where an agreement stands, as its lifecycle shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -72,8 +71,9 @@ impl Agreement {
     /// Whether `actor` is bound on `day`: the agreement is in force, `actor` is a full party,
     /// has joined (no party-level ratification, accession or approval recorded for it, or one
     /// that has taken effect), and has not withdrawn, denounced or been suspended.
-    pub fn binds_on(&self, actor: &ActorId, day: NaiveDate) -> bool {
-        if self.status_on(day) != AgreementStatus::InForce || !self.party_actors().any(|a| a == actor) {
+    pub fn binds_on(&self, actor: impl AsRef<str>, day: NaiveDate) -> bool {
+        let actor = actor.as_ref();
+        if self.status_on(day) != AgreementStatus::InForce || !self.party_actors().any(|a| a.as_str() == actor) {
             return false;
         }
         let mut joined = None;
@@ -81,7 +81,7 @@ impl Agreement {
         let mut own: Vec<_> = self
             .actions
             .iter()
-            .filter(|a| a.party.as_ref() == Some(actor))
+            .filter(|a| a.party.as_ref().is_some_and(|p| p.as_str() == actor))
             .filter_map(|a| Some((a.effective_date().latest()?, a.kind)))
             .collect();
         own.sort_unstable_by_key(|(d, _)| *d);
