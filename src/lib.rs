@@ -16,6 +16,7 @@ mod objects_only;
 pub mod prelude;
 mod records;
 mod reference;
+#[cfg(feature = "schema")]
 pub mod schema;
 mod schema_version;
 mod source;

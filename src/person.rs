@@ -1,6 +1,5 @@
 //! People: signers, speakers, officials, with their posts and ranks.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
@@ -10,8 +9,10 @@ use crate::name::OtherName;
 use crate::values::{EdtfDate, Identifier, Rank};
 
 /// A person: an official who signs, speaks or commands.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Person {
     /// Local id.
     pub id: PersonId,
@@ -50,8 +51,10 @@ impl Person {
 }
 
 /// A position a person holds in an organization (Popolo's Post and Membership in one).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Post {
     /// The position: "Chief of Staff of the Armed Forces".
     pub title: String,

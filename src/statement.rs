@@ -1,6 +1,5 @@
 //! Statements: what officials said, quoted or paraphrased, and about what.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
@@ -13,8 +12,10 @@ use crate::values::{EdtfDate, LanguageCode, Place};
 ///
 /// A joint statement has several speakers or none (`on_behalf_of` then says whose it is);
 /// at least one of `speakers` and `on_behalf_of` is required.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Statement {
     /// Local id.
     pub id: StatementId,
@@ -68,7 +69,8 @@ impl Statement {
 }
 
 /// How a statement's text relates to what was said.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum StatementMode {

@@ -267,6 +267,7 @@ macro_rules! walkers {
                     if let Some(party) = a.party.$opt() {
                         f(&here.key("party"), $Id::Actor(party));
                     }
+                    actors(&$($m)? a.toward, &here.key("toward"), f);
                     citations(&$($m)? a.citations, &here, f);
                 }
                 let list = at.key("signatures");

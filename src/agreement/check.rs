@@ -137,6 +137,8 @@ impl Agreement {
                 }
                 None => {}
             }
+            members(c, &at.key("toward"), &a.toward, parties);
+            c.place(&at.key("place"), a.place.as_ref());
             c.opt_text(&at.key("text"), a.text.as_ref());
             c.citations(&at, &a.citations, !inherited);
             let stage = a.kind.stage().min(STAGES - 1);

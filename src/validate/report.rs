@@ -8,6 +8,7 @@ use super::{Code, Severity};
 
 /// One problem found by [`validate`](crate::Dossier::validate).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Issue {
     /// Where, as a JSON Pointer with the JSON names: `/agreements/0/signatures/1/signer`.
     pub path: String,
@@ -17,6 +18,13 @@ pub struct Issue {
     pub severity: Severity,
     /// What is wrong, for people.
     pub message: String,
+}
+
+impl Issue {
+    /// A problem at `path` (a JSON Pointer into the document; empty for the document itself).
+    pub fn new(path: impl Into<String>, code: Code, severity: Severity, message: impl Into<String>) -> Self {
+        Self { path: path.into(), code, severity, message: message.into() }
+    }
 }
 
 impl fmt::Display for Issue {
@@ -109,6 +117,7 @@ impl fmt::Display for Report {
 /// A document with at least one validation error; holds the whole report.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{} validation error(s); first: {}", .0.errors().count(), .0.errors().next().map(ToString::to_string).unwrap_or_default())]
+#[non_exhaustive]
 pub struct ValidationError(pub Report);
 
 impl ValidationError {
