@@ -14,6 +14,7 @@ pub mod jsonl;
 mod name;
 mod objects_only;
 pub mod prelude;
+mod records;
 mod reference;
 #[cfg(feature = "schema")]
 pub mod schema;
