@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Writes the research tables of the example dossiers (CSV, Parquet, Parquet partitioned by
+# year) and checks them in DuckDB (pinned in tests/tables/requirements.txt, in a venv).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+out=target/ci-tables
+rm -rf "$out/csv" "$out/parquet" "$out/partitioned"
+cargo run -q --example tables -- --through 2024 --out "$out/csv" examples/data/*.json
+cargo run -q --features parquet --example tables -- --format parquet --through 2024 --out "$out/parquet" examples/data/*.json
+cargo run -q --features parquet --example tables -- --format parquet --partition --through 2024 --out "$out/partitioned" examples/data/*.json
+if [ ! -x "$out/venv/bin/python" ]; then
+  python3 -m venv "$out/venv"
+fi
+"$out/venv/bin/pip" install -q -r tests/tables/requirements.txt
+"$out/venv/bin/python" tests/tables/check_duckdb.py "$out"
