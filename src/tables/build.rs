@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::Datelike;
 use serde::Serialize;
 
-use super::binding::{Spell, Timeline};
+use super::binding::{self, Binding, Spell};
 use super::rows::*;
 use super::{Options, Tables};
 use crate::actor::{Actor, ActorKind};
@@ -147,33 +147,6 @@ fn dyad_key(keys: &Keys<'_>, id: &str) -> (bool, i64, String) {
     (keys.ccode.is_none(), keys.ccode.unwrap_or(0), id.to_owned())
 }
 
-/// The intersection of two chronological, disjoint lists of spells, as (start, end) pairs.
-fn overlap(a: &[Spell<'_>], b: &[Spell<'_>]) -> Vec<(chrono::NaiveDate, Option<chrono::NaiveDate>)> {
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        let start = x.start.max(y.start);
-        let end = match (x.end, y.end) {
-            (Some(p), Some(q)) => Some(p.min(q)),
-            (p, q) => p.or(q),
-        };
-        if end.is_none_or(|e| start < e) {
-            out.push((start, end));
-        }
-        // Advance whichever ends first (an open spell never ends).
-        match (x.end, y.end) {
-            (Some(p), Some(q)) if p <= q => i += 1,
-            (Some(_), None) => i += 1,
-            _ => j += 1,
-        }
-    }
-    out
-}
-
-fn years_of(start: chrono::NaiveDate, end: Option<chrono::NaiveDate>, through: i32) -> std::ops::RangeInclusive<i32> {
-    let last = end.map_or(through, |e| e.pred_opt().unwrap_or(e).year());
-    start.year()..=last
-}
-
 fn edtf(date: &EdtfDate) -> String {
     date.to_string()
 }
@@ -193,16 +166,16 @@ pub(super) fn build(dossier: &Dossier, options: &Options, out: &mut Tables) {
 
     for ag in &dossier.agreements {
         let agreement_id = ag.id.as_str();
-        let timeline = Timeline::new(ag);
+        let binding = Binding::new(ag);
         let atop = ag.atop_obligations();
         let cow_type = ag.cow_type().map(|t| t.as_str());
         let alliance = atop.any();
-        out.agreements.push(agreement_row(dossier_id, ag, &timeline, &atop));
+        out.agreements.push(agreement_row(dossier_id, ag, &binding, &atop));
 
         // Full parties, each once, in the order listed.
         let mut seen = HashSet::new();
         let parties: Vec<&ActorId> = ag.party_actors().filter(|a| seen.insert(a.as_str())).collect();
-        let spells: Vec<Vec<Spell<'_>>> = parties.iter().map(|p| timeline.spells(p)).collect();
+        let spells: Vec<Vec<Spell>> = parties.iter().map(|p| binding.spells(p)).collect();
         let keys: Vec<Keys<'_>> = parties.iter().map(|p| actors.keys(p.as_str())).collect();
 
         for ((party, spells), k) in parties.iter().zip(&spells).zip(&keys) {
@@ -218,21 +191,21 @@ pub(super) fn build(dossier: &Dossier, options: &Options, out: &mut Tables) {
                     ccode: k.ccode,
                     iso3: k.iso3,
                     spell: i64::try_from(n + 1).unwrap_or(i64::MAX),
-                    start: s.start,
+                    start: s.from,
                     end: last,
-                    start_year: s.start.year(),
+                    start_year: s.from.year(),
                     end_year: last.map(|d| d.year()),
-                    start_act: s.start_act.kind.as_str().to_owned(),
-                    start_edtf: Some(edtf(s.start_act.effective_date())),
-                    end_act: s.end_act.map(|a| a.kind.as_str().to_owned()),
-                    end_edtf: s.end_act.map(|a| edtf(a.effective_date())),
+                    start_act: s.start_act.clone(),
+                    start_edtf: Some(s.start_edtf.clone()),
+                    end_act: s.end_act.clone(),
+                    end_edtf: s.end_edtf.clone(),
                     atop_defense: flags.0[0],
                     atop_offense: flags.0[1],
                     atop_neutral: flags.0[2],
                     atop_nonagg: flags.0[3],
                     atop_consul: flags.0[4],
                 });
-                for year in s.years(through) {
+                for year in binding::years(s.from, s.until, through) {
                     // Two spells in one year count the agreement once.
                     if last_year.is_some_and(|y| y >= year) {
                         continue;
@@ -254,7 +227,7 @@ pub(super) fn build(dossier: &Dossier, options: &Options, out: &mut Tables) {
                 }
                 let (ka, kb) = (&keys[i], &keys[j]);
                 let directed = Flags::directed(&pledges, a.as_str(), b.as_str());
-                let common = overlap(&spells[i], &spells[j]);
+                let common = binding.pair_spans(a, b, &spells[i], &spells[j]);
                 let mut years = Vec::new();
                 for &(start, end) in &common {
                     out.directed_dyad_intervals.push(DirectedDyadIntervalRow {
@@ -275,7 +248,7 @@ pub(super) fn build(dossier: &Dossier, options: &Options, out: &mut Tables) {
                         atop_consul: directed.0[4],
                         cow_type,
                     });
-                    for year in years_of(start, end, through) {
+                    for year in binding::years(start, end, through) {
                         if years.last().is_none_or(|&y| y < year) {
                             years.push(year);
                         }
@@ -350,9 +323,8 @@ pub(super) fn build(dossier: &Dossier, options: &Options, out: &mut Tables) {
     troop_presences(dossier, &actors, out);
 }
 
-fn agreement_row(dossier_id: &str, ag: &Agreement, timeline: &Timeline<'_>, atop: &AtopObligations) -> AgreementRow {
-    let (begin, end) = timeline.span();
-    let end = end.map(|e| e.pred_opt().unwrap_or(e));
+fn agreement_row(dossier_id: &str, ag: &Agreement, binding: &Binding<'_>, atop: &AtopObligations) -> AgreementRow {
+    let (begin, end) = binding.span();
     let first =
         |kind: ActionType| ag.actions.iter().find(|a| a.kind == kind && a.party.is_none()).map(|a| edtf(&a.date));
     let flags = Flags::of(atop);

@@ -7,8 +7,9 @@
 //! `cow`) and the ISO 3166 alpha-3 code (the actor's `country`). `docs/tables.md` is the column
 //! dictionary and shows how to read the files from DuckDB, pandas, polars, R and Spark.
 //!
-//! Who is bound when follows the lifecycle: entry into force, each party's ratification or
-//! accession, withdrawal or denunciation, suspension and resumption, re-accession, termination. A partial date
+//! Who is bound when follows the lifecycle views ([`Agreement::binding_intervals`] for the member
+//! spells, [`Agreement::is_bound_toward`] for the dyads): withdrawal, suspension of one party or
+//! toward one party, re-accession, termination, fixed terms. A partial date
 //! counts from the last day it may denote (the first day the act has surely happened), so an act
 //! dated `1955` takes effect on 1955-12-31; a year column holds every year with at least one
 //! bound day.
@@ -42,6 +43,8 @@ pub use write::{Format, TableSink, WriteOptions};
 
 use chrono::NaiveDate;
 
+#[cfg(doc)]
+use crate::Agreement;
 use crate::dossier::Dossier;
 
 /// The type of a column, as the output formats store it.
