@@ -221,12 +221,15 @@ use crate::validate::{Checker, Path};
 
 impl Dispute {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
-        crate::walk::read::dispute_record(self, path, &mut |at, id| {
-            c.resolve(at, id);
-        });
         c.opt_text(&path.key("question"), self.question.as_ref());
         c.citations(path, &self.citations, false);
     }
 }
+
+crate::with::with!(Dispute {
+    with_question: question opt String;
+    with_citations: citations list Citation;
+    with_extensions: extensions val Extensions;
+});
 
 crate::objects_only::objects_only!(Dispute);

@@ -86,6 +86,12 @@ impl ExternalRef {
     }
 }
 
+crate::with::with!(ExternalRef {
+    with_dossier: dossier opt DossierId;
+    with_id: id opt RecordId;
+    with_identifiers: identifiers list Identifier;
+});
+
 crate::objects_only::objects_only!(ExternalRef);
 
 #[cfg(test)]
@@ -94,7 +100,7 @@ mod tests {
 
     #[test]
     fn matches_by_dossier_and_id_or_by_identifier() -> Result<(), Box<dyn std::error::Error>> {
-        let unts = Identifier::new("unts", "I-541").ok_or("scheme")?;
+        let unts = Identifier::new("unts", "I-541")?;
         let by_id = ExternalRef::new(DossierId::new("nato-1949")?, RecordId::new("nat")?);
         assert!(by_id.is_complete());
         assert!(by_id.matches("nato-1949", "nat", &[]));

@@ -16,6 +16,7 @@ pub mod jsonl;
 mod name;
 mod objects_only;
 pub mod prelude;
+mod records;
 mod reference;
 #[cfg(feature = "schema")]
 pub mod schema;
@@ -23,9 +24,14 @@ mod schema_version;
 mod source;
 mod statement;
 mod support;
+pub mod tables;
 mod troop_presence;
 pub mod validate;
 pub mod values;
+mod with;
+
+/// chrono, whose `NaiveDate` the API takes and returns (`Agreement::status_on`, `EdtfDate::latest`).
+pub use chrono;
 mod walk;
 
 pub use actor::{Actor, ActorKind};
@@ -34,16 +40,16 @@ pub use agreement::{
     Obligation, ObligationType, Party, PartyRole, Related, Relation, Renewal, Signature, TextMode, WithdrawalTerms,
 };
 pub use agreement::{Agreement, AgreementKind, AgreementStatus, Confidentiality};
-pub use citation::{Citation, Credibility};
+pub use citation::{Citation, Credibility, CredibilityError};
 pub use dispute::{Claim, Competing, Dispute};
 pub use dossier::Dossier;
-pub use error::{Error, ParseErrorKind};
-pub use extensions::{ExtensionKeyError, Extensions};
+pub use error::{Error, ParseErrorKind, ValueError};
+pub use extensions::{ExtensionError, ExtensionKeyError, Extensions};
 pub use external::ExternalRef;
 pub use name::{NameKind, OtherName};
 pub use person::{Person, Post};
 pub use reference::RecordRef;
-pub use schema_version::SchemaVersion;
+pub use schema_version::{SchemaVersion, SchemaVersionError};
 pub use source::{Reliability, Source, SourceKind, Url, UrlError};
 pub use statement::{Statement, StatementMode};
 pub use support::{Support, SupportType};

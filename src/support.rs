@@ -91,9 +91,6 @@ use crate::validate::{Alternative, Checker, Code, Path};
 
 impl Support {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
-        crate::walk::read::support(self, path, &mut |at, id| {
-            c.resolve(at, id);
-        });
         if self.types.is_empty() {
             c.issue(&path.key("types"), Code::EmptyList, "a support relation needs at least one type");
         }
@@ -103,5 +100,13 @@ impl Support {
         c.dispute(path, self.dispute.as_ref(), Alternative::Support);
     }
 }
+
+crate::with::with!(Support {
+    with_period: period opt EdtfDate;
+    with_description: description opt String;
+    with_citations: citations list Citation;
+    with_extensions: extensions val Extensions;
+    with_dispute: dispute opt DisputeId;
+});
 
 crate::objects_only::objects_only!(Support);

@@ -142,9 +142,6 @@ use crate::validate::{Alternative, Checker, Code, Path};
 
 impl TroopPresence {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
-        crate::walk::read::troop_presence(self, path, &mut |at, id| {
-            c.resolve(at, id);
-        });
         if self.forces.is_empty() {
             c.issue(&path.key("forces"), Code::EmptyList, "a troop presence needs at least one actor in forces");
         }
@@ -171,5 +168,26 @@ impl TroopPresence {
         c.dispute(path, self.dispute.as_ref(), Alternative::TroopPresence);
     }
 }
+
+crate::with::with!(TroopPresence {
+    with_description: description opt String;
+    with_location: location opt Place;
+    with_since: since opt EdtfDate;
+    with_as_of: as_of opt EdtfDate;
+    with_purpose: purpose opt String;
+    with_consent_claims: consent_claims list ConsentClaim;
+    with_agreement: agreement opt AgreementId;
+    with_citations: citations list Citation;
+    with_extensions: extensions val Extensions;
+    with_dispute: dispute opt DisputeId;
+});
+
+crate::with::with!(ConsentClaim {
+    with_date: date opt EdtfDate;
+    with_statement: statement opt StatementId;
+    with_text: text opt String;
+    with_citations: citations list Citation;
+    with_dispute: dispute opt DisputeId;
+});
 
 crate::objects_only::objects_only!(TroopPresence, ConsentClaim);

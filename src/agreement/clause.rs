@@ -84,4 +84,11 @@ impl std::str::FromStr for TextMode {
     }
 }
 
+crate::with::with!(Clause {
+    with_number: number opt String;
+    with_mode: mode opt TextMode;
+    with_language: language opt LanguageCode;
+    with_citations: citations list Citation;
+});
+
 crate::objects_only::objects_only!(Clause);

@@ -142,4 +142,21 @@ pub enum CooperationArea {
     Other,
 }
 
+crate::with::with!(Cooperation {
+    with_providers: providers list ActorId;
+    with_recipients: recipients list ActorId;
+    with_text: text opt String;
+    with_clause: clause opt ClauseId;
+    with_limits: limits list Limit;
+    with_citations: citations list Citation;
+    with_dispute: dispute opt DisputeId;
+});
+
+crate::with::with!(Limit {
+    with_text: text opt String;
+    with_clause: clause opt ClauseId;
+    with_citations: citations list Citation;
+    with_dispute: dispute opt DisputeId;
+});
+
 crate::objects_only::objects_only!(Cooperation, Limit);

@@ -32,4 +32,10 @@ impl Establishment {
     }
 }
 
+crate::with::with!(Establishment {
+    with_clause: clause opt ClauseId;
+    with_citations: citations list Citation;
+    with_dispute: dispute opt DisputeId;
+});
+
 crate::objects_only::objects_only!(Establishment);

@@ -59,4 +59,12 @@ pub enum Relation {
     References,
 }
 
+crate::with::with!(Related {
+    with_agreement: agreement opt AgreementId;
+    with_external: external opt ExternalRef;
+    with_title: title opt String;
+    with_citations: citations list Citation;
+    with_dispute: dispute opt DisputeId;
+});
+
 crate::objects_only::objects_only!(Related);

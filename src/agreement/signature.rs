@@ -43,4 +43,12 @@ impl Signature {
     }
 }
 
+crate::with::with!(Signature {
+    with_capacity: capacity opt String;
+    with_date: date opt EdtfDate;
+    with_place: place opt Place;
+    with_citations: citations list Citation;
+    with_dispute: dispute opt DisputeId;
+});
+
 crate::objects_only::objects_only!(Signature);

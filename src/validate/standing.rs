@@ -16,7 +16,7 @@
 use crate::Dossier;
 use crate::values::{DayKey, EdtfDate};
 
-use super::checker::Index;
+use super::IdIndex;
 
 /// A person with at most this many posts is checked by scanning them.
 const FEW_POSTS: usize = 16;
@@ -36,7 +36,7 @@ pub(crate) struct Ancestry<'d> {
 impl<'d> Ancestry<'d> {
     // Graph code over parallel arrays: indexing by node reads better than zipped iterators.
     #[allow(clippy::needless_range_loop)]
-    pub(crate) fn build(dossier: &'d Dossier, actors: &Index<'d, crate::Actor>) -> Self {
+    pub(crate) fn build(dossier: &'d Dossier, actors: &IdIndex<'d, crate::Actor>) -> Self {
         let list = &dossier.actors;
         let n = list.len().min(u32::MAX as usize);
         // The parent of each actor, as an index (None: no parent, or one that resolves nowhere).
@@ -181,7 +181,7 @@ pub(crate) struct PostTree {
 }
 
 impl PostTree {
-    pub(crate) fn build(dossier: &Dossier, ancestry: &Ancestry<'_>, actors: &Index<'_, crate::Actor>) -> Self {
+    pub(crate) fn build(dossier: &Dossier, ancestry: &Ancestry<'_>, actors: &IdIndex<'_, crate::Actor>) -> Self {
         let mut person = vec![None; dossier.people.len()];
         let mut leaves: Vec<(u32, Tenure)> = Vec::new();
         for (p, who) in dossier.people.iter().enumerate() {
