@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use chrono::{Months, NaiveDate};
 
-use super::{ActionType, Agreement, Duration};
+use super::{ActionType, Agreement};
 use crate::validate::{Checker, Code, Path};
 
 /// The order groups of treaty law: an act may not be definitely earlier than an act of a
@@ -164,12 +164,9 @@ impl Agreement {
     /// The days act `i` may take effect on (see [`Agreement::effect_of`]).
     fn effect_span(&self, i: usize) -> Option<Span> {
         let a = self.actions.get(i)?;
-        if a.effective.is_none() && matches!(a.kind, ActionType::Withdrawal | ActionType::Denunciation) {
-            let months = self.duration.as_ref().and_then(Duration::withdrawal).and_then(|w| w.notice_months);
-            if let Some(m) = months.filter(|m| *m > 0) {
-                let (s, e) = span(&a.date)?;
-                return Some((s.checked_add_months(Months::new(m))?, e.checked_add_months(Months::new(m))?));
-            }
+        if let Some(m) = self.notice_months(a) {
+            let (s, e) = span(&a.date)?;
+            return Some((s.checked_add_months(Months::new(m))?, e.checked_add_months(Months::new(m))?));
         }
         span(a.effective_date())
     }
@@ -344,22 +341,20 @@ impl Agreement {
                 Some(p) => by_party.entry(p.as_str()).or_default().push(i),
             }
         }
+        let originals = self.original_parties();
         let mut issues: Vec<(usize, Code, String)> = Vec::new();
-        for acts in by_party.values() {
+        for (party, acts) in &by_party {
             let consent =
                 |k: ActionType| matches!(k, ActionType::Ratification | ActionType::Approval | ActionType::Accession);
             let mut first_consent: Option<NaiveDate> = None;
             let mut own_eif: Option<NaiveDate> = None;
-            let mut original = true;
+            let original = originals.get(party).copied().unwrap_or(true);
             let mut exit_notices: Vec<Span> = Vec::new();
             let mut exit_effects: Vec<Span> = Vec::new();
             let mut rejoin_notices: Vec<Span> = Vec::new();
             for &i in acts {
                 let Some(a) = self.actions.get(i) else { continue };
                 let effect = self.effect_span(i);
-                if consent(a.kind) || a.kind == ActionType::EntryIntoForce {
-                    original = false;
-                }
                 if let Some((start, _)) = effect {
                     if consent(a.kind) {
                         first_consent = Some(first_consent.map_or(start, |f| f.min(start)));
