@@ -229,9 +229,9 @@ fn long_lists_follow_the_same_rules_as_short_ones() {
     agreement["cooperation"][0]["clause"] = "art-404".into();
     let mut actions = vec![serde_json::json!({"type": "signature", "date": "2020-07-08"})];
     for year in 2021..2040 {
-        actions.push(serde_json::json!({"type": "renewal", "date": year.to_string(), "party": "iran"}));
+        actions.push(serde_json::json!({"type": "domestic_approval", "date": year.to_string(), "party": "iran"}));
     }
-    // Iran's renewals (stage 2) run to 2039; an Iran-only entry into force (stage 3) dated 2022
+    // Iran's domestic approvals run to 2039; an Iran-only entry into force dated 2022
     // precedes most of them.
     actions.push(serde_json::json!({"type": "entry_into_force", "date": "2022", "party": "iran"}));
     agreement["actions"] = actions.into();
