@@ -9,6 +9,7 @@ pub mod codings;
 mod dossier;
 mod error;
 mod extensions;
+pub mod extraction;
 pub mod ids;
 pub mod jsonl;
 mod name;
