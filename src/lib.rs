@@ -46,3 +46,8 @@ pub use troop_presence::{HostConsent, TroopPresence};
 pub use validate::{Code, Issue, Report, Severity, ValidationError};
 
 mod person;
+
+/// The Rust code of `docs/extraction.md`, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/extraction.md")]
+pub struct ExtractionDocTests;

@@ -76,6 +76,7 @@ fn generate<T: JsonSchema>(file: &str) -> Schema {
     }
     make_portable(&mut root);
     enums_from_consts(&mut root);
+    list_defaults(&mut root);
     name_defs(&mut root);
     strip_doc_links(&mut root);
     // The root is still an object, so this conversion cannot fail.
@@ -174,6 +175,33 @@ fn enums_from_consts(root: &mut Value) {
         def.insert("type".into(), "string".into());
         def.insert("enum".into(), values.into());
         def.insert("description".into(), description.into());
+    }
+}
+
+/// Says `"default": []` on every optional list: an absent list is empty, as the parser reads
+/// it. Code generators then give lists an empty default instead of `None` or a sentinel
+/// (datamodel-code-generator with `--strict-nullable`: `other_names: list[OtherName] = []`),
+/// while `null` stays invalid.
+fn list_defaults(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            let required: Vec<String> = match map.get("required") {
+                Some(Value::Array(names)) => names.iter().filter_map(|n| n.as_str().map(str::to_owned)).collect(),
+                _ => Vec::new(),
+            };
+            if let Some(Value::Object(properties)) = map.get_mut("properties") {
+                for (name, property) in properties.iter_mut() {
+                    if let Value::Object(property) = property {
+                        if !required.contains(name) && property.get("type").and_then(Value::as_str) == Some("array") {
+                            property.entry("default").or_insert_with(|| Value::Array(Vec::new()));
+                        }
+                    }
+                }
+            }
+            map.values_mut().for_each(list_defaults);
+        }
+        Value::Array(items) => items.iter_mut().for_each(list_defaults),
+        _ => {}
     }
 }
 

@@ -187,3 +187,17 @@ fn the_seed_quotes_are_checked_against_their_source() {
     // Another source's quotes are not checked against this text.
     assert!(check_quotes(&dossier, "no-such-source", "").is_empty());
 }
+
+#[test]
+fn the_sample_answer_is_the_seed_in_the_profile_shape() {
+    // examples/extraction/ holds what a model would answer for the seed report; docs/extraction.md
+    // runs the pipeline on it. Regenerate with
+    // `cargo run --example extraction -- --to-profile examples/data/iran-syria-2020.json`.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (text, _) = read_json(&root.join("examples/extraction/iran-syria-2020.json"));
+    let (_, seed) = documents()
+        .into_iter()
+        .find(|(n, _)| n.ends_with("data/iran-syria-2020.json"))
+        .unwrap_or_else(|| panic!("seed"));
+    assert_eq!(text.trim_end(), serde_json::to_string_pretty(&to_profile(&seed)).unwrap_or_default());
+}
