@@ -1,15 +1,16 @@
 //! Citations: which source says a fact, where, and how credibly.
 
-use std::borrow::Cow;
-
+#[cfg(feature = "schema")]
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::SourceId;
 
 /// A pointer from a fact to the [`Source`](crate::Source) that reports it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Citation {
     /// The source, by id.
     pub source: SourceId,
@@ -26,8 +27,13 @@ pub struct Citation {
 
 impl Citation {
     /// A bare citation of a source.
-    pub fn of(source: SourceId) -> Self {
+    pub fn new(source: SourceId) -> Self {
         Self { source, locator: None, quote: None, credibility: None }
+    }
+
+    /// A bare citation of a source (the same as [`Citation::new`]).
+    pub fn of(source: SourceId) -> Self {
+        Self::new(source)
     }
 
     /// The same citation with the supporting words.
@@ -51,8 +57,8 @@ pub struct Credibility(u8);
 
 impl Credibility {
     /// A grade from 1 to 6.
-    pub fn new(grade: u8) -> Option<Self> {
-        (1..=6).contains(&grade).then_some(Self(grade))
+    pub fn new(grade: u8) -> Result<Self, CredibilityError> {
+        if (1..=6).contains(&grade) { Ok(Self(grade)) } else { Err(CredibilityError(grade)) }
     }
 
     /// The grade, 1 to 6.
@@ -61,10 +67,15 @@ impl Credibility {
     }
 }
 
+/// A credibility grade outside 1..=6.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("credibility {0} is outside 1..=6")]
+pub struct CredibilityError(u8);
+
 impl TryFrom<u8> for Credibility {
-    type Error = String;
-    fn try_from(grade: u8) -> Result<Self, String> {
-        Self::new(grade).ok_or_else(|| format!("credibility {grade} is outside 1..=6"))
+    type Error = CredibilityError;
+    fn try_from(grade: u8) -> Result<Self, CredibilityError> {
+        Self::new(grade)
     }
 }
 
@@ -74,8 +85,9 @@ impl From<Credibility> for u8 {
     }
 }
 
+#[cfg(feature = "schema")]
 impl JsonSchema for Credibility {
-    fn schema_name() -> Cow<'static, str> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
         "Credibility".into()
     }
 
@@ -88,5 +100,11 @@ impl JsonSchema for Credibility {
         })
     }
 }
+
+crate::with::with!(Citation {
+    with_locator: locator opt String;
+    with_quote: quote opt String;
+    with_credibility: credibility opt Credibility;
+});
 
 crate::objects_only::objects_only!(Citation);

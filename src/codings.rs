@@ -94,6 +94,7 @@ impl fmt::Display for Atop {
 
 /// ATOP's five obligations, each with its conditionality.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[non_exhaustive]
 pub struct AtopObligations {
     /// Active military support if a party is attacked (ATOP `DEFENSE`, `DEFCON`).
     pub defense: Atop,
@@ -177,10 +178,12 @@ impl Agreement {
     /// use defense_agreements::codings::Atop;
     /// use defense_agreements::ids::{ActorId, AgreementId};
     ///
-    /// let parties = vec![Party::new(ActorId::new("a")?), Party::new(ActorId::new("b")?)];
+    /// let parties = vec![Party::full(ActorId::new("a")?), Party::full(ActorId::new("b")?)];
     /// let mut pact = Agreement::new(AgreementId::new("pact")?, "A pact", AgreementKind::DefensePact, parties);
     /// let mut defense = Obligation::mutual(ObligationType::Defense);
-    /// defense.conditions = vec![Condition::new(ConditionType::Location, "an attack in Europe")];
+    /// let mut in_europe = Condition::new(ConditionType::Location);
+    /// in_europe.text = Some("an attack in Europe".into());
+    /// defense.conditions = vec![in_europe];
     /// pact.obligations = vec![defense, Obligation::mutual(ObligationType::Consultation)];
     ///
     /// let atop = pact.atop_obligations();
@@ -199,10 +202,13 @@ impl Agreement {
     ///
     /// For the Manila Pact this is where the United States' understanding shows: its defense
     /// pledge is conditional on communist aggression as well as on the treaty area.
-    pub fn atop_obligations_of(&self, actor: &ActorId) -> AtopObligations {
-        let is_party = self.party_actors().any(|a| a == actor);
+    pub fn atop_obligations_of(&self, actor: impl AsRef<str>) -> AtopObligations {
+        let actor = actor.as_ref();
+        let is_party = self.party_actors().any(|a| a.as_str() == actor);
         AtopObligations::from_obligations(
-            self.obligations.iter().filter(move |o| is_party && (o.obligors.is_empty() || o.obligors.contains(actor))),
+            self.obligations
+                .iter()
+                .filter(move |o| is_party && (o.obligors.is_empty() || o.obligors.iter().any(|x| x.as_str() == actor))),
         )
     }
 
@@ -219,7 +225,7 @@ impl Agreement {
     /// use defense_agreements::codings::CowType;
     /// use defense_agreements::ids::{ActorId, AgreementId};
     ///
-    /// let parties = vec![Party::new(ActorId::new("a")?), Party::new(ActorId::new("b")?)];
+    /// let parties = vec![Party::full(ActorId::new("a")?), Party::full(ActorId::new("b")?)];
     /// let mut pact = Agreement::new(AgreementId::new("p")?, "A pact", AgreementKind::NonAggression, parties);
     /// assert_eq!(pact.cow_type(), None);
     /// pact.obligations = vec![Obligation::mutual(ObligationType::Consultation)];
@@ -269,7 +275,7 @@ impl Agreement {
     /// use defense_agreements::{Agreement, AgreementKind, Cooperation, CooperationArea, Party, PartyRole};
     /// use defense_agreements::ids::{ActorId, AgreementId};
     ///
-    /// let parties = vec![Party::new(ActorId::new("a")?), Party::new(ActorId::new("b")?)];
+    /// let parties = vec![Party::full(ActorId::new("a")?), Party::full(ActorId::new("b")?)];
     /// let mut deal = Agreement::new(AgreementId::new("d")?, "A deal", AgreementKind::Other, parties);
     /// assert!(!deal.is_defense_cooperation()); // no cooperation recorded yet
     /// deal.cooperation = vec![Cooperation::mutual(CooperationArea::Training)];

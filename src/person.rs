@@ -1,6 +1,5 @@
 //! People: signers, speakers, officials, with their posts and ranks.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
@@ -10,8 +9,10 @@ use crate::name::OtherName;
 use crate::values::{EdtfDate, Identifier, Rank};
 
 /// A person: an official who signs, speaks or commands.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Person {
     /// Local id.
     pub id: PersonId,
@@ -50,8 +51,10 @@ impl Person {
 }
 
 /// A position a person holds in an organization (Popolo's Post and Membership in one).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Post {
     /// The position: "Chief of Staff of the Armed Forces".
     pub title: String,
@@ -102,7 +105,6 @@ impl Person {
                 c.text(&r.key("title"), &rank.title);
                 c.language(&r.key("language"), rank.language.as_ref());
             }
-            c.actor(&at.key("organization"), post.organization.as_str());
             c.opt_date(&at.key("start"), post.start.as_ref());
             c.opt_date(&at.key("end"), post.end.as_ref());
             c.date_pair(&at.key("end"), post.start.as_ref(), post.end.as_ref(), "end");
@@ -111,5 +113,20 @@ impl Person {
         c.citations(path, &self.citations, false);
     }
 }
+
+crate::with::with!(Person {
+    with_other_names: other_names list OtherName;
+    with_identifiers: identifiers list Identifier;
+    with_posts: posts list Post;
+    with_citations: citations list Citation;
+    with_extensions: extensions val Extensions;
+});
+
+crate::with::with!(Post {
+    with_rank: rank opt Rank;
+    with_start: start opt EdtfDate;
+    with_end: end opt EdtfDate;
+    with_citations: citations list Citation;
+});
 
 crate::objects_only::objects_only!(Person, Post);

@@ -2,34 +2,41 @@
 
 use std::num::NonZeroU32;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
 use crate::ids::ClauseId;
 
 /// The term of an agreement. Tagged by `type`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields, remote = "Self")]
 #[non_exhaustive]
 pub enum Duration {
     /// No end date.
+    #[non_exhaustive]
     Indefinite {
         /// How a party may leave, when the text says.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         withdrawal: Option<WithdrawalTerms>,
     },
     /// A term of years, possibly renewed.
+    #[non_exhaustive]
     FixedTerm {
         /// The term in years, at least one.
         years: NonZeroU32,
         /// What happens when the term ends.
         renewal: Renewal,
+        /// The length in years of each renewed period, when it differs from the first term
+        /// (the Sino-Soviet treaty of 1950: 30 years, then successive five-year periods).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        renewal_years: Option<NonZeroU32>,
         /// How a party may leave, when the text says.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         withdrawal: Option<WithdrawalTerms>,
     },
     /// Until something happens (a peace settlement, a successor agreement).
+    #[non_exhaustive]
     UntilEvent {
         /// The event, in words.
         event: String,
@@ -40,6 +47,32 @@ pub enum Duration {
 }
 
 impl Duration {
+    /// No end date, withdrawal terms unknown.
+    pub fn indefinite() -> Self {
+        Self::Indefinite { withdrawal: None }
+    }
+
+    /// A term of `years`, with what happens at its end.
+    pub fn fixed_term(years: NonZeroU32, renewal: Renewal) -> Self {
+        Self::FixedTerm { years, renewal, renewal_years: None, withdrawal: None }
+    }
+
+    /// Until `event` happens.
+    pub fn until_event(event: impl Into<String>) -> Self {
+        Self::UntilEvent { event: event.into(), withdrawal: None }
+    }
+
+    /// The same term with withdrawal terms.
+    #[must_use]
+    pub fn with_withdrawal(mut self, terms: WithdrawalTerms) -> Self {
+        match &mut self {
+            Self::Indefinite { withdrawal }
+            | Self::FixedTerm { withdrawal, .. }
+            | Self::UntilEvent { withdrawal, .. } => *withdrawal = Some(terms),
+        }
+        self
+    }
+
     /// The withdrawal terms, whatever the term.
     pub fn withdrawal(&self) -> Option<&WithdrawalTerms> {
         match self {
@@ -48,24 +81,36 @@ impl Duration {
             | Self::UntilEvent { withdrawal, .. } => withdrawal.as_ref(),
         }
     }
+
+    /// The withdrawal terms, writable, whatever the kind of duration.
+    pub fn withdrawal_mut(&mut self) -> Option<&mut WithdrawalTerms> {
+        match self {
+            Self::Indefinite { withdrawal }
+            | Self::FixedTerm { withdrawal, .. }
+            | Self::UntilEvent { withdrawal, .. } => withdrawal.as_mut(),
+        }
+    }
 }
 
 /// What happens at the end of a fixed term.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Renewal {
     /// It ends.
     None,
-    /// It renews unless a party gives notice.
+    /// It renews for a further period unless a party gives notice (its denunciation).
     Automatic,
-    /// It renews if the parties agree.
+    /// It renews if the parties agree: each `renewal` act extends it by one period.
     ByAgreement,
 }
 
 /// The terms on which a party may withdraw or denounce (ATOP RENOUNCE).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct WithdrawalTerms {
     /// Notice required, in months: 12 for "one year after notice".
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -83,5 +128,20 @@ pub struct WithdrawalTerms {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub citations: Vec<Citation>,
 }
+
+impl WithdrawalTerms {
+    /// Terms with nothing said yet (every field is optional).
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
+
+crate::with::with!(WithdrawalTerms {
+    with_notice_months: notice_months opt u32;
+    with_not_before_years: not_before_years opt u32;
+    with_clause: clause opt ClauseId;
+    with_text: text opt String;
+    with_citations: citations list Citation;
+});
 
 crate::objects_only::objects_only!(Duration, WithdrawalTerms);

@@ -10,6 +10,7 @@ mod party;
 mod relation;
 mod signature;
 mod status;
+mod views;
 
 pub use clause::Clause;
 pub use cooperation::{Cooperation, CooperationArea};
@@ -20,8 +21,8 @@ pub use party::{Party, PartyRole};
 pub use relation::{Related, Relation};
 pub use signature::Signature;
 pub use status::AgreementStatus;
+pub use views::{BindingInterval, Lifecycle, PartyStatus, TimelineEntry, TimelineEvent};
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
@@ -31,8 +32,10 @@ use crate::name::OtherName;
 use crate::values::{Identifier, LanguageCode};
 
 /// An agreement between two or more parties, with everything known of its text and life.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Agreement {
     /// Local id.
     pub id: AgreementId,
@@ -111,8 +114,9 @@ impl Agreement {
     }
 
     /// Whether `actor` is listed among the parties (with any role).
-    pub fn has_party(&self, actor: &ActorId) -> bool {
-        self.parties.iter().any(|p| &p.actor == actor)
+    pub fn has_party(&self, actor: impl AsRef<str>) -> bool {
+        let actor = actor.as_ref();
+        self.parties.iter().any(|p| p.actor.as_str() == actor)
     }
 
     /// The actors that are full parties (role `party`), in order.
@@ -121,13 +125,15 @@ impl Agreement {
     }
 
     /// The clause with this id.
-    pub fn clause(&self, id: &str) -> Option<&Clause> {
+    pub fn clause(&self, id: impl AsRef<str>) -> Option<&Clause> {
+        let id = id.as_ref();
         self.clauses.iter().find(|c| c.id.as_str() == id)
     }
 }
 
 /// What sort of agreement it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum AgreementKind {
@@ -160,7 +166,8 @@ pub enum AgreementKind {
 }
 
 /// Whether an agreement's text is public.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Confidentiality {
@@ -171,5 +178,21 @@ pub enum Confidentiality {
     /// Secret as a whole.
     Secret,
 }
+
+crate::with::with!(Agreement {
+    with_other_titles: other_titles list OtherName;
+    with_actions: actions list Action;
+    with_signatures: signatures list Signature;
+    with_duration: duration opt Duration;
+    with_obligations: obligations list Obligation;
+    with_cooperation: cooperation list Cooperation;
+    with_clauses: clauses list Clause;
+    with_related: related list Related;
+    with_confidentiality: confidentiality opt Confidentiality;
+    with_languages: languages list LanguageCode;
+    with_identifiers: identifiers list Identifier;
+    with_citations: citations list Citation;
+    with_extensions: extensions val Extensions;
+});
 
 crate::objects_only::objects_only!(Agreement);

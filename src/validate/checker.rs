@@ -1,17 +1,13 @@
 //! The validation context: id indexes, usage marks, and the checks shared by many records.
 
-use std::collections::HashMap;
-
+use super::id_index::IdIndex;
 use super::marks::Marks;
 use super::{Code, Issue, Path, Report};
 use crate::citation::Citation;
 use crate::dossier::Dossier;
 use crate::name::OtherName;
 use crate::values::{EdtfDate, Estimate, EstimateProblem, Identifier, LanguageCode, Place};
-
-/// Up to this many records of a kind, ids are found by scanning the records: with a handful of
-/// short ids that beats hashing, and it needs no allocation.
-const SCAN: usize = 16;
+use crate::walk::{IdRef, RecordKind};
 
 /// Whether `text` holds a control character other than tab, line feed and carriage return:
 /// C0 controls (NUL …), DEL, or C1 controls. Format characters such as the right-to-left mark,
@@ -23,152 +19,77 @@ fn has_control_character(text: &str) -> bool {
         || (bytes.contains(&0xC2) && text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)))
 }
 
-/// A record with a local id.
-pub(crate) trait Record {
-    fn id_str(&self) -> &str;
-}
+/// Generates the checker, whose id indexes come from the table of record kinds.
+macro_rules! checker {
+    ([] $($kind:ident, $list:ident, $one:ident, $id:ident, $ty:ident, $noun:literal;)*) => {
+        /// Walks a dossier once, collecting every problem.
+        pub(crate) struct Checker<'d> {
+            report: Report,
+            pub(crate) dossier: &'d Dossier,
+            $(
+                #[doc = concat!("The ", $noun, " ids.")]
+                pub(crate) $list: IdIndex<'d, crate::$ty>,
+            )*
+            /// The clauses of the agreement whose references are being resolved, built when the
+            /// first clause reference of that agreement is met.
+            clauses: Option<(usize, IdIndex<'d, crate::Clause>)>,
+            actor_used: Marks,
+            source_used: Marks,
+            known_language: Option<LanguageCode>,
+        }
 
-macro_rules! records {
-    ($($ty:ty),*) => {
-        $(impl Record for $ty {
-            fn id_str(&self) -> &str {
-                self.id.as_str()
-            }
-        })*
-    };
-}
-
-records!(
-    crate::Actor,
-    crate::Person,
-    crate::Agreement,
-    crate::TroopPresence,
-    crate::Support,
-    crate::Statement,
-    crate::Source
-);
-
-/// Maps the ids of one kind of record to their positions (the first record, when an id is
-/// used twice).
-pub(crate) enum Index<'d, T> {
-    /// Few records: scanned in place (monomorphized, so the comparison inlines).
-    Scan(&'d [T]),
-    /// Many records: hashed. foldhash is several times faster than SipHash on short keys and,
-    /// seeded per process, still keeps crafted ids from degrading the table.
-    Hash(HashMap<&'d str, usize, foldhash::fast::RandomState>),
-}
-
-impl<'d, T: Record> Index<'d, T> {
-    /// Indexes `records`, reporting each repeated id at `/key/i/id`.
-    fn build(records: &'d [T], key: &'static str, report: &mut Report) -> Self {
-        let list = Path::ROOT.key(key);
-        let mut duplicate = |i: usize, id: &str, first: usize| {
-            report.push(Issue {
-                path: list.index(i).key("id").to_string(),
-                code: Code::DuplicateId,
-                severity: Code::DuplicateId.severity(),
-                message: format!("id '{id}' is already used by /{key}/{first}"),
-            });
-        };
-        if records.len() <= SCAN {
-            for (i, r) in records.iter().enumerate() {
-                let id = r.id_str();
-                if let Some(first) = records[..i].iter().position(|o| o.id_str() == id) {
-                    duplicate(i, id, first);
+        impl<'d> Checker<'d> {
+            pub(crate) fn new(dossier: &'d Dossier) -> Self {
+                let mut report = Report::default();
+                $(
+                    let $list = {
+                        let records = &dossier.$list;
+                        let list = Path::ROOT.key(stringify!($list));
+                        IdIndex::build(records, |i, first| {
+                            let id = records.get(i).map_or("", |r| r.id.as_str());
+                            report.push(Issue {
+                                path: list.index(i).key("id").to_string(),
+                                code: Code::DuplicateId,
+                                severity: Code::DuplicateId.severity(),
+                                message: format!("id '{id}' is already used by /{}/{first}", stringify!($list)),
+                            });
+                        })
+                    };
+                )*
+                Self {
+                    report,
+                    dossier,
+                    $($list,)*
+                    clauses: None,
+                    actor_used: Marks::new(dossier.actors.len()),
+                    source_used: Marks::new(dossier.sources.len()),
+                    known_language: None,
                 }
             }
-            return Self::Scan(records);
-        }
-        let mut map = HashMap::with_capacity_and_hasher(records.len(), foldhash::fast::RandomState::default());
-        for (i, r) in records.iter().enumerate() {
-            let id = r.id_str();
-            if let Some(first) = map.insert(id, i) {
-                // Keep the first record as the one references resolve to.
-                map.insert(id, first);
-                duplicate(i, id, first);
+
+            /// The position of the record of `kind` with this id; clauses are looked up in the
+            /// agreement at `agreement`.
+            fn find(&mut self, kind: RecordKind, id: &str, agreement: Option<usize>) -> Option<usize> {
+                match kind {
+                    $(RecordKind::$kind => self.$list.get(id),)*
+                    RecordKind::Clause => {
+                        let agreement = agreement?;
+                        let dossier = self.dossier;
+                        let stale = self.clauses.as_ref().is_none_or(|(at, _)| *at != agreement);
+                        if stale {
+                            let clauses = dossier.agreements.get(agreement).map_or(&[][..], |a| &a.clauses[..]);
+                            self.clauses = Some((agreement, IdIndex::new(clauses)));
+                        }
+                        self.clauses.as_ref().and_then(|(_, index)| index.get(id))
+                    }
+                }
             }
         }
-        Self::Hash(map)
-    }
-
-    /// The position of the first record with this id.
-    pub(crate) fn get(&self, id: &str) -> Option<usize> {
-        match self {
-            Self::Scan(records) => records.iter().position(|r| r.id_str() == id),
-            Self::Hash(map) => map.get(id).copied(),
-        }
-    }
+    };
 }
-
-/// Walks a dossier once, collecting every problem.
-pub(crate) struct Checker<'d> {
-    report: Report,
-    pub(crate) dossier: &'d Dossier,
-    pub(crate) actors: Index<'d, crate::Actor>,
-    pub(crate) people: Index<'d, crate::Person>,
-    pub(crate) agreements: Index<'d, crate::Agreement>,
-    pub(crate) troop_presences: Index<'d, crate::TroopPresence>,
-    pub(crate) supports: Index<'d, crate::Support>,
-    pub(crate) statements: Index<'d, crate::Statement>,
-    pub(crate) sources: Index<'d, crate::Source>,
-    actor_used: Marks,
-    source_used: Marks,
-    known_language: Option<LanguageCode>,
-}
-
-/// The kinds of record a reference may point at, for messages.
-#[derive(Clone, Copy)]
-pub(crate) enum Kind {
-    Actor,
-    Person,
-    Agreement,
-    TroopPresence,
-    Support,
-    Statement,
-    Source,
-}
-
-impl Kind {
-    fn name(self) -> &'static str {
-        match self {
-            Kind::Actor => "actor",
-            Kind::Person => "person",
-            Kind::Agreement => "agreement",
-            Kind::TroopPresence => "troop presence",
-            Kind::Support => "support relation",
-            Kind::Statement => "statement",
-            Kind::Source => "source",
-        }
-    }
-}
+crate::records::record_kinds!(checker []);
 
 impl<'d> Checker<'d> {
-    pub(crate) fn new(dossier: &'d Dossier) -> Self {
-        let mut report = Report::default();
-        let d = dossier;
-        let actors = Index::build(&d.actors, "actors", &mut report);
-        let people = Index::build(&d.people, "people", &mut report);
-        let agreements = Index::build(&d.agreements, "agreements", &mut report);
-        let troop_presences = Index::build(&d.troop_presences, "troop_presences", &mut report);
-        let supports = Index::build(&d.supports, "supports", &mut report);
-        let statements = Index::build(&d.statements, "statements", &mut report);
-        let sources = Index::build(&d.sources, "sources", &mut report);
-        Self {
-            report,
-            dossier,
-            actors,
-            people,
-            agreements,
-            troop_presences,
-            supports,
-            statements,
-            sources,
-            actor_used: Marks::new(d.actors.len()),
-            source_used: Marks::new(d.sources.len()),
-            known_language: None,
-        }
-    }
-
     /// Records a problem; the path and message are rendered only now.
     pub(crate) fn issue(&mut self, path: &Path<'_>, code: Code, message: impl Into<String>) {
         self.report.push(Issue { path: path.to_string(), code, severity: code.severity(), message: message.into() });
@@ -198,43 +119,26 @@ impl<'d> Checker<'d> {
         self.report
     }
 
-    fn resolve(&mut self, kind: Kind, path: &Path<'_>, id: &str) -> Option<usize> {
-        let found = match kind {
-            Kind::Actor => self.actors.get(id),
-            Kind::Person => self.people.get(id),
-            Kind::Agreement => self.agreements.get(id),
-            Kind::TroopPresence => self.troop_presences.get(id),
-            Kind::Support => self.supports.get(id),
-            Kind::Statement => self.statements.get(id),
-            Kind::Source => self.sources.get(id),
-        };
+    /// Resolves a reference found by the reference walk, reporting it when it names no record
+    /// and marking actors and sources as used. `agreement` is the position of the agreement
+    /// whose clauses a clause reference names.
+    pub(crate) fn resolve(&mut self, path: &Path<'_>, id: IdRef<'_>, agreement: Option<usize>) -> Option<usize> {
+        let kind = id.kind();
+        let id = id.as_str();
+        let found = self.find(kind, id, agreement);
         match (found, kind) {
+            (None, RecordKind::Clause) => {
+                self.issue(path, Code::DanglingReference, format!("no clause of this agreement has id '{id}'"));
+            }
             (None, _) => {
-                let what = kind.name();
+                let what = kind.noun();
                 self.issue(path, Code::DanglingReference, format!("no {what} has id '{id}'"));
             }
-            (Some(i), Kind::Actor) => self.actor_used.set(i),
-            (Some(i), Kind::Source) => self.source_used.set(i),
+            (Some(i), RecordKind::Actor) => self.actor_used.set(i),
+            (Some(i), RecordKind::Source) => self.source_used.set(i),
             _ => {}
         }
         found
-    }
-
-    /// Resolves an actor reference (and marks the actor as referenced).
-    pub(crate) fn actor(&mut self, path: &Path<'_>, id: &str) -> Option<usize> {
-        self.resolve(Kind::Actor, path, id)
-    }
-
-    /// Resolves a reference to any other kind of record.
-    pub(crate) fn reference(&mut self, kind: Kind, path: &Path<'_>, id: &str) -> Option<usize> {
-        self.resolve(kind, path, id)
-    }
-
-    /// Resolves each actor of a list.
-    pub(crate) fn actors<'i>(&mut self, path: &Path<'_>, ids: impl IntoIterator<Item = &'i crate::ids::ActorId>) {
-        for (i, id) in ids.into_iter().enumerate() {
-            self.actor(&path.index(i), id.as_str());
-        }
     }
 
     /// Text that must say something: non-empty, no leading or trailing white space.
@@ -391,13 +295,13 @@ impl<'d> Checker<'d> {
         }
     }
 
-    /// A record's citations: each source must exist. A record with none is reported when
-    /// `required` (facts that can't lean on an enclosing record's citations).
+    /// A record's citations (their sources are resolved by the reference walk). A record with
+    /// none is reported when `required` (facts that can't lean on an enclosing record's
+    /// citations).
     pub(crate) fn citations(&mut self, record: &Path<'_>, citations: &[Citation], required: bool) {
         let list = record.key("citations");
         for (i, c) in citations.iter().enumerate() {
             let at = list.index(i);
-            self.reference(Kind::Source, &at.key("source"), c.source.as_str());
             self.opt_text(&at.key("locator"), c.locator.as_ref());
             self.opt_text(&at.key("quote"), c.quote.as_ref());
         }
@@ -410,6 +314,7 @@ impl<'d> Checker<'d> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::validate::SCAN;
 
     /// Small lists are scanned, large ones hashed: both must find the same ids and the same
     /// duplicates, reported at the same place.
@@ -426,7 +331,7 @@ mod tests {
             );
             let dossier = Dossier::from_json(&json)?;
             let checker = Checker::new(&dossier);
-            assert!(matches!(checker.actors, Index::Scan { .. }) == (n < SCAN), "{n}");
+            assert!(matches!(checker.actors, IdIndex::Scan { .. }) == (n < SCAN), "{n}");
             assert_eq!(checker.actors.get("a1"), Some(1), "the first record wins ({n})");
             assert_eq!(checker.actors.get(&format!("a{}", n - 1)), Some(n - 1));
             assert_eq!(checker.actors.get("nobody"), None);
