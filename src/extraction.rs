@@ -340,10 +340,10 @@ pub fn check_quotes(dossier: &Dossier, source: &str, text: &str) -> Vec<Misquote
     if quotes.is_empty() {
         return Vec::new();
     }
-    let index = SubstringIndex::new(text.as_bytes());
+    let index = TextIndex::new(text);
     quotes
         .into_iter()
-        .filter(|(_, quote)| !index.contains(quote.as_bytes()))
+        .filter(|(_, quote)| !index.contains(quote))
         .map(|(path, quote)| Misquote::new(path, source, quote))
         .collect()
 }
@@ -381,24 +381,28 @@ fn collect_quotes(value: &Value, path: &mut String, source: &str, out: &mut Vec<
 }
 
 /// A suffix automaton of a text: whether a string occurs in it, in time linear in the string,
-/// after building in time linear in the text (at most 2n states and 3n transitions).
+/// after building in time linear in the text (at most 2n states and 3n transitions). Indexes
+/// are `u32`: texts over 2 GiB are checked with `str::contains` instead.
 struct SubstringIndex {
     states: Vec<SamState>,
 }
 
+/// No suffix link (the root's).
+const NONE: u32 = u32::MAX;
+
 struct SamState {
-    len: usize,
-    link: Option<usize>,
+    len: u32,
+    link: u32,
     /// Sorted by byte: a state has at most 256 transitions and usually very few.
-    next: Vec<(u8, usize)>,
+    next: Vec<(u8, u32)>,
 }
 
 impl SamState {
-    fn get(&self, byte: u8) -> Option<usize> {
+    fn get(&self, byte: u8) -> Option<u32> {
         self.next.binary_search_by_key(&byte, |&(b, _)| b).ok().map(|i| self.next[i].1)
     }
 
-    fn set(&mut self, byte: u8, to: usize) {
+    fn set(&mut self, byte: u8, to: u32) {
         match self.next.binary_search_by_key(&byte, |&(b, _)| b) {
             Ok(i) => self.next[i].1 = to,
             Err(i) => self.next.insert(i, (byte, to)),
@@ -406,47 +410,62 @@ impl SamState {
     }
 }
 
+enum TextIndex<'t> {
+    Automaton(SubstringIndex),
+    Plain(&'t str),
+}
+
+impl<'t> TextIndex<'t> {
+    fn new(text: &'t str) -> Self {
+        // 2n + 1 states must fit below NONE.
+        if text.len() < (u32::MAX / 2 - 1) as usize {
+            Self::Automaton(SubstringIndex::new(text.as_bytes()))
+        } else {
+            Self::Plain(text)
+        }
+    }
+
+    fn contains(&self, quote: &str) -> bool {
+        match self {
+            Self::Automaton(index) => index.contains(quote.as_bytes()),
+            Self::Plain(text) => text.contains(quote),
+        }
+    }
+}
+
 impl SubstringIndex {
     fn new(text: &[u8]) -> Self {
         let mut states = Vec::with_capacity(2 * text.len() + 1);
-        states.push(SamState { len: 0, link: None, next: Vec::new() });
-        let mut last = 0;
+        states.push(SamState { len: 0, link: NONE, next: Vec::new() });
+        let mut last = 0usize;
         for &byte in text {
             let cur = states.len();
-            states.push(SamState { len: states[last].len + 1, link: None, next: Vec::new() });
-            let mut p = Some(last);
-            while let Some(state) = p {
-                if states[state].get(byte).is_some() {
-                    break;
-                }
-                states[state].set(byte, cur);
-                p = states[state].link;
+            states.push(SamState { len: states[last].len + 1, link: NONE, next: Vec::new() });
+            let mut p = last as u32;
+            while p != NONE && states[p as usize].get(byte).is_none() {
+                states[p as usize].set(byte, cur as u32);
+                p = states[p as usize].link;
             }
-            match p {
-                None => states[cur].link = Some(0),
-                Some(p_state) => {
-                    let q = states[p_state].get(byte).unwrap_or(0);
-                    if states[p_state].len + 1 == states[q].len {
-                        states[cur].link = Some(q);
-                    } else {
-                        let clone = states.len();
-                        let copy = SamState {
-                            len: states[p_state].len + 1,
-                            link: states[q].link,
-                            next: states[q].next.clone(),
-                        };
-                        states.push(copy);
-                        let mut p = Some(p_state);
-                        while let Some(state) = p {
-                            if states[state].get(byte) != Some(q) {
-                                break;
-                            }
-                            states[state].set(byte, clone);
-                            p = states[state].link;
-                        }
-                        states[q].link = Some(clone);
-                        states[cur].link = Some(clone);
+            if p == NONE {
+                states[cur].link = 0;
+            } else {
+                let q = states[p as usize].get(byte).unwrap_or(0);
+                if states[p as usize].len + 1 == states[q as usize].len {
+                    states[cur].link = q;
+                } else {
+                    let clone = states.len() as u32;
+                    let copy = SamState {
+                        len: states[p as usize].len + 1,
+                        link: states[q as usize].link,
+                        next: states[q as usize].next.clone(),
+                    };
+                    states.push(copy);
+                    while p != NONE && states[p as usize].get(byte) == Some(q) {
+                        states[p as usize].set(byte, clone);
+                        p = states[p as usize].link;
                     }
+                    states[q as usize].link = clone;
+                    states[cur].link = clone;
                 }
             }
             last = cur;
@@ -455,9 +474,9 @@ impl SubstringIndex {
     }
 
     fn contains(&self, pattern: &[u8]) -> bool {
-        let mut state = 0;
+        let mut state = 0u32;
         for &byte in pattern {
-            match self.states[state].get(byte) {
+            match self.states[state as usize].get(byte) {
                 Some(next) => state = next,
                 None => return false,
             }
