@@ -9,6 +9,7 @@ pub mod codings;
 mod dossier;
 mod error;
 mod extensions;
+pub mod extraction;
 pub mod ids;
 pub mod jsonl;
 mod name;
@@ -54,3 +55,8 @@ pub use validate::{Code, Issue, Report, Severity, ValidationError};
 pub use walk::{RecordKind, Reference, ReferenceMut, UnknownRecordKind};
 
 mod person;
+
+/// The Rust code of `docs/extraction.md`, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/extraction.md")]
+pub struct ExtractionDocTests;
