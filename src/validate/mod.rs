@@ -12,6 +12,6 @@ mod path;
 mod report;
 
 pub(crate) use checker::Checker;
-pub use code::{Code, Severity};
+pub use code::{Code, CodeError, CustomCode, Severity};
 pub(crate) use path::Path;
 pub use report::{Issue, Report, ValidationError};
