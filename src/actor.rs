@@ -160,4 +160,16 @@ pub(crate) fn check_parent_cycles(c: &mut Checker<'_>) {
     }
 }
 
+crate::with::with!(Actor {
+    with_other_names: other_names list OtherName;
+    with_country: country opt CountryCode;
+    with_parent: parent opt ActorId;
+    with_sponsors: sponsors list ActorId;
+    with_founded: founded opt EdtfDate;
+    with_dissolved: dissolved opt EdtfDate;
+    with_identifiers: identifiers list Identifier;
+    with_citations: citations list Citation;
+    with_extensions: extensions val Extensions;
+});
+
 crate::objects_only::objects_only!(Actor);

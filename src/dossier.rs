@@ -100,7 +100,7 @@ impl Dossier {
 
     fn diagnose(bytes: &[u8]) -> Error {
         if let Ok(VersionProbe { schema_version: Some(serde_json::Value::String(v)) }) = serde_json::from_slice(bytes) {
-            if SchemaVersion::parse(&v).is_some_and(|sv| sv.major() != SchemaVersion::CURRENT.major()) {
+            if SchemaVersion::major_of(&v).is_some_and(|major| major != SchemaVersion::CURRENT.major()) {
                 return Error::UnsupportedVersion { found: v };
             }
         }
@@ -173,6 +173,17 @@ impl Dossier {
     }
 }
 
+crate::with::with!(Dossier {
+    with_title: title opt String;
+    with_actors: actors list Actor;
+    with_people: people list Person;
+    with_agreements: agreements list Agreement;
+    with_troop_presences: troop_presences list TroopPresence;
+    with_supports: supports list Support;
+    with_statements: statements list Statement;
+    with_sources: sources list Source;
+    with_extensions: extensions val Extensions;
+});
 /// The constructor, lookups and validation loop, from the table of record kinds.
 macro_rules! dossier_lists {
     ([] $($kind:ident, $list:ident, $one:ident, $id:ident, $ty:ident, $noun:literal;)*) => {

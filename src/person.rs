@@ -114,4 +114,19 @@ impl Person {
     }
 }
 
+crate::with::with!(Person {
+    with_other_names: other_names list OtherName;
+    with_identifiers: identifiers list Identifier;
+    with_posts: posts list Post;
+    with_citations: citations list Citation;
+    with_extensions: extensions val Extensions;
+});
+
+crate::with::with!(Post {
+    with_rank: rank opt Rank;
+    with_start: start opt EdtfDate;
+    with_end: end opt EdtfDate;
+    with_citations: citations list Citation;
+});
+
 crate::objects_only::objects_only!(Person, Post);

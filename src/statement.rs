@@ -95,4 +95,15 @@ impl Statement {
     }
 }
 
+crate::with::with!(Statement {
+    with_speakers: speakers list PersonId;
+    with_on_behalf_of: on_behalf_of list ActorId;
+    with_date: date opt EdtfDate;
+    with_place: place opt Place;
+    with_language: language opt LanguageCode;
+    with_about: about list RecordRef;
+    with_citations: citations list Citation;
+    with_extensions: extensions val Extensions;
+});
+
 crate::objects_only::objects_only!(Statement);

@@ -95,4 +95,11 @@ impl Support {
     }
 }
 
+crate::with::with!(Support {
+    with_period: period opt EdtfDate;
+    with_description: description opt String;
+    with_citations: citations list Citation;
+    with_extensions: extensions val Extensions;
+});
+
 crate::objects_only::objects_only!(Support);

@@ -111,4 +111,15 @@ impl TroopPresence {
     }
 }
 
+crate::with::with!(TroopPresence {
+    with_description: description opt String;
+    with_location: location opt Place;
+    with_since: since opt EdtfDate;
+    with_as_of: as_of opt EdtfDate;
+    with_purpose: purpose opt String;
+    with_agreement: agreement opt AgreementId;
+    with_citations: citations list Citation;
+    with_extensions: extensions val Extensions;
+});
+
 crate::objects_only::objects_only!(TroopPresence);

@@ -179,4 +179,20 @@ pub enum Confidentiality {
     Secret,
 }
 
+crate::with::with!(Agreement {
+    with_other_titles: other_titles list OtherName;
+    with_actions: actions list Action;
+    with_signatures: signatures list Signature;
+    with_duration: duration opt Duration;
+    with_obligations: obligations list Obligation;
+    with_cooperation: cooperation list Cooperation;
+    with_clauses: clauses list Clause;
+    with_related: related list Related;
+    with_confidentiality: confidentiality opt Confidentiality;
+    with_languages: languages list LanguageCode;
+    with_identifiers: identifiers list Identifier;
+    with_citations: citations list Citation;
+    with_extensions: extensions val Extensions;
+});
+
 crate::objects_only::objects_only!(Agreement);
