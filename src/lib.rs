@@ -1,3 +1,4 @@
+#![doc = docs::page_links!()]
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -6,6 +7,7 @@ mod actor;
 pub mod agreement;
 mod citation;
 pub mod codings;
+pub mod docs;
 mod dossier;
 mod error;
 mod extensions;
