@@ -1,3 +1,4 @@
+#![doc = docs::page_links!()]
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -6,6 +7,7 @@ mod actor;
 pub mod agreement;
 mod citation;
 pub mod codings;
+pub mod docs;
 mod dossier;
 mod error;
 mod extensions;
@@ -57,8 +59,3 @@ pub use walk::{RecordKind, Reference, ReferenceMut, UnknownRecordKind};
 pub use wire::UnknownValueError;
 
 mod person;
-
-/// The Rust code of `docs/extraction.md`, compiled and run as doctests.
-#[cfg(doctest)]
-#[doc = include_str!("../docs/extraction.md")]
-pub struct ExtractionDocTests;
