@@ -1,3 +1,4 @@
+#![doc = docs::page_links!()]
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -7,10 +8,12 @@ pub mod agreement;
 mod citation;
 pub mod codings;
 mod dispute;
+pub mod docs;
 mod dossier;
 mod error;
 mod extensions;
 mod external;
+pub mod extraction;
 pub mod ids;
 pub mod jsonl;
 mod name;
@@ -28,6 +31,7 @@ pub mod tables;
 mod troop_presence;
 pub mod validate;
 pub mod values;
+mod wire;
 mod with;
 
 /// chrono, whose `NaiveDate` the API takes and returns (`Agreement::status_on`, `EdtfDate::latest`).
@@ -54,7 +58,8 @@ pub use source::{Reliability, Source, SourceKind, Url, UrlError};
 pub use statement::{Statement, StatementMode};
 pub use support::{Support, SupportType};
 pub use troop_presence::{ConsentClaim, HostConsent, TroopPresence};
-pub use validate::{Code, Issue, Report, Severity, ValidationError};
+pub use validate::{Code, CodeError, CustomCode, Issue, Report, Severity, ValidationError};
 pub use walk::{RecordKind, Reference, ReferenceMut, UnknownRecordKind};
+pub use wire::UnknownValueError;
 
 mod person;

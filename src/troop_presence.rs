@@ -123,7 +123,7 @@ impl ConsentClaim {
 }
 
 /// Whether a host government consents to a foreign presence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -137,6 +137,13 @@ pub enum HostConsent {
     /// The source does not say.
     Unknown,
 }
+
+crate::wire::wire_enum!(HostConsent, "host consent" {
+    Consented = "consented",
+    NotConsented = "not_consented",
+    Contested = "contested",
+    Unknown = "unknown",
+});
 
 use crate::validate::{Alternative, Checker, Code, Path};
 

@@ -40,7 +40,7 @@ impl Clause {
 }
 
 /// How a clause's text renders the article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -56,33 +56,12 @@ pub enum TextMode {
     Summary,
 }
 
-impl TextMode {
-    /// Every mode, in declaration order.
-    pub const ALL: &'static [TextMode] = &[Self::Verbatim, Self::Translation, Self::Paraphrase, Self::Summary];
-
-    /// The JSON name: `verbatim`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Verbatim => "verbatim",
-            Self::Translation => "translation",
-            Self::Paraphrase => "paraphrase",
-            Self::Summary => "summary",
-        }
-    }
-}
-
-impl std::fmt::Display for TextMode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for TextMode {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        Self::ALL.iter().copied().find(|m| m.as_str() == s).ok_or_else(|| format!("unknown text mode '{s}'"))
-    }
-}
+crate::wire::wire_enum!(TextMode, "text mode" {
+    Verbatim = "verbatim",
+    Translation = "translation",
+    Paraphrase = "paraphrase",
+    Summary = "summary",
+});
 
 crate::with::with!(Clause {
     with_number: number opt String;

@@ -255,7 +255,10 @@ fn agreements(c: &mut Checker<'_>) {
         let at = list.index(i);
         let defense = a.obligations.iter().any(|o| o.kind == ObligationType::Defense);
         let contradiction = match a.kind {
-            AgreementKind::DefensePact if !defense => Some("a defense_pact records no defense obligation"),
+            // With no obligation recorded at all, nothing contradicts the kind (yet).
+            AgreementKind::DefensePact if !defense && !a.obligations.is_empty() => {
+                Some("a defense_pact whose obligations include no defense pledge")
+            }
             AgreementKind::NonAggression | AgreementKind::Neutrality | AgreementKind::Entente if defense => {
                 Some("a defense obligation makes this a defense pact, not the kind given")
             }
@@ -289,12 +292,21 @@ fn agreements(c: &mut Checker<'_>) {
                     .map(|p| p.as_str()),
             )
             .collect();
+        // A party that left may come back by accession: that is no slip.
+        let left: HashSet<&str> = a
+            .actions
+            .iter()
+            .filter(|x| matches!(x.kind, ActionType::Withdrawal | ActionType::Denunciation))
+            .filter_map(|x| x.party.as_ref())
+            .map(|p| p.as_str())
+            .collect();
         let acts = at.key("actions");
         for (j, act) in a.actions.iter().enumerate() {
             if act.kind != ActionType::Accession {
                 continue;
             }
-            if let Some(party) = act.party.as_ref().filter(|p| signed.contains(p.as_str())) {
+            let slip = |p: &&crate::ids::ActorId| signed.contains(p.as_str()) && !left.contains(p.as_str());
+            if let Some(party) = act.party.as_ref().filter(slip) {
                 c.issue(
                     &acts.index(j).key("party"),
                     Code::SignatoryAccedes,

@@ -17,7 +17,7 @@ mod standing;
 
 pub(crate) use checker::Checker;
 pub(crate) use claims::Alternative;
-pub use code::{Code, Severity};
+pub use code::{Code, CodeError, CustomCode, Severity};
 pub(crate) use id_index::{IdIndex, SCAN};
 pub(crate) use path::Path;
 pub use report::{Issue, Report, ValidationError};
