@@ -116,9 +116,6 @@ use crate::validate::{Checker, Code, Path};
 
 impl Actor {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
-        crate::walk::read::actor(self, path, &mut |at, id| {
-            c.resolve(at, id);
-        });
         c.text(&path.key("name"), &self.name);
         c.other_names(&path.key("other_names"), &self.other_names);
         c.opt_date(&path.key("founded"), self.founded.as_ref());

@@ -14,6 +14,7 @@ pub mod jsonl;
 mod name;
 mod objects_only;
 pub mod prelude;
+mod records;
 mod reference;
 #[cfg(feature = "schema")]
 pub mod schema;
@@ -21,6 +22,7 @@ mod schema_version;
 mod source;
 mod statement;
 mod support;
+pub mod tables;
 mod troop_presence;
 pub mod validate;
 pub mod values;

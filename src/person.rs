@@ -93,9 +93,6 @@ use crate::validate::{Checker, Path};
 
 impl Person {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
-        crate::walk::read::person(self, path, &mut |at, id| {
-            c.resolve(at, id);
-        });
         c.text(&path.key("name"), &self.name);
         c.other_names(&path.key("other_names"), &self.other_names);
         c.identifiers(&path.key("identifiers"), &self.identifiers);

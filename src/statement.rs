@@ -89,9 +89,6 @@ use crate::validate::{Checker, Code, Path};
 
 impl Statement {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
-        crate::walk::read::statement(self, path, &mut |at, id| {
-            c.resolve(at, id);
-        });
         if self.speakers.is_empty() && self.on_behalf_of.is_empty() {
             c.issue(path, Code::StatementWithoutSpeaker, "a statement needs speakers or on_behalf_of");
         }

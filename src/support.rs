@@ -100,9 +100,6 @@ use crate::validate::{Checker, Code, Path};
 
 impl Support {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
-        crate::walk::read::support(self, path, &mut |at, id| {
-            c.resolve(at, id);
-        });
         if self.types.is_empty() {
             c.issue(&path.key("types"), Code::EmptyList, "a support relation needs at least one type");
         }

@@ -104,9 +104,6 @@ use crate::validate::{Checker, Code, Path};
 
 impl TroopPresence {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
-        crate::walk::read::troop_presence(self, path, &mut |at, id| {
-            c.resolve(at, id);
-        });
         if self.forces.is_empty() {
             c.issue(&path.key("forces"), Code::EmptyList, "a troop presence needs at least one actor in forces");
         }

@@ -114,8 +114,9 @@ impl Agreement {
     }
 
     /// Whether `actor` is listed among the parties (with any role).
-    pub fn has_party(&self, actor: &ActorId) -> bool {
-        self.parties.iter().any(|p| &p.actor == actor)
+    pub fn has_party(&self, actor: impl AsRef<str>) -> bool {
+        let actor = actor.as_ref();
+        self.parties.iter().any(|p| p.actor.as_str() == actor)
     }
 
     /// The actors that are full parties (role `party`), in order.
@@ -124,7 +125,8 @@ impl Agreement {
     }
 
     /// The clause with this id.
-    pub fn clause(&self, id: &str) -> Option<&Clause> {
+    pub fn clause(&self, id: impl AsRef<str>) -> Option<&Clause> {
+        let id = id.as_ref();
         self.clauses.iter().find(|c| c.id.as_str() == id)
     }
 }
