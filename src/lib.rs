@@ -15,6 +15,7 @@ mod name;
 mod objects_only;
 pub mod prelude;
 mod reference;
+#[cfg(feature = "schema")]
 pub mod schema;
 mod schema_version;
 mod source;
@@ -23,6 +24,7 @@ mod support;
 mod troop_presence;
 pub mod validate;
 pub mod values;
+mod walk;
 
 pub use actor::{Actor, ActorKind};
 pub use agreement::{
@@ -43,5 +45,6 @@ pub use statement::{Statement, StatementMode};
 pub use support::{Support, SupportType};
 pub use troop_presence::{HostConsent, TroopPresence};
 pub use validate::{Code, Issue, Report, Severity, ValidationError};
+pub use walk::{RecordKind, Reference, ReferenceMut, UnknownRecordKind};
 
 mod person;

@@ -1,8 +1,8 @@
 //! The version of the JSON contract a document is written in.
 
-use std::borrow::Cow;
 use std::fmt;
 
+#[cfg(feature = "schema")]
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -16,7 +16,7 @@ pub struct SchemaVersion {
 
 impl SchemaVersion {
     /// The version this crate writes.
-    pub const CURRENT: SchemaVersion = SchemaVersion { major: 1, minor: 0 };
+    pub const CURRENT: SchemaVersion = SchemaVersion { major: 1, minor: 1 };
 
     /// The major version.
     pub const fn major(&self) -> u32 {
@@ -82,8 +82,9 @@ impl<'de> Deserialize<'de> for SchemaVersion {
     }
 }
 
+#[cfg(feature = "schema")]
 impl JsonSchema for SchemaVersion {
-    fn schema_name() -> Cow<'static, str> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
         "SchemaVersion".into()
     }
 
@@ -92,7 +93,7 @@ impl JsonSchema for SchemaVersion {
             "type": "string",
             "description": "The version of this contract the document is written in, MAJOR.MINOR. This schema describes major version 1.",
             "pattern": "^1\\.(?:0|[1-9][0-9]{0,8})$",
-            "examples": ["1.0"]
+            "examples": ["1.1"]
         })
     }
 }

@@ -306,3 +306,18 @@ fn is_bound_agrees_with_binding_intervals_every_year() -> Result {
     assert_eq!(life.binding_intervals(&id("z")?).len(), 3);
     Ok(())
 }
+
+#[test]
+fn view_enums_read_back_their_names() -> Result {
+    for s in PartyStatus::ALL {
+        assert_eq!(s.to_string().parse::<PartyStatus>()?, *s);
+        assert_eq!(serde_json::to_value(s)?, serde_json::Value::String(s.as_str().into()));
+    }
+    assert!("bound_ish".parse::<PartyStatus>().is_err());
+    use defense_agreements::agreement::TimelineEvent;
+    for name in ["accession", "term_ended", "suspension"] {
+        assert_eq!(name.parse::<TimelineEvent>()?.to_string(), name);
+    }
+    assert!("nothing".parse::<TimelineEvent>().is_err());
+    Ok(())
+}

@@ -1,6 +1,5 @@
 //! The lifecycle of an agreement: a log of dated actions, from negotiation to termination.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
@@ -12,8 +11,10 @@ use crate::values::{EdtfDate, Place};
 /// it concerns the agreement as a whole. With `party` and `toward`, it is one party's act in
 /// its relations with the listed parties only (a suspension between two parties of a
 /// multilateral treaty, VCLT Arts. 58, 60). `docs/lifecycle.md` gives each act's meaning.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Action {
     /// What happened.
     #[serde(rename = "type")]
@@ -76,7 +77,8 @@ impl Action {
 }
 
 /// A lifecycle act.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ActionType {

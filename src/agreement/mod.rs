@@ -22,9 +22,8 @@ pub use party::{Party, PartyRole};
 pub use relation::{Related, Relation};
 pub use signature::Signature;
 pub use status::AgreementStatus;
-pub use views::{BindingInterval, Lifecycle, PartyStatus, TimelineEntry, TimelineEvent};
+pub use views::{BindingInterval, Lifecycle, PartyStatus, TimelineEntry, TimelineEvent, UnknownName};
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
@@ -34,8 +33,10 @@ use crate::name::OtherName;
 use crate::values::{Identifier, LanguageCode};
 
 /// An agreement between two or more parties, with everything known of its text and life.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Agreement {
     /// Local id.
     pub id: AgreementId,
@@ -130,7 +131,8 @@ impl Agreement {
 }
 
 /// What sort of agreement it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum AgreementKind {
@@ -163,7 +165,8 @@ pub enum AgreementKind {
 }
 
 /// Whether an agreement's text is public.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Confidentiality {
