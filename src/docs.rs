@@ -49,6 +49,7 @@ macro_rules! link_definitions {
             // Links into a page, and out of docs/ to what is also shown here.
             "[model.md#building-records-in-code]: crate::docs::model#building-records-in-code\n",
             "[performance.md#python]: crate::docs::performance#python\n",
+            "[performance.md#lifecycle]: crate::docs::performance#lifecycle\n",
             "[../src/codings.rs]: crate::codings\n",
             "[CHANGELOG.md]: crate::docs::changelog\n",
         )
