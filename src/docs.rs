@@ -23,6 +23,7 @@ macro_rules! doc_pages {
             references => "references.md",
             validation => "validation.md",
             lifecycle => "lifecycle.md",
+            tables => "tables.md",
             schema => "schema.md",
             codings => "codings.md",
             python => "python.md",

@@ -24,6 +24,7 @@ mod schema_version;
 mod source;
 mod statement;
 mod support;
+pub mod tables;
 mod troop_presence;
 pub mod validate;
 pub mod values;

@@ -5,6 +5,7 @@ mod clause;
 mod cooperation;
 mod duration;
 mod lifecycle;
+mod lifecycle_check;
 mod obligation;
 mod party;
 mod relation;
