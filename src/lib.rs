@@ -11,6 +11,7 @@ pub mod docs;
 mod dossier;
 mod error;
 mod extensions;
+pub mod extraction;
 pub mod ids;
 pub mod jsonl;
 mod name;
@@ -28,6 +29,7 @@ pub mod tables;
 mod troop_presence;
 pub mod validate;
 pub mod values;
+mod wire;
 mod with;
 
 /// chrono, whose `NaiveDate` the API takes and returns (`Agreement::status_on`, `EdtfDate::latest`).
@@ -52,7 +54,8 @@ pub use source::{Reliability, Source, SourceKind, Url, UrlError};
 pub use statement::{Statement, StatementMode};
 pub use support::{Support, SupportType};
 pub use troop_presence::{HostConsent, TroopPresence};
-pub use validate::{Code, Issue, Report, Severity, ValidationError};
+pub use validate::{Code, CodeError, CustomCode, Issue, Report, Severity, ValidationError};
 pub use walk::{RecordKind, Reference, ReferenceMut, UnknownRecordKind};
+pub use wire::UnknownValueError;
 
 mod person;
