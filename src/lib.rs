@@ -11,6 +11,7 @@ mod error;
 mod extensions;
 pub mod ids;
 pub mod jsonl;
+mod jsonl_parallel;
 mod name;
 mod objects_only;
 pub mod prelude;
