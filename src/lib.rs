@@ -14,6 +14,7 @@ mod extensions;
 pub mod extraction;
 pub mod ids;
 pub mod jsonl;
+mod jsonl_parallel;
 mod name;
 mod objects_only;
 pub mod prelude;
