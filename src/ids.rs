@@ -172,6 +172,10 @@ id_type!(
     /// The id of a [`Source`](crate::Source).
     SourceId, "a source"
 );
+id_type!(
+    /// The id of a record of any kind, as another dossier names it.
+    RecordId, "a record"
+);
 
 #[cfg(test)]
 mod tests {

@@ -6,9 +6,11 @@ mod actor;
 pub mod agreement;
 mod citation;
 pub mod codings;
+pub mod diff;
 mod dossier;
 mod error;
 mod extensions;
+pub mod identity;
 pub mod ids;
 pub mod jsonl;
 mod name;
@@ -23,6 +25,7 @@ mod support;
 mod troop_presence;
 pub mod validate;
 pub mod values;
+pub mod xref;
 
 pub use actor::{Actor, ActorKind};
 pub use agreement::{
