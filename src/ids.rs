@@ -206,3 +206,10 @@ mod tests {
         }
     }
 }
+
+impl RecordId {
+    /// The id of a record whose local id is already checked: the rule is the same for every kind.
+    pub(crate) fn from_local(id: &str) -> Self {
+        Self(SmolStr::new(id))
+    }
+}

@@ -10,6 +10,7 @@ pub mod diff;
 mod dossier;
 mod error;
 mod extensions;
+pub mod merge;
 pub mod identity;
 pub mod ids;
 pub mod jsonl;
