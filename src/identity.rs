@@ -21,11 +21,11 @@ use crate::{Actor, Agreement, Person, Source};
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum RecordKind {
-    /// An [`Actor`](crate::Actor).
+    /// An [`Actor`].
     Actor,
-    /// A [`Person`](crate::Person).
+    /// A [`Person`].
     Person,
-    /// An [`Agreement`](crate::Agreement).
+    /// An [`Agreement`].
     Agreement,
     /// A [`TroopPresence`](crate::TroopPresence).
     TroopPresence,
@@ -33,7 +33,7 @@ pub enum RecordKind {
     Support,
     /// A [`Statement`](crate::Statement).
     Statement,
-    /// A [`Source`](crate::Source).
+    /// A [`Source`].
     Source,
 }
 

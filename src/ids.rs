@@ -177,6 +177,13 @@ id_type!(
     RecordId, "a record"
 );
 
+impl RecordId {
+    /// The id of a record whose local id is already checked: the rule is the same for every kind.
+    pub(crate) fn from_local(id: &str) -> Self {
+        Self(SmolStr::new(id))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,12 +211,5 @@ mod tests {
         for bad in ["", "-iran", " iran", "iran syria", "é", &"x".repeat(129), "a/b"] {
             assert!(ActorId::new(bad).is_err(), "{bad}");
         }
-    }
-}
-
-impl RecordId {
-    /// The id of a record whose local id is already checked: the rule is the same for every kind.
-    pub(crate) fn from_local(id: &str) -> Self {
-        Self(SmolStr::new(id))
     }
 }

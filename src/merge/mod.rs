@@ -205,6 +205,9 @@ struct Slot {
     value: Map<String, Value>,
     /// Which [`Merger::add`] created it: a record is only matched with records of earlier inputs.
     generation: u32,
+    /// The last [`Merger::add`] that merged a record into it: it takes at most one per input,
+    /// so records an input keeps apart stay apart.
+    absorbed: u32,
     origins: Vec<RecordKey>,
 }
 
@@ -316,6 +319,7 @@ impl Merger {
             let found = self.by_resolver(k, &origin).or_else(|| self.by_identity(k, &origin, &id, &keys));
             let target = match found {
                 Some((slot, by)) => {
+                    self.lists[k][slot].absorbed = self.generation;
                     let into = slot_id(&self.lists[k][slot]);
                     if into != id {
                         map.insert(id.clone(), into);
@@ -336,6 +340,7 @@ impl Merger {
                 Some(t) => t,
                 None => match self.by_content(k, &origin, &id, &canon) {
                     Some(slot) => {
+                        self.lists[k][slot].absorbed = self.generation;
                         let into = slot_id(&self.lists[k][slot]);
                         if into != id {
                             map.insert(id.clone(), into);
@@ -365,8 +370,10 @@ impl Merger {
             && self.lists[k][slot].origins.iter().any(|o| self.not_same.contains(&identity::ordered(origin, o)))
     }
 
+    /// Whether the record can take a record of the current input: it comes from an earlier
+    /// input and has taken none of this one yet.
     fn earlier(&self, k: usize, slot: usize) -> bool {
-        self.lists[k].get(slot).is_some_and(|s| s.generation < self.generation)
+        self.lists[k].get(slot).is_some_and(|s| s.generation < self.generation && s.absorbed < self.generation)
     }
 
     fn by_resolver(&self, k: usize, origin: &RecordKey) -> Option<(usize, MatchedBy)> {
@@ -374,7 +381,9 @@ impl Merger {
         others
             .iter()
             .filter_map(|o| self.origins.get(o).copied())
-            .find(|&slot| self.earlier(k, slot) && self.lists[k][slot].origins.first().is_some_and(|f| f.kind == origin.kind))
+            .find(|&slot| {
+                self.earlier(k, slot) && self.lists[k][slot].origins.first().is_some_and(|f| f.kind == origin.kind)
+            })
             .map(|slot| (slot, MatchedBy::Resolver))
     }
 
@@ -394,14 +403,13 @@ impl Merger {
                 }
             }
         }
-        best.map(|(slot, key)| {
-            (slot, MatchedBy::Identifier { scheme: key.scheme.clone(), value: key.value.clone() })
-        })
+        best.map(|(slot, key)| (slot, MatchedBy::Identifier { scheme: key.scheme.clone(), value: key.value.clone() }))
     }
 
     fn by_content(&self, k: usize, origin: &RecordKey, id: &str, canon: &str) -> Option<usize> {
         if let Some(&slot) = self.ids[k].get(id) {
-            if self.earlier(k, slot) && canonical(&self.lists[k][slot].value) == canon && !self.vetoed(k, origin, slot) {
+            if self.earlier(k, slot) && canonical(&self.lists[k][slot].value) == canon && !self.vetoed(k, origin, slot)
+            {
                 return Some(slot);
             }
         }
@@ -437,7 +445,12 @@ impl Merger {
             Target::New(id) => {
                 value.insert("id".into(), Value::String(id.clone()));
                 let slot = self.lists[k].len();
-                self.lists[k].push(Slot { value, generation: self.generation, origins: vec![origin.clone()] });
+                self.lists[k].push(Slot {
+                    value,
+                    generation: self.generation,
+                    absorbed: 0,
+                    origins: vec![origin.clone()],
+                });
                 self.ids[k].insert(id, slot);
                 slot
             }
@@ -528,9 +541,7 @@ fn ids_and_keys(d: &Dossier, kind: RecordKind) -> Vec<(String, Vec<IdentityKey>)
     match kind {
         RecordKind::Actor => d.actors.iter().map(|r| (r.id.to_string(), identity::actor_keys(r))).collect(),
         RecordKind::Person => d.people.iter().map(|r| (r.id.to_string(), identity::person_keys(r))).collect(),
-        RecordKind::Agreement => {
-            d.agreements.iter().map(|r| (r.id.to_string(), identity::agreement_keys(r))).collect()
-        }
+        RecordKind::Agreement => d.agreements.iter().map(|r| (r.id.to_string(), identity::agreement_keys(r))).collect(),
         RecordKind::TroopPresence => d.troop_presences.iter().map(|r| (r.id.to_string(), Vec::new())).collect(),
         RecordKind::Support => d.supports.iter().map(|r| (r.id.to_string(), Vec::new())).collect(),
         RecordKind::Statement => d.statements.iter().map(|r| (r.id.to_string(), Vec::new())).collect(),

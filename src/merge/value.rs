@@ -244,10 +244,8 @@ fn union(old: &mut Vec<Value>, new: Vec<Value>) {
 /// different clause gets a fresh id (`art-2-2`), and the incoming references to it follow.
 fn rename_clashing_clauses(record: &Map<String, Value>, incoming: &mut Map<String, Value>) {
     let Some(Value::Array(mine)) = record.get("clauses") else { return };
-    let mine: HashMap<&str, String> = mine
-        .iter()
-        .filter_map(|c| Some((c.get("id")?.as_str()?, fact_key(&without_id(c)))))
-        .collect();
+    let mine: HashMap<&str, String> =
+        mine.iter().filter_map(|c| Some((c.get("id")?.as_str()?, fact_key(&without_id(c))))).collect();
     let mut map: HashMap<String, String> = HashMap::new();
     if let Some(Value::Array(theirs)) = incoming.get_mut("clauses") {
         let taken: std::collections::HashSet<String> = mine.keys().map(|s| (*s).to_owned()).collect();
