@@ -79,7 +79,11 @@ pub fn build() -> Result<Dossier, Box<dyn Error>> {
     ];
     let mut chief_of_staff =
         Post::new("Chief of Staff for the Armed Forces of the Islamic Republic of Iran", actor("iran-armed-forces")?);
-    chief_of_staff.rank = Some(Rank::new("Major General", Some(NatoGrade::Of7)));
+    chief_of_staff.rank = Some({
+        let mut r = Rank::new("Major General");
+        r.nato_grade = Some(NatoGrade::Of7);
+        r
+    });
     chief_of_staff.citations = vec![cite("Major General Mohammad Bagheri – Chief of Staff, Iranian Armed Forces")];
     bagheri.posts = vec![chief_of_staff];
 
@@ -89,7 +93,11 @@ pub fn build() -> Result<Dossier, Box<dyn Error>> {
         OtherName::new("علي عبد الله أيوب").with(Some(lang("ar")?), NameKind::Native),
     ];
     let mut minister = Post::new("Defense Minister", actor("syria-mod")?);
-    minister.rank = Some(Rank::new("General", Some(NatoGrade::Of9)));
+    minister.rank = Some({
+        let mut r = Rank::new("General");
+        r.nato_grade = Some(NatoGrade::Of9);
+        r
+    });
     minister.citations = vec![cite("Syrian Defense Minister General Abdullah Ayoub")];
     ayyoub.posts = vec![minister];
 
@@ -106,7 +114,7 @@ pub fn build() -> Result<Dossier, Box<dyn Error>> {
         AgreementId::new("iran-syria-2020")?,
         "Comprehensive agreement on military cooperation between Iran and Syria",
         AgreementKind::MilitaryCooperation,
-        vec![Party::new(iran_id.clone()), Party::new(syria_id.clone())],
+        vec![Party::full(iran_id.clone()), Party::full(syria_id.clone())],
     );
     agreement.other_titles = vec![OtherName::new("Comprehensive Military Agreement").with(None, NameKind::Alias)];
     let mut talks = Action::new(ActionType::Negotiation, date("../2020-07-08")?);
@@ -118,7 +126,8 @@ pub fn build() -> Result<Dossier, Box<dyn Error>> {
     )];
     agreement.actions = vec![talks, signing];
 
-    let damascus = Place::new("Damascus", Some(country("SYR")?));
+    let mut damascus = Place::new("Damascus");
+    damascus.country = Some(country("SYR")?);
     let signed = "the Chief of Staff for the Armed Forces of the Islamic Republic of Iran Mohammad Bagheri and Syrian Defense Minister Ali Abdullah Ayyoub has signed a comprehensive agreement";
     let mut by_bagheri = Signature::new(iran_id.clone(), person("bagheri")?);
     by_bagheri.date = Some(date("2020-07-08")?);
@@ -160,7 +169,7 @@ pub fn build() -> Result<Dossier, Box<dyn Error>> {
         AgreementId::new("astana-understandings")?,
         "Astana understandings",
         AgreementKind::Ceasefire,
-        vec![Party::new(actor("turkey")?), Party::new(iran_id.clone())],
+        vec![Party::full(actor("turkey")?), Party::full(iran_id.clone())],
     );
     astana.citations =
         vec![cite("Turkey is a little late in implementing its commitment to the Astana understandings")];
@@ -174,17 +183,18 @@ pub fn build() -> Result<Dossier, Box<dyn Error>> {
         vec![actor("irgc")?],
         country("SYR")?,
         Estimate::at_most(2500),
+        HostConsent::Unknown,
     );
     irgc_in_syria.description = Some("Iranian (Islamic Revolutionary Guard Corps) soldiers".into());
     irgc_in_syria.as_of = Some(date("2020-07")?);
     irgc_in_syria.purpose = Some(purpose.into());
-    irgc_in_syria.host_consent = HostConsent::Unknown;
     irgc_in_syria.citations = vec![cite(on_the_ground)];
     let mut militias_in_syria = TroopPresence::new(
         TroopPresenceId::new("militias-in-syria")?,
         vec![actor("hezbollah")?, actor("shia-militias")?],
         country("SYR")?,
         Estimate::range(8000, 12000),
+        HostConsent::Unknown,
     );
     militias_in_syria.description = Some("Shi’a foreign fighters of Hezbollah and other militia groups".into());
     militias_in_syria.as_of = Some(date("2020-07")?);
@@ -192,18 +202,15 @@ pub fn build() -> Result<Dossier, Box<dyn Error>> {
     militias_in_syria.citations = vec![cite(on_the_ground)];
     d.troop_presences = vec![irgc_in_syria, militias_in_syria];
 
-    let mut support = Support {
-        id: SupportId::new("iran-supports-syria")?,
-        supporter: iran_id.clone(),
-        recipient: syria_id.clone(),
-        types: vec![SupportType::Political, SupportType::Financial, SupportType::Cyber, SupportType::Military],
-        period: Some(date("2011/..")?),
-        description: Some(
-            "an unprecedented level of political, financial, cyber, and military support to the Assad regime".into(),
-        ),
-        citations: Vec::new(),
-        extensions: Default::default(),
-    };
+    let mut support = Support::new(
+        SupportId::new("iran-supports-syria")?,
+        iran_id.clone(),
+        syria_id.clone(),
+        vec![SupportType::Political, SupportType::Financial, SupportType::Cyber, SupportType::Military],
+    );
+    support.period = Some(date("2011/..")?);
+    support.description =
+        Some("an unprecedented level of political, financial, cyber, and military support to the Assad regime".into());
     support.citations = vec![cite(
         "Iran has been a major ally of the Assad regime in its fight against the armed rebels and terror groups since 2011. For the past 9 years, Tehran has provided an unprecedented level of political, financial, cyber, and military support to the Assad regime.",
     )];

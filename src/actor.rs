@@ -1,6 +1,5 @@
 //! Actors: states, armed forces, state organs, organizations, armed groups, coalitions.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
@@ -11,8 +10,10 @@ use crate::values::{CountryCode, EdtfDate, Identifier};
 
 /// Any organization that acts: a state, its armed forces or a ministry, an international
 /// organization, a militia.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Actor {
     /// Local id.
     pub id: ActorId,
@@ -77,7 +78,8 @@ impl Actor {
 }
 
 /// What sort of organization an actor is (ACLED and Popolo classifications, merged).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ActorKind {
@@ -103,12 +105,11 @@ use crate::validate::{Checker, Code, Path};
 
 impl Actor {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
+        crate::walk::read::actor(self, path, &mut |at, id| {
+            c.resolve(at, id);
+        });
         c.text(&path.key("name"), &self.name);
         c.other_names(&path.key("other_names"), &self.other_names);
-        if let Some(parent) = &self.parent {
-            c.actor(&path.key("parent"), parent.as_str());
-        }
-        c.actors(&path.key("sponsors"), &self.sponsors);
         c.opt_date(&path.key("founded"), self.founded.as_ref());
         c.opt_date(&path.key("dissolved"), self.dissolved.as_ref());
         c.date_pair(&path.key("dissolved"), self.founded.as_ref(), self.dissolved.as_ref(), "dissolved");

@@ -1,15 +1,16 @@
 //! Citations: which source says a fact, where, and how credibly.
 
-use std::borrow::Cow;
-
+#[cfg(feature = "schema")]
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::SourceId;
 
 /// A pointer from a fact to the [`Source`](crate::Source) that reports it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Citation {
     /// The source, by id.
     pub source: SourceId,
@@ -26,8 +27,13 @@ pub struct Citation {
 
 impl Citation {
     /// A bare citation of a source.
-    pub fn of(source: SourceId) -> Self {
+    pub fn new(source: SourceId) -> Self {
         Self { source, locator: None, quote: None, credibility: None }
+    }
+
+    /// A bare citation of a source (the same as [`Citation::new`]).
+    pub fn of(source: SourceId) -> Self {
+        Self::new(source)
     }
 
     /// The same citation with the supporting words.
@@ -74,8 +80,9 @@ impl From<Credibility> for u8 {
     }
 }
 
+#[cfg(feature = "schema")]
 impl JsonSchema for Credibility {
-    fn schema_name() -> Cow<'static, str> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
         "Credibility".into()
     }
 

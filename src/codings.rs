@@ -94,6 +94,7 @@ impl fmt::Display for Atop {
 
 /// ATOP's five obligations, each with its conditionality.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[non_exhaustive]
 pub struct AtopObligations {
     /// Active military support if a party is attacked (ATOP `DEFENSE`, `DEFCON`).
     pub defense: Atop,
@@ -177,10 +178,12 @@ impl Agreement {
     /// use defense_agreements::codings::Atop;
     /// use defense_agreements::ids::{ActorId, AgreementId};
     ///
-    /// let parties = vec![Party::new(ActorId::new("a")?), Party::new(ActorId::new("b")?)];
+    /// let parties = vec![Party::full(ActorId::new("a")?), Party::full(ActorId::new("b")?)];
     /// let mut pact = Agreement::new(AgreementId::new("pact")?, "A pact", AgreementKind::DefensePact, parties);
     /// let mut defense = Obligation::mutual(ObligationType::Defense);
-    /// defense.conditions = vec![Condition::new(ConditionType::Location, "an attack in Europe")];
+    /// let mut in_europe = Condition::new(ConditionType::Location);
+    /// in_europe.text = Some("an attack in Europe".into());
+    /// defense.conditions = vec![in_europe];
     /// pact.obligations = vec![defense, Obligation::mutual(ObligationType::Consultation)];
     ///
     /// let atop = pact.atop_obligations();
@@ -219,7 +222,7 @@ impl Agreement {
     /// use defense_agreements::codings::CowType;
     /// use defense_agreements::ids::{ActorId, AgreementId};
     ///
-    /// let parties = vec![Party::new(ActorId::new("a")?), Party::new(ActorId::new("b")?)];
+    /// let parties = vec![Party::full(ActorId::new("a")?), Party::full(ActorId::new("b")?)];
     /// let mut pact = Agreement::new(AgreementId::new("p")?, "A pact", AgreementKind::NonAggression, parties);
     /// assert_eq!(pact.cow_type(), None);
     /// pact.obligations = vec![Obligation::mutual(ObligationType::Consultation)];
@@ -269,7 +272,7 @@ impl Agreement {
     /// use defense_agreements::{Agreement, AgreementKind, Cooperation, CooperationArea, Party, PartyRole};
     /// use defense_agreements::ids::{ActorId, AgreementId};
     ///
-    /// let parties = vec![Party::new(ActorId::new("a")?), Party::new(ActorId::new("b")?)];
+    /// let parties = vec![Party::full(ActorId::new("a")?), Party::full(ActorId::new("b")?)];
     /// let mut deal = Agreement::new(AgreementId::new("d")?, "A deal", AgreementKind::Other, parties);
     /// assert!(!deal.is_defense_cooperation()); // no cooperation recorded yet
     /// deal.cooperation = vec![Cooperation::mutual(CooperationArea::Training)];

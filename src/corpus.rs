@@ -170,6 +170,7 @@ impl Corpus {
             RecordKind::Support => d.supports.get(at.index)?.id.as_str(),
             RecordKind::Statement => d.statements.get(at.index)?.id.as_str(),
             RecordKind::Source => d.sources.get(at.index)?.id.as_str(),
+            _ => return None,
         };
         RecordKey::parse(d.id.as_str(), at.kind, id)
     }

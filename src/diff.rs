@@ -148,8 +148,8 @@ pub fn diff_json(old: &Value, new: &Value) -> Diff {
     let mut d = Diff { records: Vec::new(), changes: Vec::new(), patch: Vec::new() };
     walk(&mut d, old, new, "", "");
     if let (Value::Object(o), Value::Object(n)) = (old, new) {
-        for kind in RecordKind::ALL {
-            let list = kind.list_name();
+        for kind in crate::identity::TOP_LEVEL {
+            let list = crate::identity::list_name(kind);
             let empty = Vec::new();
             let (a, b) = (
                 o.get(list).and_then(Value::as_array).unwrap_or(&empty),
@@ -165,7 +165,7 @@ fn record_changes(out: &mut Vec<RecordChange>, kind: RecordKind, old: &[Value], 
     let id = |v: &Value| v.get("id").and_then(Value::as_str).map(str::to_owned);
     let old_ids: HashMap<String, usize> = old.iter().enumerate().filter_map(|(i, v)| Some((id(v)?, i))).collect();
     let new_ids: HashMap<String, usize> = new.iter().enumerate().filter_map(|(i, v)| Some((id(v)?, i))).collect();
-    let list = kind.list_name();
+    let list = crate::identity::list_name(kind);
     for (i, v) in old.iter().enumerate() {
         if let Some(rid) = id(v) {
             match new_ids.get(&rid) {

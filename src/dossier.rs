@@ -3,7 +3,6 @@
 use std::io::{Read, Write};
 
 use chrono::NaiveDate;
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::actor::Actor;
@@ -22,9 +21,11 @@ use crate::values::CountryCode;
 
 /// Everything known about one or more agreements and their context: flat lists of records
 /// that refer to each other by local id. One JSON file, or one JSON Lines line, is one dossier.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
-#[schemars(title = "Dossier")]
+#[cfg_attr(feature = "schema", schemars(title = "Dossier"))]
+#[non_exhaustive]
 pub struct Dossier {
     /// The version of the JSON contract: "1.0".
     pub schema_version: SchemaVersion,

@@ -1,13 +1,14 @@
 //! Tool-specific data, kept apart from the model under namespaced keys.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
+#[cfg(feature = "schema")]
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// The JSON Schema pattern of an extension key.
+#[cfg(feature = "schema")]
 pub const EXTENSION_KEY_PATTERN: &str = "^[a-z0-9][a-z0-9_-]*(\\.[a-z0-9][a-z0-9_-]*)+$";
 
 /// Data a tool attaches to a record, keyed by a namespaced name such as `"acme.score"`.
@@ -168,8 +169,9 @@ impl<'de> Deserialize<'de> for StrictValue {
     }
 }
 
+#[cfg(feature = "schema")]
 impl JsonSchema for Extensions {
-    fn schema_name() -> Cow<'static, str> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
         "Extensions".into()
     }
 

@@ -9,86 +9,44 @@ use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{DossierId, RecordId};
 use crate::values::EdtfDate;
 use crate::{Actor, Agreement, Person, Source};
 
-/// The kinds of record a dossier holds in its top-level lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum RecordKind {
-    /// An [`Actor`].
-    Actor,
-    /// A [`Person`].
-    Person,
-    /// An [`Agreement`].
-    Agreement,
-    /// A [`TroopPresence`](crate::TroopPresence).
-    TroopPresence,
-    /// A [`Support`](crate::Support).
-    Support,
-    /// A [`Statement`](crate::Statement).
-    Statement,
-    /// A [`Source`].
-    Source,
-}
+pub use crate::RecordKind;
 
-impl RecordKind {
-    /// Every kind, in the order of the dossier's lists.
-    pub const ALL: [RecordKind; 7] =
-        [Self::Actor, Self::Person, Self::Agreement, Self::TroopPresence, Self::Support, Self::Statement, Self::Source];
+/// The kinds of record a dossier holds in its top-level lists, in the order of those lists:
+/// every kind but clauses (which live inside their agreement).
+pub const TOP_LEVEL: [RecordKind; 7] = [
+    RecordKind::Actor,
+    RecordKind::Person,
+    RecordKind::Agreement,
+    RecordKind::TroopPresence,
+    RecordKind::Support,
+    RecordKind::Statement,
+    RecordKind::Source,
+];
 
-    /// The kind in snake_case, as in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Actor => "actor",
-            Self::Person => "person",
-            Self::Agreement => "agreement",
-            Self::TroopPresence => "troop_presence",
-            Self::Support => "support",
-            Self::Statement => "statement",
-            Self::Source => "source",
-        }
-    }
-
-    /// The dossier's list of records of this kind: `actors`, `people` …
-    pub fn list_name(self) -> &'static str {
-        match self {
-            Self::Actor => "actors",
-            Self::Person => "people",
-            Self::Agreement => "agreements",
-            Self::TroopPresence => "troop_presences",
-            Self::Support => "supports",
-            Self::Statement => "statements",
-            Self::Source => "sources",
-        }
-    }
-}
-
-impl fmt::Display for RecordKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// A name that is not a record kind.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown record kind '{0}': expected actor, person, agreement, troop_presence, support, statement or source")]
-pub struct RecordKindError(String);
-
-impl FromStr for RecordKind {
-    type Err = RecordKindError;
-    fn from_str(s: &str) -> Result<Self, RecordKindError> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s).ok_or_else(|| RecordKindError(s.to_owned()))
+/// The dossier's list holding records of `kind`: `actors`, `people` … (`clauses` for clauses,
+/// which each agreement lists).
+pub fn list_name(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Actor => "actors",
+        RecordKind::Person => "people",
+        RecordKind::Agreement => "agreements",
+        RecordKind::Clause => "clauses",
+        RecordKind::TroopPresence => "troop_presences",
+        RecordKind::Support => "supports",
+        RecordKind::Statement => "statements",
+        _ => "sources",
     }
 }
 
 /// A record anywhere: the dossier it is kept in, its kind and its local id.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct RecordKey {
@@ -115,12 +73,13 @@ impl RecordKey {
 
 impl fmt::Display for RecordKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{}/{}", self.dossier, self.kind.list_name(), self.id)
+        write!(f, "{}/{}/{}", self.dossier, list_name(self.kind), self.id)
     }
 }
 
 /// What a person decided about two records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Decision {
@@ -165,7 +124,8 @@ impl FromStr for Decision {
 }
 
 /// One human judgement on two records of the same kind.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Judgement {
@@ -211,13 +171,14 @@ pub const RESOLVER_VERSION: &str = "1.0";
 ///
 /// The log is append-only: when one pair is judged twice, the later judgement stands.
 /// Judgements of `same` are transitive.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Resolver")]
+#[cfg_attr(feature = "schema", schemars(title = "Resolver"))]
 #[non_exhaustive]
 pub struct Resolver {
     /// The version of the resolver format, `"1.0"`.
-    #[schemars(regex(pattern = r"^1\.(0|[1-9][0-9]{0,8})$"))]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^1\.(0|[1-9][0-9]{0,8})$")))]
     pub resolver_version: String,
     /// The judgements, oldest first.
     #[serde(default)]
@@ -267,7 +228,9 @@ impl Resolver {
             return Err(ResolverError::Version(resolver.resolver_version));
         }
         for (index, j) in resolver.judgements.iter().enumerate() {
-            let message = if j.left.kind != j.right.kind {
+            let message = if j.left.kind == RecordKind::Clause {
+                "judges a clause: judge the agreements, whose clauses merge with them".to_owned()
+            } else if j.left.kind != j.right.kind {
                 format!("judges a {} against a {}: both records must be of one kind", j.left.kind, j.right.kind)
             } else if j.decided_by.trim().is_empty() {
                 "decided_by is empty: say who decided".to_owned()
@@ -408,6 +371,5 @@ mod tests {
             "judgement": "same", "decided_by": "me", "decided_at": "2026"}]}"#;
         assert!(matches!(Resolver::from_json(mixed), Err(ResolverError::Judgement { index: 0, .. })));
         assert_eq!("not_same".parse::<Decision>().ok(), Some(Decision::NotSame));
-        assert_eq!("troop_presence".parse::<RecordKind>().ok(), Some(RecordKind::TroopPresence));
     }
 }

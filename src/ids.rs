@@ -4,9 +4,10 @@
 //! `_`, `-`, `.` or `:`, starting with a letter or digit (`iran`, `irgc`, `bagheri`,
 //! `agreement:iran-syria-2020`). The same rule is the JSON Schema pattern.
 
-use std::borrow::{Borrow, Cow};
+use std::borrow::Borrow;
 use std::fmt;
 
+#[cfg(feature = "schema")]
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use smol_str::SmolStr;
@@ -120,8 +121,9 @@ macro_rules! id_type {
             }
         }
 
+        #[cfg(feature = "schema")]
         impl JsonSchema for $name {
-            fn schema_name() -> Cow<'static, str> {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
                 stringify!($name).into()
             }
 

@@ -19,6 +19,7 @@ mod name;
 mod objects_only;
 pub mod prelude;
 mod reference;
+#[cfg(feature = "schema")]
 pub mod schema;
 mod schema_version;
 mod source;
@@ -27,6 +28,7 @@ mod support;
 mod troop_presence;
 pub mod validate;
 pub mod values;
+mod walk;
 pub mod xref;
 
 pub use actor::{Actor, ActorKind};
@@ -48,5 +50,6 @@ pub use statement::{Statement, StatementMode};
 pub use support::{Support, SupportType};
 pub use troop_presence::{HostConsent, TroopPresence};
 pub use validate::{Code, Issue, Report, Severity, ValidationError};
+pub use walk::{RecordKind, Reference, ReferenceMut, UnknownRecordKind};
 
 mod person;

@@ -1,13 +1,14 @@
 //! Alternative names: spellings, transliterations, native scripts, former names.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::values::{EdtfDate, LanguageCode};
 
 /// Another name a record is known by: "Baqeri" for "Bagheri", "محمد باقری" in Persian.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct OtherName {
     /// The name, exactly as written.
     pub name: String,
@@ -37,7 +38,8 @@ impl OtherName {
 }
 
 /// What sort of name variant an [`OtherName`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum NameKind {

@@ -1,6 +1,5 @@
 //! People: signers, speakers, officials, with their posts and ranks.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
@@ -10,8 +9,10 @@ use crate::name::OtherName;
 use crate::values::{EdtfDate, Identifier, Rank};
 
 /// A person: an official who signs, speaks or commands.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Person {
     /// Local id.
     pub id: PersonId,
@@ -50,8 +51,10 @@ impl Person {
 }
 
 /// A position a person holds in an organization (Popolo's Post and Membership in one).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Post {
     /// The position: "Chief of Staff of the Armed Forces".
     pub title: String,
@@ -90,6 +93,9 @@ use crate::validate::{Checker, Path};
 
 impl Person {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
+        crate::walk::read::person(self, path, &mut |at, id| {
+            c.resolve(at, id);
+        });
         c.text(&path.key("name"), &self.name);
         c.other_names(&path.key("other_names"), &self.other_names);
         c.identifiers(&path.key("identifiers"), &self.identifiers);
@@ -102,7 +108,6 @@ impl Person {
                 c.text(&r.key("title"), &rank.title);
                 c.language(&r.key("language"), rank.language.as_ref());
             }
-            c.actor(&at.key("organization"), post.organization.as_str());
             c.opt_date(&at.key("start"), post.start.as_ref());
             c.opt_date(&at.key("end"), post.end.as_ref());
             c.date_pair(&at.key("end"), post.start.as_ref(), post.end.as_ref(), "end");

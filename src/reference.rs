@@ -1,12 +1,12 @@
 //! References to records of any kind, for fields that may point at more than one kind.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{ActorId, AgreementId, PersonId, StatementId, SupportId, TroopPresenceId};
 
 /// A typed pointer to a record in the same dossier: `{"type": "actor", "id": "turkey"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields, remote = "Self")]
 #[non_exhaustive]
 pub enum RecordRef {

@@ -1,8 +1,8 @@
 //! The version of the JSON contract a document is written in.
 
-use std::borrow::Cow;
 use std::fmt;
 
+#[cfg(feature = "schema")]
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -82,8 +82,9 @@ impl<'de> Deserialize<'de> for SchemaVersion {
     }
 }
 
+#[cfg(feature = "schema")]
 impl JsonSchema for SchemaVersion {
-    fn schema_name() -> Cow<'static, str> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
         "SchemaVersion".into()
     }
 

@@ -1,7 +1,6 @@
 //! Sources: the reports, texts and datasets facts come from.
 
-use std::borrow::Cow;
-
+#[cfg(feature = "schema")]
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -10,8 +9,10 @@ use crate::ids::SourceId;
 use crate::values::{EdtfDate, Identifier, LanguageCode};
 
 /// A document that reports facts: a news report, a treaty text, a dataset, a book.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Source {
     /// Local id.
     pub id: SourceId,
@@ -70,7 +71,8 @@ impl Source {
 }
 
 /// What kind of document a source is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SourceKind {
@@ -91,7 +93,8 @@ pub enum SourceKind {
 }
 
 /// Source reliability on the Admiralty (NATO AJP-2.1) scale. Serialized as the letter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Reliability {
     /// Completely reliable.
     A,
@@ -147,8 +150,9 @@ impl<'de> Deserialize<'de> for Url {
     }
 }
 
+#[cfg(feature = "schema")]
 impl JsonSchema for Url {
-    fn schema_name() -> Cow<'static, str> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
         "Url".into()
     }
 

@@ -1,6 +1,5 @@
 //! Statements: what officials said, quoted or paraphrased, and about what.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
@@ -13,8 +12,10 @@ use crate::values::{EdtfDate, LanguageCode, Place};
 ///
 /// A joint statement has several speakers or none (`on_behalf_of` then says whose it is);
 /// at least one of `speakers` and `on_behalf_of` is required.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Statement {
     /// Local id.
     pub id: StatementId,
@@ -68,7 +69,8 @@ impl Statement {
 }
 
 /// How a statement's text relates to what was said.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum StatementMode {
@@ -78,15 +80,13 @@ pub enum StatementMode {
     Paraphrase,
 }
 
-use crate::validate::{Checker, Code, Kind, Path};
+use crate::validate::{Checker, Code, Path};
 
 impl Statement {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
-        let speakers = path.key("speakers");
-        for (i, s) in self.speakers.iter().enumerate() {
-            c.reference(Kind::Person, &speakers.index(i), s.as_str());
-        }
-        c.actors(&path.key("on_behalf_of"), &self.on_behalf_of);
+        crate::walk::read::statement(self, path, &mut |at, id| {
+            c.resolve(at, id);
+        });
         if self.speakers.is_empty() && self.on_behalf_of.is_empty() {
             c.issue(path, Code::StatementWithoutSpeaker, "a statement needs speakers or on_behalf_of");
         }
@@ -94,23 +94,6 @@ impl Statement {
         c.place(&path.key("place"), self.place.as_ref());
         c.text(&path.key("text"), &self.text);
         c.language(&path.key("language"), self.language.as_ref());
-        let about = path.key("about");
-        for (i, r) in self.about.iter().enumerate() {
-            let at = about.index(i);
-            let id = at.key("id");
-            let kind = match r {
-                RecordRef::Actor { id: a } => {
-                    c.actor(&id, a.as_str());
-                    continue;
-                }
-                RecordRef::Person { .. } => Kind::Person,
-                RecordRef::Agreement { .. } => Kind::Agreement,
-                RecordRef::TroopPresence { .. } => Kind::TroopPresence,
-                RecordRef::Support { .. } => Kind::Support,
-                RecordRef::Statement { .. } => Kind::Statement,
-            };
-            c.reference(kind, &id, r.id());
-        }
         c.citations(path, &self.citations, true);
     }
 }

@@ -1,6 +1,5 @@
 //! Support: one actor backing another (UCDP's external support, widened).
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
@@ -10,8 +9,10 @@ use crate::values::EdtfDate;
 
 /// An actor's support for another over a period: "Tehran has provided … political, financial,
 /// cyber, and military support to the Assad regime" since 2011.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Support {
     /// Local id.
     pub id: SupportId,
@@ -35,8 +36,25 @@ pub struct Support {
     pub extensions: Extensions,
 }
 
+impl Support {
+    /// A support relation with its required fields and nothing else.
+    pub fn new(id: SupportId, supporter: ActorId, recipient: ActorId, types: Vec<SupportType>) -> Self {
+        Self {
+            id,
+            supporter,
+            recipient,
+            types,
+            period: None,
+            description: None,
+            citations: Vec::new(),
+            extensions: Extensions::new(),
+        }
+    }
+}
+
 /// A form of support (UCDP external support types, plus political, financial and cyber).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SupportType {
@@ -68,8 +86,9 @@ use crate::validate::{Checker, Code, Path};
 
 impl Support {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
-        c.actor(&path.key("supporter"), self.supporter.as_str());
-        c.actor(&path.key("recipient"), self.recipient.as_str());
+        crate::walk::read::support(self, path, &mut |at, id| {
+            c.resolve(at, id);
+        });
         if self.types.is_empty() {
             c.issue(&path.key("types"), Code::EmptyList, "a support relation needs at least one type");
         }

@@ -1,6 +1,5 @@
 //! Troop presence: which forces are on whose soil, how many, since when, with what consent.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
@@ -10,8 +9,10 @@ use crate::values::{CountryCode, EdtfDate, Estimate, Place};
 
 /// Forces of one or more actors present in a host country, as a source estimates them
 /// (the IISS Military Balance "deployment" line, with its uncertainty kept).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct TroopPresence {
     /// Local id.
     pub id: TroopPresenceId,
@@ -50,8 +51,14 @@ pub struct TroopPresence {
 }
 
 impl TroopPresence {
-    /// A presence of `forces` in `host_country`, of unknown consent.
-    pub fn new(id: TroopPresenceId, forces: Vec<ActorId>, host_country: CountryCode, strength: Estimate) -> Self {
+    /// A presence of `forces` in `host_country`, with its required fields and nothing else.
+    pub fn new(
+        id: TroopPresenceId,
+        forces: Vec<ActorId>,
+        host_country: CountryCode,
+        strength: Estimate,
+        host_consent: HostConsent,
+    ) -> Self {
         Self {
             id,
             forces,
@@ -62,7 +69,7 @@ impl TroopPresence {
             since: None,
             as_of: None,
             purpose: None,
-            host_consent: HostConsent::Unknown,
+            host_consent,
             agreement: None,
             citations: Vec::new(),
             extensions: Extensions::new(),
@@ -71,7 +78,8 @@ impl TroopPresence {
 }
 
 /// Whether a host government consents to a foreign presence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum HostConsent {
@@ -85,15 +93,16 @@ pub enum HostConsent {
     Unknown,
 }
 
-use crate::validate::{Checker, Code, Kind, Path};
+use crate::validate::{Checker, Code, Path};
 
 impl TroopPresence {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
-        let forces = path.key("forces");
+        crate::walk::read::troop_presence(self, path, &mut |at, id| {
+            c.resolve(at, id);
+        });
         if self.forces.is_empty() {
-            c.issue(&forces, Code::EmptyList, "a troop presence needs at least one actor in forces");
+            c.issue(&path.key("forces"), Code::EmptyList, "a troop presence needs at least one actor in forces");
         }
-        c.actors(&forces, &self.forces);
         c.opt_text(&path.key("description"), self.description.as_ref());
         c.place(&path.key("location"), self.location.as_ref());
         c.estimate(&path.key("strength"), &self.strength);
@@ -101,9 +110,6 @@ impl TroopPresence {
         c.opt_date(&path.key("as_of"), self.as_of.as_ref());
         c.date_pair(&path.key("as_of"), self.since.as_ref(), self.as_of.as_ref(), "as_of");
         c.opt_text(&path.key("purpose"), self.purpose.as_ref());
-        if let Some(agreement) = &self.agreement {
-            c.reference(Kind::Agreement, &path.key("agreement"), agreement.as_str());
-        }
         c.citations(path, &self.citations, true);
     }
 }

@@ -103,13 +103,15 @@ fn manila_pact_member_level_codings_show_the_us_understanding() -> TestResult {
 
 fn pact(kind: AgreementKind, parties: &[&str]) -> Result<Agreement, Box<dyn Error>> {
     let parties =
-        parties.iter().map(|p| Ok(Party::new(ActorId::new(p)?))).collect::<Result<Vec<_>, Box<dyn Error>>>()?;
+        parties.iter().map(|p| Ok(Party::full(ActorId::new(p)?))).collect::<Result<Vec<_>, Box<dyn Error>>>()?;
     Ok(Agreement::new(AgreementId::new("test")?, "Test", kind, parties))
 }
 
 fn conditional(kind: ObligationType) -> Obligation {
     let mut o = Obligation::mutual(kind);
-    o.conditions = vec![Condition::new(ConditionType::SpecificAdversary, "only against a named state")];
+    let mut condition = Condition::new(ConditionType::SpecificAdversary);
+    condition.text = Some("only against a named state".into());
+    o.conditions = vec![condition];
     o
 }
 

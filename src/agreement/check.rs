@@ -3,9 +3,10 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{Agreement, Clause, Duration, Signature};
-use crate::ids::{ActorId, ClauseId};
-use crate::validate::{Checker, Code, Kind, Path};
+use crate::ids::ActorId;
+use crate::validate::{Checker, Code, Path};
 use crate::values::DayKey;
+use crate::walk::IdRef;
 
 /// Below this many parties a linear scan beats hashing.
 const SMALL: usize = 16;
@@ -72,9 +73,19 @@ impl Agreement {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
         c.text(&path.key("title"), &self.title);
         c.other_names(&path.key("other_titles"), &self.other_titles);
+        let clauses = self.check_clauses(c, path);
+        crate::walk::read::agreement(self, path, &mut |at, id| match id {
+            IdRef::Clause(clause) => {
+                if !clauses.contains(clause.as_str()) {
+                    c.issue(at, Code::DanglingReference, format!("no clause of this agreement has id '{clause}'"));
+                }
+            }
+            other => {
+                c.resolve(at, other);
+            }
+        });
         self.check_parties(c, path);
         let parties = PartySet::new(self);
-        let clauses = self.check_clauses(c, path);
         let inherited = !self.citations.is_empty();
         self.check_actions(c, path, &parties, inherited);
         let list = path.key("signatures");
@@ -88,7 +99,6 @@ impl Agreement {
             }
             if let Some(w) = duration.withdrawal() {
                 let wp = at.key("withdrawal");
-                check_clause_ref(c, &wp.key("clause"), w.clause.as_ref(), &clauses);
                 c.opt_text(&wp.key("text"), w.text.as_ref());
                 c.citations(&wp, &w.citations, false);
             }
@@ -101,10 +111,8 @@ impl Agreement {
             let conditions = at.key("conditions");
             for (j, cond) in o.conditions.iter().enumerate() {
                 let cp = conditions.index(j);
-                c.actors(&cp.key("actors"), &cond.actors);
                 c.opt_text(&cp.key("text"), cond.text.as_ref());
             }
-            check_clause_ref(c, &at.key("clause"), o.clause.as_ref(), &clauses);
             c.opt_text(&at.key("text"), o.text.as_ref());
             c.citations(&at, &o.citations, !inherited);
         }
@@ -113,16 +121,12 @@ impl Agreement {
             let at = list.index(i);
             members(c, &at.key("providers"), &co.providers, &parties);
             members(c, &at.key("recipients"), &co.recipients, &parties);
-            check_clause_ref(c, &at.key("clause"), co.clause.as_ref(), &clauses);
             c.opt_text(&at.key("text"), co.text.as_ref());
             c.citations(&at, &co.citations, !inherited);
         }
         let list = path.key("related");
         for (i, r) in self.related.iter().enumerate() {
             let at = list.index(i);
-            if let Some(other) = &r.agreement {
-                c.reference(Kind::Agreement, &at.key("agreement"), other.as_str());
-            }
             c.opt_text(&at.key("title"), r.title.as_ref());
             if r.agreement.is_none() && r.title.is_none() {
                 c.issue(&at, Code::RelatedTargetMissing, "names neither an agreement nor a title");
@@ -140,7 +144,6 @@ impl Agreement {
         for (i, p) in self.parties.iter().enumerate() {
             let at = list.index(i);
             let actor = at.key("actor");
-            c.actor(&actor, p.actor.as_str());
             let repeated = if self.parties.len() <= SMALL {
                 self.parties[..i].iter().any(|q| q.actor == p.actor)
             } else {
@@ -214,6 +217,8 @@ impl Agreement {
                 }
                 None => {}
             }
+            members(c, &at.key("toward"), &a.toward, parties);
+            c.place(&at.key("place"), a.place.as_ref());
             c.opt_text(&at.key("text"), a.text.as_ref());
             c.citations(&at, &a.citations, !inherited);
             let stage = a.kind.stage().min(STAGES - 1);
@@ -279,7 +284,7 @@ impl Agreement {
 fn check_signature(s: &Signature, c: &mut Checker<'_>, at: &Path<'_>, parties: &PartySet<'_>, inherited: bool) {
     member(c, &at.key("party"), &s.party, parties);
     let signer = at.key("signer");
-    let person = c.reference(Kind::Person, &signer, s.signer.as_str());
+    let person = c.people.get(s.signer.as_str());
     c.opt_text(&at.key("capacity"), s.capacity.as_ref());
     c.opt_date(&at.key("date"), s.date.as_ref());
     c.place(&at.key("place"), s.place.as_ref());
@@ -326,7 +331,8 @@ fn belongs_to(c: &Checker<'_>, organization: &str, party: &str) -> bool {
 
 /// The actor must exist and be among the agreement's parties.
 fn member(c: &mut Checker<'_>, path: &Path<'_>, actor: &ActorId, parties: &PartySet<'_>) {
-    if c.actor(path, actor.as_str()).is_some() && !parties.contains(actor.as_str()) {
+    // A missing actor is reported as a dangling reference, not also as a non-party.
+    if c.actors.get(actor.as_str()).is_some() && !parties.contains(actor.as_str()) {
         c.issue(path, Code::NotAParty, format!("'{actor}' is not a party of this agreement"));
     }
 }
@@ -335,13 +341,5 @@ fn member(c: &mut Checker<'_>, path: &Path<'_>, actor: &ActorId, parties: &Party
 fn members(c: &mut Checker<'_>, path: &Path<'_>, actors: &[ActorId], parties: &PartySet<'_>) {
     for (i, actor) in actors.iter().enumerate() {
         member(c, &path.index(i), actor, parties);
-    }
-}
-
-fn check_clause_ref(c: &mut Checker<'_>, path: &Path<'_>, clause: Option<&ClauseId>, clauses: &ClauseIds<'_>) {
-    if let Some(id) = clause {
-        if !clauses.contains(id.as_str()) {
-            c.issue(path, Code::DanglingReference, format!("no clause of this agreement has id '{id}'"));
-        }
     }
 }

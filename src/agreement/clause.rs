@@ -1,6 +1,5 @@
 //! Clauses: articles of an agreement's text.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
@@ -9,8 +8,10 @@ use crate::values::LanguageCode;
 
 /// An article or paragraph of the text, when it is known. Obligations and cooperation point
 /// at it by id.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Clause {
     /// Local id, unique within the agreement.
     pub id: ClauseId,
@@ -25,6 +26,13 @@ pub struct Clause {
     /// Where the text was read (the agreement's sources, when empty).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub citations: Vec<Citation>,
+}
+
+impl Clause {
+    /// A clause with its text and nothing else.
+    pub fn new(id: ClauseId, text: impl Into<String>) -> Self {
+        Self { id, number: None, text: text.into(), language: None, citations: Vec::new() }
+    }
 }
 
 crate::objects_only::objects_only!(Clause);

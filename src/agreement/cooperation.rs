@@ -1,6 +1,5 @@
 //! Cooperation: the areas a defense cooperation agreement covers (DCAD-style).
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
@@ -8,8 +7,10 @@ use crate::ids::{ActorId, ClauseId};
 
 /// An area of cooperation, with who provides and who receives. Empty `providers` or
 /// `recipients` mean every party.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Cooperation {
     /// The area.
     pub area: CooperationArea,
@@ -32,13 +33,19 @@ pub struct Cooperation {
 
 impl Cooperation {
     /// Mutual cooperation in an area.
-    pub fn mutual(area: CooperationArea) -> Self {
+    pub fn new(area: CooperationArea) -> Self {
         Self { area, providers: Vec::new(), recipients: Vec::new(), text: None, clause: None, citations: Vec::new() }
+    }
+
+    /// Mutual cooperation in an area (the same as [`Cooperation::new`]).
+    pub fn mutual(area: CooperationArea) -> Self {
+        Self::new(area)
     }
 }
 
 /// An area of defense cooperation (DCAD's areas, plus the provisions ATOP codes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CooperationArea {

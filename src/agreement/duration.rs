@@ -2,14 +2,14 @@
 
 use std::num::NonZeroU32;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
 use crate::ids::ClauseId;
 
 /// The term of an agreement. Tagged by `type`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields, remote = "Self")]
 #[non_exhaustive]
 pub enum Duration {
@@ -25,6 +25,10 @@ pub enum Duration {
         years: NonZeroU32,
         /// What happens when the term ends.
         renewal: Renewal,
+        /// The length in years of each renewed period, when it differs from the first term
+        /// (the Sino-Soviet treaty of 1950: 30 years, then successive five-year periods).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        renewal_years: Option<NonZeroU32>,
         /// How a party may leave, when the text says.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         withdrawal: Option<WithdrawalTerms>,
@@ -48,24 +52,36 @@ impl Duration {
             | Self::UntilEvent { withdrawal, .. } => withdrawal.as_ref(),
         }
     }
+
+    /// The withdrawal terms, writable, whatever the kind of duration.
+    pub fn withdrawal_mut(&mut self) -> Option<&mut WithdrawalTerms> {
+        match self {
+            Self::Indefinite { withdrawal }
+            | Self::FixedTerm { withdrawal, .. }
+            | Self::UntilEvent { withdrawal, .. } => withdrawal.as_mut(),
+        }
+    }
 }
 
 /// What happens at the end of a fixed term.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Renewal {
     /// It ends.
     None,
-    /// It renews unless a party gives notice.
+    /// It renews for a further period unless a party gives notice (its denunciation).
     Automatic,
-    /// It renews if the parties agree.
+    /// It renews if the parties agree: each `renewal` act extends it by one period.
     ByAgreement,
 }
 
 /// The terms on which a party may withdraw or denounce (ATOP RENOUNCE).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct WithdrawalTerms {
     /// Notice required, in months: 12 for "one year after notice".
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -82,6 +98,13 @@ pub struct WithdrawalTerms {
     /// Sources for the terms (the agreement's, when empty).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub citations: Vec<Citation>,
+}
+
+impl WithdrawalTerms {
+    /// Terms with nothing said yet (every field is optional).
+    pub fn new() -> Self {
+        Self::default()
+    }
 }
 
 crate::objects_only::objects_only!(Duration, WithdrawalTerms);

@@ -1,17 +1,20 @@
 //! The lifecycle of an agreement: a log of dated actions, from negotiation to termination.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
 use crate::ids::ActorId;
-use crate::values::EdtfDate;
+use crate::values::{EdtfDate, Place};
 
 /// One dated step in an agreement's life (the treaty-law acts of the VCLT and the UN status
 /// tables). With `party`, the act is one party's (its ratification, its withdrawal); without,
-/// it concerns the agreement as a whole.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+/// it concerns the agreement as a whole. With `party` and `toward`, it is one party's act in
+/// its relations with the listed parties only (a suspension between two parties of a
+/// multilateral treaty, VCLT Arts. 58, 60). `docs/lifecycle.md` gives each act's meaning.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Action {
     /// What happened.
     #[serde(rename = "type")]
@@ -21,9 +24,17 @@ pub struct Action {
     /// The party acting, for party-level acts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub party: Option<ActorId>,
+    /// The counterpart parties, for an act of `party` that concerns its relations with these
+    /// parties only (suspension, resumption, termination between some parties). Empty: toward
+    /// every other party.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub toward: Vec<ActorId>,
     /// When it took effect, if later than `date` (a withdrawal a year after notice).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective: Option<EdtfDate>,
+    /// Where the act took place (the city of signature, of deposit of an instrument).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
     /// Details in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
@@ -35,12 +46,27 @@ pub struct Action {
 impl Action {
     /// An act concerning the whole agreement.
     pub fn new(kind: ActionType, date: EdtfDate) -> Self {
-        Self { kind, date, party: None, effective: None, text: None, citations: Vec::new() }
+        Self {
+            kind,
+            date,
+            party: None,
+            toward: Vec::new(),
+            effective: None,
+            place: None,
+            text: None,
+            citations: Vec::new(),
+        }
     }
 
     /// The same act, by one party.
     pub fn by(mut self, party: ActorId) -> Self {
         self.party = Some(party);
+        self
+    }
+
+    /// The same act, toward these counterpart parties only.
+    pub fn toward(mut self, counterparts: Vec<ActorId>) -> Self {
+        self.toward = counterparts;
         self
     }
 
@@ -51,7 +77,8 @@ impl Action {
 }
 
 /// A lifecycle act.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ActionType {
@@ -78,17 +105,19 @@ pub enum ActionType {
     DomesticApproval,
     /// An amendment (VCLT Arts. 39–41).
     Amendment,
-    /// Suspension of the agreement, or of it between some parties (VCLT Arts. 57–58).
+    /// Suspension of the agreement (VCLT Art. 57); by a party, of its participation; by a
+    /// party `toward` others, of the agreement between them only (VCLT Arts. 58, 60).
     Suspension,
-    /// The end of a suspension.
+    /// The end of a suspension of the same scope (the agreement, a party, a pair).
     Resumption,
     /// A party's withdrawal (VCLT Arts. 54–56).
     Withdrawal,
     /// A party's denunciation (a withdrawal in the text's own word).
     Denunciation,
-    /// Renewal for a further term.
+    /// Renewal for a further term (see [`crate::agreement::Duration::FixedTerm`]).
     Renewal,
-    /// Termination of the agreement as a whole.
+    /// Termination of the agreement as a whole (VCLT Arts. 54, 59–62); by a party `toward`
+    /// others, termination between them only (VCLT Art. 60(2)(a)).
     Termination,
 }
 

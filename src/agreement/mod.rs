@@ -10,6 +10,7 @@ mod party;
 mod relation;
 mod signature;
 mod status;
+mod views;
 
 pub use clause::Clause;
 pub use cooperation::{Cooperation, CooperationArea};
@@ -20,8 +21,8 @@ pub use party::{Party, PartyRole};
 pub use relation::{Related, Relation};
 pub use signature::Signature;
 pub use status::AgreementStatus;
+pub use views::{BindingInterval, Lifecycle, PartyStatus, TimelineEntry, TimelineEvent};
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
@@ -31,8 +32,10 @@ use crate::name::OtherName;
 use crate::values::{Identifier, LanguageCode};
 
 /// An agreement between two or more parties, with everything known of its text and life.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Agreement {
     /// Local id.
     pub id: AgreementId,
@@ -127,7 +130,8 @@ impl Agreement {
 }
 
 /// What sort of agreement it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum AgreementKind {
@@ -160,7 +164,8 @@ pub enum AgreementKind {
 }
 
 /// Whether an agreement's text is public.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Confidentiality {

@@ -1,15 +1,16 @@
 //! Obligations: the pledges ATOP codes (defense, offense, neutrality, non-aggression,
 //! consultation), with their conditions.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
 use crate::ids::{ActorId, ClauseId};
 
 /// A pledge some parties make to others. Empty `obligors` or `beneficiaries` mean all parties.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Obligation {
     /// Which pledge.
     #[serde(rename = "type")]
@@ -36,7 +37,7 @@ pub struct Obligation {
 
 impl Obligation {
     /// An unconditional pledge by every party to every party.
-    pub fn mutual(kind: ObligationType) -> Self {
+    pub fn new(kind: ObligationType) -> Self {
         Self {
             kind,
             obligors: Vec::new(),
@@ -48,6 +49,11 @@ impl Obligation {
         }
     }
 
+    /// An unconditional pledge by every party to every party (the same as [`Obligation::new`]).
+    pub fn mutual(kind: ObligationType) -> Self {
+        Self::new(kind)
+    }
+
     /// Whether the pledge carries conditions.
     pub fn is_conditional(&self) -> bool {
         !self.conditions.is_empty()
@@ -55,7 +61,8 @@ impl Obligation {
 }
 
 /// ATOP's five obligations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ObligationType {
@@ -72,8 +79,10 @@ pub enum ObligationType {
 }
 
 /// A limit on when a pledge applies.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Condition {
     /// What sort of limit.
     #[serde(rename = "type")]
@@ -87,14 +96,15 @@ pub struct Condition {
 }
 
 impl Condition {
-    /// A condition described in words.
-    pub fn new(kind: ConditionType, text: impl Into<String>) -> Self {
-        Self { kind, actors: Vec::new(), text: Some(text.into()) }
+    /// A condition of a kind, with no actors or words yet.
+    pub fn new(kind: ConditionType) -> Self {
+        Self { kind, actors: Vec::new(), text: None }
     }
 }
 
 /// ATOP's conditions on obligations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ConditionType {

@@ -1,14 +1,15 @@
 //! Parties to an agreement, and the roles actors play in it.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
 use crate::ids::ActorId;
 
 /// An actor with a role in an agreement.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Party {
     /// The actor.
     pub actor: ActorId,
@@ -20,19 +21,20 @@ pub struct Party {
 }
 
 impl Party {
-    /// A full party.
-    pub fn new(actor: ActorId) -> Self {
-        Self { actor, role: PartyRole::Party, citations: Vec::new() }
+    /// An actor with a role.
+    pub fn new(actor: ActorId, role: PartyRole) -> Self {
+        Self { actor, role, citations: Vec::new() }
     }
 
-    /// An actor with another role.
-    pub fn with_role(actor: ActorId, role: PartyRole) -> Self {
-        Self { actor, role, citations: Vec::new() }
+    /// A full party (role [`PartyRole::Party`]).
+    pub fn full(actor: ActorId) -> Self {
+        Self::new(actor, PartyRole::Party)
     }
 }
 
 /// The role an actor has in an agreement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum PartyRole {

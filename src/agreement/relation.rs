@@ -1,6 +1,5 @@
 //! Relations between agreements.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
@@ -8,8 +7,10 @@ use crate::ids::AgreementId;
 
 /// A link to another agreement, in the dossier (`agreement`) or only named (`title`).
 /// At least one of the two is required.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Related {
     /// How this agreement relates to the other.
     pub relation: Relation,
@@ -24,8 +25,16 @@ pub struct Related {
     pub citations: Vec<Citation>,
 }
 
+impl Related {
+    /// A relation with no target yet: set `agreement` or `title` (one is required).
+    pub fn new(relation: Relation) -> Self {
+        Self { relation, agreement: None, title: None, citations: Vec::new() }
+    }
+}
+
 /// How one agreement relates to another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Relation {

@@ -1,6 +1,5 @@
 //! Signatures: who signed for which party, in what capacity, when and where.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
@@ -9,8 +8,10 @@ use crate::values::{EdtfDate, Place};
 
 /// One person signing for one party. Sources that disagree on who signed give two records,
 /// each with its citation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Signature {
     /// The party signed for; must be a party of the agreement.
     pub party: ActorId,

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{ActionType, Agreement};
+use super::Agreement;
 use crate::ids::ActorId;
 
 /// Where an agreement stands, as its lifecycle shows it.
@@ -26,77 +26,23 @@ pub enum AgreementStatus {
 }
 
 impl Agreement {
-    /// The status after every recorded act (the latest known state).
+    /// The status after every recorded act, and after the end of a fixed term no recorded
+    /// renewal extends: the state the record leads to. For the status on a day (today), use
+    /// [`Agreement::status_on`].
     pub fn status(&self) -> AgreementStatus {
-        self.status_at(None)
+        self.lifecycle().status()
     }
 
     /// The status on `day`, from the acts that had surely taken effect by then (an act dated
-    /// "2020" counts from 31 December 2020, the first day it has surely happened).
+    /// "2020" counts from 31 December 2020, the first day it has surely happened). Never
+    /// `in_force` without an entry into force; `docs/lifecycle.md` gives the rules.
     pub fn status_on(&self, day: NaiveDate) -> AgreementStatus {
-        self.status_at(Some(day))
+        self.lifecycle().status_on(day)
     }
 
-    fn status_at(&self, day: Option<NaiveDate>) -> AgreementStatus {
-        let mut acts: Vec<(NaiveDate, usize, ActionType)> = self
-            .actions
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| a.party.is_none())
-            .filter_map(|(i, a)| {
-                let when = a.effective_date().latest()?;
-                day.is_none_or(|d| when <= d).then_some((when, i, a.kind))
-            })
-            .collect();
-        // Chronological, and in document order for acts on the same day.
-        acts.sort_unstable_by_key(|(when, i, _)| (*when, *i));
-        let mut status = AgreementStatus::Negotiated;
-        for (_, _, kind) in acts {
-            status = match (kind, status) {
-                (_, AgreementStatus::Terminated) => AgreementStatus::Terminated,
-                (ActionType::Signature, AgreementStatus::Negotiated) => AgreementStatus::Signed,
-                (ActionType::ProvisionalApplication, AgreementStatus::Negotiated | AgreementStatus::Signed) => {
-                    AgreementStatus::ProvisionallyApplied
-                }
-                (ActionType::EntryIntoForce | ActionType::Resumption | ActionType::Renewal, _) => {
-                    AgreementStatus::InForce
-                }
-                (ActionType::Suspension, _) => AgreementStatus::Suspended,
-                (ActionType::Termination, _) => AgreementStatus::Terminated,
-                (_, s) => s,
-            };
-        }
-        status
-    }
-
-    /// Whether `actor` is bound on `day`: the agreement is in force, `actor` is a full party,
-    /// has joined (no party-level ratification, accession or approval recorded for it, or one
-    /// that has taken effect), and has not withdrawn, denounced or been suspended.
+    /// Whether `actor` is bound on `day`: the same as [`Agreement::is_bound`], kept under its
+    /// first name.
     pub fn binds_on(&self, actor: &ActorId, day: NaiveDate) -> bool {
-        if self.status_on(day) != AgreementStatus::InForce || !self.party_actors().any(|a| a == actor) {
-            return false;
-        }
-        let mut joined = None;
-        let mut left = false;
-        let mut own: Vec<_> = self
-            .actions
-            .iter()
-            .filter(|a| a.party.as_ref() == Some(actor))
-            .filter_map(|a| Some((a.effective_date().latest()?, a.kind)))
-            .collect();
-        own.sort_unstable_by_key(|(d, _)| *d);
-        for (when, kind) in own {
-            match kind {
-                ActionType::Ratification | ActionType::Accession | ActionType::Approval => {
-                    joined = Some(joined.unwrap_or(false) || when <= day);
-                }
-                ActionType::Withdrawal | ActionType::Denunciation | ActionType::Suspension if when <= day => {
-                    left = true
-                }
-                ActionType::Resumption if when <= day => left = false,
-                _ => {}
-            }
-        }
-        joined.unwrap_or(true) && !left
+        self.is_bound(actor, day)
     }
 }

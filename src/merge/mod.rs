@@ -197,7 +197,7 @@ const ORDER: [RecordKind; 7] = [
 ];
 
 fn slot_of(kind: RecordKind) -> usize {
-    RecordKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
+    identity::TOP_LEVEL.iter().position(|k| *k == kind).unwrap_or(0)
 }
 
 /// One record of the result.
@@ -299,6 +299,14 @@ impl Merger {
         let mut decided: [Vec<Decided>; 7] = Default::default();
         for kind in ORDER {
             decided[slot_of(kind)] = self.decide(&mut d, kind);
+        }
+        // Clauses are identified within their agreement: an incoming clause whose id names a
+        // different clause of the agreement it joins gets a fresh id, and its references follow.
+        let agreements = &decided[slot_of(RecordKind::Agreement)];
+        for (decision, a) in agreements.iter().zip(d.agreements.iter_mut()) {
+            if let Target::Into(slot, _) = decision.target {
+                rename_clashing_clauses(&self.lists[slot_of(RecordKind::Agreement)][slot].value, a);
+            }
         }
         // Every reference names its merged record now: take the records in.
         for kind in ORDER {
@@ -477,10 +485,10 @@ impl Merger {
         if let Some(title) = self.title {
             doc.insert("title".into(), Value::String(title));
         }
-        for (kind, list) in RecordKind::ALL.into_iter().zip(self.lists) {
+        for (kind, list) in identity::TOP_LEVEL.into_iter().zip(self.lists) {
             if !list.is_empty() {
                 let values = list.into_iter().map(|s| Value::Object(s.value)).collect();
-                doc.insert(kind.list_name().into(), Value::Array(values));
+                doc.insert(crate::identity::list_name(kind).into(), Value::Array(values));
             }
         }
         if !self.extensions.is_empty() {
@@ -496,6 +504,39 @@ impl Default for Merger {
     fn default() -> Self {
         Self::new(&Resolver::new())
     }
+}
+
+fn rename_clashing_clauses(slot: &Map<String, Value>, a: &mut crate::Agreement) {
+    let Some(Value::Array(mine)) = slot.get("clauses") else { return };
+    let mine: HashMap<&str, String> = mine
+        .iter()
+        .filter_map(|c| Some((c.get("id")?.as_str()?, value::fact_key(&value::without_id(c)))))
+        .collect();
+    let mut taken: HashSet<String> = mine.keys().map(|s| (*s).to_owned()).collect();
+    let mut map: HashMap<String, String> = HashMap::new();
+    for c in &mut a.clauses {
+        let key = value::fact_key(&value::without_id(&Value::Object(to_map(&*c))));
+        if mine.get(c.id.as_str()).is_none_or(|k| *k == key) {
+            continue;
+        }
+        let base = cut(c.id.as_str(), 120).to_owned();
+        let fresh = (2..).map(|n| format!("{base}-{n}")).find(|f| !taken.contains(f));
+        if let Some(id) = fresh.and_then(|f| crate::ids::ClauseId::new(f).ok()) {
+            taken.insert(id.to_string());
+            map.insert(c.id.to_string(), id.to_string());
+            c.id = id;
+        }
+    }
+    if map.is_empty() {
+        return;
+    }
+    crate::walk::write::agreement(a, &crate::validate::Path::ROOT, &mut |_, id| {
+        if let crate::walk::IdMut::Clause(c) = id {
+            if let Some(new) = map.get(c.as_str()).and_then(|n| crate::ids::ClauseId::new(n).ok()) {
+                *c = new;
+            }
+        }
+    });
 }
 
 fn slot_id(slot: &Slot) -> String {
@@ -534,6 +575,7 @@ fn record_values(d: &Dossier, kind: RecordKind) -> Vec<Map<String, Value>> {
         RecordKind::Support => d.supports.iter().map(to_map).collect(),
         RecordKind::Statement => d.statements.iter().map(to_map).collect(),
         RecordKind::Source => d.sources.iter().map(to_map).collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -546,5 +588,6 @@ fn ids_and_keys(d: &Dossier, kind: RecordKind) -> Vec<(String, Vec<IdentityKey>)
         RecordKind::Support => d.supports.iter().map(|r| (r.id.to_string(), Vec::new())).collect(),
         RecordKind::Statement => d.statements.iter().map(|r| (r.id.to_string(), Vec::new())).collect(),
         RecordKind::Source => d.sources.iter().map(|r| (r.id.to_string(), identity::source_keys(r))).collect(),
+        _ => Vec::new(),
     }
 }

@@ -86,9 +86,6 @@ pub(super) fn merge_record(
     if mine.iter().any(|c| !theirs.contains(c)) {
         push_down(kind, &mut incoming);
     }
-    if kind == RecordKind::Agreement {
-        rename_clashing_clauses(record, &mut incoming);
-    }
     let id = record.get("id").and_then(Value::as_str).unwrap_or("").to_owned();
     let sources = sources_of(&incoming);
     let names = name_fields(kind);
@@ -196,7 +193,7 @@ fn merge_extensions(
 }
 
 /// The part of a list entry that says which fact it is: everything but its citations.
-fn fact_key(v: &Value) -> String {
+pub(super) fn fact_key(v: &Value) -> String {
     match v {
         Value::Object(m) if m.contains_key("citations") => {
             let mut m = m.clone();
@@ -240,50 +237,8 @@ fn union(old: &mut Vec<Value>, new: Vec<Value>) {
     }
 }
 
-/// Clauses are identified within their agreement: an incoming clause whose id names a
-/// different clause gets a fresh id (`art-2-2`), and the incoming references to it follow.
-fn rename_clashing_clauses(record: &Map<String, Value>, incoming: &mut Map<String, Value>) {
-    let Some(Value::Array(mine)) = record.get("clauses") else { return };
-    let mine: HashMap<&str, String> =
-        mine.iter().filter_map(|c| Some((c.get("id")?.as_str()?, fact_key(&without_id(c))))).collect();
-    let mut map: HashMap<String, String> = HashMap::new();
-    if let Some(Value::Array(theirs)) = incoming.get_mut("clauses") {
-        let taken: std::collections::HashSet<String> = mine.keys().map(|s| (*s).to_owned()).collect();
-        let mut taken = taken;
-        for c in theirs.iter_mut() {
-            let Some(id) = c.get("id").and_then(Value::as_str).map(str::to_owned) else { continue };
-            let clash = mine.get(id.as_str()).is_some_and(|k| *k != fact_key(&without_id(c)));
-            if clash {
-                let fresh = (2..).map(|n| format!("{}-{n}", super::cut(&id, 120))).find(|f| !taken.contains(f));
-                if let (Some(fresh), Value::Object(m)) = (fresh, c) {
-                    taken.insert(fresh.clone());
-                    m.insert("id".into(), Value::String(fresh.clone()));
-                    map.insert(id, fresh);
-                }
-            }
-        }
-    }
-    if map.is_empty() {
-        return;
-    }
-    let mut fix = |entry: &mut Value| {
-        if let Some(Value::String(c)) = entry.get_mut("clause") {
-            if let Some(new) = map.get(c.as_str()) {
-                *c = new.clone();
-            }
-        }
-    };
-    for list in ["obligations", "cooperation"] {
-        if let Some(Value::Array(entries)) = incoming.get_mut(list) {
-            entries.iter_mut().for_each(&mut fix);
-        }
-    }
-    if let Some(w) = incoming.get_mut("duration").and_then(|d| d.get_mut("withdrawal")) {
-        fix(w);
-    }
-}
-
-fn without_id(v: &Value) -> Value {
+/// A value without its `id`.
+pub(super) fn without_id(v: &Value) -> Value {
     match v {
         Value::Object(m) => {
             let mut m = m.clone();

@@ -8,6 +8,7 @@ use crate::citation::Citation;
 use crate::dossier::Dossier;
 use crate::name::OtherName;
 use crate::values::{EdtfDate, Estimate, EstimateProblem, Identifier, LanguageCode, Place};
+use crate::walk::{IdRef, RecordKind};
 
 /// Up to this many records of a kind, ids are found by scanning the records: with a handful of
 /// short ids that beats hashing, and it needs no allocation.
@@ -116,32 +117,6 @@ pub(crate) struct Checker<'d> {
     known_language: Option<LanguageCode>,
 }
 
-/// The kinds of record a reference may point at, for messages.
-#[derive(Clone, Copy)]
-pub(crate) enum Kind {
-    Actor,
-    Person,
-    Agreement,
-    TroopPresence,
-    Support,
-    Statement,
-    Source,
-}
-
-impl Kind {
-    fn name(self) -> &'static str {
-        match self {
-            Kind::Actor => "actor",
-            Kind::Person => "person",
-            Kind::Agreement => "agreement",
-            Kind::TroopPresence => "troop presence",
-            Kind::Support => "support relation",
-            Kind::Statement => "statement",
-            Kind::Source => "source",
-        }
-    }
-}
-
 impl<'d> Checker<'d> {
     pub(crate) fn new(dossier: &'d Dossier) -> Self {
         let mut report = Report::default();
@@ -198,43 +173,32 @@ impl<'d> Checker<'d> {
         self.report
     }
 
-    fn resolve(&mut self, kind: Kind, path: &Path<'_>, id: &str) -> Option<usize> {
+    /// Resolves a reference found by the reference walk, reporting it when it names no record
+    /// and marking actors and sources as used. Clause references are resolved by their
+    /// agreement, which holds the clause index: here they are neither found nor reported.
+    pub(crate) fn resolve(&mut self, path: &Path<'_>, id: IdRef<'_>) -> Option<usize> {
+        let kind = id.kind();
+        let id = id.as_str();
         let found = match kind {
-            Kind::Actor => self.actors.get(id),
-            Kind::Person => self.people.get(id),
-            Kind::Agreement => self.agreements.get(id),
-            Kind::TroopPresence => self.troop_presences.get(id),
-            Kind::Support => self.supports.get(id),
-            Kind::Statement => self.statements.get(id),
-            Kind::Source => self.sources.get(id),
+            RecordKind::Actor => self.actors.get(id),
+            RecordKind::Person => self.people.get(id),
+            RecordKind::Agreement => self.agreements.get(id),
+            RecordKind::Clause => return None,
+            RecordKind::TroopPresence => self.troop_presences.get(id),
+            RecordKind::Support => self.supports.get(id),
+            RecordKind::Statement => self.statements.get(id),
+            RecordKind::Source => self.sources.get(id),
         };
         match (found, kind) {
             (None, _) => {
-                let what = kind.name();
+                let what = kind.noun();
                 self.issue(path, Code::DanglingReference, format!("no {what} has id '{id}'"));
             }
-            (Some(i), Kind::Actor) => self.actor_used.set(i),
-            (Some(i), Kind::Source) => self.source_used.set(i),
+            (Some(i), RecordKind::Actor) => self.actor_used.set(i),
+            (Some(i), RecordKind::Source) => self.source_used.set(i),
             _ => {}
         }
         found
-    }
-
-    /// Resolves an actor reference (and marks the actor as referenced).
-    pub(crate) fn actor(&mut self, path: &Path<'_>, id: &str) -> Option<usize> {
-        self.resolve(Kind::Actor, path, id)
-    }
-
-    /// Resolves a reference to any other kind of record.
-    pub(crate) fn reference(&mut self, kind: Kind, path: &Path<'_>, id: &str) -> Option<usize> {
-        self.resolve(kind, path, id)
-    }
-
-    /// Resolves each actor of a list.
-    pub(crate) fn actors<'i>(&mut self, path: &Path<'_>, ids: impl IntoIterator<Item = &'i crate::ids::ActorId>) {
-        for (i, id) in ids.into_iter().enumerate() {
-            self.actor(&path.index(i), id.as_str());
-        }
     }
 
     /// Text that must say something: non-empty, no leading or trailing white space.
@@ -391,13 +355,13 @@ impl<'d> Checker<'d> {
         }
     }
 
-    /// A record's citations: each source must exist. A record with none is reported when
-    /// `required` (facts that can't lean on an enclosing record's citations).
+    /// A record's citations (their sources are resolved by the reference walk). A record with
+    /// none is reported when `required` (facts that can't lean on an enclosing record's
+    /// citations).
     pub(crate) fn citations(&mut self, record: &Path<'_>, citations: &[Citation], required: bool) {
         let list = record.key("citations");
         for (i, c) in citations.iter().enumerate() {
             let at = list.index(i);
-            self.reference(Kind::Source, &at.key("source"), c.source.as_str());
             self.opt_text(&at.key("locator"), c.locator.as_ref());
             self.opt_text(&at.key("quote"), c.quote.as_ref());
         }

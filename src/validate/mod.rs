@@ -11,7 +11,7 @@ mod marks;
 mod path;
 mod report;
 
-pub(crate) use checker::{Checker, Kind};
+pub(crate) use checker::Checker;
 pub use code::{Code, Severity};
 pub(crate) use path::Path;
 pub use report::{Issue, Report, ValidationError};

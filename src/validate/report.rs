@@ -8,6 +8,7 @@ use super::{Code, Severity};
 
 /// One problem found by [`validate`](crate::Dossier::validate).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Issue {
     /// Where, as a JSON Pointer with the JSON names: `/agreements/0/signatures/1/signer`.
     pub path: String,
@@ -19,6 +20,13 @@ pub struct Issue {
     pub message: String,
 }
 
+impl Issue {
+    /// A problem at `path` (a JSON Pointer into the document; empty for the document itself).
+    pub fn new(path: impl Into<String>, code: Code, severity: Severity, message: impl Into<String>) -> Self {
+        Self { path: path.into(), code, severity, message: message.into() }
+    }
+}
+
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = if self.path.is_empty() { "(root)" } else { &self.path };
@@ -26,7 +34,8 @@ impl fmt::Display for Issue {
     }
 }
 
-/// Every problem found in a document, in document order.
+/// Every problem found in a document, record by record in document order (within a record,
+/// its dangling references first).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Report {
@@ -108,6 +117,7 @@ impl fmt::Display for Report {
 /// A document with at least one validation error; holds the whole report.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{} validation error(s); first: {}", .0.errors().count(), .0.errors().next().map(ToString::to_string).unwrap_or_default())]
+#[non_exhaustive]
 pub struct ValidationError(pub Report);
 
 impl ValidationError {

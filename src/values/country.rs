@@ -3,10 +3,10 @@
 //! No maintained crate covers ISO 3166-3 (historical states such as the USSR or Yugoslavia, which
 //! alliance datasets need), so the code table is our own, generated from Debian's `iso-codes`.
 
-use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
+#[cfg(feature = "schema")]
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -131,8 +131,9 @@ impl<'de> Deserialize<'de> for CountryCode {
     }
 }
 
+#[cfg(feature = "schema")]
 impl JsonSchema for CountryCode {
-    fn schema_name() -> Cow<'static, str> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
         "CountryCode".into()
     }
 

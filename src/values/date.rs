@@ -1,11 +1,11 @@
 //! Partial and uncertain dates in the Extended Date/Time Format (EDTF, ISO 8601-2).
 
-use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
+#[cfg(feature = "schema")]
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -473,10 +473,12 @@ impl<'de> Deserialize<'de> for EdtfDate {
 
 /// The JSON Schema pattern of one EDTF date (shared by the interval pattern). A negative year
 /// is never -0000 (year zero is 0000), spelled without look-ahead for portable validators.
+#[cfg(feature = "schema")]
 const DATE_PATTERN: &str = r"(?:[0-9]{4}|-(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9]))(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?[?~%]?";
 
+#[cfg(feature = "schema")]
 impl JsonSchema for EdtfDate {
-    fn schema_name() -> Cow<'static, str> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
         "EdtfDate".into()
     }
 

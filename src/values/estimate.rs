@@ -1,10 +1,10 @@
 //! Estimates of counts: "as many as 2,500", "8,000 to 12,000", "about 900".
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// How an estimate's bounds are to be read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EstimateQualifier {
@@ -23,7 +23,8 @@ pub enum EstimateQualifier {
 }
 
 /// What an estimate counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EstimateUnit {
@@ -52,8 +53,10 @@ impl EstimateUnit {
 ///
 /// Invariants checked by validation: `low <= best <= high`, and the bounds given fit the
 /// qualifier (see [`EstimateQualifier`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Estimate {
     /// The lowest figure given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -81,6 +84,12 @@ pub enum EstimateProblem {
 }
 
 impl Estimate {
+    /// An estimate with its qualifier and no bounds yet: set `low`, `best` and `high` to fit it
+    /// (or use [`Estimate::exact`], [`Estimate::range`] …, which do).
+    pub fn new(qualifier: EstimateQualifier) -> Self {
+        Self::with(None, None, None, qualifier)
+    }
+
     /// An exact count.
     pub fn exact(count: u64) -> Self {
         Self::with(None, Some(count), None, EstimateQualifier::Exact)

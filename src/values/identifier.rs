@@ -1,7 +1,6 @@
 //! External identifiers: Wikidata QIDs, COW country codes, ATOP ids, UNTS numbers.
 
-use std::borrow::Cow;
-
+#[cfg(feature = "schema")]
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
@@ -11,8 +10,10 @@ use serde::{Deserialize, Serialize};
 /// Well-known schemes (checked by validation where their form is fixed): `wikidata` (`Q30`),
 /// `cow` (COW country code, `630`), `atop` (ATOP alliance id, `3185`), `cow_alliance`,
 /// `dcad`, `unts` (UN Treaty Series registration, `I-54321`), `iso3166` , `url`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Identifier {
     /// The registry: lower-case letters, digits, `_`, `-` or `.`.
     pub scheme: Scheme,
@@ -74,8 +75,9 @@ impl From<Scheme> for String {
     }
 }
 
+#[cfg(feature = "schema")]
 impl JsonSchema for Scheme {
-    fn schema_name() -> Cow<'static, str> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
         "IdentifierScheme".into()
     }
 

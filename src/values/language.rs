@@ -1,9 +1,9 @@
 //! Language codes: ISO 639-1 (two letters) or ISO 639-3 (three letters).
 
-use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
+#[cfg(feature = "schema")]
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -85,8 +85,9 @@ impl<'de> Deserialize<'de> for LanguageCode {
     }
 }
 
+#[cfg(feature = "schema")]
 impl JsonSchema for LanguageCode {
-    fn schema_name() -> Cow<'static, str> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
         "LanguageCode".into()
     }
 

@@ -17,5 +17,5 @@ pub use date::{DateError, EdtfDate, IntervalEnd, PartialDate, Precision, Qualifi
 pub use estimate::{Estimate, EstimateProblem, EstimateQualifier, EstimateUnit};
 pub use identifier::{Identifier, Scheme};
 pub use language::{LanguageCode, LanguageError};
-pub use place::{Coordinates, Place};
+pub use place::{Coordinates, CoordinatesError, Place};
 pub use rank::{NatoGrade, Rank};

@@ -1,14 +1,15 @@
 //! Military ranks: the native title, and its NATO STANAG 2116 grade where one applies.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::LanguageCode;
 
 /// A rank as the source gives it, optionally normalized to a NATO grade so that ranks of
 /// different armed forces can be compared.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Rank {
     /// The title as used by the force itself, in English or in the original: "Major General".
     pub title: String,
@@ -21,9 +22,9 @@ pub struct Rank {
 }
 
 impl Rank {
-    /// A rank with its NATO grade.
-    pub fn new(title: impl Into<String>, nato_grade: Option<NatoGrade>) -> Self {
-        Self { title: title.into(), language: None, nato_grade }
+    /// A rank by its title, with no language or NATO grade yet.
+    pub fn new(title: impl Into<String>) -> Self {
+        Self { title: title.into(), language: None, nato_grade: None }
     }
 }
 
@@ -31,7 +32,8 @@ macro_rules! grades {
     ($($variant:ident = $code:literal, $doc:literal;)*) => {
         /// A NATO STANAG 2116 rank grade. Serialized as its code (`"OF-7"`), the form in which
         /// it is written everywhere else, rather than in snake_case.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         pub enum NatoGrade {
             $(
                 #[doc = $doc]

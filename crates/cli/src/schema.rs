@@ -1,0 +1,54 @@
+//! `dossier schema`: the JSON Schema of the contract, printed or written to a directory.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use defense_agreements::schema::{exported_schemas, to_file_text};
+
+/// Print the JSON Schema of a dossier, or write every exported schema to a directory.
+///
+/// The schemas are JSON Schema draft 2020-12: the files of the repository's `schemas/`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  \
+    dossier schema > dossier.schema.json\n  \
+    dossier schema --out schemas/\n  \
+    dossier schema --list")]
+pub(crate) struct Args {
+    /// The schema to print, by file name or its stem (`dossier`).
+    #[arg(default_value = "dossier", conflicts_with_all = ["out", "list"])]
+    name: String,
+    /// Write every exported schema into this directory (created if missing) instead.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// List the exported schemas' file names.
+    #[arg(long)]
+    list: bool,
+}
+
+pub(crate) fn run(args: Args) -> io::Result<ExitCode> {
+    let schemas = exported_schemas();
+    let mut out = crate::output::stdout();
+    if args.list {
+        for (file, _) in &schemas {
+            writeln!(out, "{file}")?;
+        }
+    } else if let Some(dir) = &args.out {
+        std::fs::create_dir_all(dir)?;
+        for (file, schema) in &schemas {
+            let path = dir.join(file);
+            std::fs::write(&path, to_file_text(schema))?;
+            eprintln!("wrote {}", path.display());
+        }
+    } else {
+        let wanted = |file: &str| file == args.name || file.split('.').next() == Some(args.name.as_str());
+        let Some((_, schema)) = schemas.iter().find(|(file, _)| wanted(file)) else {
+            let names: Vec<&str> = schemas.iter().map(|(f, _)| *f).collect();
+            eprintln!("dossier schema: no schema '{}' (there are: {})", args.name, names.join(", "));
+            return Ok(ExitCode::from(crate::USAGE));
+        };
+        out.write_all(to_file_text(schema).as_bytes())?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

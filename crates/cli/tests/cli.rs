@@ -1,0 +1,270 @@
+//! The `dossier` binary as users run it: exit statuses, standard input, JSON output, help.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn data(file: &str) -> String {
+    root().join(file).to_string_lossy().into_owned()
+}
+
+/// Runs `dossier` with `args` from the repository root, feeding `stdin`.
+fn dossier(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run dossier: {e}"));
+    if let Some(mut input) = child.stdin.take() {
+        // The command may exit before reading everything (usage errors): ignore a closed pipe.
+        let _ = input.write_all(stdin);
+    }
+    child.wait_with_output().unwrap_or_else(|e| panic!("dossier did not finish: {e}"))
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(o: &Output) -> Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
+}
+
+const SUBCOMMANDS: [&str; 4] = ["validate", "query", "codings", "schema"];
+
+const SEED: &str = "examples/data/iran-syria-2020.json";
+const INVALID: &str = "tests/fixtures/invalid/dangling_reference.json";
+
+/// The seed as one line of JSON, and with a signer that does not exist.
+fn seed_lines() -> (String, String) {
+    let text = std::fs::read_to_string(data(SEED)).unwrap_or_else(|e| panic!("{e}"));
+    let value: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    let good = value.to_string();
+    let mut broken = value;
+    broken["agreements"][0]["signatures"][0]["signer"] = "nobody".into();
+    (good, broken.to_string())
+}
+
+#[test]
+fn help_lists_every_subcommand_and_every_subcommand_has_help_and_version() {
+    let help = dossier(&["--help"], b"");
+    assert_eq!(help.status.code(), Some(0));
+    let text = stdout(&help);
+    for sub in SUBCOMMANDS {
+        assert!(text.lines().any(|l| l.trim_start().starts_with(sub)), "--help does not list {sub}:\n{text}");
+        let sub_help = dossier(&[sub, "--help"], b"");
+        assert_eq!(sub_help.status.code(), Some(0), "{sub} --help");
+        assert!(stdout(&sub_help).contains("Usage: dossier"), "{sub} --help");
+        let version = dossier(&[sub, "--version"], b"");
+        assert_eq!(version.status.code(), Some(0), "{sub} --version");
+        assert_eq!(stdout(&version).trim(), format!("dossier-{sub} {}", env!("CARGO_PKG_VERSION")));
+    }
+    let version = dossier(&["--version"], b"");
+    assert_eq!(stdout(&version).trim(), format!("dossier {}", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn exit_status_is_0_valid_1_invalid_2_usage() {
+    assert_eq!(dossier(&["validate", SEED], b"").status.code(), Some(0));
+    assert_eq!(dossier(&["validate", SEED, INVALID], b"").status.code(), Some(1));
+    assert_eq!(dossier(&["validate", "no/such/file.json"], b"").status.code(), Some(1));
+    for usage in [
+        &[][..],
+        &["validate"],
+        &["validate", "--format", "xml", SEED],
+        &["validate", "--bogus", SEED],
+        &["frobnicate"],
+    ] {
+        let out = dossier(usage, b"");
+        assert_eq!(out.status.code(), Some(2), "{usage:?}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn text_output_is_file_path_code_message() {
+    let out = dossier(&["validate", INVALID], b"");
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.starts_with(&format!("{INVALID}: /agreements/0/signatures/1/signer: dangling_reference: ")), "{text}");
+    assert_eq!(stderr(&out).trim(), "1 file(s), 1 dossier(s): 1 error(s), 0 warning(s)");
+    // No progress bar or other noise when standard error is not a terminal.
+    assert!(dossier(&["validate", "--quiet", INVALID], b"").stderr.is_empty());
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_one_error() {
+    let out = dossier(&["validate", "--format", "json", "no/such/file.json"], b"");
+    let report = json(&out);
+    assert_eq!(report["issues"][0]["code"], "io_error");
+    assert_eq!(report["summary"]["errors"], 1);
+    assert_eq!(report["summary"]["dossiers"], 0);
+}
+
+/// The command line reports exactly what each invalid fixture expects, as the library does.
+#[test]
+fn json_output_lists_every_fixtures_expected_issues() {
+    let dir = root().join("tests/fixtures/invalid");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(|e| e.ok())
+        .map(|e| format!("tests/fixtures/invalid/{}", e.file_name().to_string_lossy()))
+        .filter(|f| f.ends_with(".json"))
+        .collect();
+    files.sort();
+    assert!(files.len() > 20, "fixtures not found");
+    let mut args = vec!["validate", "--format", "json"];
+    args.extend(files.iter().map(String::as_str));
+    let out = dossier(&args, b"");
+    assert_eq!(out.status.code(), Some(1));
+    let report = json(&out);
+    let issues = report["issues"].as_array().unwrap_or_else(|| panic!("no issues"));
+    for file in &files {
+        let fixture: Value =
+            serde_json::from_str(&std::fs::read_to_string(root().join(file)).unwrap_or_else(|e| panic!("{e}")))
+                .unwrap_or_else(|e| panic!("{e}"));
+        let pairs = |list: Vec<&Value>| {
+            let mut v: Vec<(String, String)> = list
+                .iter()
+                .map(|i| (i["code"].as_str().unwrap_or("").into(), i["path"].as_str().unwrap_or("").into()))
+                .collect();
+            v.sort();
+            v
+        };
+        let expected =
+            pairs(fixture["extensions"]["test.expect"].as_array().map(|a| a.iter().collect()).unwrap_or_default());
+        let found = pairs(issues.iter().filter(|i| i["file"] == file.as_str()).collect());
+        assert_eq!(found, expected, "{file}");
+        for issue in issues.iter().filter(|i| i["file"] == file.as_str()) {
+            assert!(issue["severity"] == "error" || issue["severity"] == "warning", "{issue}");
+            assert!(issue["message"].as_str().is_some_and(|m| !m.is_empty()), "{issue}");
+            assert!(issue.get("line").is_none(), "a .json file has no line numbers: {issue}");
+        }
+    }
+    let summary = &report["summary"];
+    assert_eq!(summary["files"], files.len());
+    assert_eq!(summary["dossiers"], files.len());
+    assert_eq!(
+        summary["errors"].as_u64().unwrap_or(0) + summary["warnings"].as_u64().unwrap_or(0),
+        issues.len() as u64
+    );
+}
+
+#[test]
+fn standard_input_takes_one_document() {
+    let text = std::fs::read(data(SEED)).unwrap_or_else(|e| panic!("{e}"));
+    let out = dossier(&["validate", "-"], &text);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let invalid = std::fs::read(data(INVALID)).unwrap_or_else(|e| panic!("{e}"));
+    let out = dossier(&["validate", "-"], &invalid);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).starts_with("-: /agreements/0/signatures/1/signer: dangling_reference: "), "{}", stdout(&out));
+    let out = dossier(&["validate", "-"], b"{\"schema_version\": \"1.0\",");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("syntax_error"), "{}", stdout(&out));
+}
+
+#[test]
+fn standard_input_takes_json_lines() {
+    let (good, broken) = seed_lines();
+    let input = format!("\n{good}\n{broken}\nnot json\n{good}\n");
+    for args in [&["validate", "--format", "json", "-"][..], &["validate", "--format", "json", "--jsonl", "-"]] {
+        let out = dossier(args, input.as_bytes());
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let report = json(&out);
+        let issues = report["issues"].as_array().cloned().unwrap_or_default();
+        let lines: Vec<(u64, &str)> =
+            issues.iter().map(|i| (i["line"].as_u64().unwrap_or(0), i["code"].as_str().unwrap_or(""))).collect();
+        assert!(lines.contains(&(3, "dangling_reference")), "{args:?}: {lines:?}");
+        assert!(lines.contains(&(4, "syntax_error")), "{args:?}: {lines:?}");
+        assert!(lines.iter().all(|(l, _)| *l == 3 || *l == 4), "{args:?}: {lines:?}");
+        assert_eq!(report["summary"]["dossiers"], 3, "{args:?}");
+    }
+}
+
+#[test]
+fn jsonl_files_are_streamed_with_line_numbers() {
+    let (good, broken) = seed_lines();
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let file = dir.join("cli-corpus.jsonl");
+    std::fs::write(&file, format!("{good}\n{good}\n{broken}\n")).unwrap_or_else(|e| panic!("{e}"));
+    let name = file.to_string_lossy().into_owned();
+    let out = dossier(&["validate", &name], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.lines().all(|l| l.starts_with(&format!("{name}:3: "))), "{text}");
+    assert!(stderr(&out).contains("1 file(s), 3 dossier(s)"), "{}", stderr(&out));
+    // The same lines under another name are one (invalid) JSON document unless --jsonl is given.
+    let other = dir.join("cli-corpus.txt");
+    std::fs::write(&other, format!("{good}\n{good}\n")).unwrap_or_else(|e| panic!("{e}"));
+    let other = other.to_string_lossy().into_owned();
+    assert_eq!(dossier(&["validate", &other], b"").status.code(), Some(1));
+    assert_eq!(dossier(&["validate", "--jsonl", &other], b"").status.code(), Some(0));
+}
+
+#[test]
+fn schema_prints_and_exports_the_committed_schema() {
+    let committed =
+        std::fs::read_to_string(root().join("schemas/dossier.schema.json")).unwrap_or_else(|e| panic!("{e}"));
+    let out = dossier(&["schema"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), committed);
+    assert_eq!(stdout(&dossier(&["schema", "dossier.schema.json"], b"")), committed);
+    assert!(stdout(&dossier(&["schema", "--list"], b"")).lines().any(|l| l == "dossier.schema.json"));
+    assert_eq!(dossier(&["schema", "nonesuch"], b"").status.code(), Some(2));
+
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-schemas");
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = dossier(&["schema", "--out", &dir.to_string_lossy()], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{e}")).filter_map(|e| e.ok()) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let written = std::fs::read_to_string(entry.path()).unwrap_or_else(|e| panic!("{e}"));
+        let committed = std::fs::read_to_string(root().join("schemas").join(&name)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(written, committed, "{name}");
+    }
+}
+
+#[test]
+fn query_applies_the_lifecycle() {
+    let manila = "examples/data/manila-pact-1954.json";
+    let section = |text: &str, title: &str| -> Vec<String> {
+        text.split("\n# ")
+            .find(|s| s.trim_start_matches("# ").starts_with(title))
+            .map_or_else(Vec::new, |s| s.lines().skip(1).filter(|l| !l.is_empty()).map(String::from).collect())
+    };
+    let before = dossier(&["query", "--actor", "pakistan", "--on", "1960-01-01", manila], b"");
+    assert_eq!(before.status.code(), Some(0), "{}", stderr(&before));
+    assert_eq!(section(&stdout(&before), "Agreements binding pakistan").len(), 1, "{}", stdout(&before));
+    // Pakistan left the Manila Pact on 7 November 1973.
+    let after = dossier(&["query", "--actor", "pakistan", "--on", "1975-01-01", manila], b"");
+    assert!(section(&stdout(&after), "Agreements binding pakistan").is_empty(), "{}", stdout(&after));
+    assert_eq!(dossier(&["query", "--on", "1975-13-01", manila], b"").status.code(), Some(2));
+    assert_eq!(dossier(&["query", "--country", "XXX", manila], b"").status.code(), Some(2));
+    assert_eq!(dossier(&["query", "no/such/file.json"], b"").status.code(), Some(1));
+}
+
+#[test]
+fn codings_prints_one_row_per_agreement() {
+    let out = dossier(&["codings", "examples/data/north-atlantic-treaty-1949.json"], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("DOSSIER\tAGREEMENT\tDEF\tOFF\tNEU\tNAG\tCON\tCOW\tALLIANCE\tDCA"));
+    let row: Vec<&str> =
+        lines.find(|l| l.contains("\tnorth-atlantic-treaty\t")).unwrap_or_default().split('\t').collect();
+    assert_eq!(row.get(7), Some(&"I"), "{text}");
+    assert_eq!(row.get(8), Some(&"yes"), "{text}");
+}

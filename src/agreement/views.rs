@@ -1,0 +1,605 @@
+//! Derived views of an agreement's lifecycle: its status, who is bound, who is bound toward
+//! whom, and when. `docs/lifecycle.md` states the rules these views apply and their legal
+//! grounds.
+//!
+//! Every view reads the acts the same way: an act counts from the last day its (partial,
+//! EDTF) effective date may denote, the first day it has surely taken effect. An act dated
+//! `1952` counts from 31 December 1952; an act whose date has an open or unknown end
+//! (`1952/..`) has never surely taken effect and changes nothing. Acts that take effect on
+//! the same day are applied in document order.
+//!
+//! [`Agreement::lifecycle`] replays the acts once (O(n log n) in the acts, O(n + p) memory);
+//! its methods answer each question by binary search. The methods of the same names on
+//! [`Agreement`] replay the acts for one question: call [`Agreement::lifecycle`] once when
+//! asking many.
+
+use std::collections::HashMap;
+
+use chrono::{Months, NaiveDate};
+use serde::Serialize;
+
+use super::{ActionType, Agreement, AgreementStatus, Duration, PartyRole, Renewal};
+use crate::ids::ActorId;
+use crate::values::EdtfDate;
+
+/// One span of days during which a party is bound, with the acts that open and close it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct BindingInterval {
+    /// The first day the party is surely bound.
+    pub from: NaiveDate,
+    /// The date of the opening act's effect as the document writes it (partial dates kept:
+    /// `1952` stays `1952`), or the day computed for it.
+    pub start: EdtfDate,
+    /// The index in [`Agreement::actions`] of the act that opens the span: the party's
+    /// ratification, accession or approval, the agreement's entry into force, a resumption.
+    pub opened_by: usize,
+    /// The first day the party is surely no longer bound; `None` while it still is at the
+    /// end of the record.
+    pub until: Option<NaiveDate>,
+    /// The date of the closing act's effect as written, or the day computed for it (a term's
+    /// end, a withdrawal's end of notice).
+    pub end: Option<EdtfDate>,
+    /// The index in [`Agreement::actions`] of the act that closes the span (a withdrawal, a
+    /// suspension, the termination); `None` while open, or when the agreement's fixed term
+    /// ran out with no act.
+    pub closed_by: Option<usize>,
+}
+
+impl BindingInterval {
+    /// Whether `day` falls in the span.
+    pub fn contains(&self, day: NaiveDate) -> bool {
+        self.from <= day && self.until.is_none_or(|u| day < u)
+    }
+}
+
+/// Where one party stands on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PartyStatus {
+    /// Not listed with the role `party`: a guarantor, observer, signatory … is never bound.
+    NotAParty,
+    /// Not (yet) bound: its consent has not taken effect, or the agreement is not in force.
+    NotBound,
+    /// Applying the agreement provisionally (VCLT Art. 25): the agreement as a whole, or this
+    /// party on its own, pending entry into force for it.
+    ProvisionallyApplying,
+    /// Bound.
+    Bound,
+    /// A member whose obligations are suspended: the agreement as a whole is suspended, or
+    /// the party suspended its participation toward every other party.
+    Suspended,
+    /// Its withdrawal or denunciation has taken effect (it may accede again later).
+    Withdrawn,
+    /// A member until the agreement ended (terminated, or its fixed term ran out).
+    Ended,
+}
+
+/// What a timeline entry records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+#[non_exhaustive]
+pub enum TimelineEvent {
+    /// A recorded act took effect.
+    Act {
+        /// Its type.
+        action: ActionType,
+    },
+    /// The agreement's fixed term ran out without renewal.
+    TermEnded,
+}
+
+/// One step of an agreement's timeline, with the status it leaves.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct TimelineEntry {
+    /// The day the step surely took effect.
+    pub day: NaiveDate,
+    /// Its date as written (or computed, for a term's end or a withdrawal's end of notice).
+    pub date: EdtfDate,
+    /// The index in [`Agreement::actions`] of the act, when it is one.
+    pub action: Option<usize>,
+    /// What happened.
+    pub event: TimelineEvent,
+    /// The agreement's status once every step of that day has taken effect.
+    pub status: AgreementStatus,
+}
+
+/// A change of state from a day on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Change<S> {
+    day: NaiveDate,
+    state: S,
+    act: Option<usize>,
+    /// The written date of the change (the act's effective date, or a computed day).
+    date: EdtfDate,
+}
+
+/// A party's own standing, apart from the agreement's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// No consent in effect yet.
+    Out,
+    /// Applying provisionally on its own.
+    Provisional,
+    /// Consent in effect.
+    Member,
+    /// A member with its participation suspended toward all.
+    Suspended,
+    /// Withdrawn.
+    Withdrawn,
+}
+
+/// The state of a directed pair (acting party toward a counterpart).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PairState {
+    Normal,
+    Suspended,
+    Terminated,
+}
+
+#[derive(Default)]
+struct PartyLog {
+    /// Phase changes, in day order; `Out` before the first (or `Member` for an original party).
+    changes: Vec<Change<Phase>>,
+    /// Days on which a membership began (consent taking effect after non-membership).
+    joins: Vec<NaiveDate>,
+    original: bool,
+}
+
+/// The lifecycle of one agreement, replayed once: every view on any day.
+///
+/// Built by [`Agreement::lifecycle`]; see the module documentation for how acts are read.
+pub struct Lifecycle<'a> {
+    agreement: &'a Agreement,
+    status: Vec<Change<AgreementStatus>>,
+    parties: HashMap<&'a str, PartyLog>,
+    /// Directed pair changes: (acting party, counterpart).
+    pairs: HashMap<(&'a str, &'a str), Vec<Change<PairState>>>,
+    timeline: Vec<TimelineEntry>,
+}
+
+/// The class of an act for the replay, resolved once.
+fn is_consent(kind: ActionType) -> bool {
+    matches!(kind, ActionType::Ratification | ActionType::Approval | ActionType::Accession | ActionType::EntryIntoForce)
+}
+
+fn edtf(day: NaiveDate) -> EdtfDate {
+    EdtfDate::from(day)
+}
+
+impl Agreement {
+    /// Replays the lifecycle once, for many questions on many days.
+    pub fn lifecycle(&self) -> Lifecycle<'_> {
+        Lifecycle::new(self)
+    }
+
+    /// The day act `index` surely takes effect, and its date as written or computed: its
+    /// `effective` date; for a withdrawal or denunciation without one, the notice date plus the
+    /// notice the agreement's withdrawal terms require (`notice_months`); else its `date`.
+    pub fn effect_of(&self, index: usize) -> Option<(NaiveDate, EdtfDate)> {
+        let a = self.actions.get(index)?;
+        if a.effective.is_none() && matches!(a.kind, ActionType::Withdrawal | ActionType::Denunciation) {
+            let months = self.duration.as_ref().and_then(Duration::withdrawal).and_then(|w| w.notice_months);
+            if let Some(m) = months.filter(|m| *m > 0) {
+                let day = a.date.latest()?.checked_add_months(Months::new(m))?;
+                return Some((day, edtf(day)));
+            }
+        }
+        let date = *a.effective_date();
+        Some((date.latest()?, date))
+    }
+
+    /// Whether `actor` is bound on `day`: it is listed with the role `party`, the agreement is
+    /// in force, its consent has taken effect (or it is an original party: no ratification,
+    /// approval, accession or entry into force recorded for it), and it has not withdrawn and
+    /// is not suspended.
+    pub fn is_bound(&self, actor: &ActorId, day: NaiveDate) -> bool {
+        self.lifecycle().is_bound(actor, day)
+    }
+
+    /// Whether `a` is bound toward `b` on `day`: both are bound and no suspension or
+    /// termination between the two is in effect (by either of them: a suspension between two
+    /// parties releases both, VCLT Art. 72(1)(a)). Never true for `a == b`.
+    pub fn is_bound_toward(&self, a: &ActorId, b: &ActorId, day: NaiveDate) -> bool {
+        self.lifecycle().is_bound_toward(a, b, day)
+    }
+
+    /// Where `actor` stands on `day`.
+    pub fn party_status_on(&self, actor: &ActorId, day: NaiveDate) -> PartyStatus {
+        self.lifecycle().party_status_on(actor, day)
+    }
+
+    /// The spans during which `actor` is bound, in order, with the acts that open and close
+    /// them. A day is in a span exactly when [`Agreement::is_bound`] is true on it.
+    pub fn binding_intervals(&self, actor: &ActorId) -> Vec<BindingInterval> {
+        self.lifecycle().binding_intervals(actor)
+    }
+
+    /// The first span during which `actor` is bound (its `from` is the first day bound).
+    pub fn first_bound(&self, actor: &ActorId) -> Option<BindingInterval> {
+        self.lifecycle().first_bound(actor)
+    }
+
+    /// Every step of the agreement's life in order, with the status each leaves.
+    pub fn timeline(&self) -> Vec<TimelineEntry> {
+        self.lifecycle().timeline
+    }
+}
+
+/// The state in `changes` on `day` (the last change on or before it).
+fn state_on<S: Copy>(changes: &[Change<S>], day: NaiveDate) -> Option<&Change<S>> {
+    let n = changes.partition_point(|c| c.day <= day);
+    n.checked_sub(1).and_then(|i| changes.get(i))
+}
+
+/// Pushes a change, replacing one of the same day (the later act of a day wins).
+fn push<S: Copy + PartialEq>(changes: &mut Vec<Change<S>>, change: Change<S>) {
+    if let Some(last) = changes.last_mut() {
+        if last.day == change.day {
+            *last = change;
+            return;
+        }
+    }
+    changes.push(change);
+}
+
+impl<'a> Lifecycle<'a> {
+    fn new(agreement: &'a Agreement) -> Self {
+        // Listed parties, and which of them record a consent of their own (the others are
+        // original parties, bound from entry into force).
+        let mut parties: HashMap<&'a str, PartyLog> = HashMap::new();
+        for p in agreement.parties.iter().filter(|p| p.role == PartyRole::Party) {
+            parties.entry(p.actor.as_str()).or_insert_with(|| PartyLog { original: true, ..PartyLog::default() });
+        }
+        for a in &agreement.actions {
+            if let Some(log) = a.party.as_ref().and_then(|p| parties.get_mut(p.as_str())) {
+                if is_consent(a.kind) {
+                    log.original = false;
+                }
+            }
+        }
+        let mut members = parties.values().filter(|l| l.original).count();
+        let mut phases: HashMap<&'a str, Phase> =
+            parties.iter().map(|(k, l)| (*k, if l.original { Phase::Member } else { Phase::Out })).collect();
+
+        let mut events: Vec<(NaiveDate, usize, EdtfDate)> = (0..agreement.actions.len())
+            .filter_map(|i| agreement.effect_of(i).map(|(day, date)| (day, i, date)))
+            .collect();
+        events.sort_unstable_by_key(|(day, i, _)| (*day, *i));
+
+        let (term_years, renewal_years, renewal) = match &agreement.duration {
+            Some(Duration::FixedTerm { years, renewal, renewal_years, .. }) => {
+                (Some(years.get()), renewal_years.map_or(years.get(), |r| r.get()), *renewal)
+            }
+            _ => (None, 0, Renewal::Automatic),
+        };
+        let add_years = |day: NaiveDate, years: u32| day.checked_add_months(Months::new(years.saturating_mul(12)));
+
+        let mut status = AgreementStatus::Negotiated;
+        let mut before_suspension = AgreementStatus::InForce;
+        let mut term_end: Option<NaiveDate> = None;
+        let mut log: Vec<Change<AgreementStatus>> = Vec::new();
+        let mut pairs: HashMap<(&'a str, &'a str), Vec<Change<PairState>>> = HashMap::new();
+        let mut timeline = Vec::with_capacity(events.len());
+        let active = |s: AgreementStatus| matches!(s, AgreementStatus::InForce | AgreementStatus::Suspended);
+
+        for (day, i, date) in events {
+            let Some(a) = agreement.actions.get(i) else { continue };
+            // The term runs out before any act of a later day (and on its last day, unless
+            // the act is the renewal that extends it).
+            if let Some(t) = term_end {
+                if active(status) && (t < day || (t == day && a.kind != ActionType::Renewal)) {
+                    status = AgreementStatus::Terminated;
+                    push(&mut log, Change { day: t, state: status, act: None, date: edtf(t) });
+                    timeline.push(TimelineEntry {
+                        day: t,
+                        date: edtf(t),
+                        action: None,
+                        event: TimelineEvent::TermEnded,
+                        status,
+                    });
+                    term_end = None;
+                }
+            }
+            let before = status;
+            match &a.party {
+                None => {
+                    status = match (a.kind, status) {
+                        (_, AgreementStatus::Terminated) => AgreementStatus::Terminated,
+                        (ActionType::Signature, AgreementStatus::Negotiated) => AgreementStatus::Signed,
+                        (ActionType::ProvisionalApplication, AgreementStatus::Negotiated | AgreementStatus::Signed) => {
+                            AgreementStatus::ProvisionallyApplied
+                        }
+                        (
+                            ActionType::EntryIntoForce,
+                            AgreementStatus::Negotiated
+                            | AgreementStatus::Signed
+                            | AgreementStatus::ProvisionallyApplied,
+                        ) => {
+                            term_end = match (term_years, renewal) {
+                                (Some(y), Renewal::None | Renewal::ByAgreement) => add_years(day, y),
+                                _ => None,
+                            };
+                            AgreementStatus::InForce
+                        }
+                        (
+                            ActionType::Suspension,
+                            s @ (AgreementStatus::InForce | AgreementStatus::ProvisionallyApplied),
+                        ) => {
+                            before_suspension = s;
+                            AgreementStatus::Suspended
+                        }
+                        (ActionType::Resumption, AgreementStatus::Suspended) => before_suspension,
+                        (ActionType::Renewal, s) => {
+                            if active(s) {
+                                term_end = term_end.and_then(|t| add_years(t, renewal_years));
+                            }
+                            s
+                        }
+                        (ActionType::Termination, _) => AgreementStatus::Terminated,
+                        (_, s) => s,
+                    };
+                }
+                Some(actor) => {
+                    let Some((key, _)) = parties.get_key_value(actor.as_str()) else {
+                        timeline.push(TimelineEntry {
+                            day,
+                            date,
+                            action: Some(i),
+                            event: TimelineEvent::Act { action: a.kind },
+                            status,
+                        });
+                        continue;
+                    };
+                    let key: &'a str = key;
+                    let phase = phases.get(key).copied().unwrap_or(Phase::Out);
+                    let is_member = matches!(phase, Phase::Member | Phase::Suspended);
+                    let next = match a.kind {
+                        k if is_consent(k) && !is_member => Some(Phase::Member),
+                        ActionType::ProvisionalApplication if matches!(phase, Phase::Out | Phase::Withdrawn) => {
+                            Some(Phase::Provisional)
+                        }
+                        ActionType::Withdrawal | ActionType::Denunciation
+                            if is_member || phase == Phase::Provisional =>
+                        {
+                            Some(Phase::Withdrawn)
+                        }
+                        ActionType::Termination
+                            if a.toward.is_empty() && (is_member || phase == Phase::Provisional) =>
+                        {
+                            Some(Phase::Withdrawn)
+                        }
+                        ActionType::Suspension if a.toward.is_empty() && phase == Phase::Member => {
+                            Some(Phase::Suspended)
+                        }
+                        ActionType::Resumption if a.toward.is_empty() && phase == Phase::Suspended => {
+                            Some(Phase::Member)
+                        }
+                        _ => None,
+                    };
+                    if let Some(next) = next {
+                        let was_member = is_member;
+                        let now_member = matches!(next, Phase::Member | Phase::Suspended);
+                        phases.insert(key, next);
+                        if let Some(plog) = parties.get_mut(key) {
+                            push(&mut plog.changes, Change { day, state: next, act: Some(i), date });
+                            if now_member && !was_member {
+                                plog.joins.push(day);
+                            }
+                        }
+                        if now_member && !was_member {
+                            members += 1;
+                        } else if was_member && !now_member {
+                            members = members.saturating_sub(1);
+                            // Fewer than two members: no one is left to be bound toward.
+                            if members < 2 && active(status) {
+                                status = AgreementStatus::Terminated;
+                            }
+                        }
+                    }
+                    let pair_state = match a.kind {
+                        ActionType::Suspension => Some(PairState::Suspended),
+                        ActionType::Resumption => Some(PairState::Normal),
+                        ActionType::Termination => Some(PairState::Terminated),
+                        _ => None,
+                    };
+                    if let Some(state) = pair_state {
+                        for other in &a.toward {
+                            let Some((other, _)) = parties.get_key_value(other.as_str()) else { continue };
+                            let changes = pairs.entry((key, *other)).or_default();
+                            let current = changes.last().map_or(PairState::Normal, |c| c.state);
+                            // A termination between two parties is final (for this membership:
+                            // see `pair_state_on`).
+                            if current != PairState::Terminated || state == PairState::Terminated {
+                                push(changes, Change { day, state, act: Some(i), date });
+                            }
+                        }
+                    }
+                }
+            }
+            if status != before {
+                push(&mut log, Change { day, state: status, act: Some(i), date });
+            }
+            timeline.push(TimelineEntry {
+                day,
+                date,
+                action: Some(i),
+                event: TimelineEvent::Act { action: a.kind },
+                status,
+            });
+        }
+        if let Some(t) = term_end {
+            if active(status) {
+                push(&mut log, Change { day: t, state: AgreementStatus::Terminated, act: None, date: edtf(t) });
+                timeline.push(TimelineEntry {
+                    day: t,
+                    date: edtf(t),
+                    action: None,
+                    event: TimelineEvent::TermEnded,
+                    status: AgreementStatus::Terminated,
+                });
+            }
+        }
+        // Each entry shows the status once the whole day has taken effect.
+        let mut k = timeline.len();
+        while k > 0 {
+            k -= 1;
+            if let (Some(next), Some(cur)) = (timeline.get(k + 1).map(|e| (e.day, e.status)), timeline.get_mut(k)) {
+                if next.0 == cur.day {
+                    cur.status = next.1;
+                }
+            }
+        }
+        Self { agreement, status: log, parties, pairs, timeline }
+    }
+
+    /// The agreement this lifecycle is of.
+    pub fn agreement(&self) -> &'a Agreement {
+        self.agreement
+    }
+
+    /// The status after every recorded act, and after the end of a fixed term that no
+    /// recorded renewal extends (the state the record leads to).
+    pub fn status(&self) -> AgreementStatus {
+        self.status.last().map_or(AgreementStatus::Negotiated, |c| c.state)
+    }
+
+    /// The status on `day`.
+    pub fn status_on(&self, day: NaiveDate) -> AgreementStatus {
+        state_on(&self.status, day).map_or(AgreementStatus::Negotiated, |c| c.state)
+    }
+
+    fn phase_on(&self, log: &PartyLog, day: NaiveDate) -> Phase {
+        state_on(&log.changes, day).map_or(if log.original { Phase::Member } else { Phase::Out }, |c| c.state)
+    }
+
+    /// Where `actor` stands on `day`.
+    pub fn party_status_on(&self, actor: &ActorId, day: NaiveDate) -> PartyStatus {
+        let Some(log) = self.parties.get(actor.as_str()) else { return PartyStatus::NotAParty };
+        let phase = self.phase_on(log, day);
+        match (self.status_on(day), phase) {
+            (_, Phase::Withdrawn) => PartyStatus::Withdrawn,
+            (AgreementStatus::Terminated, Phase::Member | Phase::Suspended) => PartyStatus::Ended,
+            (AgreementStatus::InForce, Phase::Member) => PartyStatus::Bound,
+            (AgreementStatus::InForce | AgreementStatus::Suspended, Phase::Suspended)
+            | (AgreementStatus::Suspended, Phase::Member) => PartyStatus::Suspended,
+            (AgreementStatus::ProvisionallyApplied, Phase::Member | Phase::Provisional)
+            | (AgreementStatus::Negotiated | AgreementStatus::Signed | AgreementStatus::InForce, Phase::Provisional) => {
+                PartyStatus::ProvisionallyApplying
+            }
+            _ => PartyStatus::NotBound,
+        }
+    }
+
+    /// Whether `actor` is bound on `day` (see [`Agreement::is_bound`]).
+    pub fn is_bound(&self, actor: &ActorId, day: NaiveDate) -> bool {
+        self.party_status_on(actor, day) == PartyStatus::Bound
+    }
+
+    /// The state of the directed pair `from` → `to` on `day`, counting only acts of `from`'s
+    /// current membership (a withdrawal ends its suspensions and terminations toward others).
+    fn pair_state_on(&self, from: &str, to: &str, day: NaiveDate) -> PairState {
+        let Some(changes) = self.pairs.get(&(from, to)) else { return PairState::Normal };
+        let Some(change) = state_on(changes, day) else { return PairState::Normal };
+        let joined = self.parties.get(from).and_then(|l| {
+            let n = l.joins.partition_point(|d| *d <= day);
+            n.checked_sub(1).and_then(|i| l.joins.get(i)).copied()
+        });
+        if joined.is_some_and(|j| change.day < j) { PairState::Normal } else { change.state }
+    }
+
+    /// Whether `a` is bound toward `b` on `day` (see [`Agreement::is_bound_toward`]).
+    pub fn is_bound_toward(&self, a: &ActorId, b: &ActorId, day: NaiveDate) -> bool {
+        a != b
+            && self.is_bound(a, day)
+            && self.is_bound(b, day)
+            && self.pair_state_on(a.as_str(), b.as_str(), day) == PairState::Normal
+            && self.pair_state_on(b.as_str(), a.as_str(), day) == PairState::Normal
+    }
+
+    /// The spans during which `actor` is bound (see [`Agreement::binding_intervals`]).
+    /// Linear in the agreement-wide status changes plus the actor's own.
+    pub fn binding_intervals(&self, actor: &ActorId) -> Vec<BindingInterval> {
+        let mut out: Vec<BindingInterval> = Vec::new();
+        let Some(log) = self.parties.get(actor.as_str()) else { return out };
+        // Merge the two change lists by day; after each day, compare boundness.
+        let (s, p) = (&self.status, &log.changes);
+        let (mut i, mut j) = (0, 0);
+        let mut status = AgreementStatus::Negotiated;
+        let mut phase = if log.original { Phase::Member } else { Phase::Out };
+        let mut open: Option<BindingInterval> = None;
+        while i < s.len() || j < p.len() {
+            let day = match (s.get(i), p.get(j)) {
+                (Some(a), Some(b)) => a.day.min(b.day),
+                (Some(a), None) => a.day,
+                (None, Some(b)) => b.day,
+                (None, None) => break,
+            };
+            // The acts of the day: the later-indexed act is the one that opens or closes.
+            let mut last: Option<&Change<AgreementStatus>> = None;
+            let mut plast: Option<&Change<Phase>> = None;
+            while let Some(c) = s.get(i).filter(|c| c.day == day) {
+                status = c.state;
+                last = Some(c);
+                i += 1;
+            }
+            while let Some(c) = p.get(j).filter(|c| c.day == day) {
+                phase = c.state;
+                plast = Some(c);
+                j += 1;
+            }
+            let bound = status == AgreementStatus::InForce && phase == Phase::Member;
+            // The act that caused this day's change: the party's own when it has one, else
+            // the agreement's (the later in document order when both).
+            let cause = match (last, plast) {
+                (Some(a), Some(b)) => {
+                    if a.act.unwrap_or(0) > b.act.unwrap_or(0) {
+                        (a.act, a.date)
+                    } else {
+                        (b.act, b.date)
+                    }
+                }
+                (Some(a), None) => (a.act, a.date),
+                (None, Some(b)) => (b.act, b.date),
+                (None, None) => continue,
+            };
+            match (&mut open, bound) {
+                (None, true) => {
+                    if let Some(act) = cause.0 {
+                        open = Some(BindingInterval {
+                            from: day,
+                            start: cause.1,
+                            opened_by: act,
+                            until: None,
+                            end: None,
+                            closed_by: None,
+                        });
+                    }
+                }
+                (Some(iv), false) => {
+                    iv.until = Some(day);
+                    iv.end = Some(cause.1);
+                    iv.closed_by = cause.0;
+                    if let Some(iv) = open.take() {
+                        out.push(iv);
+                    }
+                }
+                _ => {}
+            }
+        }
+        out.extend(open);
+        out
+    }
+
+    /// The first span during which `actor` is bound.
+    pub fn first_bound(&self, actor: &ActorId) -> Option<BindingInterval> {
+        self.binding_intervals(actor).into_iter().next()
+    }
+
+    /// Every step of the agreement's life, in order (see [`Agreement::timeline`]).
+    pub fn timeline(&self) -> &[TimelineEntry] {
+        &self.timeline
+    }
+}

@@ -1,0 +1,556 @@
+//! The reference walk: every field of a dossier that holds the id of another record, with its
+//! JSON Pointer and the kind of record it names.
+//!
+//! The walk is written once, as a macro expanded twice: over shared references (for reading and
+//! for validation) and over mutable ones (for rewriting ids). A reference field added to the
+//! model is added here, once; the validation rules, [`Dossier::references`] and
+//! [`Dossier::remap`] all follow.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::dossier::Dossier;
+use crate::ids::{
+    ActorId, AgreementId, ClauseId, IdError, PersonId, SourceId, StatementId, SupportId, TroopPresenceId,
+};
+use crate::reference::RecordRef;
+use crate::validate::Path;
+
+/// The kinds of record a reference may name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum RecordKind {
+    /// An [`Actor`](crate::Actor), in `/actors`.
+    Actor,
+    /// A [`Person`](crate::Person), in `/people`.
+    Person,
+    /// An [`Agreement`](crate::Agreement), in `/agreements`.
+    Agreement,
+    /// A [`Clause`](crate::Clause) of one agreement, in `/agreements/N/clauses`: clause ids are
+    /// local to their agreement.
+    Clause,
+    /// A [`TroopPresence`](crate::TroopPresence), in `/troop_presences`.
+    TroopPresence,
+    /// A [`Support`](crate::Support), in `/supports`.
+    Support,
+    /// A [`Statement`](crate::Statement), in `/statements`.
+    Statement,
+    /// A [`Source`](crate::Source), in `/sources`.
+    Source,
+}
+
+impl RecordKind {
+    /// Every kind.
+    pub const ALL: &'static [RecordKind] = &[
+        Self::Actor,
+        Self::Person,
+        Self::Agreement,
+        Self::Clause,
+        Self::TroopPresence,
+        Self::Support,
+        Self::Statement,
+        Self::Source,
+    ];
+
+    /// The kind as written in JSON: `troop_presence`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Actor => "actor",
+            Self::Person => "person",
+            Self::Agreement => "agreement",
+            Self::Clause => "clause",
+            Self::TroopPresence => "troop_presence",
+            Self::Support => "support",
+            Self::Statement => "statement",
+            Self::Source => "source",
+        }
+    }
+
+    /// The kind in words, for messages: `troop presence`.
+    pub(crate) fn noun(self) -> &'static str {
+        match self {
+            Self::TroopPresence => "troop presence",
+            Self::Support => "support relation",
+            other => other.as_str(),
+        }
+    }
+}
+
+impl fmt::Display for RecordKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A string that names no [`RecordKind`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown record kind '{0}'")]
+pub struct UnknownRecordKind(String);
+
+impl FromStr for RecordKind {
+    type Err = UnknownRecordKind;
+    fn from_str(s: &str) -> Result<Self, UnknownRecordKind> {
+        Self::ALL.iter().copied().find(|k| k.as_str() == s).ok_or_else(|| UnknownRecordKind(s.to_owned()))
+    }
+}
+
+/// One reference found by [`Dossier::references`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Reference<'d> {
+    /// Where, as a JSON Pointer: `/agreements/0/signatures/1/signer`.
+    pub path: String,
+    /// The kind of record named.
+    pub kind: RecordKind,
+    /// The id named.
+    pub id: &'d str,
+    /// For a clause, the position of the agreement whose clauses the id names.
+    pub agreement: Option<usize>,
+}
+
+/// One reference found by [`Dossier::references_mut`]: its id can be replaced.
+#[derive(Debug)]
+pub struct ReferenceMut<'d> {
+    path: String,
+    id: IdMut<'d>,
+    agreement: Option<usize>,
+}
+
+impl ReferenceMut<'_> {
+    /// Where, as a JSON Pointer.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The kind of record named.
+    pub fn kind(&self) -> RecordKind {
+        self.id.kind()
+    }
+
+    /// The id named.
+    pub fn id(&self) -> &str {
+        self.id.as_str()
+    }
+
+    /// For a clause, the position of the agreement whose clauses the id names.
+    pub fn agreement(&self) -> Option<usize> {
+        self.agreement
+    }
+
+    /// Makes the reference name `id` instead.
+    pub fn set_id(&mut self, id: &str) -> Result<(), IdError> {
+        self.id.set(id)
+    }
+}
+
+/// A reference field, read.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum IdRef<'d> {
+    Actor(&'d ActorId),
+    Person(&'d PersonId),
+    Agreement(&'d AgreementId),
+    Clause(&'d ClauseId),
+    TroopPresence(&'d TroopPresenceId),
+    Support(&'d SupportId),
+    Statement(&'d StatementId),
+    Source(&'d SourceId),
+}
+
+/// A reference field, writable.
+#[derive(Debug)]
+pub(crate) enum IdMut<'d> {
+    Actor(&'d mut ActorId),
+    Person(&'d mut PersonId),
+    Agreement(&'d mut AgreementId),
+    Clause(&'d mut ClauseId),
+    TroopPresence(&'d mut TroopPresenceId),
+    Support(&'d mut SupportId),
+    Statement(&'d mut StatementId),
+    Source(&'d mut SourceId),
+}
+
+/// The same match over both forms.
+macro_rules! each_id {
+    ($value:expr, $id:ident => $body:expr, $kind:ident => $k:expr) => {
+        match $value {
+            Self::Actor($id) => ($body, {
+                let $kind = RecordKind::Actor;
+                $k
+            }),
+            Self::Person($id) => ($body, {
+                let $kind = RecordKind::Person;
+                $k
+            }),
+            Self::Agreement($id) => ($body, {
+                let $kind = RecordKind::Agreement;
+                $k
+            }),
+            Self::Clause($id) => ($body, {
+                let $kind = RecordKind::Clause;
+                $k
+            }),
+            Self::TroopPresence($id) => ($body, {
+                let $kind = RecordKind::TroopPresence;
+                $k
+            }),
+            Self::Support($id) => ($body, {
+                let $kind = RecordKind::Support;
+                $k
+            }),
+            Self::Statement($id) => ($body, {
+                let $kind = RecordKind::Statement;
+                $k
+            }),
+            Self::Source($id) => ($body, {
+                let $kind = RecordKind::Source;
+                $k
+            }),
+        }
+    };
+}
+
+impl<'d> IdRef<'d> {
+    pub(crate) fn kind(self) -> RecordKind {
+        each_id!(self, _id => (), k => k).1
+    }
+
+    pub(crate) fn as_str(self) -> &'d str {
+        each_id!(self, id => id.as_str(), _k => ()).0
+    }
+}
+
+impl IdMut<'_> {
+    pub(crate) fn kind(&self) -> RecordKind {
+        each_id!(self, _id => (), k => k).1
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        each_id!(self, id => id.as_str(), _k => ()).0
+    }
+
+    fn set(&mut self, new: &str) -> Result<(), IdError> {
+        match self {
+            Self::Actor(id) => **id = ActorId::new(new)?,
+            Self::Person(id) => **id = PersonId::new(new)?,
+            Self::Agreement(id) => **id = AgreementId::new(new)?,
+            Self::Clause(id) => **id = ClauseId::new(new)?,
+            Self::TroopPresence(id) => **id = TroopPresenceId::new(new)?,
+            Self::Support(id) => **id = SupportId::new(new)?,
+            Self::Statement(id) => **id = StatementId::new(new)?,
+            Self::Source(id) => **id = SourceId::new(new)?,
+        }
+        Ok(())
+    }
+}
+
+/// Generates one walker per record kind, over `&'d` (`iter`, `as_ref`, `IdRef`) or `&'d mut`
+/// (`iter_mut`, `as_mut`, `IdMut`). Each calls `f` with the JSON Pointer and the id of every
+/// reference in the record, in document order. The JSON names are the serde names.
+macro_rules! walkers {
+    ($module:ident, $Id:ident, $iter:ident, $opt:ident, $($m:tt)?) => {
+        pub(crate) mod $module {
+            use super::*;
+
+            fn citations<'d>(
+                citations: &'d $($m)? [crate::Citation],
+                record: &Path<'_>,
+                f: &mut impl FnMut(&Path<'_>, $Id<'d>),
+            ) {
+                let list = record.key("citations");
+                for (i, c) in citations.$iter().enumerate() {
+                    f(&list.index(i).key("source"), $Id::Source(&$($m)? c.source));
+                }
+            }
+
+            fn actors<'d>(ids: &'d $($m)? [ActorId], list: &Path<'_>, f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
+                for (i, id) in ids.$iter().enumerate() {
+                    f(&list.index(i), $Id::Actor(id));
+                }
+            }
+
+            pub(crate) fn actor<'d>(r: &'d $($m)? crate::Actor, at: &Path<'_>, f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
+                if let Some(parent) = r.parent.$opt() {
+                    f(&at.key("parent"), $Id::Actor(parent));
+                }
+                actors(&$($m)? r.sponsors, &at.key("sponsors"), f);
+                citations(&$($m)? r.citations, at, f);
+            }
+
+            pub(crate) fn person<'d>(r: &'d $($m)? crate::Person, at: &Path<'_>, f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
+                let list = at.key("posts");
+                for (i, post) in r.posts.$iter().enumerate() {
+                    let p = list.index(i);
+                    f(&p.key("organization"), $Id::Actor(&$($m)? post.organization));
+                    citations(&$($m)? post.citations, &p, f);
+                }
+                citations(&$($m)? r.citations, at, f);
+            }
+
+            pub(crate) fn agreement<'d>(
+                r: &'d $($m)? crate::Agreement,
+                at: &Path<'_>,
+                f: &mut impl FnMut(&Path<'_>, $Id<'d>),
+            ) {
+                let list = at.key("parties");
+                for (i, p) in r.parties.$iter().enumerate() {
+                    let here = list.index(i);
+                    f(&here.key("actor"), $Id::Actor(&$($m)? p.actor));
+                    citations(&$($m)? p.citations, &here, f);
+                }
+                let list = at.key("actions");
+                for (i, a) in r.actions.$iter().enumerate() {
+                    let here = list.index(i);
+                    if let Some(party) = a.party.$opt() {
+                        f(&here.key("party"), $Id::Actor(party));
+                    }
+                    citations(&$($m)? a.citations, &here, f);
+                }
+                let list = at.key("signatures");
+                for (i, s) in r.signatures.$iter().enumerate() {
+                    let here = list.index(i);
+                    f(&here.key("party"), $Id::Actor(&$($m)? s.party));
+                    f(&here.key("signer"), $Id::Person(&$($m)? s.signer));
+                    citations(&$($m)? s.citations, &here, f);
+                }
+                if let Some(duration) = r.duration.$opt() {
+                    let here = at.key("duration");
+                    if let Some(w) = duration.withdrawal_terms_mut_or_ref() {
+                        let wp = here.key("withdrawal");
+                        if let Some(clause) = w.clause.$opt() {
+                            f(&wp.key("clause"), $Id::Clause(clause));
+                        }
+                        citations(&$($m)? w.citations, &wp, f);
+                    }
+                }
+                let list = at.key("obligations");
+                for (i, o) in r.obligations.$iter().enumerate() {
+                    let here = list.index(i);
+                    actors(&$($m)? o.obligors, &here.key("obligors"), f);
+                    actors(&$($m)? o.beneficiaries, &here.key("beneficiaries"), f);
+                    let conditions = here.key("conditions");
+                    for (j, c) in o.conditions.$iter().enumerate() {
+                        actors(&$($m)? c.actors, &conditions.index(j).key("actors"), f);
+                    }
+                    if let Some(clause) = o.clause.$opt() {
+                        f(&here.key("clause"), $Id::Clause(clause));
+                    }
+                    citations(&$($m)? o.citations, &here, f);
+                }
+                let list = at.key("cooperation");
+                for (i, c) in r.cooperation.$iter().enumerate() {
+                    let here = list.index(i);
+                    actors(&$($m)? c.providers, &here.key("providers"), f);
+                    actors(&$($m)? c.recipients, &here.key("recipients"), f);
+                    if let Some(clause) = c.clause.$opt() {
+                        f(&here.key("clause"), $Id::Clause(clause));
+                    }
+                    citations(&$($m)? c.citations, &here, f);
+                }
+                let list = at.key("clauses");
+                for (i, c) in r.clauses.$iter().enumerate() {
+                    citations(&$($m)? c.citations, &list.index(i), f);
+                }
+                let list = at.key("related");
+                for (i, rel) in r.related.$iter().enumerate() {
+                    let here = list.index(i);
+                    if let Some(other) = rel.agreement.$opt() {
+                        f(&here.key("agreement"), $Id::Agreement(other));
+                    }
+                    citations(&$($m)? rel.citations, &here, f);
+                }
+                citations(&$($m)? r.citations, at, f);
+            }
+
+            pub(crate) fn troop_presence<'d>(
+                r: &'d $($m)? crate::TroopPresence,
+                at: &Path<'_>,
+                f: &mut impl FnMut(&Path<'_>, $Id<'d>),
+            ) {
+                actors(&$($m)? r.forces, &at.key("forces"), f);
+                if let Some(agreement) = r.agreement.$opt() {
+                    f(&at.key("agreement"), $Id::Agreement(agreement));
+                }
+                citations(&$($m)? r.citations, at, f);
+            }
+
+            pub(crate) fn support<'d>(r: &'d $($m)? crate::Support, at: &Path<'_>, f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
+                f(&at.key("supporter"), $Id::Actor(&$($m)? r.supporter));
+                f(&at.key("recipient"), $Id::Actor(&$($m)? r.recipient));
+                citations(&$($m)? r.citations, at, f);
+            }
+
+            pub(crate) fn statement<'d>(
+                r: &'d $($m)? crate::Statement,
+                at: &Path<'_>,
+                f: &mut impl FnMut(&Path<'_>, $Id<'d>),
+            ) {
+                let list = at.key("speakers");
+                for (i, s) in r.speakers.$iter().enumerate() {
+                    f(&list.index(i), $Id::Person(s));
+                }
+                actors(&$($m)? r.on_behalf_of, &at.key("on_behalf_of"), f);
+                let list = at.key("about");
+                for (i, about) in r.about.$iter().enumerate() {
+                    let item = list.index(i);
+                    let here = item.key("id");
+                    let id = match about {
+                        RecordRef::Actor { id } => $Id::Actor(id),
+                        RecordRef::Person { id } => $Id::Person(id),
+                        RecordRef::Agreement { id } => $Id::Agreement(id),
+                        RecordRef::TroopPresence { id } => $Id::TroopPresence(id),
+                        RecordRef::Support { id } => $Id::Support(id),
+                        RecordRef::Statement { id } => $Id::Statement(id),
+                    };
+                    f(&here, id);
+                }
+                citations(&$($m)? r.citations, at, f);
+            }
+
+            pub(crate) fn source<'d>(_r: &'d $($m)? crate::Source, _at: &Path<'_>, _f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
+                // Sources refer to nothing.
+            }
+
+            /// Every reference of the dossier, record by record in document order; clause
+            /// references come with the position of their agreement.
+            pub(crate) fn dossier<'d>(d: &'d $($m)? Dossier, f: &mut impl FnMut(&Path<'_>, $Id<'d>, Option<usize>)) {
+                let root = Path::ROOT;
+                macro_rules! list {
+                    ($field:ident, $walk:ident, $scoped:expr) => {
+                        let list = root.key(stringify!($field));
+                        for (i, r) in d.$field.$iter().enumerate() {
+                            let scope = if $scoped { Some(i) } else { None };
+                            $walk(r, &list.index(i), &mut |p, id: $Id<'d>| {
+                                let agreement = if matches!(id, $Id::Clause(_)) { scope } else { None };
+                                f(p, id, agreement)
+                            });
+                        }
+                    };
+                }
+                list!(actors, actor, false);
+                list!(people, person, false);
+                list!(agreements, agreement, true);
+                list!(troop_presences, troop_presence, false);
+                list!(supports, support, false);
+                list!(statements, statement, false);
+                list!(sources, source, false);
+            }
+        }
+    };
+}
+
+/// `Duration::withdrawal` for either walk: the macro calls one name for both.
+trait WithdrawalAccess {
+    type Out;
+    fn withdrawal_terms_mut_or_ref(self) -> Option<Self::Out>;
+}
+
+impl<'d> WithdrawalAccess for &'d crate::Duration {
+    type Out = &'d crate::WithdrawalTerms;
+    fn withdrawal_terms_mut_or_ref(self) -> Option<Self::Out> {
+        self.withdrawal()
+    }
+}
+
+impl<'d> WithdrawalAccess for &'d mut crate::Duration {
+    type Out = &'d mut crate::WithdrawalTerms;
+    fn withdrawal_terms_mut_or_ref(self) -> Option<Self::Out> {
+        self.withdrawal_mut()
+    }
+}
+
+walkers!(read, IdRef, iter, as_ref,);
+walkers!(write, IdMut, iter_mut, as_mut, mut);
+
+impl Dossier {
+    /// Every reference in the dossier: each field that holds the id of another record, with
+    /// its JSON Pointer and the kind of record it names, record by record in document order.
+    /// Dangling references are included; [`validate`](Dossier::validate) reports those.
+    ///
+    /// ```
+    /// # use defense_agreements::{Dossier, RecordKind};
+    /// # let json = std::fs::read_to_string("examples/data/iran-syria-2020.json").unwrap();
+    /// let dossier = Dossier::from_json(&json)?;
+    /// let signers: Vec<&str> = dossier
+    ///     .references()
+    ///     .into_iter()
+    ///     .filter(|r| r.kind == RecordKind::Person && r.path.ends_with("/signer"))
+    ///     .map(|r| r.id)
+    ///     .collect();
+    /// assert_eq!(signers, ["bagheri", "ayyoub", "assad"]);
+    /// # Ok::<(), defense_agreements::Error>(())
+    /// ```
+    pub fn references(&self) -> Vec<Reference<'_>> {
+        let mut found = Vec::new();
+        read::dossier(self, &mut |path, id, agreement| {
+            found.push(Reference { path: path.to_string(), kind: id.kind(), id: id.as_str(), agreement });
+        });
+        found
+    }
+
+    /// Every reference in the dossier, writable: [`ReferenceMut::set_id`] makes one name
+    /// another record. The same references, in the same order, as [`references`](Dossier::references).
+    pub fn references_mut(&mut self) -> Vec<ReferenceMut<'_>> {
+        let mut found = Vec::new();
+        write::dossier(self, &mut |path, id, agreement| {
+            found.push(ReferenceMut { path: path.to_string(), id, agreement });
+        });
+        found
+    }
+
+    /// Renames the records of `kind` with id `from` to `to`, and every reference to them, so
+    /// that the dossier means the same. Clause ids are renamed in every agreement. Returns how
+    /// many ids (records and references) changed; `to` must be a valid id.
+    ///
+    /// Nothing checks that `to` is free: renaming onto an existing id merges the two in
+    /// references, and [`validate`](Dossier::validate) then reports the `duplicate_id`.
+    ///
+    /// ```
+    /// # use defense_agreements::{Dossier, RecordKind};
+    /// # let json = std::fs::read_to_string("examples/data/iran-syria-2020.json").unwrap();
+    /// let mut dossier = Dossier::from_json(&json)?;
+    /// let changed = dossier.remap(RecordKind::Actor, "iran", "iri")?;
+    /// assert!(changed > 1);
+    /// assert!(dossier.actor("iran").is_none() && dossier.actor("iri").is_some());
+    /// assert!(dossier.validate().is_valid());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn remap(&mut self, kind: RecordKind, from: &str, to: &str) -> Result<usize, IdError> {
+        // Checked once up front, so that nothing changes when `to` is not an id.
+        ActorId::new(to)?;
+        let mut changed = 0;
+        macro_rules! rename {
+            ($list:expr, $ty:ident) => {
+                for r in $list {
+                    if r.id.as_str() == from {
+                        r.id = crate::ids::$ty::new(to)?;
+                        changed += 1;
+                    }
+                }
+            };
+        }
+        match kind {
+            RecordKind::Actor => rename!(&mut self.actors, ActorId),
+            RecordKind::Person => rename!(&mut self.people, PersonId),
+            RecordKind::Agreement => rename!(&mut self.agreements, AgreementId),
+            RecordKind::Clause => rename!(self.agreements.iter_mut().flat_map(|a| a.clauses.iter_mut()), ClauseId),
+            RecordKind::TroopPresence => rename!(&mut self.troop_presences, TroopPresenceId),
+            RecordKind::Support => rename!(&mut self.supports, SupportId),
+            RecordKind::Statement => rename!(&mut self.statements, StatementId),
+            RecordKind::Source => rename!(&mut self.sources, SourceId),
+        }
+        let mut result = Ok(());
+        write::dossier(self, &mut |_, mut id, _| {
+            if id.kind() == kind && id.as_str() == from {
+                match id.set(to) {
+                    Ok(()) => changed += 1,
+                    Err(e) => result = Err(e),
+                }
+            }
+        });
+        result.map(|()| changed)
+    }
+}
