@@ -508,10 +508,8 @@ impl Default for Merger {
 
 fn rename_clashing_clauses(slot: &Map<String, Value>, a: &mut crate::Agreement) {
     let Some(Value::Array(mine)) = slot.get("clauses") else { return };
-    let mine: HashMap<&str, String> = mine
-        .iter()
-        .filter_map(|c| Some((c.get("id")?.as_str()?, value::fact_key(&value::without_id(c)))))
-        .collect();
+    let mine: HashMap<&str, String> =
+        mine.iter().filter_map(|c| Some((c.get("id")?.as_str()?, value::fact_key(&value::without_id(c))))).collect();
     let mut taken: HashSet<String> = mine.keys().map(|s| (*s).to_owned()).collect();
     let mut map: HashMap<String, String> = HashMap::new();
     for c in &mut a.clauses {

@@ -1,6 +1,11 @@
+//! Real pairs of reports, merged.
+//!
 //! The seed dossier combines two reports: the main report and the Associated Press's, which
 //! names a different Syrian signer. Split into two dossiers and merged back, they give the
 //! seed's facts, with both Syrian signers kept, each with its own source.
+//!
+//! The Russia–North Korea treaty of 2024, from AFP's report of the signing and Interfax's of the
+//! entry into force, merges into one agreement with its whole lifecycle.
 
 use std::collections::BTreeSet;
 use std::error::Error;
@@ -66,9 +71,14 @@ fn the_two_reports_merge_into_the_seed() -> Result<(), Box<dyn Error>> {
         assert_eq!(out[list], seed[list], "{list}");
     }
     let (agreement, expected) = (&out["agreements"][0], &seed["agreements"][0]);
-    for field in ["id", "title", "other_titles", "kind", "actions", "signatures", "cooperation"] {
+    for field in ["id", "title", "kind", "actions", "signatures", "cooperation"] {
         assert_eq!(agreement[field], expected[field], "agreement {field}");
     }
+    // AP's words for the agreement become one more title.
+    let mut titles = expected["other_titles"].as_array().cloned().unwrap_or_default();
+    titles.push(serde_json::json!({"name": "Military cooperation agreement between Iran and Syria", "kind": "alias"}));
+    assert_eq!(agreement["other_titles"], Value::Array(titles));
+    assert_eq!(merged.report.names.len(), 1, "{}", merged.report);
     assert_eq!(out["agreements"][1], seed["agreements"][1], "the Astana understandings");
 
     // Both Syrian signers are kept, each with only its own source.
@@ -104,5 +114,45 @@ fn without_the_judgement_the_agreements_stay_apart() -> Result<(), Box<dyn Error
     assert_eq!(agreements, ["iran-syria-2020", "astana-understandings", "iran-syria-2020:iran-syria-2020-ap"]);
     assert_eq!(merged.report.renamed.len(), 1, "{}", merged.report);
     assert!(merged.dossier.validate().issues().iter().all(|i| i.severity != defense_agreements::Severity::Error));
+    Ok(())
+}
+
+#[test]
+fn the_signing_and_the_entry_into_force_merge_into_one_treaty() -> Result<(), Box<dyn Error>> {
+    let afp = load("merge/russia-dprk-2024-afp.json")?;
+    let interfax = load("merge/russia-dprk-2024-interfax.json")?;
+    for d in [&afp, &interfax] {
+        assert!(d.validate().issues().is_empty(), "{}: {}", d.id, d.validate());
+    }
+    // The people and the agreement are joined by the judgements xref proposed; the states by
+    // their ISO codes.
+    let merged = merge(&afp, &interfax, &resolver("merge/russia-dprk-2024.resolver.json")?)?;
+    assert!(merged.dossier.validate().issues().is_empty(), "{}", merged.dossier.validate());
+    assert!(merged.report.conflicts.is_empty() && merged.report.renamed.is_empty(), "{}", merged.report);
+    let d = &merged.dossier;
+    assert_eq!((d.actors.len(), d.people.len(), d.agreements.len(), d.sources.len()), (2, 2, 1, 2));
+    let treaty = &d.agreements[0];
+    let acts: Vec<String> = treaty.actions.iter().map(|a| format!("{} {}", a.kind.as_str(), a.date)).collect();
+    assert_eq!(
+        acts,
+        ["signature 2024-06-19", "ratification 2024-11", "ratification 2024-11", "entry_into_force 2024-12-04"]
+    );
+    // Both reports tell of the signing: the act and both signatures cite both.
+    let both = BTreeSet::from(["afp-2024-06-19".to_owned(), "interfax-2024-12-05".to_owned()]);
+    let cited =
+        |c: &[defense_agreements::Citation]| -> BTreeSet<String> { c.iter().map(|c| c.source.to_string()).collect() };
+    assert_eq!(cited(&treaty.actions[0].citations), both);
+    assert_eq!(treaty.signatures.len(), 2);
+    for s in &treaty.signatures {
+        assert_eq!(cited(&s.citations), both, "{}", s.signer);
+    }
+    // Only Interfax tells of the entry into force and the consultation pledge.
+    let interfax_only = BTreeSet::from(["interfax-2024-12-05".to_owned()]);
+    assert_eq!(cited(&treaty.actions[3].citations), interfax_only);
+    assert_eq!(cited(&treaty.obligations[0].citations), interfax_only);
+    let day = "2025-01-01".parse()?;
+    assert!(treaty.binds_on(&d.actors[0].id, day) && treaty.binds_on(&d.actors[1].id, day));
+    let names: Vec<&str> = d.actors[1].other_names.iter().map(|n| n.name.as_str()).collect();
+    assert_eq!(names, ["Democratic People's Republic of Korea", "DPRK"]);
     Ok(())
 }
