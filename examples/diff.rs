@@ -32,7 +32,10 @@ fn run() -> Result<bool, Box<dyn std::error::Error>> {
     let [old, new] = files.as_slice() else {
         return Err("usage: diff [--patch] OLD.json NEW.json".into());
     };
-    let read = |f: &str| Dossier::from_reader(std::fs::File::open(f)?).map_err(|e| format!("{f}: {e}"));
+    let read = |f: &str| -> Result<Dossier, String> {
+        let file = std::fs::File::open(f).map_err(|e| format!("{f}: {e}"))?;
+        Dossier::from_reader(file).map_err(|e| format!("{f}: {e}"))
+    };
     let d = diff(&read(old)?, &read(new)?);
     use std::io::Write;
     let mut out = std::io::stdout().lock();

@@ -1,14 +1,18 @@
-//! `dossier`: validate, query, code and export defense-agreement dossiers from the command line.
+//! `dossier`: validate, query, code, export, merge and compare defense-agreement dossiers from the
+//! command line.
 //!
 //! One file per subcommand; `input` reads files, JSON Lines and standard input the same way for
 //! all of them, and `output` writes through a closed pipe quietly.
 
 mod codings;
+mod diff;
 mod input;
+mod merge;
 mod output;
 mod query;
 mod schema;
 mod validate;
+mod xref;
 
 use std::process::ExitCode;
 
@@ -29,6 +33,9 @@ enum Command {
     Query(query::Args),
     Codings(codings::Args),
     Schema(schema::Args),
+    Merge(merge::Args),
+    Diff(diff::Args),
+    Xref(xref::Args),
 }
 
 /// Exit status 2: bad usage (clap's own errors exit 2 too).
@@ -41,6 +48,9 @@ fn main() -> ExitCode {
         Command::Query(args) => query::run(args),
         Command::Codings(args) => codings::run(args),
         Command::Schema(args) => schema::run(args),
+        Command::Merge(args) => merge::run(args),
+        Command::Diff(args) => diff::run(args),
+        Command::Xref(args) => xref::run(args),
     };
     match result {
         Ok(code) => code,
