@@ -105,9 +105,6 @@ use crate::validate::{Checker, Code, Path};
 
 impl Actor {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
-        crate::walk::read::actor(self, path, &mut |at, id| {
-            c.resolve(at, id);
-        });
         c.text(&path.key("name"), &self.name);
         c.other_names(&path.key("other_names"), &self.other_names);
         c.opt_date(&path.key("founded"), self.founded.as_ref());
@@ -162,5 +159,17 @@ pub(crate) fn check_parent_cycles(c: &mut Checker<'_>) {
         );
     }
 }
+
+crate::with::with!(Actor {
+    with_other_names: other_names list OtherName;
+    with_country: country opt CountryCode;
+    with_parent: parent opt ActorId;
+    with_sponsors: sponsors list ActorId;
+    with_founded: founded opt EdtfDate;
+    with_dissolved: dissolved opt EdtfDate;
+    with_identifiers: identifiers list Identifier;
+    with_citations: citations list Citation;
+    with_extensions: extensions val Extensions;
+});
 
 crate::objects_only::objects_only!(Actor);

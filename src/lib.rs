@@ -18,6 +18,7 @@ pub mod merge;
 mod name;
 mod objects_only;
 pub mod prelude;
+mod records;
 mod reference;
 #[cfg(feature = "schema")]
 pub mod schema;
@@ -28,6 +29,10 @@ mod support;
 mod troop_presence;
 pub mod validate;
 pub mod values;
+mod with;
+
+/// chrono, whose `NaiveDate` the API takes and returns (`Agreement::status_on`, `EdtfDate::latest`).
+pub use chrono;
 mod walk;
 pub mod xref;
 
@@ -37,14 +42,14 @@ pub use agreement::{
     ObligationType, Party, PartyRole, Related, Relation, Renewal, Signature, WithdrawalTerms,
 };
 pub use agreement::{Agreement, AgreementKind, AgreementStatus, Confidentiality};
-pub use citation::{Citation, Credibility};
+pub use citation::{Citation, Credibility, CredibilityError};
 pub use dossier::Dossier;
-pub use error::{Error, ParseErrorKind};
-pub use extensions::{ExtensionKeyError, Extensions};
+pub use error::{Error, ParseErrorKind, ValueError};
+pub use extensions::{ExtensionError, ExtensionKeyError, Extensions};
 pub use name::{NameKind, OtherName};
 pub use person::{Person, Post};
 pub use reference::RecordRef;
-pub use schema_version::SchemaVersion;
+pub use schema_version::{SchemaVersion, SchemaVersionError};
 pub use source::{Reliability, Source, SourceKind, Url, UrlError};
 pub use statement::{Statement, StatementMode};
 pub use support::{Support, SupportType};

@@ -57,4 +57,10 @@ pub enum NameKind {
     Alias,
 }
 
+crate::with::with!(OtherName {
+    with_language: language opt LanguageCode;
+    with_kind: kind opt NameKind;
+    with_period: period opt EdtfDate;
+});
+
 crate::objects_only::objects_only!(OtherName);

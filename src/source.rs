@@ -179,4 +179,17 @@ impl Source {
     }
 }
 
+crate::with::with!(Source {
+    with_kind: kind opt SourceKind;
+    with_publisher: publisher opt String;
+    with_authors: authors list String;
+    with_url: url opt Url;
+    with_published: published opt EdtfDate;
+    with_accessed: accessed opt EdtfDate;
+    with_language: language opt LanguageCode;
+    with_reliability: reliability opt Reliability;
+    with_identifiers: identifiers list Identifier;
+    with_extensions: extensions val Extensions;
+});
+
 crate::objects_only::objects_only!(Source);

@@ -84,9 +84,6 @@ use crate::validate::{Checker, Code, Path};
 
 impl Statement {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
-        crate::walk::read::statement(self, path, &mut |at, id| {
-            c.resolve(at, id);
-        });
         if self.speakers.is_empty() && self.on_behalf_of.is_empty() {
             c.issue(path, Code::StatementWithoutSpeaker, "a statement needs speakers or on_behalf_of");
         }
@@ -97,5 +94,16 @@ impl Statement {
         c.citations(path, &self.citations, true);
     }
 }
+
+crate::with::with!(Statement {
+    with_speakers: speakers list PersonId;
+    with_on_behalf_of: on_behalf_of list ActorId;
+    with_date: date opt EdtfDate;
+    with_place: place opt Place;
+    with_language: language opt LanguageCode;
+    with_about: about list RecordRef;
+    with_citations: citations list Citation;
+    with_extensions: extensions val Extensions;
+});
 
 crate::objects_only::objects_only!(Statement);

@@ -86,9 +86,6 @@ use crate::validate::{Checker, Code, Path};
 
 impl Support {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
-        crate::walk::read::support(self, path, &mut |at, id| {
-            c.resolve(at, id);
-        });
         if self.types.is_empty() {
             c.issue(&path.key("types"), Code::EmptyList, "a support relation needs at least one type");
         }
@@ -97,5 +94,12 @@ impl Support {
         c.citations(path, &self.citations, true);
     }
 }
+
+crate::with::with!(Support {
+    with_period: period opt EdtfDate;
+    with_description: description opt String;
+    with_citations: citations list Citation;
+    with_extensions: extensions val Extensions;
+});
 
 crate::objects_only::objects_only!(Support);

@@ -97,9 +97,6 @@ use crate::validate::{Checker, Code, Path};
 
 impl TroopPresence {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
-        crate::walk::read::troop_presence(self, path, &mut |at, id| {
-            c.resolve(at, id);
-        });
         if self.forces.is_empty() {
             c.issue(&path.key("forces"), Code::EmptyList, "a troop presence needs at least one actor in forces");
         }
@@ -113,5 +110,16 @@ impl TroopPresence {
         c.citations(path, &self.citations, true);
     }
 }
+
+crate::with::with!(TroopPresence {
+    with_description: description opt String;
+    with_location: location opt Place;
+    with_since: since opt EdtfDate;
+    with_as_of: as_of opt EdtfDate;
+    with_purpose: purpose opt String;
+    with_agreement: agreement opt AgreementId;
+    with_citations: citations list Citation;
+    with_extensions: extensions val Extensions;
+});
 
 crate::objects_only::objects_only!(TroopPresence);

@@ -1,8 +1,9 @@
 //! The laws of merging, as property tests over generated dossiers:
 //!
 //! - merging a dossier with itself gives it back;
-//! - the order of the inputs changes only the order of records and ids;
-//! - merging is associative up to ids;
+//! - the order of the inputs changes only the order of records and ids (for inputs that do
+//!   not hold two records of one external identity: see `unambiguous`);
+//! - merging is associative up to ids (same condition);
 //! - no fact, citation or source of any input is lost;
 //! - if both inputs validate, the result validates, or the report names a conflict.
 //!
@@ -60,6 +61,20 @@ fn pair() -> impl Strategy<Value = (Dossier, Dossier)> {
             (a, b)
         }),
     ]
+}
+
+/// Whether no two records of one kind in `d` share an external identity. Merging pairs each
+/// record with at most one record of each other input, so when an input holds two records of
+/// one identity, which of them pairs with the other input's depends on the order and grouping
+/// of the inputs: the order and associativity laws are stated for unambiguous inputs.
+fn unambiguous(d: &Dossier) -> bool {
+    use defense_agreements::identity::{actor_keys, agreement_keys, person_keys, source_keys};
+    let mut seen = BTreeSet::new();
+    let keys = d.actors.iter().flat_map(|r| actor_keys(r).into_iter().map(|k| (0, k)));
+    let keys = keys.chain(d.people.iter().flat_map(|r| person_keys(r).into_iter().map(|k| (1, k))));
+    let keys = keys.chain(d.agreements.iter().flat_map(|r| agreement_keys(r).into_iter().map(|k| (2, k))));
+    let mut keys = keys.chain(d.sources.iter().flat_map(|r| source_keys(r).into_iter().map(|k| (3, k))));
+    keys.all(|k| seen.insert((k.0, k.1.to_string())))
 }
 
 fn run(a: &Dossier, b: &Dossier) -> Merged {
@@ -226,13 +241,17 @@ proptest! {
 
     #[test]
     fn the_order_of_inputs_changes_only_order_and_ids((a, b) in pair()) {
+        prop_assume!(unambiguous(&a) && unambiguous(&b));
         let (ab, ba) = (run(&a, &b), run(&b, &a));
         let names = id_groups(&[&ab.report, &ba.report]);
-        prop_assert_eq!(normal_form(&ab.dossier, &names), normal_form(&ba.dossier, &names));
+        let (x, y) = (normal_form(&ab.dossier, &names), normal_form(&ba.dossier, &names));
+        let d = defense_agreements::diff::diff_json(&x, &y);
+        prop_assert!(d.is_empty(), "{}", serde_json::to_string_pretty(&d.changes).unwrap_or_default());
     }
 
     #[test]
     fn merging_is_associative_up_to_ids((a, b) in pair(), c in dossier()) {
+        prop_assume!(unambiguous(&a) && unambiguous(&b) && unambiguous(&c));
         let ab = run(&a, &b);
         let ab_c = run(&ab.dossier, &c);
         let bc = run(&b, &c);

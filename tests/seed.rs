@@ -45,7 +45,7 @@ fn seed_models_the_report() {
     let syrian: Vec<_> = agreement.signatures.iter().filter(|s| s.party.as_str() == "syria").collect();
     assert_eq!(syrian.len(), 2);
     assert_ne!(syrian[0].citations[0].source, syrian[1].citations[0].source);
-    let syr = CountryCode::new("SYR").unwrap_or_else(|| panic!("SYR"));
+    let syr = CountryCode::new("SYR").unwrap_or_else(|e| panic!("{e}"));
     let forces: Vec<_> = d.forces_in(syr).collect();
     assert_eq!(forces.len(), 2);
     assert_eq!(forces[0].strength.qualifier, EstimateQualifier::AtMost);

@@ -93,4 +93,12 @@ pub enum CooperationArea {
     Other,
 }
 
+crate::with::with!(Cooperation {
+    with_providers: providers list ActorId;
+    with_recipients: recipients list ActorId;
+    with_text: text opt String;
+    with_clause: clause opt ClauseId;
+    with_citations: citations list Citation;
+});
+
 crate::objects_only::objects_only!(Cooperation);

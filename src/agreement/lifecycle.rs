@@ -171,4 +171,11 @@ impl ActionType {
     }
 }
 
+crate::with::with!(Action {
+    with_party: party opt ActorId;
+    with_effective: effective opt EdtfDate;
+    with_text: text opt String;
+    with_citations: citations list Citation;
+});
+
 crate::objects_only::objects_only!(Action);

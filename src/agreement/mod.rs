@@ -114,8 +114,9 @@ impl Agreement {
     }
 
     /// Whether `actor` is listed among the parties (with any role).
-    pub fn has_party(&self, actor: &ActorId) -> bool {
-        self.parties.iter().any(|p| &p.actor == actor)
+    pub fn has_party(&self, actor: impl AsRef<str>) -> bool {
+        let actor = actor.as_ref();
+        self.parties.iter().any(|p| p.actor.as_str() == actor)
     }
 
     /// The actors that are full parties (role `party`), in order.
@@ -124,7 +125,8 @@ impl Agreement {
     }
 
     /// The clause with this id.
-    pub fn clause(&self, id: &str) -> Option<&Clause> {
+    pub fn clause(&self, id: impl AsRef<str>) -> Option<&Clause> {
+        let id = id.as_ref();
         self.clauses.iter().find(|c| c.id.as_str() == id)
     }
 }
@@ -176,5 +178,21 @@ pub enum Confidentiality {
     /// Secret as a whole.
     Secret,
 }
+
+crate::with::with!(Agreement {
+    with_other_titles: other_titles list OtherName;
+    with_actions: actions list Action;
+    with_signatures: signatures list Signature;
+    with_duration: duration opt Duration;
+    with_obligations: obligations list Obligation;
+    with_cooperation: cooperation list Cooperation;
+    with_clauses: clauses list Clause;
+    with_related: related list Related;
+    with_confidentiality: confidentiality opt Confidentiality;
+    with_languages: languages list LanguageCode;
+    with_identifiers: identifiers list Identifier;
+    with_citations: citations list Citation;
+    with_extensions: extensions val Extensions;
+});
 
 crate::objects_only::objects_only!(Agreement);

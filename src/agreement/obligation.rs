@@ -126,4 +126,18 @@ pub enum ConditionType {
     Other,
 }
 
+crate::with::with!(Obligation {
+    with_obligors: obligors list ActorId;
+    with_beneficiaries: beneficiaries list ActorId;
+    with_conditions: conditions list Condition;
+    with_clause: clause opt ClauseId;
+    with_text: text opt String;
+    with_citations: citations list Citation;
+});
+
+crate::with::with!(Condition {
+    with_actors: actors list ActorId;
+    with_text: text opt String;
+});
+
 crate::objects_only::objects_only!(Obligation, Condition);

@@ -53,4 +53,8 @@ pub enum PartyRole {
     Beneficiary,
 }
 
+crate::with::with!(Party {
+    with_citations: citations list Citation;
+});
+
 crate::objects_only::objects_only!(Party);

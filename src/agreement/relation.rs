@@ -50,4 +50,10 @@ pub enum Relation {
     References,
 }
 
+crate::with::with!(Related {
+    with_agreement: agreement opt AgreementId;
+    with_title: title opt String;
+    with_citations: citations list Citation;
+});
+
 crate::objects_only::objects_only!(Related);

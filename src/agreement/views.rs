@@ -166,7 +166,7 @@ fn is_consent(kind: ActionType) -> bool {
 }
 
 fn edtf(day: NaiveDate) -> EdtfDate {
-    EdtfDate::from(day)
+    EdtfDate::from_day(day)
 }
 
 impl Agreement {

@@ -7,11 +7,13 @@
 
 mod checker;
 mod code;
+mod id_index;
 mod marks;
 mod path;
 mod report;
 
 pub(crate) use checker::Checker;
 pub use code::{Code, Severity};
+pub(crate) use id_index::{IdIndex, SCAN};
 pub(crate) use path::Path;
 pub use report::{Issue, Report, ValidationError};

@@ -81,4 +81,9 @@ impl NatoGrade {
     }
 }
 
+crate::with::with!(Rank {
+    with_language: language opt LanguageCode;
+    with_nato_grade: nato_grade opt NatoGrade;
+});
+
 crate::objects_only::objects_only!(Rank);
