@@ -280,6 +280,7 @@ pub(crate) fn ordered(a: &RecordKey, b: &RecordKey) -> (RecordKey, RecordKey) {
 /// An external identity of a record: a scheme and a value (`wikidata` `Q794`; `iso3166` `IRN`
 /// for a state actor).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub struct IdentityKey {
     /// The scheme.
     pub scheme: String,

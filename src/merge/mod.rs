@@ -230,6 +230,8 @@ pub struct Merger {
     head: Option<(DossierId, SchemaVersion)>,
     title: Option<String>,
     extensions: Map<String, Value>,
+    /// Top-level lists this module does not merge record by record, unioned entry by entry.
+    others: Map<String, Value>,
     generation: u32,
     lists: [Vec<Slot>; 7],
     ids: [HashMap<String, usize>; 7],
@@ -269,6 +271,7 @@ impl Merger {
             head: None,
             title: None,
             extensions: Map::new(),
+            others: Map::new(),
             generation: 0,
             lists: Default::default(),
             ids: Default::default(),
@@ -306,6 +309,22 @@ impl Merger {
         for (decision, a) in agreements.iter().zip(d.agreements.iter_mut()) {
             if let Target::Into(slot, _) = decision.target {
                 rename_clashing_clauses(&self.lists[slot_of(RecordKind::Agreement)][slot].value, a);
+            }
+        }
+        // Lists a later version of the model may add are kept whole, entry by entry.
+        if let Value::Object(doc) = serde_json::to_value(&d).unwrap_or(Value::Null) {
+            let known: HashSet<&str> = identity::TOP_LEVEL.iter().map(|k| identity::list_name(*k)).collect();
+            for (key, list) in doc {
+                if let Value::Array(list) = list {
+                    if !known.contains(key.as_str()) {
+                        match self.others.get_mut(&key) {
+                            Some(Value::Array(old)) => value::union(old, list),
+                            _ => {
+                                self.others.insert(key, Value::Array(list));
+                            }
+                        }
+                    }
+                }
             }
         }
         // Every reference names its merged record now: take the records in.
@@ -490,6 +509,9 @@ impl Merger {
                 let values = list.into_iter().map(|s| Value::Object(s.value)).collect();
                 doc.insert(crate::identity::list_name(kind).into(), Value::Array(values));
             }
+        }
+        for (key, list) in self.others {
+            doc.entry(key).or_insert(list);
         }
         if !self.extensions.is_empty() {
             doc.insert("extensions".into(), Value::Object(self.extensions));

@@ -206,7 +206,7 @@ pub(super) fn fact_key(v: &Value) -> String {
 
 /// Adds the entries of `new` that `old` lacks; an entry `old` has (up to citations) gets the
 /// new entry's citations too. Linear: entries are found by their fact key.
-fn union(old: &mut Vec<Value>, new: Vec<Value>) {
+pub(super) fn union(old: &mut Vec<Value>, new: Vec<Value>) {
     let mut at: HashMap<String, usize> = old.iter().enumerate().map(|(i, v)| (fact_key(v), i)).collect();
     for v in new {
         let key = fact_key(&v);
