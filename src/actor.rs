@@ -78,7 +78,7 @@ impl Actor {
 }
 
 /// What sort of organization an actor is (ACLED and Popolo classifications, merged).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -100,6 +100,17 @@ pub enum ActorKind {
     /// Anything else.
     Other,
 }
+
+crate::wire::wire_enum!(ActorKind, "actor kind" {
+    State = "state",
+    ArmedForces = "armed_forces",
+    StateOrgan = "state_organ",
+    IntergovernmentalOrganization = "intergovernmental_organization",
+    NonStateArmedGroup = "non_state_armed_group",
+    Militia = "militia",
+    Coalition = "coalition",
+    Other = "other",
+});
 
 use crate::validate::{Checker, Code, Path};
 

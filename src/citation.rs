@@ -79,6 +79,23 @@ impl TryFrom<u8> for Credibility {
     }
 }
 
+impl std::fmt::Display for Credibility {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl std::str::FromStr for Credibility {
+    type Err = CredibilityError;
+    /// The grade as a digit, `1` to `6`.
+    fn from_str(s: &str) -> Result<Self, CredibilityError> {
+        match s.as_bytes() {
+            [digit @ b'0'..=b'9'] => Self::new(digit - b'0'),
+            _ => Err(CredibilityError(0)),
+        }
+    }
+}
+
 impl From<Credibility> for u8 {
     fn from(c: Credibility) -> u8 {
         c.0

@@ -73,6 +73,12 @@ pub enum ValueError {
     /// An extension key or value refused.
     #[error(transparent)]
     Extension(#[from] crate::extensions::ExtensionError),
+    /// A name no value of an enum has.
+    #[error(transparent)]
+    UnknownValue(#[from] crate::wire::UnknownValueError),
+    /// A string that is no rule code.
+    #[error(transparent)]
+    Code(#[from] crate::validate::CodeError),
     /// A malformed or unsupported schema version.
     #[error(transparent)]
     SchemaVersion(#[from] crate::schema_version::SchemaVersionError),
@@ -100,6 +106,8 @@ into_error!(
     crate::extensions::ExtensionError,
     crate::extensions::ExtensionKeyError,
     crate::schema_version::SchemaVersionError,
+    crate::wire::UnknownValueError,
+    crate::validate::CodeError,
 );
 
 impl From<crate::extensions::ExtensionKeyError> for ValueError {

@@ -11,6 +11,7 @@ pub mod diff;
 mod dossier;
 mod error;
 mod extensions;
+pub mod extraction;
 pub mod identity;
 pub mod ids;
 pub mod jsonl;
@@ -26,9 +27,11 @@ mod schema_version;
 mod source;
 mod statement;
 mod support;
+pub mod tables;
 mod troop_presence;
 pub mod validate;
 pub mod values;
+mod wire;
 mod with;
 
 /// chrono, whose `NaiveDate` the API takes and returns (`Agreement::status_on`, `EdtfDate::latest`).
@@ -54,7 +57,13 @@ pub use source::{Reliability, Source, SourceKind, Url, UrlError};
 pub use statement::{Statement, StatementMode};
 pub use support::{Support, SupportType};
 pub use troop_presence::{HostConsent, TroopPresence};
-pub use validate::{Code, Issue, Report, Severity, ValidationError};
+pub use validate::{Code, CodeError, CustomCode, Issue, Report, Severity, ValidationError};
 pub use walk::{RecordKind, Reference, ReferenceMut, UnknownRecordKind};
+pub use wire::UnknownValueError;
 
 mod person;
+
+/// The Rust code of `docs/extraction.md`, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/extraction.md")]
+pub struct ExtractionDocTests;

@@ -69,7 +69,7 @@ impl Statement {
 }
 
 /// How a statement's text relates to what was said.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -79,6 +79,11 @@ pub enum StatementMode {
     /// The source's rendering of what was said.
     Paraphrase,
 }
+
+crate::wire::wire_enum!(StatementMode, "statement mode" {
+    DirectQuote = "direct_quote",
+    Paraphrase = "paraphrase",
+});
 
 use crate::validate::{Checker, Code, Path};
 

@@ -53,7 +53,7 @@ impl Support {
 }
 
 /// A form of support (UCDP external support types, plus political, financial and cyber).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -81,6 +81,20 @@ pub enum SupportType {
     /// Anything else.
     Other,
 }
+
+crate::wire::wire_enum!(SupportType, "support type" {
+    Troops = "troops",
+    Military = "military",
+    AccessToTerritory = "access_to_territory",
+    Weapons = "weapons",
+    Materiel = "materiel",
+    Training = "training",
+    Financial = "financial",
+    Intelligence = "intelligence",
+    Political = "political",
+    Cyber = "cyber",
+    Other = "other",
+});
 
 use crate::validate::{Checker, Code, Path};
 

@@ -78,7 +78,7 @@ impl TroopPresence {
 }
 
 /// Whether a host government consents to a foreign presence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -92,6 +92,13 @@ pub enum HostConsent {
     /// The source does not say.
     Unknown,
 }
+
+crate::wire::wire_enum!(HostConsent, "host consent" {
+    Consented = "consented",
+    NotConsented = "not_consented",
+    Contested = "contested",
+    Unknown = "unknown",
+});
 
 use crate::validate::{Checker, Code, Path};
 

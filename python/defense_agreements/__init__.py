@@ -7,12 +7,14 @@ dates. See docs/python.md.
 
 from ._native import (
     SCHEMA_VERSION,
+    BindingInterval,
     Codings,
     Dossier,
     DossierError,
     Issue,
     ParseError,
     Report,
+    TimelineEntry,
     ValidationError,
     __version__,
     parse,
@@ -24,12 +26,14 @@ from ._native import (
 
 __all__ = [
     "SCHEMA_VERSION",
+    "BindingInterval",
     "Codings",
     "Dossier",
     "DossierError",
     "Issue",
     "ParseError",
     "Report",
+    "TimelineEntry",
     "ValidationError",
     "__version__",
     "parse",

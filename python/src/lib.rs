@@ -286,6 +286,93 @@ impl Codings {
     }
 }
 
+/// One span of days during which a party is bound (`Dossier.binding_intervals`).
+#[pyclass(module = "defense_agreements", frozen, get_all, eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct BindingInterval {
+    /// The first day the party is surely bound (`from` is a keyword in Python).
+    from_: NaiveDate,
+    /// That day's date as the document writes it (`1952` stays `1952`).
+    start: String,
+    /// The index in the agreement's `actions` of the act that opens the span.
+    opened_by: usize,
+    /// The first day the party is surely no longer bound; None while it still is.
+    until: Option<NaiveDate>,
+    /// That day's date as written or computed, or None.
+    end: Option<String>,
+    /// The index of the act that closes the span, or None.
+    closed_by: Option<usize>,
+}
+
+impl BindingInterval {
+    fn of(i: &defense_agreements::agreement::BindingInterval) -> Self {
+        Self {
+            from_: i.from,
+            start: i.start.to_string(),
+            opened_by: i.opened_by,
+            until: i.until,
+            end: i.end.as_ref().map(ToString::to_string),
+            closed_by: i.closed_by,
+        }
+    }
+}
+
+#[pymethods]
+impl BindingInterval {
+    /// Whether `day` falls in the span.
+    fn contains(&self, day_: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let d = day(day_)?;
+        Ok(self.from_ <= d && self.until.is_none_or(|u| d < u))
+    }
+
+    fn __repr__(&self) -> String {
+        let until = self.until.map_or_else(|| "None".to_owned(), |u| q(&u.to_string()));
+        format!("BindingInterval(from_={}, until={until})", q(&self.from_.to_string()))
+    }
+}
+
+/// One step of an agreement's timeline (`Dossier.timeline`).
+#[pyclass(module = "defense_agreements", frozen, get_all, eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct TimelineEntry {
+    /// The day the step surely took effect.
+    day: NaiveDate,
+    /// Its date as written (or computed).
+    date: String,
+    /// The index of the act in the agreement's `actions`, when it is one.
+    action: Option<usize>,
+    /// The act's type (`signature`, `entry_into_force` …), or `term_ended`.
+    event: String,
+    /// The agreement's status once every step of that day has taken effect.
+    status: String,
+}
+
+impl TimelineEntry {
+    fn of(e: &defense_agreements::agreement::TimelineEntry) -> Self {
+        let event = match e.event {
+            defense_agreements::agreement::TimelineEvent::Act { action } => json_name(action),
+            // Other events are tagged by their `type` (`term_ended`).
+            other => match serde_json::to_value(other) {
+                Ok(serde_json::Value::Object(map)) => map.get("type").and_then(|t| t.as_str()).unwrap_or("").to_owned(),
+                _ => format!("{other:?}"),
+            },
+        };
+        Self { day: e.day, date: e.date.to_string(), action: e.action, event, status: json_name(e.status) }
+    }
+}
+
+#[pymethods]
+impl TimelineEntry {
+    fn __repr__(&self) -> String {
+        format!("TimelineEntry(day={}, event={}, status={})", q(&self.day.to_string()), q(&self.event), q(&self.status))
+    }
+}
+
+/// An actor id, or ValueError.
+fn actor_id(text: &str) -> PyResult<defense_agreements::ids::ActorId> {
+    defense_agreements::ids::ActorId::new(text).map_err(|e| PyValueError::new_err(format!("'{text}': {e}")))
+}
+
 /// A parsed dossier: immutable; query it, validate it, or turn it back into JSON.
 #[pyclass(module = "defense_agreements", name = "Dossier", frozen, eq)]
 #[derive(Debug, PartialEq)]
@@ -352,12 +439,38 @@ impl PyDossier {
         Ok(json_name(status))
     }
 
-    /// Whether `actor` is bound by `agreement` on `on`: in force, a full party that has joined
-    /// and not left. KeyError for an unknown agreement.
-    fn binds(&self, agreement: &str, actor: &str, on: &Bound<'_, PyAny>) -> PyResult<bool> {
+    /// Whether `actor` is bound by `agreement` on `on`: listed as a party, the agreement in
+    /// force, its consent in effect, not withdrawn or suspended (docs/lifecycle.md). KeyError
+    /// for an unknown agreement.
+    fn is_bound(&self, agreement: &str, actor: &str, on: &Bound<'_, PyAny>) -> PyResult<bool> {
         let a = self.agreement(agreement)?;
-        let day = day(on)?;
-        Ok(a.party_actors().find(|p| p.as_str() == actor).is_some_and(|p| a.binds_on(p, day)))
+        Ok(a.is_bound(&actor_id(actor)?, day(on)?))
+    }
+
+    /// Whether `actor` is bound toward `other` by `agreement` on `on`: both bound, and no
+    /// suspension or termination between the two in effect.
+    fn is_bound_toward(&self, agreement: &str, actor: &str, other: &str, on: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let a = self.agreement(agreement)?;
+        Ok(a.is_bound_toward(&actor_id(actor)?, &actor_id(other)?, day(on)?))
+    }
+
+    /// Where `actor` stands in `agreement` on `on`: `not_a_party`, `not_bound`,
+    /// `provisionally_applying`, `bound`, `suspended`, `withdrawn` or `ended`.
+    fn party_status(&self, agreement: &str, actor: &str, on: &Bound<'_, PyAny>) -> PyResult<String> {
+        let a = self.agreement(agreement)?;
+        Ok(json_name(a.party_status_on(&actor_id(actor)?, day(on)?)))
+    }
+
+    /// The spans during which `actor` is bound by `agreement`, in order.
+    fn binding_intervals(&self, agreement: &str, actor: &str) -> PyResult<Vec<BindingInterval>> {
+        let a = self.agreement(agreement)?;
+        Ok(a.binding_intervals(&actor_id(actor)?).iter().map(BindingInterval::of).collect())
+    }
+
+    /// Every step of `agreement`'s life in order, with the status each leaves.
+    fn timeline(&self, agreement: &str) -> PyResult<Vec<TimelineEntry>> {
+        let a = self.agreement(agreement)?;
+        Ok(a.timeline().iter().map(TimelineEntry::of).collect())
     }
 
     /// The ids of the agreements `actor` is a party to, whatever their status.
@@ -543,6 +656,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Issue>()?;
     m.add_class::<Report>()?;
     m.add_class::<Codings>()?;
+    m.add_class::<BindingInterval>()?;
+    m.add_class::<TimelineEntry>()?;
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(read_file, m)?)?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;

@@ -167,9 +167,25 @@ def test_status_and_binding_follow_the_lifecycle() -> None:
     # Pakistan left the Manila Pact on 7 November 1973.
     assert manila.agreements_binding("pakistan", datetime.date(1960, 1, 1)) == ["manila-pact"]
     assert manila.agreements_binding("pakistan", "1975-01-01") == []
-    assert manila.binds("manila-pact", "pakistan", datetime.datetime(1960, 1, 1, 12, 0))
-    assert not manila.binds("manila-pact", "pakistan", "1975-01-01")
-    assert not manila.binds("manila-pact", "nobody", "1960-01-01")
+    assert manila.is_bound("manila-pact", "pakistan", datetime.datetime(1960, 1, 1, 12, 0))
+    assert not manila.is_bound("manila-pact", "pakistan", "1975-01-01")
+    assert not manila.is_bound("manila-pact", "nobody", "1960-01-01")
+    assert manila.is_bound_toward("manila-pact", "pakistan", "united-states", "1960-01-01")
+    assert not manila.is_bound_toward("manila-pact", "pakistan", "united-states", "1975-01-01")
+    assert manila.party_status("manila-pact", "pakistan", "1960-01-01") == "bound"
+    assert manila.party_status("manila-pact", "pakistan", "1975-01-01") == "withdrawn"
+    assert manila.party_status("manila-pact", "nobody", "1975-01-01") == "not_a_party"
+    [span] = manila.binding_intervals("manila-pact", "pakistan")
+    assert span.from_ <= datetime.date(1960, 1, 1) and span.until is not None
+    assert datetime.date(1973, 1, 1) < span.until <= datetime.date(1974, 12, 31)
+    assert span.contains("1960-01-01") and not span.contains(span.until)
+    assert span.closed_by is not None
+    timeline = manila.timeline("manila-pact")
+    assert [e.day for e in timeline] == sorted(e.day for e in timeline)
+    assert timeline[0].status in ("signed", "negotiated")
+    assert any(e.event == "entry_into_force" and e.status == "in_force" for e in timeline)
+    with pytest.raises(ValueError):
+        manila.is_bound("manila-pact", "Not An Id!", "1960-01-01")
     with pytest.raises(KeyError):
         manila.status("no-such-agreement")
     with pytest.raises(ValueError):

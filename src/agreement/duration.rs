@@ -93,7 +93,7 @@ impl Duration {
 }
 
 /// What happens at the end of a fixed term.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -105,6 +105,12 @@ pub enum Renewal {
     /// It renews if the parties agree: each `renewal` act extends it by one period.
     ByAgreement,
 }
+
+crate::wire::wire_enum!(Renewal, "renewal" {
+    None = "none",
+    Automatic = "automatic",
+    ByAgreement = "by_agreement",
+});
 
 /// The terms on which a party may withdraw or denounce (ATOP RENOUNCE).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -77,7 +77,7 @@ impl Action {
 }
 
 /// A lifecycle act.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -121,19 +121,27 @@ pub enum ActionType {
     Termination,
 }
 
-impl ActionType {
-    /// Where the act sits in the order treaty law requires: an act of a higher stage may not
-    /// precede one of a lower stage. Acts of the same stage are not ordered among themselves.
-    pub(crate) fn stage(self) -> usize {
-        match self {
-            Self::Negotiation => 0,
-            Self::Signature => 1,
-            Self::EntryIntoForce => 3,
-            Self::Termination => 4,
-            _ => 2,
-        }
-    }
+crate::wire::wire_enum!(ActionType, "action type" {
+    Negotiation = "negotiation",
+    Signature = "signature",
+    Ratification = "ratification",
+    Approval = "approval",
+    Accession = "accession",
+    ProvisionalApplication = "provisional_application",
+    EntryIntoForce = "entry_into_force",
+    Reservation = "reservation",
+    InterpretiveDeclaration = "interpretive_declaration",
+    DomesticApproval = "domestic_approval",
+    Amendment = "amendment",
+    Suspension = "suspension",
+    Resumption = "resumption",
+    Withdrawal = "withdrawal",
+    Denunciation = "denunciation",
+    Renewal = "renewal",
+    Termination = "termination",
+});
 
+impl ActionType {
     /// Whether the act is one party's by nature and must name it.
     pub fn requires_party(self) -> bool {
         matches!(
@@ -145,29 +153,6 @@ impl ActionType {
                 | Self::InterpretiveDeclaration
                 | Self::DomesticApproval
         )
-    }
-
-    /// The act's name in snake_case, as in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Negotiation => "negotiation",
-            Self::Signature => "signature",
-            Self::Ratification => "ratification",
-            Self::Approval => "approval",
-            Self::Accession => "accession",
-            Self::ProvisionalApplication => "provisional_application",
-            Self::EntryIntoForce => "entry_into_force",
-            Self::Reservation => "reservation",
-            Self::InterpretiveDeclaration => "interpretive_declaration",
-            Self::DomesticApproval => "domestic_approval",
-            Self::Amendment => "amendment",
-            Self::Suspension => "suspension",
-            Self::Resumption => "resumption",
-            Self::Withdrawal => "withdrawal",
-            Self::Denunciation => "denunciation",
-            Self::Renewal => "renewal",
-            Self::Termination => "termination",
-        }
     }
 }
 

@@ -5,6 +5,7 @@ mod clause;
 mod cooperation;
 mod duration;
 mod lifecycle;
+mod lifecycle_check;
 mod obligation;
 mod party;
 mod relation;
@@ -132,7 +133,7 @@ impl Agreement {
 }
 
 /// What sort of agreement it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -165,8 +166,24 @@ pub enum AgreementKind {
     Other,
 }
 
+crate::wire::wire_enum!(AgreementKind, "agreement kind" {
+    DefensePact = "defense_pact",
+    DefenseCooperation = "defense_cooperation",
+    MilitaryCooperation = "military_cooperation",
+    SecurityCooperation = "security_cooperation",
+    StatusOfForces = "status_of_forces",
+    Basing = "basing",
+    ArmsTransfer = "arms_transfer",
+    NonAggression = "non_aggression",
+    Neutrality = "neutrality",
+    Entente = "entente",
+    MemorandumOfUnderstanding = "memorandum_of_understanding",
+    Ceasefire = "ceasefire",
+    Other = "other",
+});
+
 /// Whether an agreement's text is public.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -178,6 +195,12 @@ pub enum Confidentiality {
     /// Secret as a whole.
     Secret,
 }
+
+crate::wire::wire_enum!(Confidentiality, "confidentiality" {
+    Public = "public",
+    PartlySecret = "partly_secret",
+    Secret = "secret",
+});
 
 crate::with::with!(Agreement {
     with_other_titles: other_titles list OtherName;

@@ -169,6 +169,35 @@ fn edtf(day: NaiveDate) -> EdtfDate {
     EdtfDate::from_day(day)
 }
 
+/// `date` moved `months` later, kept at its precision when it can be: a year moves by whole
+/// years, a month by months, a day by calendar months (31 January plus one month is the last
+/// day of February). An interval, or a year moved by a part of a year, becomes the day
+/// `months` after its last day.
+fn shift(date: &EdtfDate, months: u32) -> Option<EdtfDate> {
+    use crate::values::{PartialDate, Precision};
+    if let Some(d) = date.as_date() {
+        let q = d.qualifier();
+        let m = i32::try_from(months).ok()?;
+        match d.precision() {
+            Precision::Year if m % 12 == 0 => {
+                return Some(PartialDate::year(d.year_value().checked_add(m / 12)?).ok()?.with_qualifier(q).into());
+            }
+            Precision::Month => {
+                let index =
+                    d.year_value().checked_mul(12)?.checked_add(i32::from(d.month_value()?) - 1)?.checked_add(m)?;
+                let month = u8::try_from(index.rem_euclid(12) + 1).ok()?;
+                return Some(PartialDate::month(index.div_euclid(12), month).ok()?.with_qualifier(q).into());
+            }
+            Precision::Day => {
+                let day = d.earliest()?.checked_add_months(Months::new(months))?;
+                return Some(PartialDate::try_from(day).ok()?.with_qualifier(q).into());
+            }
+            Precision::Year => {}
+        }
+    }
+    Some(edtf(date.latest()?.checked_add_months(Months::new(months))?))
+}
+
 impl Agreement {
     /// Replays the lifecycle once, for many questions on many days.
     pub fn lifecycle(&self) -> Lifecycle<'_> {
@@ -177,18 +206,64 @@ impl Agreement {
 
     /// The day act `index` surely takes effect, and its date as written or computed: its
     /// `effective` date; for a withdrawal or denunciation without one, the notice date plus the
-    /// notice the agreement's withdrawal terms require (`notice_months`); else its `date`.
+    /// notice the agreement's withdrawal terms require (`notice_months`), at the notice's own
+    /// precision (`2002-09` plus 24 months is `2004-09`); else its `date`.
     pub fn effect_of(&self, index: usize) -> Option<(NaiveDate, EdtfDate)> {
         let a = self.actions.get(index)?;
-        if a.effective.is_none() && matches!(a.kind, ActionType::Withdrawal | ActionType::Denunciation) {
-            let months = self.duration.as_ref().and_then(Duration::withdrawal).and_then(|w| w.notice_months);
-            if let Some(m) = months.filter(|m| *m > 0) {
-                let day = a.date.latest()?.checked_add_months(Months::new(m))?;
-                return Some((day, edtf(day)));
+        let date = match self.notice_months(a) {
+            Some(m) => shift(&a.date, m)?,
+            None => *a.effective_date(),
+        };
+        Some((date.latest()?, date))
+    }
+
+    /// The notice a withdrawal or denunciation without `effective` waits, in months.
+    pub(crate) fn notice_months(&self, a: &super::Action) -> Option<u32> {
+        if a.effective.is_some() || !matches!(a.kind, ActionType::Withdrawal | ActionType::Denunciation) {
+            return None;
+        }
+        self.duration.as_ref().and_then(Duration::withdrawal).and_then(|w| w.notice_months).filter(|m| *m > 0)
+    }
+
+    /// For each listed party, whether it is an original party: bound from entry into force
+    /// with no consent of its own recorded. A party is original when it records no
+    /// ratification, approval, accession or entry into force for itself, or when its first
+    /// withdrawal or denunciation takes effect before its first consent does (the record
+    /// starts with it leaving, so it was a member before: Uzbekistan's 1999 exit and 2006
+    /// return).
+    pub(crate) fn original_parties(&self) -> HashMap<&str, bool> {
+        let mut first: HashMap<&str, (Option<NaiveDate>, Option<NaiveDate>)> = HashMap::new();
+        for (i, a) in self.actions.iter().enumerate() {
+            let Some(p) = &a.party else { continue };
+            let consent = is_consent(a.kind);
+            let exit = matches!(a.kind, ActionType::Withdrawal | ActionType::Denunciation)
+                || (a.kind == ActionType::Termination && a.toward.is_empty());
+            if !consent && !exit {
+                continue;
+            }
+            let entry = first.entry(p.as_str()).or_default();
+            let day = self.effect_of(i).map(|(d, _)| d);
+            let slot = if consent { &mut entry.0 } else { &mut entry.1 };
+            *slot = match (*slot, day) {
+                (Some(s), Some(d)) => Some(s.min(d)),
+                (s, d) => s.or(d),
+            };
+            if consent && day.is_none() && slot.is_none() {
+                // A consent whose date never surely took effect still makes the party a
+                // joining one: give it the latest possible day.
+                *slot = Some(NaiveDate::MAX);
             }
         }
-        let date = *a.effective_date();
-        Some((date.latest()?, date))
+        self.parties
+            .iter()
+            .map(|p| {
+                let original = match first.get(p.actor.as_str()) {
+                    None | Some((None, _)) => true,
+                    Some((Some(consent), exit)) => exit.is_some_and(|e| e < *consent),
+                };
+                (p.actor.as_str(), original)
+            })
+            .collect()
     }
 
     /// Whether `actor` is bound on `day`: it is listed with the role `party`, the agreement is
@@ -253,11 +328,9 @@ impl<'a> Lifecycle<'a> {
         for p in agreement.parties.iter().filter(|p| p.role == PartyRole::Party) {
             parties.entry(p.actor.as_str()).or_insert_with(|| PartyLog { original: true, ..PartyLog::default() });
         }
-        for a in &agreement.actions {
-            if let Some(log) = a.party.as_ref().and_then(|p| parties.get_mut(p.as_str())) {
-                if is_consent(a.kind) {
-                    log.original = false;
-                }
+        for (key, original) in agreement.original_parties() {
+            if let Some(log) = parties.get_mut(key) {
+                log.original = original;
             }
         }
         let mut members = parties.values().filter(|l| l.original).count();

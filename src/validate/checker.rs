@@ -92,7 +92,7 @@ crate::records::record_kinds!(checker []);
 impl<'d> Checker<'d> {
     /// Records a problem; the path and message are rendered only now.
     pub(crate) fn issue(&mut self, path: &Path<'_>, code: Code, message: impl Into<String>) {
-        self.report.push(Issue { path: path.to_string(), code, severity: code.severity(), message: message.into() });
+        self.report.push(Issue { path: path.to_string(), severity: code.severity(), code, message: message.into() });
     }
 
     /// Adds the end-of-walk warnings and hands over the report.
@@ -314,7 +314,7 @@ impl<'d> Checker<'d> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::SCAN;
+    use crate::validate::id_index::SCAN;
 
     /// Small lists are scanned, large ones hashed: both must find the same ids and the same
     /// duplicates, reported at the same place.

@@ -13,7 +13,7 @@ mod path;
 mod report;
 
 pub(crate) use checker::Checker;
-pub use code::{Code, Severity};
-pub(crate) use id_index::{IdIndex, SCAN};
+pub use code::{Code, CodeError, CustomCode, Severity};
+pub(crate) use id_index::IdIndex;
 pub(crate) use path::Path;
 pub use report::{Issue, Report, ValidationError};

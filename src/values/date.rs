@@ -264,6 +264,22 @@ impl TryFrom<NaiveDate> for PartialDate {
     }
 }
 
+impl FromStr for PartialDate {
+    type Err = DateError;
+    /// One EDTF date (no interval): `2020-07?`.
+    fn from_str(s: &str) -> Result<Self, DateError> {
+        Self::parse(s)
+    }
+}
+
+impl FromStr for IntervalEnd {
+    type Err = DateError;
+    /// One end of an interval: a date, `..` (open) or empty (unknown).
+    fn from_str(s: &str) -> Result<Self, DateError> {
+        Self::parse(s)
+    }
+}
+
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.year < 0 {

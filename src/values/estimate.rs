@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// How an estimate's bounds are to be read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -22,8 +22,17 @@ pub enum EstimateQualifier {
     Unknown,
 }
 
+crate::wire::wire_enum!(EstimateQualifier, "estimate qualifier" {
+    Exact = "exact",
+    Approximately = "approximately",
+    AtLeast = "at_least",
+    AtMost = "at_most",
+    Range = "range",
+    Unknown = "unknown",
+});
+
 /// What an estimate counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -42,6 +51,15 @@ pub enum EstimateUnit {
     /// Anything else (say what in the record's description).
     Other,
 }
+
+crate::wire::wire_enum!(EstimateUnit, "estimate unit" {
+    Personnel = "personnel",
+    Aircraft = "aircraft",
+    Vessels = "vessels",
+    Vehicles = "vehicles",
+    Units = "units",
+    Other = "other",
+});
 
 impl EstimateUnit {
     fn is_personnel(&self) -> bool {

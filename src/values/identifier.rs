@@ -72,6 +72,12 @@ impl TryFrom<String> for Scheme {
     }
 }
 
+impl std::fmt::Display for Scheme {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 impl std::str::FromStr for Scheme {
     type Err = SchemeError;
     fn from_str(name: &str) -> Result<Self, SchemeError> {

@@ -11,6 +11,7 @@ mod merge;
 mod output;
 mod query;
 mod schema;
+mod tables;
 mod validate;
 mod xref;
 
@@ -36,6 +37,7 @@ enum Command {
     Merge(merge::Args),
     Diff(diff::Args),
     Xref(xref::Args),
+    Tables(tables::Args),
 }
 
 /// Exit status 2: bad usage (clap's own errors exit 2 too).
@@ -51,6 +53,7 @@ fn main() -> ExitCode {
         Command::Merge(args) => merge::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Xref(args) => xref::run(args),
+        Command::Tables(args) => tables::run(args),
     };
     match result {
         Ok(code) => code,
