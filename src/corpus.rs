@@ -25,7 +25,7 @@ use chrono::NaiveDate;
 use crate::identity::{self, IdentityKey, RecordKey, RecordKind, Resolver};
 use crate::ids::DossierId;
 use crate::merge::{Merged, Merger};
-use crate::values::CountryCode;
+use crate::values::{CountryCode, Identifier};
 use crate::{Agreement, Dossier, Error, TroopPresence};
 
 /// Where a record sits in a corpus: which dossier, which position in its list.
@@ -50,6 +50,22 @@ pub enum CorpusError {
     /// A dossier could not be read.
     #[error(transparent)]
     Read(#[from] Error),
+}
+
+/// A reference across dossiers that does not resolve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CorpusIssue {
+    /// Where, as a JSON Pointer into the document holding the reference.
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for CorpusIssue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
 }
 
 /// Dossiers held together, with an index of every record by `dossier/kind/id` and by
@@ -175,6 +191,57 @@ impl Corpus {
         RecordKey::parse(d.id.as_str(), at.kind, id)
     }
 
+    /// Resolves a reference across dossiers to the records it names: by dossier and local id,
+    /// or by outside identifiers (any one shared identifies a record; within `dossier` when it
+    /// is given). This is the resolution a cross-dossier reference field uses.
+    pub fn resolve(
+        &self,
+        kind: RecordKind,
+        dossier: Option<&str>,
+        id: Option<&str>,
+        identifiers: &[Identifier],
+    ) -> Vec<Location> {
+        let n = match dossier {
+            Some(d) => match self.by_id.get(d) {
+                Some(&n) => Some(n),
+                None => return Vec::new(),
+            },
+            None => None,
+        };
+        if let (Some(n), Some(id)) = (n, id) {
+            return self
+                .records
+                .get(&(n, kind, id.to_owned()))
+                .map(|&index| vec![Location { dossier: n, kind, index }])
+                .unwrap_or_default();
+        }
+        let mut out: Vec<Location> = identifiers
+            .iter()
+            .flat_map(|i| self.with_identity(kind, &IdentityKey::of(i.scheme.as_str(), &i.value)).iter().copied())
+            .filter(|at| n.is_none_or(|n| at.dossier == n))
+            .collect();
+        out.sort_by_key(|at| (at.dossier, at.index));
+        out.dedup();
+        out
+    }
+
+    /// Checks a resolver against the corpus: every record a judgement names must be in it.
+    pub fn check_resolver(&self, resolver: &Resolver) -> Vec<CorpusIssue> {
+        let mut issues = Vec::new();
+        for (i, j) in resolver.judgements.iter().enumerate() {
+            for (side, key) in [("left", &j.left), ("right", &j.right)] {
+                if self.locate(key).is_none() {
+                    let message = match self.dossier(key.dossier.as_str()) {
+                        None => format!("no dossier '{}' in the corpus", key.dossier),
+                        Some(_) => format!("no {} '{}' in dossier '{}'", key.kind, key.id, key.dossier),
+                    };
+                    issues.push(CorpusIssue { path: format!("/judgements/{i}/{side}"), message });
+                }
+            }
+        }
+        issues
+    }
+
     /// Every agreement, in any dossier, that binds the actor with external identity `actor` on
     /// `day` (see [`Agreement::binds_on`]), with its dossier.
     pub fn agreements_binding<'a>(
@@ -239,6 +306,27 @@ impl IdentityKey {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn references_resolve_by_id_or_identifier_and_resolvers_are_checked() -> Result<(), Box<dyn std::error::Error>> {
+        let c = Corpus::from_files(["examples/data/iran-syria-2020.json", "examples/data/us-japan-1960.json"])?;
+        let by_id = c.resolve(RecordKind::Actor, Some("us-japan-1960"), Some("japan"), &[]);
+        assert_eq!(by_id.len(), 1);
+        let q30 = Identifier::new("wikidata", "Q30")?;
+        let everywhere = c.resolve(RecordKind::Actor, None, None, std::slice::from_ref(&q30));
+        assert_eq!(everywhere.len(), 2, "the United States is in both dossiers");
+        assert_eq!(c.resolve(RecordKind::Actor, Some("us-japan-1960"), None, &[q30]).len(), 1);
+        assert!(c.resolve(RecordKind::Actor, Some("nowhere"), Some("japan"), &[]).is_empty());
+        let r = Resolver::from_json(
+            r#"{"resolver_version": "1.0", "judgements": [{
+                "left": {"dossier": "iran-syria-2020", "type": "actor", "id": "united-states"},
+                "right": {"dossier": "us-japan-1960", "type": "actor", "id": "usa"},
+                "judgement": "same", "decided_by": "test", "decided_at": "2026"}]}"#,
+        )?;
+        let issues: Vec<String> = c.check_resolver(&r).iter().map(ToString::to_string).collect();
+        assert_eq!(issues, ["/judgements/0/right: no actor 'usa' in dossier 'us-japan-1960'"]);
+        Ok(())
+    }
 
     #[test]
     fn one_dossier_id_once() -> Result<(), Box<dyn std::error::Error>> {

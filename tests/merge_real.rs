@@ -156,3 +156,20 @@ fn the_signing_and_the_entry_into_force_merge_into_one_treaty() -> Result<(), Bo
     assert_eq!(names, ["Democratic People's Republic of Korea", "DPRK"]);
     Ok(())
 }
+
+#[test]
+fn every_judgement_names_a_record_of_its_pair() -> Result<(), Box<dyn Error>> {
+    use defense_agreements::corpus::Corpus;
+    for (pair, judged) in [
+        (["merge/iran-syria-2020-report.json", "merge/iran-syria-2020-ap.json"], "merge/iran-syria-2020.resolver.json"),
+        (
+            ["merge/russia-dprk-2024-afp.json", "merge/russia-dprk-2024-interfax.json"],
+            "merge/russia-dprk-2024.resolver.json",
+        ),
+    ] {
+        let corpus = Corpus::from_files(pair.map(data))?;
+        let issues = corpus.check_resolver(&resolver(judged)?);
+        assert!(issues.is_empty(), "{judged}: {issues:?}");
+    }
+    Ok(())
+}
