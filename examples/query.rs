@@ -1,7 +1,7 @@
 //! Load dossiers and answer the questions people ask of them.
 //!
 //! ```text
-//! cargo run --example query -- [--actor ID] [--on YYYY-MM-DD] [--country ISO3] FILE...
+//! cargo run --example query -- [--actor ID] [--on YYYY-MM-DD] [--country ISO3] [--toward ID] FILE...
 //! ```
 //!
 //! FILE is a dossier (`.json`) or a stream of them (`.jsonl`, one per line). The program
@@ -12,10 +12,16 @@
 //! 2. the forces present in `--country` (default `SYR`), with their estimated strength;
 //! 3. the status of every agreement on `--on` (or its latest status);
 //! 4. who signed each agreement, for which party, in what capacity;
-//! 5. which facts rest on a single source.
+//! 5. which facts rest on a single source;
+//! 6. the lifecycle views of every agreement `--actor` is a party to: where it stands on `--on`,
+//!    whether it is bound toward `--toward` (when given), the spans it was bound with the acts
+//!    that open and close them, and the agreement's timeline.
 //!
 //! Try: `cargo run --example query -- --actor pakistan --on 1975-01-01 examples/data/*.json`
-//! (Pakistan left the Manila Pact on 7 November 1973).
+//! (Pakistan left the Manila Pact on 7 November 1973), or
+//! `cargo run --example query -- --actor uzbekistan --toward russia --on 2008-01-01 examples/data/collective-security-treaty-1992.json`
+//! (Uzbekistan left the Collective Security Treaty in 1999, returned in 2006 and was suspended
+//! in 2012).
 //!
 //! Exit status: 0 on success, 1 when a file cannot be read or parsed, 2 on bad usage.
 
@@ -32,6 +38,7 @@ struct Options {
     actor: String,
     on: Option<NaiveDate>,
     country: CountryCode,
+    toward: Option<String>,
     files: Vec<String>,
 }
 
@@ -41,12 +48,14 @@ fn parse_args() -> Result<Options, String> {
         actor: "united-states".into(),
         on: None,
         country: "SYR".parse().map_err(|e| format!("{e}"))?,
+        toward: None,
         files: Vec::new(),
     };
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
             "--actor" => options.actor = value("--actor")?,
+            "--toward" => options.toward = Some(value("--toward")?),
             "--on" => {
                 let v = value("--on")?;
                 options.on = Some(v.parse().map_err(|e| format!("--on {v}: {e}"))?);
@@ -107,7 +116,7 @@ fn run(out: &mut impl Write) -> std::io::Result<ExitCode> {
     let options = match parse_args() {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("query: {e}\nusage: query [--actor ID] [--on YYYY-MM-DD] [--country ISO3] FILE...");
+            eprintln!("query: {e}\nusage: query [--actor ID] [--on YYYY-MM-DD] [--country ISO3] [--toward ID] FILE...");
             return Ok(ExitCode::from(2));
         }
     };
@@ -204,6 +213,55 @@ fn run(out: &mut impl Write) -> std::io::Result<ExitCode> {
         }
         for s in &d.statements {
             single(format!("statement {}", s.id), &s.citations, &[])?;
+        }
+    }
+
+    // 6. The lifecycle views: one replay per agreement answers every question on any day.
+    writeln!(out, "\n# Lifecycle of {} ({when})", options.actor)?;
+    let toward = match options.toward.as_deref().map(ActorId::new) {
+        Some(Ok(id)) => Some(id),
+        Some(Err(_)) => {
+            eprintln!("query: '{}' is not a valid actor id", options.toward.unwrap_or_default());
+            return Ok(ExitCode::from(2));
+        }
+        None => None,
+    };
+    for d in &dossiers {
+        for a in d.agreements_of(actor.as_str()) {
+            let life = a.lifecycle();
+            if let Some(day) = options.on {
+                let standing = serde_json::to_value(life.party_status_on(&actor, day))
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default();
+                writeln!(out, "{}\t{}\t{standing}", a.id, options.actor)?;
+                if let Some(other) = &toward {
+                    let bound = life.is_bound_toward(&actor, other, day);
+                    writeln!(out, "{}\t{} bound toward {other}: {bound}", a.id, options.actor)?;
+                }
+            }
+            // Each span: from, to (".." while still bound), and the acts that open and close it.
+            let act = |i: Option<usize>| {
+                i.and_then(|i| a.actions.get(i)).map_or_else(
+                    || "end of term".to_string(),
+                    |x| {
+                        format!(
+                            "{}{}",
+                            x.kind.as_str(),
+                            x.party.as_ref().map_or_else(String::new, |p| format!(" by {p}"))
+                        )
+                    },
+                )
+            };
+            for span in life.binding_intervals(&actor) {
+                let end = span.end.map_or_else(|| "..".to_string(), |e| e.to_string());
+                let closed = if span.until.is_some() { act(span.closed_by) } else { "still bound".to_string() };
+                writeln!(out, "{}\tbound {}/{end}\t{} → {closed}", a.id, span.start, act(Some(span.opened_by)))?;
+            }
+            for step in life.timeline() {
+                let status = serde_json::to_value(step.status).ok().and_then(|v| v.as_str().map(String::from));
+                writeln!(out, "{}\t{}\t{}\t{}", a.id, step.date, act(step.action), status.unwrap_or_default())?;
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

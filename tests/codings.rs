@@ -33,6 +33,15 @@ const PINNED: &[Row] = &[
     // Art. IV(1) limited to the treaty area (and for the US to communist aggression);
     // Art. IV(2) consultation only on threats other than armed attack.
     ("manila-pact-1954", "manila-pact", [C, A, A, A, C], Some(CowType::DefensePact), true, false),
+    // Art. 4 defence, Art. 1 non-aggression, Art. 2 consultation, none limited.
+    (
+        "collective-security-treaty-1992",
+        "collective-security-treaty",
+        [U, A, A, U, U],
+        Some(CowType::DefensePact),
+        true,
+        false,
+    ),
 ];
 
 fn five(a: &AtopObligations) -> [Atop; 5] {

@@ -100,6 +100,56 @@ fn a_party_that_withdraws_and_accedes_again_is_bound_again() -> Result {
 }
 
 #[test]
+fn a_record_that_starts_with_a_withdrawal_reads_the_party_as_original() -> Result {
+    // No original ratification recorded: leaving first means it was a member before.
+    let a = agreement(
+        &["x", "y", "z"],
+        json!([
+            {"type": "entry_into_force", "date": "1994-04-20"},
+            {"type": "withdrawal", "date": "1999-04-02", "party": "z", "effective": "1999-04-20"},
+            {"type": "accession", "date": "2006-06-23", "party": "z"}
+        ]),
+        None,
+    )?;
+    let z = id("z")?;
+    assert!(a.is_bound(&z, day("1995-01-01")?));
+    assert!(!a.is_bound(&z, day("2000-01-01")?));
+    assert!(a.is_bound(&z, day("2007-01-01")?));
+    // A party whose record starts with its accession is bound only from it.
+    let late = agreement(
+        &["x", "y", "z"],
+        json!([
+            {"type": "entry_into_force", "date": "1994-04-20"},
+            {"type": "accession", "date": "2006-06-23", "party": "z"}
+        ]),
+        None,
+    )?;
+    assert!(!late.is_bound(&z, day("1995-01-01")?));
+    assert_eq!(late.first_bound(&z).map(|s| s.from), Some(day("2006-06-23")?));
+    Ok(())
+}
+
+#[test]
+fn a_notice_keeps_its_precision_when_the_terms_add_the_notice_period() -> Result {
+    let a = agreement(
+        &["x", "y", "z"],
+        json!([
+            {"type": "entry_into_force", "date": "1948-12-03"},
+            {"type": "denunciation", "date": "2002-09", "party": "z"},
+            {"type": "denunciation", "date": "2012", "party": "y"}
+        ]),
+        Some(json!({"type": "indefinite", "withdrawal": {"notice_months": 24}})),
+    )?;
+    let (y, z) = (id("y")?, id("z")?);
+    let spans = a.binding_intervals(&z);
+    assert_eq!(spans[0].end.map(|d| d.to_string()), Some("2004-09".to_string()));
+    assert!(a.is_bound(&z, day("2004-09-29")?));
+    assert!(!a.is_bound(&z, day("2004-09-30")?));
+    assert_eq!(a.binding_intervals(&y)[0].end.map(|d| d.to_string()), Some("2014".to_string()));
+    Ok(())
+}
+
+#[test]
 fn a_suspension_toward_one_party_leaves_the_others_bound() -> Result {
     let a = agreement(
         &["x", "y", "z"],
@@ -254,5 +304,43 @@ fn is_bound_agrees_with_binding_intervals_every_year() -> Result {
     }
     // 1992-03-01 to the end of 1995; end of 1998 to mid-2001; 2003 to the end of 2010.
     assert_eq!(life.binding_intervals(&id("z")?).len(), 3);
+    Ok(())
+}
+
+#[test]
+fn a_party_level_termination_is_not_ignored() -> Result {
+    // Without counterparts it reads as the party's withdrawal (and validation reports it);
+    // with them it ends the agreement between the two, both ways, for good.
+    let a = agreement(
+        &["x", "y", "z"],
+        json!([
+            {"type": "entry_into_force", "date": "2000-01-01"},
+            {"type": "termination", "date": "2003-01-01", "party": "x", "toward": ["y"]},
+            {"type": "resumption", "date": "2004-01-01", "party": "x", "toward": ["y"]},
+            {"type": "termination", "date": "2005-01-01", "party": "z"}
+        ]),
+        None,
+    )?;
+    let (x, y, z) = (id("x")?, id("y")?, id("z")?);
+    let on = day("2004-06-01")?;
+    assert!(!a.is_bound_toward(&x, &y, on) && !a.is_bound_toward(&y, &x, on));
+    assert!(a.is_bound_toward(&x, &z, on));
+    assert!(!a.is_bound(&z, day("2005-01-01")?));
+    assert_eq!(a.party_status_on(&z, day("2005-01-01")?), PartyStatus::Withdrawn);
+    Ok(())
+}
+
+#[test]
+fn view_enums_read_back_their_names() -> Result {
+    for s in PartyStatus::ALL {
+        assert_eq!(s.to_string().parse::<PartyStatus>()?, *s);
+        assert_eq!(serde_json::to_value(s)?, serde_json::Value::String(s.as_str().into()));
+    }
+    assert!("bound_ish".parse::<PartyStatus>().is_err());
+    use defense_agreements::agreement::TimelineEvent;
+    for name in ["accession", "term_ended", "suspension"] {
+        assert_eq!(name.parse::<TimelineEvent>()?.to_string(), name);
+    }
+    assert!("nothing".parse::<TimelineEvent>().is_err());
     Ok(())
 }

@@ -53,16 +53,16 @@ fn the_example_dossiers_give_the_expected_counts() {
     let t = examples();
     let counts: Vec<(&str, usize)> = t.counts().to_vec();
     // The same figures tests/tables/check_duckdb.py expects of the files (see its comments).
-    let dyads = 66 * 76 + 21 * 70 + 7 * 19 + 2 * 65;
+    let dyads = 66 * 76 + 2 * 12 * 73 + 73 + 14 * 70 + 21 * 70 + 7 * 19 + 2 * 65;
     assert_eq!(
         counts,
         [
             ("agreements", 6),
-            ("members", 24),
-            ("state_years", 1551),
+            ("members", 27),
+            ("state_years", 1767),
             ("dyad_years", dyads),
             ("directed_dyad_years", 2 * dyads),
-            ("directed_dyad_intervals", 192),
+            ("directed_dyad_intervals", 270),
             ("signatures", 32),
             ("troop_presences", 3),
         ]

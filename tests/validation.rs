@@ -65,6 +65,7 @@ macro_rules! fixture_cases {
 
 fixture_cases!(invalid, "tests/fixtures/invalid", check_invalid, {
     action_after_termination => "action_after_termination.json",
+    action_after_withdrawal => "action_after_withdrawal.json",
     control_character => "control_character.json",
     dangling_reference_clause => "dangling_reference--clause.json",
     dangling_reference_toward => "dangling_reference--toward.json",
@@ -80,14 +81,23 @@ fixture_cases!(invalid, "tests/fixtures/invalid", check_invalid, {
     estimate_bounds_reversed => "estimate_bounds_reversed.json",
     estimate_qualifier_mismatch => "estimate_qualifier_mismatch.json",
     impossible_date => "impossible_date.json",
+    invalid_counterpart_no_party => "invalid_counterpart--no-party.json",
+    invalid_counterpart_self => "invalid_counterpart--self.json",
+    invalid_counterpart => "invalid_counterpart.json",
     invalid_identifier => "invalid_identifier.json",
+    lifecycle_out_of_order_termination_before_signature => "lifecycle_out_of_order--termination-before-signature.json",
     lifecycle_out_of_order => "lifecycle_out_of_order.json",
     missing_citation => "missing_citation.json",
     missing_party => "missing_party.json",
     not_a_party_signer => "not_a_party--signer.json",
     not_a_party => "not_a_party.json",
     parent_cycle => "parent_cycle.json",
+    party_termination => "party_termination.json",
     related_target_missing => "related_target_missing.json",
+    repeated_withdrawal => "repeated_withdrawal.json",
+    resumption_without_suspension_other_pair => "resumption_without_suspension--other-pair.json",
+    resumption_without_suspension => "resumption_without_suspension.json",
+    signature_date_mismatch => "signature_date_mismatch.json",
     signer_without_standing => "signer_without_standing.json",
     statement_without_speaker => "statement_without_speaker.json",
     too_few_parties => "too_few_parties.json",
@@ -95,9 +105,11 @@ fixture_cases!(invalid, "tests/fixtures/invalid", check_invalid, {
     unreferenced_actor => "unreferenced_actor.json",
     untrimmed_text => "untrimmed_text.json",
     unused_source => "unused_source.json",
+    withdrawal_before_bound => "withdrawal_before_bound.json",
 });
 
 fixture_cases!(valid, "tests/fixtures/valid", check_valid, {
+    lifecycle_after_entry_into_force => "lifecycle-after-entry-into-force.json",
     minimal => "minimal.json",
 });
 
@@ -229,9 +241,9 @@ fn long_lists_follow_the_same_rules_as_short_ones() {
     agreement["cooperation"][0]["clause"] = "art-404".into();
     let mut actions = vec![serde_json::json!({"type": "signature", "date": "2020-07-08"})];
     for year in 2021..2040 {
-        actions.push(serde_json::json!({"type": "renewal", "date": year.to_string(), "party": "iran"}));
+        actions.push(serde_json::json!({"type": "domestic_approval", "date": year.to_string(), "party": "iran"}));
     }
-    // Iran's renewals (stage 2) run to 2039; an Iran-only entry into force (stage 3) dated 2022
+    // Iran's domestic approvals run to 2039; an Iran-only entry into force dated 2022
     // precedes most of them.
     actions.push(serde_json::json!({"type": "entry_into_force", "date": "2022", "party": "iran"}));
     agreement["actions"] = actions.into();

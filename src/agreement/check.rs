@@ -1,11 +1,8 @@
 //! The rules an agreement must keep: parties, signers, lifecycle order, clause references.
 
-use std::collections::HashMap;
-
 use super::{Agreement, Duration, Party, Signature};
 use crate::ids::ActorId;
-use crate::validate::{Checker, Code, IdIndex, Path, SCAN};
-use crate::values::DayKey;
+use crate::validate::{Checker, Code, IdIndex, Path};
 
 impl Agreement {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
@@ -108,15 +105,7 @@ impl Agreement {
     }
 
     fn check_actions(&self, c: &mut Checker<'_>, path: &Path<'_>, parties: &IdIndex<'_, Party>, inherited: bool) {
-        const STAGES: usize = 5;
         let list = path.key("actions");
-        // The latest start of any act of each stage: an act must not end before one of an
-        // earlier stage begins. Agreement-wide acts bind everyone; a party's acts bind only it.
-        let mut global: [Option<DayKey>; STAGES] = [None; STAGES];
-        // Per-party maxima are hashed only for long lifecycles; short ones are scanned below.
-        let mut by_party: HashMap<&str, [Option<DayKey>; STAGES]> = HashMap::new();
-        let hashed = self.actions.len() > SCAN;
-        let mut terminated: Option<DayKey> = None;
         for (i, a) in self.actions.iter().enumerate() {
             let at = list.index(i);
             c.date(&at.key("date"), &a.date);
@@ -141,63 +130,9 @@ impl Agreement {
             c.place(&at.key("place"), a.place.as_ref());
             c.opt_text(&at.key("text"), a.text.as_ref());
             c.citations(&at, &a.citations, !inherited);
-            let stage = a.kind.stage().min(STAGES - 1);
-            if let Some(start) = a.date.earliest_key() {
-                let slot = match &a.party {
-                    None => Some(&mut global[stage]),
-                    Some(p) if hashed => Some(&mut by_party.entry(p.as_str()).or_insert([None; STAGES])[stage]),
-                    Some(_) => None,
-                };
-                if let Some(slot) = slot {
-                    *slot = (*slot).max(Some(start));
-                }
-            }
-            if a.party.is_none() && a.kind == super::ActionType::Termination {
-                if let Some(end) = a.date.latest_key() {
-                    terminated = Some(terminated.map_or(end, |t| t.min(end)));
-                }
-            }
         }
-        for (i, a) in self.actions.iter().enumerate() {
-            let Some(end) = a.date.latest_key() else { continue };
-            let stage = a.kind.stage().min(STAGES - 1);
-            // A termination preceding later acts is reported as action_after_termination on
-            // those acts, not twice.
-            let counts = |s: &usize| a.kind != super::ActionType::Termination || *s != 2;
-            let earlier = |list: &[Option<DayKey>; STAGES]| (0..stage).filter(counts).filter_map(|s| list[s]).max();
-            let own = match &a.party {
-                None => None,
-                Some(p) if hashed => by_party.get(p.as_str()).and_then(earlier),
-                Some(p) => self
-                    .actions
-                    .iter()
-                    .filter(|o| o.party.as_ref() == Some(p))
-                    .filter(|o| {
-                        let s = o.kind.stage().min(STAGES - 1);
-                        s < stage && counts(&s)
-                    })
-                    .filter_map(|o| o.date.earliest_key())
-                    .max(),
-            };
-            let before = earlier(&global).max(own);
-            let at = list.index(i);
-            if let Some(before) = before.filter(|b| *b > end) {
-                c.issue(
-                    &at.key("date"),
-                    Code::LifecycleOutOfOrder,
-                    format!("{} on {} precedes an act of an earlier stage dated {before}", a.kind.as_str(), a.date),
-                );
-            }
-            if let (Some(t), Some(start)) = (terminated, a.date.earliest_key()) {
-                if a.kind != super::ActionType::Termination && start > t {
-                    c.issue(
-                        &at.key("date"),
-                        Code::ActionAfterTermination,
-                        format!("{} on {} is after the termination on {t}", a.kind.as_str(), a.date),
-                    );
-                }
-            }
-        }
+        // Order, withdrawals, suspensions, counterparts: src/agreement/lifecycle_check.rs.
+        self.check_lifecycle(c, path);
     }
 }
 

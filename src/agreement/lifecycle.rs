@@ -142,18 +142,6 @@ crate::wire::wire_enum!(ActionType, "action type" {
 });
 
 impl ActionType {
-    /// Where the act sits in the order treaty law requires: an act of a higher stage may not
-    /// precede one of a lower stage. Acts of the same stage are not ordered among themselves.
-    pub(crate) fn stage(self) -> usize {
-        match self {
-            Self::Negotiation => 0,
-            Self::Signature => 1,
-            Self::EntryIntoForce => 3,
-            Self::Termination => 4,
-            _ => 2,
-        }
-    }
-
     /// Whether the act is one party's by nature and must name it.
     pub fn requires_party(self) -> bool {
         matches!(

@@ -47,6 +47,11 @@ pub struct BindingInterval {
 }
 
 impl BindingInterval {
+    /// A span opened by act `opened_by` on `from` (written `start`), still open.
+    pub fn new(from: NaiveDate, start: EdtfDate, opened_by: usize) -> Self {
+        Self { from, start, opened_by, until: None, end: None, closed_by: None }
+    }
+
     /// Whether `day` falls in the span.
     pub fn contains(&self, day: NaiveDate) -> bool {
         self.from <= day && self.until.is_none_or(|u| day < u)
@@ -74,6 +79,87 @@ pub enum PartyStatus {
     Withdrawn,
     /// A member until the agreement ended (terminated, or its fixed term ran out).
     Ended,
+}
+
+/// A name that is not one of an enum's values.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} '{value}'")]
+pub struct UnknownName {
+    what: &'static str,
+    value: String,
+}
+
+impl PartyStatus {
+    /// Every value, in order.
+    pub const ALL: &'static [PartyStatus] = &[
+        Self::NotAParty,
+        Self::NotBound,
+        Self::ProvisionallyApplying,
+        Self::Bound,
+        Self::Suspended,
+        Self::Withdrawn,
+        Self::Ended,
+    ];
+
+    /// The value in snake_case, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::NotAParty => "not_a_party",
+            Self::NotBound => "not_bound",
+            Self::ProvisionallyApplying => "provisionally_applying",
+            Self::Bound => "bound",
+            Self::Suspended => "suspended",
+            Self::Withdrawn => "withdrawn",
+            Self::Ended => "ended",
+        }
+    }
+}
+
+impl std::fmt::Display for PartyStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for PartyStatus {
+    type Err = UnknownName;
+    fn from_str(s: &str) -> Result<Self, UnknownName> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|v| v.as_str() == s)
+            .ok_or_else(|| UnknownName { what: "party status", value: s.to_owned() })
+    }
+}
+
+impl TimelineEvent {
+    /// The act's type in snake_case (`accession`), or `term_ended`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Act { action } => action.as_str(),
+            Self::TermEnded => "term_ended",
+        }
+    }
+}
+
+impl std::fmt::Display for TimelineEvent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for TimelineEvent {
+    type Err = UnknownName;
+    /// `term_ended`, or the name of an act's type.
+    fn from_str(s: &str) -> Result<Self, UnknownName> {
+        if s == "term_ended" {
+            return Ok(Self::TermEnded);
+        }
+        serde_json::from_value::<ActionType>(serde_json::Value::String(s.to_owned()))
+            .ok()
+            .map(|action| Self::Act { action })
+            .ok_or_else(|| UnknownName { what: "timeline event", value: s.to_owned() })
+    }
 }
 
 /// What a timeline entry records.
@@ -104,6 +190,13 @@ pub struct TimelineEntry {
     pub event: TimelineEvent,
     /// The agreement's status once every step of that day has taken effect.
     pub status: AgreementStatus,
+}
+
+impl TimelineEntry {
+    /// A step on `day` (written `date`) that leaves the agreement in `status`.
+    pub fn new(day: NaiveDate, date: EdtfDate, event: TimelineEvent, status: AgreementStatus) -> Self {
+        Self { day, date, action: None, event, status }
+    }
 }
 
 /// A change of state from a day on.
@@ -169,6 +262,35 @@ fn edtf(day: NaiveDate) -> EdtfDate {
     EdtfDate::from_day(day)
 }
 
+/// `date` moved `months` later, kept at its precision when it can be: a year moves by whole
+/// years, a month by months, a day by calendar months (31 January plus one month is the last
+/// day of February). An interval, or a year moved by a part of a year, becomes the day
+/// `months` after its last day.
+fn shift(date: &EdtfDate, months: u32) -> Option<EdtfDate> {
+    use crate::values::{PartialDate, Precision};
+    if let Some(d) = date.as_date() {
+        let q = d.qualifier();
+        let m = i32::try_from(months).ok()?;
+        match d.precision() {
+            Precision::Year if m % 12 == 0 => {
+                return Some(PartialDate::year(d.year_value().checked_add(m / 12)?).ok()?.with_qualifier(q).into());
+            }
+            Precision::Month => {
+                let index =
+                    d.year_value().checked_mul(12)?.checked_add(i32::from(d.month_value()?) - 1)?.checked_add(m)?;
+                let month = u8::try_from(index.rem_euclid(12) + 1).ok()?;
+                return Some(PartialDate::month(index.div_euclid(12), month).ok()?.with_qualifier(q).into());
+            }
+            Precision::Day => {
+                let day = d.earliest()?.checked_add_months(Months::new(months))?;
+                return Some(PartialDate::try_from(day).ok()?.with_qualifier(q).into());
+            }
+            Precision::Year => {}
+        }
+    }
+    Some(edtf(date.latest()?.checked_add_months(Months::new(months))?))
+}
+
 impl Agreement {
     /// Replays the lifecycle once, for many questions on many days.
     pub fn lifecycle(&self) -> Lifecycle<'_> {
@@ -177,18 +299,64 @@ impl Agreement {
 
     /// The day act `index` surely takes effect, and its date as written or computed: its
     /// `effective` date; for a withdrawal or denunciation without one, the notice date plus the
-    /// notice the agreement's withdrawal terms require (`notice_months`); else its `date`.
+    /// notice the agreement's withdrawal terms require (`notice_months`), at the notice's own
+    /// precision (`2002-09` plus 24 months is `2004-09`); else its `date`.
     pub fn effect_of(&self, index: usize) -> Option<(NaiveDate, EdtfDate)> {
         let a = self.actions.get(index)?;
-        if a.effective.is_none() && matches!(a.kind, ActionType::Withdrawal | ActionType::Denunciation) {
-            let months = self.duration.as_ref().and_then(Duration::withdrawal).and_then(|w| w.notice_months);
-            if let Some(m) = months.filter(|m| *m > 0) {
-                let day = a.date.latest()?.checked_add_months(Months::new(m))?;
-                return Some((day, edtf(day)));
+        let date = match self.notice_months(a) {
+            Some(m) => shift(&a.date, m)?,
+            None => *a.effective_date(),
+        };
+        Some((date.latest()?, date))
+    }
+
+    /// The notice a withdrawal or denunciation without `effective` waits, in months.
+    pub(crate) fn notice_months(&self, a: &super::Action) -> Option<u32> {
+        if a.effective.is_some() || !matches!(a.kind, ActionType::Withdrawal | ActionType::Denunciation) {
+            return None;
+        }
+        self.duration.as_ref().and_then(Duration::withdrawal).and_then(|w| w.notice_months).filter(|m| *m > 0)
+    }
+
+    /// For each listed party, whether it is an original party: bound from entry into force
+    /// with no consent of its own recorded. A party is original when it records no
+    /// ratification, approval, accession or entry into force for itself, or when its first
+    /// withdrawal or denunciation takes effect before its first consent does (the record
+    /// starts with it leaving, so it was a member before: Uzbekistan's 1999 exit and 2006
+    /// return).
+    pub(crate) fn original_parties(&self) -> HashMap<&str, bool> {
+        let mut first: HashMap<&str, (Option<NaiveDate>, Option<NaiveDate>)> = HashMap::new();
+        for (i, a) in self.actions.iter().enumerate() {
+            let Some(p) = &a.party else { continue };
+            let consent = is_consent(a.kind);
+            let exit = matches!(a.kind, ActionType::Withdrawal | ActionType::Denunciation)
+                || (a.kind == ActionType::Termination && a.toward.is_empty());
+            if !consent && !exit {
+                continue;
+            }
+            let entry = first.entry(p.as_str()).or_default();
+            let day = self.effect_of(i).map(|(d, _)| d);
+            let slot = if consent { &mut entry.0 } else { &mut entry.1 };
+            *slot = match (*slot, day) {
+                (Some(s), Some(d)) => Some(s.min(d)),
+                (s, d) => s.or(d),
+            };
+            if consent && day.is_none() && slot.is_none() {
+                // A consent whose date never surely took effect still makes the party a
+                // joining one: give it the latest possible day.
+                *slot = Some(NaiveDate::MAX);
             }
         }
-        let date = *a.effective_date();
-        Some((date.latest()?, date))
+        self.parties
+            .iter()
+            .map(|p| {
+                let original = match first.get(p.actor.as_str()) {
+                    None | Some((None, _)) => true,
+                    Some((Some(consent), exit)) => exit.is_some_and(|e| e < *consent),
+                };
+                (p.actor.as_str(), original)
+            })
+            .collect()
     }
 
     /// Whether `actor` is bound on `day`: it is listed with the role `party`, the agreement is
@@ -253,11 +421,9 @@ impl<'a> Lifecycle<'a> {
         for p in agreement.parties.iter().filter(|p| p.role == PartyRole::Party) {
             parties.entry(p.actor.as_str()).or_insert_with(|| PartyLog { original: true, ..PartyLog::default() });
         }
-        for a in &agreement.actions {
-            if let Some(log) = a.party.as_ref().and_then(|p| parties.get_mut(p.as_str())) {
-                if is_consent(a.kind) {
-                    log.original = false;
-                }
+        for (key, original) in agreement.original_parties() {
+            if let Some(log) = parties.get_mut(key) {
+                log.original = original;
             }
         }
         let mut members = parties.values().filter(|l| l.original).count();

@@ -314,7 +314,7 @@ impl<'d> Checker<'d> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::SCAN;
+    use crate::validate::id_index::SCAN;
 
     /// Small lists are scanned, large ones hashed: both must find the same ids and the same
     /// duplicates, reported at the same place.

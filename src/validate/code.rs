@@ -150,8 +150,15 @@ codes! {
     NotAParty = "not_a_party", Error, "An obligor, beneficiary, provider, recipient, signing party or acting party is not among the agreement's parties.";
     SignerWithoutStanding = "signer_without_standing", Error, "A signer holds no post in the party they sign for (or in one of its organs) at the signature date, and the signature gives no capacity.";
     MissingParty = "missing_party", Error, "A withdrawal, denunciation, accession or reservation does not name the party acting.";
-    LifecycleOutOfOrder = "lifecycle_out_of_order", Error, "A lifecycle act precedes one it must follow (signature, then ratification, then entry into force, then termination).";
-    ActionAfterTermination = "action_after_termination", Error, "A lifecycle act is dated after the agreement's termination.";
+    LifecycleOutOfOrder = "lifecycle_out_of_order", Error, "A lifecycle act precedes one it must follow (negotiation, then signature, then consent, then entry into force; termination after entry into force; amendments, suspensions, renewals and withdrawals after signature).";
+    ActionAfterTermination = "action_after_termination", Error, "A lifecycle act is dated after the agreement's termination (one that is itself in order).";
+    ResumptionWithoutSuspension = "resumption_without_suspension", Error, "A resumption ends no suspension of the same scope (the agreement, the party, the party toward a counterpart) that may precede it.";
+    WithdrawalBeforeBound = "withdrawal_before_bound", Error, "A withdrawal or denunciation is notified before the party could have been bound (before entry into force, or before its own consent took effect).";
+    RepeatedWithdrawal = "repeated_withdrawal", Error, "A party withdraws again without having ratified, acceded or otherwise rejoined since its earlier withdrawal.";
+    ActionAfterWithdrawal = "action_after_withdrawal", Error, "A party's suspension, resumption, amendment, renewal or termination comes after its withdrawal took effect and before any re-accession.";
+    SignatureDateMismatch = "signature_date_mismatch", Error, "A signature record's date cannot be the date of the signature act (the party's own signature act when it has one, else the agreement's).";
+    PartyTermination = "party_termination", Error, "A termination names a party but no counterparts: a party leaves by withdrawal or denunciation.";
+    InvalidCounterpart = "invalid_counterpart", Error, "An act names counterparts (`toward`) without a party, names the acting party itself, or is of a type that has none (only suspension, resumption and termination do).";
     EffectiveBeforeNotice = "effective_before_notice", Error, "An act takes effect before the date it was made (a withdrawal effective before its notice).";
     ImpossibleDate = "impossible_date", Error, "A date names a day that does not exist, such as 2020-02-30.";
     DateRangeReversed = "date_range_reversed", Error, "An interval or a start/end pair ends before it starts.";

@@ -14,6 +14,6 @@ mod report;
 
 pub(crate) use checker::Checker;
 pub use code::{Code, CodeError, CustomCode, Severity};
-pub(crate) use id_index::{IdIndex, SCAN};
+pub(crate) use id_index::IdIndex;
 pub(crate) use path::Path;
 pub use report::{Issue, Report, ValidationError};

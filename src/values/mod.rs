@@ -12,6 +12,8 @@ mod place;
 mod rank;
 
 pub use country::{CodeStatus, CountryCode, CountryError};
+// Date comparison keys, for rules that compare many dates cheaply.
+#[allow(unused_imports)]
 pub(crate) use date::DayKey;
 pub use date::{DateError, EdtfDate, IntervalEnd, PartialDate, Precision, Qualifier};
 pub use estimate::{Estimate, EstimateProblem, EstimateQualifier, EstimateUnit};
