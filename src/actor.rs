@@ -78,7 +78,7 @@ impl Actor {
 }
 
 /// What sort of organization an actor is (ACLED and Popolo classifications, merged).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -101,13 +101,21 @@ pub enum ActorKind {
     Other,
 }
 
+crate::wire::wire_enum!(ActorKind, "actor kind" {
+    State = "state",
+    ArmedForces = "armed_forces",
+    StateOrgan = "state_organ",
+    IntergovernmentalOrganization = "intergovernmental_organization",
+    NonStateArmedGroup = "non_state_armed_group",
+    Militia = "militia",
+    Coalition = "coalition",
+    Other = "other",
+});
+
 use crate::validate::{Checker, Code, Path};
 
 impl Actor {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
-        crate::walk::read::actor(self, path, &mut |at, id| {
-            c.resolve(at, id);
-        });
         c.text(&path.key("name"), &self.name);
         c.other_names(&path.key("other_names"), &self.other_names);
         c.opt_date(&path.key("founded"), self.founded.as_ref());
@@ -162,5 +170,17 @@ pub(crate) fn check_parent_cycles(c: &mut Checker<'_>) {
         );
     }
 }
+
+crate::with::with!(Actor {
+    with_other_names: other_names list OtherName;
+    with_country: country opt CountryCode;
+    with_parent: parent opt ActorId;
+    with_sponsors: sponsors list ActorId;
+    with_founded: founded opt EdtfDate;
+    with_dissolved: dissolved opt EdtfDate;
+    with_identifiers: identifiers list Identifier;
+    with_citations: citations list Citation;
+    with_extensions: extensions val Extensions;
+});
 
 crate::objects_only::objects_only!(Actor);

@@ -57,8 +57,8 @@ pub struct Credibility(u8);
 
 impl Credibility {
     /// A grade from 1 to 6.
-    pub fn new(grade: u8) -> Option<Self> {
-        (1..=6).contains(&grade).then_some(Self(grade))
+    pub fn new(grade: u8) -> Result<Self, CredibilityError> {
+        if (1..=6).contains(&grade) { Ok(Self(grade)) } else { Err(CredibilityError(grade)) }
     }
 
     /// The grade, 1 to 6.
@@ -67,10 +67,32 @@ impl Credibility {
     }
 }
 
+/// A credibility grade outside 1..=6.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("credibility {0} is outside 1..=6")]
+pub struct CredibilityError(u8);
+
 impl TryFrom<u8> for Credibility {
-    type Error = String;
-    fn try_from(grade: u8) -> Result<Self, String> {
-        Self::new(grade).ok_or_else(|| format!("credibility {grade} is outside 1..=6"))
+    type Error = CredibilityError;
+    fn try_from(grade: u8) -> Result<Self, CredibilityError> {
+        Self::new(grade)
+    }
+}
+
+impl std::fmt::Display for Credibility {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl std::str::FromStr for Credibility {
+    type Err = CredibilityError;
+    /// The grade as a digit, `1` to `6`.
+    fn from_str(s: &str) -> Result<Self, CredibilityError> {
+        match s.as_bytes() {
+            [digit @ b'0'..=b'9'] => Self::new(digit - b'0'),
+            _ => Err(CredibilityError(0)),
+        }
     }
 }
 
@@ -95,5 +117,11 @@ impl JsonSchema for Credibility {
         })
     }
 }
+
+crate::with::with!(Citation {
+    with_locator: locator opt String;
+    with_quote: quote opt String;
+    with_credibility: credibility opt Credibility;
+});
 
 crate::objects_only::objects_only!(Citation);

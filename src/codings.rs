@@ -202,10 +202,13 @@ impl Agreement {
     ///
     /// For the Manila Pact this is where the United States' understanding shows: its defense
     /// pledge is conditional on communist aggression as well as on the treaty area.
-    pub fn atop_obligations_of(&self, actor: &ActorId) -> AtopObligations {
-        let is_party = self.party_actors().any(|a| a == actor);
+    pub fn atop_obligations_of(&self, actor: impl AsRef<str>) -> AtopObligations {
+        let actor = actor.as_ref();
+        let is_party = self.party_actors().any(|a| a.as_str() == actor);
         AtopObligations::from_obligations(
-            self.obligations.iter().filter(move |o| is_party && (o.obligors.is_empty() || o.obligors.contains(actor))),
+            self.obligations
+                .iter()
+                .filter(move |o| is_party && (o.obligors.is_empty() || o.obligors.iter().any(|x| x.as_str() == actor))),
         )
     }
 

@@ -18,6 +18,7 @@ use crate::support::Support;
 use crate::troop_presence::TroopPresence;
 use crate::validate::{Checker, Path, Report};
 use crate::values::CountryCode;
+use crate::walk::IdRef;
 
 /// Everything known about one or more agreements and their context: flat lists of records
 /// that refer to each other by local id. One JSON file, or one JSON Lines line, is one dossier.
@@ -67,23 +68,6 @@ struct VersionProbe {
 }
 
 impl Dossier {
-    /// An empty dossier of the current schema version.
-    pub fn new(id: DossierId) -> Self {
-        Self {
-            schema_version: SchemaVersion::CURRENT,
-            id,
-            title: None,
-            actors: Vec::new(),
-            people: Vec::new(),
-            agreements: Vec::new(),
-            troop_presences: Vec::new(),
-            supports: Vec::new(),
-            statements: Vec::new(),
-            sources: Vec::new(),
-            extensions: Extensions::new(),
-        }
-    }
-
     /// Parses a JSON document. A leading byte order mark is ignored.
     ///
     /// Errors name the JSON path of the problem:
@@ -116,7 +100,7 @@ impl Dossier {
 
     fn diagnose(bytes: &[u8]) -> Error {
         if let Ok(VersionProbe { schema_version: Some(serde_json::Value::String(v)) }) = serde_json::from_slice(bytes) {
-            if SchemaVersion::parse(&v).is_some_and(|sv| sv.major() != SchemaVersion::CURRENT.major()) {
+            if SchemaVersion::major_of(&v).is_some_and(|major| major != SchemaVersion::CURRENT.major()) {
                 return Error::UnsupportedVersion { found: v };
             }
         }
@@ -158,87 +142,16 @@ impl Dossier {
         })
     }
 
-    /// Checks every rule of the model and returns every problem found.
-    pub fn validate(&self) -> Report {
-        let mut c = Checker::new(self);
-        let root = Path::ROOT;
-        c.opt_text(&root.key("title"), self.title.as_ref());
-        let list = root.key("actors");
-        for (i, r) in self.actors.iter().enumerate() {
-            r.check(&mut c, &list.index(i));
-        }
-        crate::actor::check_parent_cycles(&mut c);
-        let list = root.key("people");
-        for (i, r) in self.people.iter().enumerate() {
-            r.check(&mut c, &list.index(i));
-        }
-        let list = root.key("agreements");
-        for (i, r) in self.agreements.iter().enumerate() {
-            r.check(&mut c, &list.index(i));
-        }
-        let list = root.key("troop_presences");
-        for (i, r) in self.troop_presences.iter().enumerate() {
-            r.check(&mut c, &list.index(i));
-        }
-        let list = root.key("supports");
-        for (i, r) in self.supports.iter().enumerate() {
-            r.check(&mut c, &list.index(i));
-        }
-        let list = root.key("statements");
-        for (i, r) in self.statements.iter().enumerate() {
-            r.check(&mut c, &list.index(i));
-        }
-        let list = root.key("sources");
-        for (i, r) in self.sources.iter().enumerate() {
-            r.check(&mut c, &list.index(i));
-        }
-        c.finish()
-    }
-
-    /// The actor with this id.
-    pub fn actor(&self, id: &str) -> Option<&Actor> {
-        self.actors.iter().find(|r| r.id.as_str() == id)
-    }
-
-    /// The person with this id.
-    pub fn person(&self, id: &str) -> Option<&Person> {
-        self.people.iter().find(|r| r.id.as_str() == id)
-    }
-
-    /// The agreement with this id.
-    pub fn agreement(&self, id: &str) -> Option<&Agreement> {
-        self.agreements.iter().find(|r| r.id.as_str() == id)
-    }
-
-    /// The troop presence with this id.
-    pub fn troop_presence(&self, id: &str) -> Option<&TroopPresence> {
-        self.troop_presences.iter().find(|r| r.id.as_str() == id)
-    }
-
-    /// The statement with this id.
-    pub fn statement(&self, id: &str) -> Option<&Statement> {
-        self.statements.iter().find(|r| r.id.as_str() == id)
-    }
-
-    /// The source with this id.
-    pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|r| r.id.as_str() == id)
-    }
-
     /// The agreements `actor` is a party to (any role), whatever their status.
-    pub fn agreements_of<'a>(&'a self, actor: &'a str) -> impl Iterator<Item = &'a Agreement> + 'a {
-        self.agreements.iter().filter(move |a| a.parties.iter().any(|p| p.actor.as_str() == actor))
+    pub fn agreements_of(&self, actor: impl AsRef<str>) -> impl Iterator<Item = &Agreement> {
+        self.agreements.iter().filter(move |a| a.parties.iter().any(|p| p.actor.as_str() == actor.as_ref()))
     }
 
     /// The agreements that bind `actor` on `day` (see [`Agreement::binds_on`]).
-    pub fn agreements_binding<'a>(
-        &'a self,
-        actor: &'a str,
-        day: NaiveDate,
-    ) -> impl Iterator<Item = &'a Agreement> + 'a {
+    pub fn agreements_binding(&self, actor: impl AsRef<str>, day: NaiveDate) -> impl Iterator<Item = &Agreement> {
         self.agreements
             .iter()
-            .filter(move |a| a.parties.iter().any(|p| p.actor.as_str() == actor && a.binds_on(&p.actor, day)))
+            .filter(move |a| a.parties.iter().any(|p| p.actor.as_str() == actor.as_ref() && a.binds_on(&p.actor, day)))
     }
 
     /// The foreign or domestic forces reported present in `country`.
@@ -248,20 +161,74 @@ impl Dossier {
 
     /// The actor and every actor it belongs to, nearest first (IRGC, then Iran). Stops at a
     /// cycle or a missing parent.
-    pub fn ancestry<'a>(&'a self, actor: &'a str) -> impl Iterator<Item = &'a Actor> + 'a {
+    pub fn ancestry(&self, actor: impl AsRef<str>) -> impl Iterator<Item = &Actor> {
         let mut next = self.actor(actor);
         let mut steps = 0;
         std::iter::from_fn(move || {
             let current = next?;
             steps += 1;
-            next = if steps > self.actors.len() {
-                None
-            } else {
-                current.parent.as_ref().and_then(|p| self.actor(p.as_str()))
-            };
+            next = if steps > self.actors.len() { None } else { current.parent.as_ref().and_then(|p| self.actor(p)) };
             Some(current)
         })
     }
 }
+
+crate::with::with!(Dossier {
+    with_title: title opt String;
+    with_actors: actors list Actor;
+    with_people: people list Person;
+    with_agreements: agreements list Agreement;
+    with_troop_presences: troop_presences list TroopPresence;
+    with_supports: supports list Support;
+    with_statements: statements list Statement;
+    with_sources: sources list Source;
+    with_extensions: extensions val Extensions;
+});
+/// The constructor, lookups and validation loop, from the table of record kinds.
+macro_rules! dossier_lists {
+    ([] $($kind:ident, $list:ident, $one:ident, $id:ident, $ty:ident, $noun:literal;)*) => {
+        impl Dossier {
+            /// An empty dossier of the current schema version.
+            pub fn new(id: DossierId) -> Self {
+                Self {
+                    schema_version: SchemaVersion::CURRENT,
+                    id,
+                    title: None,
+                    $($list: Vec::new(),)*
+                    extensions: Extensions::new(),
+                }
+            }
+
+            $(
+                #[doc = concat!("The ", $noun, " with this id (the first, if two share it). Takes a `&str` or a [`", stringify!($id), "`](crate::ids::", stringify!($id), ").")]
+                pub fn $one(&self, id: impl AsRef<str>) -> Option<&$ty> {
+                    let id = id.as_ref();
+                    self.$list.iter().find(|r| r.id.as_str() == id)
+                }
+            )*
+
+            /// Checks every rule of the model and returns every problem found.
+            pub fn validate(&self) -> Report {
+                let mut c = Checker::new(self);
+                let root = Path::ROOT;
+                c.opt_text(&root.key("title"), self.title.as_ref());
+                $(
+                    let list = root.key(stringify!($list));
+                    for (i, r) in self.$list.iter().enumerate() {
+                        let at = list.index(i);
+                        crate::walk::read::$one(r, &at, &mut |path, id| {
+                            let agreement = matches!(id, IdRef::Clause(_)).then_some(i);
+                            c.resolve(path, id, agreement);
+                        });
+                        r.check(&mut c, &at);
+                    }
+                )*
+                crate::actor::check_parent_cycles(&mut c);
+                c.finish()
+            }
+        }
+    };
+}
+crate::records::record_kinds!(dossier_lists []);
 
 crate::objects_only::objects_only!(Dossier);

@@ -41,6 +41,81 @@ impl fmt::Display for ParseErrorKind {
     }
 }
 
+/// A value a checking constructor refused: one variant per constructor error type, each
+/// convertible with `?` (into this and into [`Error`]).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ValueError {
+    /// A malformed local id.
+    #[error(transparent)]
+    Id(#[from] crate::ids::IdError),
+    /// A malformed URL.
+    #[error(transparent)]
+    Url(#[from] crate::source::UrlError),
+    /// An unknown country code.
+    #[error(transparent)]
+    Country(#[from] crate::values::CountryError),
+    /// A malformed language code.
+    #[error(transparent)]
+    Language(#[from] crate::values::LanguageError),
+    /// A malformed or unwritable date.
+    #[error(transparent)]
+    Date(#[from] crate::values::DateError),
+    /// A malformed identifier scheme.
+    #[error(transparent)]
+    Scheme(#[from] crate::values::SchemeError),
+    /// A credibility grade out of range.
+    #[error(transparent)]
+    Credibility(#[from] crate::citation::CredibilityError),
+    /// Coordinates out of range.
+    #[error(transparent)]
+    Coordinates(#[from] crate::values::CoordinatesError),
+    /// An extension key or value refused.
+    #[error(transparent)]
+    Extension(#[from] crate::extensions::ExtensionError),
+    /// A name no value of an enum has.
+    #[error(transparent)]
+    UnknownValue(#[from] crate::wire::UnknownValueError),
+    /// A string that is no rule code.
+    #[error(transparent)]
+    Code(#[from] crate::validate::CodeError),
+    /// A malformed or unsupported schema version.
+    #[error(transparent)]
+    SchemaVersion(#[from] crate::schema_version::SchemaVersionError),
+}
+
+macro_rules! into_error {
+    ($($ty:ty),* $(,)?) => {
+        $(impl From<$ty> for Error {
+            fn from(e: $ty) -> Self {
+                Self::Value(e.into())
+            }
+        })*
+    };
+}
+
+into_error!(
+    crate::ids::IdError,
+    crate::source::UrlError,
+    crate::values::CountryError,
+    crate::values::LanguageError,
+    crate::values::DateError,
+    crate::values::SchemeError,
+    crate::citation::CredibilityError,
+    crate::values::CoordinatesError,
+    crate::extensions::ExtensionError,
+    crate::extensions::ExtensionKeyError,
+    crate::schema_version::SchemaVersionError,
+    crate::wire::UnknownValueError,
+    crate::validate::CodeError,
+);
+
+impl From<crate::extensions::ExtensionKeyError> for ValueError {
+    fn from(e: crate::extensions::ExtensionKeyError) -> Self {
+        Self::Extension(e.into())
+    }
+}
+
 /// An error reading or writing a document.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -69,6 +144,10 @@ pub enum Error {
     /// Reading or writing failed.
     #[error("I/O error: {0}")]
     Io(#[from] std::io::Error),
+    /// A value refused by a checking constructor (`ActorId::new`, `CountryCode::new` …), so
+    /// that `?` works on every constructor in a function returning this crate's `Error`.
+    #[error(transparent)]
+    Value(#[from] ValueError),
     /// An error in one line of a JSON Lines stream.
     #[error("line {line}: {source}")]
     Line {
@@ -92,6 +171,7 @@ impl Error {
             Self::Parse { kind, .. } => kind.as_str(),
             Self::UnsupportedVersion { .. } => "unsupported_schema_version",
             Self::Io(_) => "io_error",
+            Self::Value(_) => "invalid_value",
             Self::Line { source, .. } => source.code(),
         }
     }
@@ -101,7 +181,7 @@ impl Error {
         match self {
             Self::Parse { path, .. } => Some(path),
             Self::UnsupportedVersion { .. } => Some("/schema_version"),
-            Self::Io(_) => None,
+            Self::Io(_) | Self::Value(_) => None,
             Self::Line { source, .. } => source.path(),
         }
     }
@@ -116,6 +196,7 @@ impl Error {
                 full.strip_prefix("/schema_version: ").unwrap_or(&full).to_owned()
             }
             Self::Io(e) => e.to_string(),
+            Self::Value(e) => e.to_string(),
         }
     }
 

@@ -34,23 +34,57 @@ impl Extensions {
         self.0.get(key)
     }
 
-    /// Sets `key`; fails when the key is not namespaced (`tool.name`).
+    /// The deepest nesting of arrays and objects an extension value may have when set through
+    /// [`Extensions::insert`]: a record's extension value nested deeper than 123 levels makes a
+    /// document the parser refuses (its recursion limit), and 100 leaves room for records nested
+    /// deeper in a later version.
+    pub const MAX_DEPTH: usize = 100;
+
+    /// Sets `key`; fails when the key is not namespaced (`tool.name`) or the value nests arrays
+    /// and objects deeper than [`Extensions::MAX_DEPTH`].
     pub fn insert(
         &mut self,
         key: impl Into<String>,
         value: serde_json::Value,
-    ) -> Result<Option<serde_json::Value>, ExtensionKeyError> {
+    ) -> Result<Option<serde_json::Value>, ExtensionError> {
         let key = key.into();
         if !is_extension_key(&key) {
-            return Err(ExtensionKeyError(key));
+            return Err(ExtensionError::Key(ExtensionKeyError(key)));
+        }
+        let depth = nesting(&value);
+        if depth > Self::MAX_DEPTH {
+            return Err(ExtensionError::TooDeep { key, depth });
         }
         Ok(self.0.insert(key, value))
+    }
+
+    /// Sets `key` and returns the extensions, for chaining.
+    pub fn with(mut self, key: impl Into<String>, value: serde_json::Value) -> Result<Self, ExtensionError> {
+        self.insert(key, value)?;
+        Ok(self)
     }
 
     /// Every entry, sorted by key.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &serde_json::Value)> {
         self.0.iter().map(|(k, v)| (k.as_str(), v))
     }
+}
+
+/// How deeply `value` nests arrays and objects (a scalar: 0, `[]`: 1), without recursion.
+fn nesting(value: &serde_json::Value) -> usize {
+    use serde_json::Value;
+    let mut deepest = 0;
+    let mut stack = vec![(value, 0usize)];
+    while let Some((v, depth)) = stack.pop() {
+        let children: Box<dyn Iterator<Item = &Value>> = match v {
+            Value::Array(items) => Box::new(items.iter()),
+            Value::Object(map) => Box::new(map.values()),
+            _ => continue,
+        };
+        deepest = deepest.max(depth + 1);
+        stack.extend(children.map(|c| (c, depth + 1)));
+    }
+    deepest
 }
 
 /// Whether `key` is a namespaced extension key: dot-separated lower-case segments, at least two.
@@ -74,6 +108,26 @@ pub fn is_extension_key(key: &str) -> bool {
     "invalid extension key '{0}': expected a namespaced key such as 'acme.score' (lower-case segments joined by dots)"
 )]
 pub struct ExtensionKeyError(String);
+
+/// An extension [`Extensions::insert`] refuses.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExtensionError {
+    /// The key is not namespaced.
+    #[error(transparent)]
+    Key(#[from] ExtensionKeyError),
+    /// The value nests arrays and objects deeper than [`Extensions::MAX_DEPTH`].
+    #[error(
+        "extension '{key}' nests {depth} levels of arrays and objects; at most {} are allowed",
+        Extensions::MAX_DEPTH
+    )]
+    TooDeep {
+        /// The key.
+        key: String,
+        /// How deep the value nests.
+        depth: usize,
+    },
+}
 
 impl<'de> Deserialize<'de> for Extensions {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -9,11 +9,13 @@ pub mod codings;
 mod dossier;
 mod error;
 mod extensions;
+pub mod extraction;
 pub mod ids;
 pub mod jsonl;
 mod name;
 mod objects_only;
 pub mod prelude;
+mod records;
 mod reference;
 #[cfg(feature = "schema")]
 pub mod schema;
@@ -21,9 +23,15 @@ mod schema_version;
 mod source;
 mod statement;
 mod support;
+pub mod tables;
 mod troop_presence;
 pub mod validate;
 pub mod values;
+mod wire;
+mod with;
+
+/// chrono, whose `NaiveDate` the API takes and returns (`Agreement::status_on`, `EdtfDate::latest`).
+pub use chrono;
 mod walk;
 
 pub use actor::{Actor, ActorKind};
@@ -32,19 +40,25 @@ pub use agreement::{
     ObligationType, Party, PartyRole, Related, Relation, Renewal, Signature, WithdrawalTerms,
 };
 pub use agreement::{Agreement, AgreementKind, AgreementStatus, Confidentiality};
-pub use citation::{Citation, Credibility};
+pub use citation::{Citation, Credibility, CredibilityError};
 pub use dossier::Dossier;
-pub use error::{Error, ParseErrorKind};
-pub use extensions::{ExtensionKeyError, Extensions};
+pub use error::{Error, ParseErrorKind, ValueError};
+pub use extensions::{ExtensionError, ExtensionKeyError, Extensions};
 pub use name::{NameKind, OtherName};
 pub use person::{Person, Post};
 pub use reference::RecordRef;
-pub use schema_version::SchemaVersion;
+pub use schema_version::{SchemaVersion, SchemaVersionError};
 pub use source::{Reliability, Source, SourceKind, Url, UrlError};
 pub use statement::{Statement, StatementMode};
 pub use support::{Support, SupportType};
 pub use troop_presence::{HostConsent, TroopPresence};
-pub use validate::{Code, Issue, Report, Severity, ValidationError};
+pub use validate::{Code, CodeError, CustomCode, Issue, Report, Severity, ValidationError};
 pub use walk::{RecordKind, Reference, ReferenceMut, UnknownRecordKind};
+pub use wire::UnknownValueError;
 
 mod person;
+
+/// The Rust code of `docs/extraction.md`, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/extraction.md")]
+pub struct ExtractionDocTests;

@@ -38,7 +38,7 @@ impl OtherName {
 }
 
 /// What sort of name variant an [`OtherName`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -56,5 +56,20 @@ pub enum NameKind {
     /// Any other spelling or alias.
     Alias,
 }
+
+crate::wire::wire_enum!(NameKind, "name kind" {
+    Native = "native",
+    Transliteration = "transliteration",
+    Translation = "translation",
+    Abbreviation = "abbreviation",
+    Former = "former",
+    Alias = "alias",
+});
+
+crate::with::with!(OtherName {
+    with_language: language opt LanguageCode;
+    with_kind: kind opt NameKind;
+    with_period: period opt EdtfDate;
+});
 
 crate::objects_only::objects_only!(OtherName);

@@ -93,9 +93,6 @@ use crate::validate::{Checker, Path};
 
 impl Person {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
-        crate::walk::read::person(self, path, &mut |at, id| {
-            c.resolve(at, id);
-        });
         c.text(&path.key("name"), &self.name);
         c.other_names(&path.key("other_names"), &self.other_names);
         c.identifiers(&path.key("identifiers"), &self.identifiers);
@@ -116,5 +113,20 @@ impl Person {
         c.citations(path, &self.citations, false);
     }
 }
+
+crate::with::with!(Person {
+    with_other_names: other_names list OtherName;
+    with_identifiers: identifiers list Identifier;
+    with_posts: posts list Post;
+    with_citations: citations list Citation;
+    with_extensions: extensions val Extensions;
+});
+
+crate::with::with!(Post {
+    with_rank: rank opt Rank;
+    with_start: start opt EdtfDate;
+    with_end: end opt EdtfDate;
+    with_citations: citations list Citation;
+});
 
 crate::objects_only::objects_only!(Person, Post);

@@ -1,7 +1,23 @@
 //! The names most users need: `use defense_agreements::prelude::*;`.
+//!
+//! Every record and value type, every id type, the validation report and the errors: enough to
+//! build a dossier in code, read one, and check it, with no other import.
 
-pub use crate::agreement::{Agreement, AgreementKind, AgreementStatus};
-pub use crate::ids::{ActorId, AgreementId, PersonId, SourceId};
-pub use crate::validate::{Code, Report, Severity};
-pub use crate::values::{CountryCode, EdtfDate, Estimate};
-pub use crate::{Actor, Citation, Dossier, Error, Person};
+pub use crate::agreement::{
+    Action, ActionType, Agreement, AgreementKind, AgreementStatus, Clause, Condition, ConditionType, Confidentiality,
+    Cooperation, CooperationArea, Duration, Obligation, ObligationType, Party, PartyRole, Related, Relation, Renewal,
+    Signature, WithdrawalTerms,
+};
+pub use crate::ids::{
+    ActorId, AgreementId, ClauseId, DossierId, PersonId, SourceId, StatementId, SupportId, TroopPresenceId,
+};
+pub use crate::validate::{Code, Issue, Report, Severity};
+pub use crate::values::{
+    Coordinates, CountryCode, EdtfDate, Estimate, EstimateQualifier, EstimateUnit, Identifier, LanguageCode, NatoGrade,
+    Place, Rank,
+};
+pub use crate::{
+    Actor, ActorKind, Citation, Credibility, Dossier, Error, Extensions, HostConsent, NameKind, OtherName, Person,
+    Post, RecordRef, Reliability, SchemaVersion, Source, SourceKind, Statement, StatementMode, Support, SupportType,
+    TroopPresence, Url, ValueError,
+};

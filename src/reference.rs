@@ -56,4 +56,17 @@ impl RecordRef {
     }
 }
 
+macro_rules! from_id {
+    ($($id:ident => $variant:ident),*) => {
+        $(impl From<$id> for RecordRef {
+            fn from(id: $id) -> Self {
+                Self::$variant { id }
+            }
+        })*
+    };
+}
+
+from_id!(ActorId => Actor, PersonId => Person, AgreementId => Agreement, TroopPresenceId => TroopPresence,
+    SupportId => Support, StatementId => Statement);
+
 crate::objects_only::objects_only!(RecordRef);

@@ -10,6 +10,8 @@
 //! assert_eq!(schema.get("$schema").and_then(|v| v.as_str()), Some(defense_agreements::schema::DRAFT_2020_12));
 //! ```
 
+mod extraction;
+
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema};
 use serde_json::{Map, Value};
@@ -24,6 +26,9 @@ pub const DRAFT_2020_12: &str = "https://json-schema.org/draft/2020-12/schema";
 /// The file name (under `schemas/`, and after [`SCHEMA_BASE_URI`]) of the dossier schema.
 pub const DOSSIER_SCHEMA_FILE: &str = "dossier.schema.json";
 
+/// The file name (under `schemas/`, and after [`SCHEMA_BASE_URI`]) of the extraction profile.
+pub const EXTRACTION_SCHEMA_FILE: &str = "dossier.extraction.schema.json";
+
 /// The schema of a [`Dossier`](crate::Dossier) document.
 ///
 /// Records are never documents of their own, so they have no schema of their own: refer to
@@ -34,7 +39,22 @@ pub fn dossier_schema() -> Schema {
 
 /// Every exported schema with its file name, in the order they are written to `schemas/`.
 pub fn exported_schemas() -> Vec<(&'static str, Schema)> {
-    vec![(DOSSIER_SCHEMA_FILE, dossier_schema())]
+    vec![(DOSSIER_SCHEMA_FILE, dossier_schema()), (EXTRACTION_SCHEMA_FILE, extraction_schema())]
+}
+
+/// The extraction profile: the dossier schema reshaped for LLM structured output and tool input.
+///
+/// Every property is required and an absent value is `null` (an absent list is `[]`); unions
+/// are `anyOf`; no keyword sits beside a `$ref`; `extensions` are a list of `{key, value}`
+/// pairs whose `value` is JSON text, since strict modes allow no open objects. Documents in
+/// this shape are read with [`extraction::from_profile`](crate::extraction::from_profile) and
+/// written with [`extraction::to_profile`](crate::extraction::to_profile); see
+/// `docs/extraction.md` for the providers' limits it keeps within.
+pub fn extraction_schema() -> Schema {
+    let mut root = Value::from(dossier_schema());
+    extraction::reshape(&mut root);
+    // The root is still an object, so this conversion cannot fail.
+    Schema::try_from(root).unwrap_or_default()
 }
 
 /// A schema as it is committed under `schemas/`: two-space indented JSON and a final newline.
@@ -55,6 +75,8 @@ fn generate<T: JsonSchema>(file: &str) -> Schema {
         map.insert("$id".into(), format!("{SCHEMA_BASE_URI}{file}").into());
     }
     make_portable(&mut root);
+    enums_from_consts(&mut root);
+    list_defaults(&mut root);
     name_defs(&mut root);
     strip_doc_links(&mut root);
     // The root is still an object, so this conversion cannot fail.
@@ -111,6 +133,75 @@ fn tighten(map: &mut Map<String, Value>, key: &str, bound: Value, stricter: fn(f
     };
     if !keep_old {
         map.insert(key.into(), bound);
+    }
+}
+
+/// Writes a closed vocabulary as an `enum` rather than schemars' `oneOf` of `const`s (which it
+/// emits when the variants have doc comments): validators then name the allowed values in their
+/// errors (Python `jsonschema`: "'nation' is not one of ['state', …]" instead of "is not valid
+/// under any of the given schemas"). Each value's description moves into the type's
+/// description, as a list, where every consumer shows it and strict validators accept it.
+fn enums_from_consts(root: &mut Value) {
+    let Some(Value::Object(defs)) = root.get_mut("$defs") else {
+        return;
+    };
+    for def in defs.values_mut() {
+        let Value::Object(def) = def else { continue };
+        let Some(Value::Array(variants)) = def.get("oneOf") else { continue };
+        let is_string_const = |v: &Value| {
+            v.get("const").is_some_and(Value::is_string)
+                && v.as_object()
+                    .is_some_and(|o| o.keys().all(|k| matches!(k.as_str(), "const" | "type" | "description")))
+        };
+        if variants.is_empty() || !variants.iter().all(is_string_const) {
+            continue;
+        }
+        let mut values = Vec::with_capacity(variants.len());
+        let mut list = String::from("Values:");
+        for variant in variants {
+            let value = variant["const"].as_str().unwrap_or_default();
+            list.push_str(&format!("\n- `{value}`"));
+            if let Some(text) = variant.get("description").and_then(Value::as_str) {
+                list.push_str(": ");
+                list.push_str(text);
+            }
+            values.push(Value::from(value));
+        }
+        let description = match def.get("description").and_then(Value::as_str) {
+            Some(text) => format!("{text}\n\n{list}"),
+            None => list,
+        };
+        def.remove("oneOf");
+        def.insert("type".into(), "string".into());
+        def.insert("enum".into(), values.into());
+        def.insert("description".into(), description.into());
+    }
+}
+
+/// Says `"default": []` on every optional list: an absent list is empty, as the parser reads
+/// it. Code generators then give lists an empty default instead of `None` or a sentinel
+/// (datamodel-code-generator with `--strict-nullable`: `other_names: list[OtherName] = []`),
+/// while `null` stays invalid.
+fn list_defaults(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            let required: Vec<String> = match map.get("required") {
+                Some(Value::Array(names)) => names.iter().filter_map(|n| n.as_str().map(str::to_owned)).collect(),
+                _ => Vec::new(),
+            };
+            if let Some(Value::Object(properties)) = map.get_mut("properties") {
+                for (name, property) in properties.iter_mut() {
+                    if let Value::Object(property) = property {
+                        if !required.contains(name) && property.get("type").and_then(Value::as_str) == Some("array") {
+                            property.entry("default").or_insert_with(|| Value::Array(Vec::new()));
+                        }
+                    }
+                }
+            }
+            map.values_mut().for_each(list_defaults);
+        }
+        Value::Array(items) => items.iter_mut().for_each(list_defaults),
+        _ => {}
     }
 }
 

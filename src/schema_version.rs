@@ -28,14 +28,67 @@ impl SchemaVersion {
         self.minor
     }
 
-    /// Parses `"MAJOR.MINOR"` (no leading zeros), whatever the major version.
-    pub fn parse(text: &str) -> Option<Self> {
+    /// Parses `"MAJOR.MINOR"` of a version this crate reads: the major version of
+    /// [`SchemaVersion::CURRENT`], any minor of at most nine digits (no leading zeros), as the
+    /// schema's pattern says.
+    pub fn parse(text: &str) -> Result<Self, SchemaVersionError> {
+        match Self::parse_any(text) {
+            Some(v) if v.major == Self::CURRENT.major => Ok(v),
+            Some(_) => Err(SchemaVersionError { text: text.to_owned(), unsupported: true }),
+            None => Err(SchemaVersionError { text: text.to_owned(), unsupported: false }),
+        }
+    }
+
+    /// The major version `text` declares, when it is shaped `MAJOR.MINOR`, whatever the major.
+    pub fn major_of(text: &str) -> Option<u32> {
+        Self::parse_any(text).map(|v| v.major)
+    }
+
+    /// `MAJOR.MINOR`, each at most nine digits (so it fits in u32 and the schema's pattern) and
+    /// without leading zeros.
+    fn parse_any(text: &str) -> Option<Self> {
         let (major, minor) = text.split_once('.')?;
         let number = |s: &str| -> Option<u32> {
-            let canonical = !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'));
+            let canonical = (1..=9).contains(&s.len())
+                && s.bytes().all(|b| b.is_ascii_digit())
+                && (s == "0" || !s.starts_with('0'));
             canonical.then(|| s.parse().ok()).flatten()
         };
         Some(Self { major: number(major)?, minor: number(minor)? })
+    }
+}
+
+/// A `schema_version` this crate does not read: malformed, or of another major version.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.describe())]
+pub struct SchemaVersionError {
+    text: String,
+    unsupported: bool,
+}
+
+impl SchemaVersionError {
+    /// Whether the text is a well-formed version of another major version (rather than malformed).
+    pub fn is_unsupported(&self) -> bool {
+        self.unsupported
+    }
+
+    fn describe(&self) -> String {
+        if self.unsupported {
+            format!(
+                "unsupported schema_version '{}': this crate reads {}.x documents",
+                self.text,
+                SchemaVersion::CURRENT.major
+            )
+        } else {
+            format!("invalid schema_version '{}': expected MAJOR.MINOR such as \"1.0\"", self.text)
+        }
+    }
+}
+
+impl std::str::FromStr for SchemaVersion {
+    type Err = SchemaVersionError;
+    fn from_str(text: &str) -> Result<Self, SchemaVersionError> {
+        Self::parse(text)
     }
 }
 
@@ -66,16 +119,7 @@ impl<'de> Deserialize<'de> for SchemaVersion {
                 f.write_str("a schema version string such as \"1.0\"")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<SchemaVersion, E> {
-                match SchemaVersion::parse(v) {
-                    Some(version) if version.major == SchemaVersion::CURRENT.major => Ok(version),
-                    Some(_) => Err(E::custom(format_args!(
-                        "unsupported schema_version '{v}': this crate reads {}.x documents",
-                        SchemaVersion::CURRENT.major
-                    ))),
-                    None => Err(E::custom(format_args!(
-                        "invalid schema_version '{v}': expected MAJOR.MINOR such as \"1.0\""
-                    ))),
-                }
+                SchemaVersion::parse(v).map_err(E::custom)
             }
         }
         deserializer.deserialize_str(Visitor)

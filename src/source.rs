@@ -71,7 +71,7 @@ impl Source {
 }
 
 /// What kind of document a source is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -92,8 +92,18 @@ pub enum SourceKind {
     Other,
 }
 
+crate::wire::wire_enum!(SourceKind, "source kind" {
+    NewsReport = "news_report",
+    TreatyText = "treaty_text",
+    OfficialStatement = "official_statement",
+    Dataset = "dataset",
+    Scholarly = "scholarly",
+    Reference = "reference",
+    Other = "other",
+});
+
 /// Source reliability on the Admiralty (NATO AJP-2.1) scale. Serialized as the letter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Reliability {
     /// Completely reliable.
@@ -109,6 +119,15 @@ pub enum Reliability {
     /// Reliability cannot be judged.
     F,
 }
+
+crate::wire::wire_enum!(Reliability, "reliability" {
+    A = "A",
+    B = "B",
+    C = "C",
+    D = "D",
+    E = "E",
+    F = "F",
+});
 
 /// An absolute `http` or `https` address.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -129,6 +148,12 @@ impl Url {
     /// The address.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+impl std::fmt::Display for Url {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
     }
 }
 
@@ -178,5 +203,18 @@ impl Source {
         c.identifiers(&path.key("identifiers"), &self.identifiers);
     }
 }
+
+crate::with::with!(Source {
+    with_kind: kind opt SourceKind;
+    with_publisher: publisher opt String;
+    with_authors: authors list String;
+    with_url: url opt Url;
+    with_published: published opt EdtfDate;
+    with_accessed: accessed opt EdtfDate;
+    with_language: language opt LanguageCode;
+    with_reliability: reliability opt Reliability;
+    with_identifiers: identifiers list Identifier;
+    with_extensions: extensions val Extensions;
+});
 
 crate::objects_only::objects_only!(Source);

@@ -69,7 +69,7 @@ impl Statement {
 }
 
 /// How a statement's text relates to what was said.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -80,13 +80,15 @@ pub enum StatementMode {
     Paraphrase,
 }
 
+crate::wire::wire_enum!(StatementMode, "statement mode" {
+    DirectQuote = "direct_quote",
+    Paraphrase = "paraphrase",
+});
+
 use crate::validate::{Checker, Code, Path};
 
 impl Statement {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
-        crate::walk::read::statement(self, path, &mut |at, id| {
-            c.resolve(at, id);
-        });
         if self.speakers.is_empty() && self.on_behalf_of.is_empty() {
             c.issue(path, Code::StatementWithoutSpeaker, "a statement needs speakers or on_behalf_of");
         }
@@ -97,5 +99,16 @@ impl Statement {
         c.citations(path, &self.citations, true);
     }
 }
+
+crate::with::with!(Statement {
+    with_speakers: speakers list PersonId;
+    with_on_behalf_of: on_behalf_of list ActorId;
+    with_date: date opt EdtfDate;
+    with_place: place opt Place;
+    with_language: language opt LanguageCode;
+    with_about: about list RecordRef;
+    with_citations: citations list Citation;
+    with_extensions: extensions val Extensions;
+});
 
 crate::objects_only::objects_only!(Statement);

@@ -53,7 +53,7 @@ impl Support {
 }
 
 /// A form of support (UCDP external support types, plus political, financial and cyber).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -82,13 +82,24 @@ pub enum SupportType {
     Other,
 }
 
+crate::wire::wire_enum!(SupportType, "support type" {
+    Troops = "troops",
+    Military = "military",
+    AccessToTerritory = "access_to_territory",
+    Weapons = "weapons",
+    Materiel = "materiel",
+    Training = "training",
+    Financial = "financial",
+    Intelligence = "intelligence",
+    Political = "political",
+    Cyber = "cyber",
+    Other = "other",
+});
+
 use crate::validate::{Checker, Code, Path};
 
 impl Support {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
-        crate::walk::read::support(self, path, &mut |at, id| {
-            c.resolve(at, id);
-        });
         if self.types.is_empty() {
             c.issue(&path.key("types"), Code::EmptyList, "a support relation needs at least one type");
         }
@@ -97,5 +108,12 @@ impl Support {
         c.citations(path, &self.citations, true);
     }
 }
+
+crate::with::with!(Support {
+    with_period: period opt EdtfDate;
+    with_description: description opt String;
+    with_citations: citations list Citation;
+    with_extensions: extensions val Extensions;
+});
 
 crate::objects_only::objects_only!(Support);

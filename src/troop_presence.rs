@@ -78,7 +78,7 @@ impl TroopPresence {
 }
 
 /// Whether a host government consents to a foreign presence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -93,13 +93,17 @@ pub enum HostConsent {
     Unknown,
 }
 
+crate::wire::wire_enum!(HostConsent, "host consent" {
+    Consented = "consented",
+    NotConsented = "not_consented",
+    Contested = "contested",
+    Unknown = "unknown",
+});
+
 use crate::validate::{Checker, Code, Path};
 
 impl TroopPresence {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
-        crate::walk::read::troop_presence(self, path, &mut |at, id| {
-            c.resolve(at, id);
-        });
         if self.forces.is_empty() {
             c.issue(&path.key("forces"), Code::EmptyList, "a troop presence needs at least one actor in forces");
         }
@@ -113,5 +117,16 @@ impl TroopPresence {
         c.citations(path, &self.citations, true);
     }
 }
+
+crate::with::with!(TroopPresence {
+    with_description: description opt String;
+    with_location: location opt Place;
+    with_since: since opt EdtfDate;
+    with_as_of: as_of opt EdtfDate;
+    with_purpose: purpose opt String;
+    with_agreement: agreement opt AgreementId;
+    with_citations: citations list Citation;
+    with_extensions: extensions val Extensions;
+});
 
 crate::objects_only::objects_only!(TroopPresence);

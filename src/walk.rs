@@ -18,66 +18,127 @@ use crate::ids::{
 use crate::reference::RecordRef;
 use crate::validate::Path;
 
-/// The kinds of record a reference may name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum RecordKind {
-    /// An [`Actor`](crate::Actor), in `/actors`.
-    Actor,
-    /// A [`Person`](crate::Person), in `/people`.
-    Person,
-    /// An [`Agreement`](crate::Agreement), in `/agreements`.
-    Agreement,
-    /// A [`Clause`](crate::Clause) of one agreement, in `/agreements/N/clauses`: clause ids are
-    /// local to their agreement.
-    Clause,
-    /// A [`TroopPresence`](crate::TroopPresence), in `/troop_presences`.
-    TroopPresence,
-    /// A [`Support`](crate::Support), in `/supports`.
-    Support,
-    /// A [`Statement`](crate::Statement), in `/statements`.
-    Statement,
-    /// A [`Source`](crate::Source), in `/sources`.
-    Source,
-}
-
-impl RecordKind {
-    /// Every kind.
-    pub const ALL: &'static [RecordKind] = &[
-        Self::Actor,
-        Self::Person,
-        Self::Agreement,
-        Self::Clause,
-        Self::TroopPresence,
-        Self::Support,
-        Self::Statement,
-        Self::Source,
-    ];
-
-    /// The kind as written in JSON: `troop_presence`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Actor => "actor",
-            Self::Person => "person",
-            Self::Agreement => "agreement",
-            Self::Clause => "clause",
-            Self::TroopPresence => "troop_presence",
-            Self::Support => "support",
-            Self::Statement => "statement",
-            Self::Source => "source",
+/// Generates [`RecordKind`] and the two forms of a reference field from the table of record
+/// kinds, plus clauses (which live inside agreements).
+macro_rules! kinds {
+    ([] $($kind:ident, $list:ident, $one:ident, $id:ident, $ty:ident, $noun:literal;)*) => {
+        /// The kinds of record a reference may name.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        #[non_exhaustive]
+        pub enum RecordKind {
+            $(
+                #[doc = concat!("A [`", stringify!($ty), "`](crate::", stringify!($ty), "), in `/", stringify!($list), "`.")]
+                $kind,
+            )*
+            /// A [`Clause`](crate::Clause) of one agreement, in `/agreements/N/clauses`: clause
+            /// ids are local to their agreement.
+            Clause,
         }
-    }
 
-    /// The kind in words, for messages: `troop presence`.
-    pub(crate) fn noun(self) -> &'static str {
-        match self {
-            Self::TroopPresence => "troop presence",
-            Self::Support => "support relation",
-            other => other.as_str(),
+        impl RecordKind {
+            /// Every kind.
+            pub const ALL: &'static [RecordKind] = &[$(Self::$kind,)* Self::Clause];
+
+            /// The kind as written in JSON: `troop_presence`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$kind => stringify!($one),)*
+                    Self::Clause => "clause",
+                }
+            }
+
+            /// The kind in words, for messages: `troop presence`.
+            pub(crate) fn noun(self) -> &'static str {
+                match self {
+                    $(Self::$kind => $noun,)*
+                    Self::Clause => "clause",
+                }
+            }
         }
-    }
+
+        /// A reference field, read.
+        #[derive(Debug, Clone, Copy)]
+        pub(crate) enum IdRef<'d> {
+            $($kind(&'d $id),)*
+            Clause(&'d ClauseId),
+        }
+
+        /// A reference field, writable.
+        #[derive(Debug)]
+        pub(crate) enum IdMut<'d> {
+            $($kind(&'d mut $id),)*
+            Clause(&'d mut ClauseId),
+        }
+
+        impl<'d> IdRef<'d> {
+            pub(crate) fn kind(self) -> RecordKind {
+                match self {
+                    $(Self::$kind(_) => RecordKind::$kind,)*
+                    Self::Clause(_) => RecordKind::Clause,
+                }
+            }
+
+            pub(crate) fn as_str(self) -> &'d str {
+                match self {
+                    $(Self::$kind(id) => id.as_str(),)*
+                    Self::Clause(id) => id.as_str(),
+                }
+            }
+        }
+
+        impl IdMut<'_> {
+            pub(crate) fn kind(&self) -> RecordKind {
+                match self {
+                    $(Self::$kind(_) => RecordKind::$kind,)*
+                    Self::Clause(_) => RecordKind::Clause,
+                }
+            }
+
+            pub(crate) fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$kind(id) => id.as_str(),)*
+                    Self::Clause(id) => id.as_str(),
+                }
+            }
+
+            fn set(&mut self, new: &str) -> Result<(), IdError> {
+                match self {
+                    $(Self::$kind(id) => **id = $id::new(new)?,)*
+                    Self::Clause(id) => **id = ClauseId::new(new)?,
+                }
+                Ok(())
+            }
+        }
+
+        impl Dossier {
+            /// Renames the records of `kind` with id `from`; how many.
+            fn rename_records(&mut self, kind: RecordKind, from: &str, to: &str) -> Result<usize, IdError> {
+                let mut changed = 0;
+                match kind {
+                    $(RecordKind::$kind => {
+                        for r in &mut self.$list {
+                            if r.id.as_str() == from {
+                                r.id = $id::new(to)?;
+                                changed += 1;
+                            }
+                        }
+                    })*
+                    RecordKind::Clause => {
+                        for r in self.agreements.iter_mut().flat_map(|a| a.clauses.iter_mut()) {
+                            if r.id.as_str() == from {
+                                r.id = ClauseId::new(to)?;
+                                changed += 1;
+                            }
+                        }
+                    }
+                }
+                Ok(changed)
+            }
+        }
+    };
 }
+crate::records::record_kinds!(kinds []);
 
 impl fmt::Display for RecordKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -143,106 +204,6 @@ impl ReferenceMut<'_> {
     /// Makes the reference name `id` instead.
     pub fn set_id(&mut self, id: &str) -> Result<(), IdError> {
         self.id.set(id)
-    }
-}
-
-/// A reference field, read.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum IdRef<'d> {
-    Actor(&'d ActorId),
-    Person(&'d PersonId),
-    Agreement(&'d AgreementId),
-    Clause(&'d ClauseId),
-    TroopPresence(&'d TroopPresenceId),
-    Support(&'d SupportId),
-    Statement(&'d StatementId),
-    Source(&'d SourceId),
-}
-
-/// A reference field, writable.
-#[derive(Debug)]
-pub(crate) enum IdMut<'d> {
-    Actor(&'d mut ActorId),
-    Person(&'d mut PersonId),
-    Agreement(&'d mut AgreementId),
-    Clause(&'d mut ClauseId),
-    TroopPresence(&'d mut TroopPresenceId),
-    Support(&'d mut SupportId),
-    Statement(&'d mut StatementId),
-    Source(&'d mut SourceId),
-}
-
-/// The same match over both forms.
-macro_rules! each_id {
-    ($value:expr, $id:ident => $body:expr, $kind:ident => $k:expr) => {
-        match $value {
-            Self::Actor($id) => ($body, {
-                let $kind = RecordKind::Actor;
-                $k
-            }),
-            Self::Person($id) => ($body, {
-                let $kind = RecordKind::Person;
-                $k
-            }),
-            Self::Agreement($id) => ($body, {
-                let $kind = RecordKind::Agreement;
-                $k
-            }),
-            Self::Clause($id) => ($body, {
-                let $kind = RecordKind::Clause;
-                $k
-            }),
-            Self::TroopPresence($id) => ($body, {
-                let $kind = RecordKind::TroopPresence;
-                $k
-            }),
-            Self::Support($id) => ($body, {
-                let $kind = RecordKind::Support;
-                $k
-            }),
-            Self::Statement($id) => ($body, {
-                let $kind = RecordKind::Statement;
-                $k
-            }),
-            Self::Source($id) => ($body, {
-                let $kind = RecordKind::Source;
-                $k
-            }),
-        }
-    };
-}
-
-impl<'d> IdRef<'d> {
-    pub(crate) fn kind(self) -> RecordKind {
-        each_id!(self, _id => (), k => k).1
-    }
-
-    pub(crate) fn as_str(self) -> &'d str {
-        each_id!(self, id => id.as_str(), _k => ()).0
-    }
-}
-
-impl IdMut<'_> {
-    pub(crate) fn kind(&self) -> RecordKind {
-        each_id!(self, _id => (), k => k).1
-    }
-
-    pub(crate) fn as_str(&self) -> &str {
-        each_id!(self, id => id.as_str(), _k => ()).0
-    }
-
-    fn set(&mut self, new: &str) -> Result<(), IdError> {
-        match self {
-            Self::Actor(id) => **id = ActorId::new(new)?,
-            Self::Person(id) => **id = PersonId::new(new)?,
-            Self::Agreement(id) => **id = AgreementId::new(new)?,
-            Self::Clause(id) => **id = ClauseId::new(new)?,
-            Self::TroopPresence(id) => **id = TroopPresenceId::new(new)?,
-            Self::Support(id) => **id = SupportId::new(new)?,
-            Self::Statement(id) => **id = StatementId::new(new)?,
-            Self::Source(id) => **id = SourceId::new(new)?,
-        }
-        Ok(())
     }
 }
 
@@ -414,30 +375,27 @@ macro_rules! walkers {
                 // Sources refer to nothing.
             }
 
-            /// Every reference of the dossier, record by record in document order; clause
-            /// references come with the position of their agreement.
-            pub(crate) fn dossier<'d>(d: &'d $($m)? Dossier, f: &mut impl FnMut(&Path<'_>, $Id<'d>, Option<usize>)) {
-                let root = Path::ROOT;
-                macro_rules! list {
-                    ($field:ident, $walk:ident, $scoped:expr) => {
-                        let list = root.key(stringify!($field));
-                        for (i, r) in d.$field.$iter().enumerate() {
-                            let scope = if $scoped { Some(i) } else { None };
-                            $walk(r, &list.index(i), &mut |p, id: $Id<'d>| {
-                                let agreement = if matches!(id, $Id::Clause(_)) { scope } else { None };
-                                f(p, id, agreement)
-                            });
-                        }
-                    };
+            crate::records::record_kinds!(dossier_walker [$Id, $iter, $($m)?]);
+        }
+    };
+}
+
+/// The walk over a whole dossier, from the table of record kinds.
+macro_rules! dossier_walker {
+    ([$Id:ident, $iter:ident, $($m:tt)?] $($kind:ident, $list:ident, $one:ident, $id:ident, $ty:ident, $noun:literal;)*) => {
+        /// Every reference of the dossier, record by record in document order; clause
+        /// references come with the position of their agreement.
+        pub(crate) fn dossier<'d>(d: &'d $($m)? Dossier, f: &mut impl FnMut(&Path<'_>, $Id<'d>, Option<usize>)) {
+            let root = Path::ROOT;
+            $(
+                let list = root.key(stringify!($list));
+                for (i, r) in d.$list.$iter().enumerate() {
+                    $one(r, &list.index(i), &mut |p, id: $Id<'d>| {
+                        let agreement = matches!(id, $Id::Clause(_)).then_some(i);
+                        f(p, id, agreement)
+                    });
                 }
-                list!(actors, actor, false);
-                list!(people, person, false);
-                list!(agreements, agreement, true);
-                list!(troop_presences, troop_presence, false);
-                list!(supports, support, false);
-                list!(statements, statement, false);
-                list!(sources, source, false);
-            }
+            )*
         }
     };
 }
@@ -521,27 +479,7 @@ impl Dossier {
     pub fn remap(&mut self, kind: RecordKind, from: &str, to: &str) -> Result<usize, IdError> {
         // Checked once up front, so that nothing changes when `to` is not an id.
         ActorId::new(to)?;
-        let mut changed = 0;
-        macro_rules! rename {
-            ($list:expr, $ty:ident) => {
-                for r in $list {
-                    if r.id.as_str() == from {
-                        r.id = crate::ids::$ty::new(to)?;
-                        changed += 1;
-                    }
-                }
-            };
-        }
-        match kind {
-            RecordKind::Actor => rename!(&mut self.actors, ActorId),
-            RecordKind::Person => rename!(&mut self.people, PersonId),
-            RecordKind::Agreement => rename!(&mut self.agreements, AgreementId),
-            RecordKind::Clause => rename!(self.agreements.iter_mut().flat_map(|a| a.clauses.iter_mut()), ClauseId),
-            RecordKind::TroopPresence => rename!(&mut self.troop_presences, TroopPresenceId),
-            RecordKind::Support => rename!(&mut self.supports, SupportId),
-            RecordKind::Statement => rename!(&mut self.statements, StatementId),
-            RecordKind::Source => rename!(&mut self.sources, SourceId),
-        }
+        let mut changed = self.rename_records(kind, from, to)?;
         let mut result = Ok(());
         write::dossier(self, &mut |_, mut id, _| {
             if id.kind() == kind && id.as_str() == from {

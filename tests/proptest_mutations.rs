@@ -1,5 +1,6 @@
 //! Property tests: arbitrary mutations of the valid example documents, at the byte level and at
-//! the JSON level, never panic; whatever still parses validates and round-trips exactly.
+//! the JSON level, never panic; whatever still parses validates, with every issue's path
+//! resolving in the document, and round-trips exactly.
 
 use std::path::PathBuf;
 
@@ -23,6 +24,13 @@ fn examples() -> Vec<Vec<u8>> {
 fn check(bytes: &[u8]) -> Result<(), TestCaseError> {
     let Ok(d) = Dossier::from_slice(bytes) else { return Ok(()) };
     let report = d.validate();
+    // Every issue's path resolves in the document as written.
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Ok(doc) = serde_json::from_slice::<Value>(text) {
+        for issue in &report {
+            prop_assert!(doc.pointer(&issue.path).is_some(), "{} does not resolve", issue);
+        }
+    }
     let json = d.to_json();
     let back = Dossier::from_json(&json).map_err(|e| TestCaseError::fail(format!("{e}\n{json}")))?;
     prop_assert_eq!(&back, &d);

@@ -12,18 +12,62 @@ use serde_json::Value;
 
 const REGENERATE: &str = "cargo run --example export_schemas";
 
+/// The committed schemas are what the crate exports. On a difference the failure shows where
+/// the files differ; `UPDATE_SCHEMAS=1 cargo test --test schema` rewrites them (as
+/// `cargo run --example export_schemas` does) and then passes.
 #[test]
 fn committed_schemas_are_up_to_date() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas");
+    let update = std::env::var_os("UPDATE_SCHEMAS").is_some_and(|v| !v.is_empty() && v != "0");
     let mut stale = Vec::new();
     for (file, schema) in exported_schemas() {
         let path = dir.join(file);
         let committed = fs::read_to_string(&path).unwrap_or_default();
-        if committed != to_file_text(&schema) {
-            stale.push(path.display().to_string());
+        let current = to_file_text(&schema);
+        if committed == current {
+            continue;
+        }
+        if update {
+            fs::write(&path, &current).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            eprintln!("updated {}", path.display());
+        } else {
+            stale.push(format!("{}:\n{}", path.display(), diff(&committed, &current)));
         }
     }
-    assert!(stale.is_empty(), "stale or missing schema files: {stale:?}\nregenerate them with `{REGENERATE}`");
+    assert!(
+        stale.is_empty(),
+        "stale or missing schema files (committed -, exported +):\n{}\nregenerate them with `{REGENERATE}` or `UPDATE_SCHEMAS=1 cargo test --test schema`",
+        stale.join("\n")
+    );
+}
+
+/// The lines that differ between two texts, after their common beginning and end, with line
+/// numbers: enough to see what changed without a diff library.
+fn diff(old: &str, new: &str) -> String {
+    const SHOWN: usize = 30;
+    let old: Vec<&str> = old.lines().collect();
+    let new: Vec<&str> = new.lines().collect();
+    let prefix = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
+    let suffix = old[prefix..].iter().rev().zip(new[prefix..].iter().rev()).take_while(|(a, b)| a == b).count();
+    let mut out = String::new();
+    let mut side = |sign: char, lines: &[&str]| {
+        for (i, line) in lines.iter().enumerate().take(SHOWN) {
+            out.push_str(&format!("{:>6} {sign} {line}\n", prefix + i + 1));
+        }
+        if lines.len() > SHOWN {
+            out.push_str(&format!("       {sign} … {} more lines\n", lines.len() - SHOWN));
+        }
+    };
+    side('-', &old[prefix..old.len() - suffix]);
+    side('+', &new[prefix..new.len() - suffix]);
+    out
+}
+
+#[test]
+fn the_diff_shows_the_changed_lines() {
+    let shown = diff("a\nb\nc\nd\n", "a\nB\nc\nd\n");
+    assert_eq!(shown, "     2 - b\n     2 + B\n");
+    assert_eq!(diff("a\n", "a\nb\n"), "     2 + b\n");
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Every validation rule has a fixture that breaks it; each fixture lists, in its
-//! `test.expect` extension, exactly the problems `validate()` must report.
+//! `test.expect` extension, exactly the problems `validate()` must report. Each fixture is its
+//! own test case.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -44,22 +45,132 @@ fn minimal_json() -> serde_json::Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// One test case per fixture, so that one failure hides no other and `cargo test --test
+/// validation invalid::parent_cycle` runs one. The lists are checked against the directories
+/// (`fixture_lists_match_the_directories`): a new fixture needs its line here.
+macro_rules! fixture_cases {
+    ($module:ident, $dir:literal, $check:ident, { $($name:ident => $file:literal,)* }) => {
+        mod $module {
+            /// The files listed.
+            pub(super) const FILES: &[&str] = &[$($file),*];
+            $(
+                #[test]
+                fn $name() {
+                    super::$check(&super::fixture_path($dir, $file));
+                }
+            )*
+        }
+    };
+}
+
+fixture_cases!(invalid, "tests/fixtures/invalid", check_invalid, {
+    action_after_termination => "action_after_termination.json",
+    action_after_withdrawal => "action_after_withdrawal.json",
+    control_character => "control_character.json",
+    dangling_reference_clause => "dangling_reference--clause.json",
+    dangling_reference_toward => "dangling_reference--toward.json",
+    dangling_reference => "dangling_reference.json",
+    date_range_reversed_dissolved => "date_range_reversed--dissolved.json",
+    date_range_reversed_interval => "date_range_reversed--interval.json",
+    date_range_reversed => "date_range_reversed.json",
+    duplicate_id => "duplicate_id.json",
+    duplicate_party => "duplicate_party.json",
+    effective_before_notice => "effective_before_notice.json",
+    empty_list => "empty_list.json",
+    empty_text => "empty_text.json",
+    estimate_bounds_reversed => "estimate_bounds_reversed.json",
+    estimate_qualifier_mismatch => "estimate_qualifier_mismatch.json",
+    impossible_date => "impossible_date.json",
+    invalid_counterpart_no_party => "invalid_counterpart--no-party.json",
+    invalid_counterpart_self => "invalid_counterpart--self.json",
+    invalid_counterpart => "invalid_counterpart.json",
+    invalid_identifier => "invalid_identifier.json",
+    lifecycle_out_of_order_termination_before_signature => "lifecycle_out_of_order--termination-before-signature.json",
+    lifecycle_out_of_order => "lifecycle_out_of_order.json",
+    missing_citation => "missing_citation.json",
+    missing_party => "missing_party.json",
+    not_a_party_signer => "not_a_party--signer.json",
+    not_a_party => "not_a_party.json",
+    parent_cycle => "parent_cycle.json",
+    party_termination => "party_termination.json",
+    related_target_missing => "related_target_missing.json",
+    repeated_withdrawal => "repeated_withdrawal.json",
+    resumption_without_suspension_other_pair => "resumption_without_suspension--other-pair.json",
+    resumption_without_suspension => "resumption_without_suspension.json",
+    signature_date_mismatch => "signature_date_mismatch.json",
+    signer_without_standing => "signer_without_standing.json",
+    statement_without_speaker => "statement_without_speaker.json",
+    too_few_parties => "too_few_parties.json",
+    unknown_language => "unknown_language.json",
+    unreferenced_actor => "unreferenced_actor.json",
+    untrimmed_text => "untrimmed_text.json",
+    unused_source => "unused_source.json",
+    withdrawal_before_bound => "withdrawal_before_bound.json",
+});
+
+fixture_cases!(valid, "tests/fixtures/valid", check_valid, {
+    lifecycle_after_entry_into_force => "lifecycle-after-entry-into-force.json",
+    minimal => "minimal.json",
+});
+
+fn fixture_path(dir: &str, file: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(dir).join(file)
+}
+
+/// An invalid fixture reports exactly the (code, path) pairs its `test.expect` lists, and is
+/// invalid unless it is named after a warning.
+fn check_invalid(file: &Path) {
+    let dossier = load(file);
+    let report = dossier.validate();
+    let found: Expected = report.issues().iter().map(|i| (i.code.as_str().to_owned(), i.path.clone())).collect();
+    assert_eq!(found, expected(&dossier, file), "{}:\n{report}", file.display());
+    // A fixture named after an error code must make the document invalid.
+    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let code = stem.split("--").next().unwrap_or_default();
+    let severity = Code::ALL.iter().find(|c| c.as_str() == code).map(|c| c.severity());
+    assert!(severity.is_some(), "{}: not named after a code", file.display());
+    assert_eq!(report.is_valid(), severity == Some(Severity::Warning), "{}", file.display());
+}
+
+/// A valid fixture reports nothing, not even a warning.
+fn check_valid(file: &Path) {
+    let report = load(file).validate();
+    assert!(report.is_empty(), "{}:\n{report}", file.display());
+}
+
 #[test]
-fn every_invalid_fixture_reports_exactly_its_problems() {
-    let files = fixtures("tests/fixtures/invalid");
-    assert!(files.len() >= Code::ALL.len(), "expected a fixture per code");
-    for file in files {
-        let dossier = load(&file);
-        let report = dossier.validate();
-        let found: Expected = report.issues().iter().map(|i| (i.code.as_str().to_owned(), i.path.clone())).collect();
-        assert_eq!(found, expected(&dossier, &file), "{}:\n{report}", file.display());
-        // A fixture named after an error code must make the document invalid.
-        let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-        let code = stem.split("--").next().unwrap_or_default();
-        let severity = Code::ALL.iter().find(|c| c.as_str() == code).map(|c| c.severity());
-        assert!(severity.is_some(), "{}: not named after a code", file.display());
-        assert_eq!(report.is_valid(), severity == Some(Severity::Warning), "{}", file.display());
+fn fixture_lists_match_the_directories() {
+    for (dir, listed) in [("tests/fixtures/invalid", invalid::FILES), ("tests/fixtures/valid", valid::FILES)] {
+        let on_disk: BTreeSet<String> =
+            fixtures(dir).iter().filter_map(|p| p.file_name()?.to_str().map(str::to_owned)).collect();
+        let listed: BTreeSet<String> = listed.iter().map(|s| (*s).to_owned()).collect();
+        let unlisted: Vec<_> = on_disk.difference(&listed).collect();
+        let missing: Vec<_> = listed.difference(&on_disk).collect();
+        assert!(
+            unlisted.is_empty() && missing.is_empty(),
+            "{dir}: add a line to fixture_cases! in tests/validation.rs for {unlisted:?}; no such file: {missing:?}"
+        );
     }
+    assert!(invalid::FILES.len() >= Code::ALL.len(), "expected a fixture per code");
+}
+
+/// Every path a report gives is a JSON Pointer that resolves in the document as written, over
+/// the fixtures and the example dossiers (`tests/proptest_mutations.rs` checks the same on
+/// generated documents).
+#[test]
+fn every_issue_path_resolves_in_its_document() {
+    let mut checked = 0;
+    for dir in ["tests/fixtures/invalid", "tests/fixtures/valid", "examples/data"] {
+        for file in fixtures(dir) {
+            let text = fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+            for issue in load(&file).validate() {
+                assert!(json.pointer(&issue.path).is_some(), "{}: {issue} does not resolve", file.display());
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= Code::ALL.len(), "{checked}");
 }
 
 #[test]
@@ -71,14 +182,6 @@ fn every_code_has_a_fixture() {
         .collect();
     for code in Code::ALL {
         assert!(names.contains(code.as_str()), "no fixture for {code}");
-    }
-}
-
-#[test]
-fn valid_fixtures_report_nothing() {
-    for file in fixtures("tests/fixtures/valid") {
-        let report = load(&file).validate();
-        assert!(report.is_empty(), "{}:\n{report}", file.display());
     }
 }
 

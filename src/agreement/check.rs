@@ -1,90 +1,15 @@
 //! The rules an agreement must keep: parties, signers, lifecycle order, clause references.
 
-use std::collections::{HashMap, HashSet};
-
-use super::{Agreement, Clause, Duration, Signature};
+use super::{Agreement, Duration, Party, Signature};
 use crate::ids::ActorId;
-use crate::validate::{Checker, Code, Path};
-use crate::walk::IdRef;
-
-/// Below this many parties a linear scan beats hashing.
-const SMALL: usize = 16;
-
-/// The set of actors listed as parties, for membership tests in linear time overall.
-enum PartySet<'a> {
-    Small(&'a [super::Party]),
-    Large(HashSet<&'a str>),
-}
-
-impl<'a> PartySet<'a> {
-    fn new(agreement: &'a Agreement) -> Self {
-        if agreement.parties.len() <= SMALL {
-            Self::Small(&agreement.parties)
-        } else {
-            Self::Large(agreement.parties.iter().map(|p| p.actor.as_str()).collect())
-        }
-    }
-
-    fn contains(&self, actor: &str) -> bool {
-        match self {
-            Self::Small(parties) => parties.iter().any(|p| p.actor.as_str() == actor),
-            Self::Large(set) => set.contains(actor),
-        }
-    }
-}
-
-/// The ids of an agreement's clauses: scanned when few, hashed when many.
-struct ClauseIds<'a> {
-    clauses: &'a [Clause],
-    hashed: HashMap<&'a str, usize>,
-}
-
-impl<'a> ClauseIds<'a> {
-    fn new(clauses: &'a [Clause]) -> Self {
-        Self { clauses, hashed: HashMap::new() }
-    }
-
-    /// The first clause before `i` with the same id (recording clause `i` when hashing).
-    fn first_before(&mut self, i: usize) -> Option<usize> {
-        let id = self.clauses.get(i)?.id.as_str();
-        if self.clauses.len() <= SMALL {
-            return self.clauses[..i].iter().position(|c| c.id.as_str() == id);
-        }
-        match self.hashed.get(id) {
-            Some(&first) => Some(first),
-            None => {
-                self.hashed.insert(id, i);
-                None
-            }
-        }
-    }
-
-    fn contains(&self, id: &str) -> bool {
-        if self.clauses.len() <= SMALL {
-            self.clauses.iter().any(|c| c.id.as_str() == id)
-        } else {
-            self.hashed.contains_key(id)
-        }
-    }
-}
+use crate::validate::{Checker, Code, IdIndex, Path};
 
 impl Agreement {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
         c.text(&path.key("title"), &self.title);
         c.other_names(&path.key("other_titles"), &self.other_titles);
-        let clauses = self.check_clauses(c, path);
-        crate::walk::read::agreement(self, path, &mut |at, id| match id {
-            IdRef::Clause(clause) => {
-                if !clauses.contains(clause.as_str()) {
-                    c.issue(at, Code::DanglingReference, format!("no clause of this agreement has id '{clause}'"));
-                }
-            }
-            other => {
-                c.resolve(at, other);
-            }
-        });
-        self.check_parties(c, path);
-        let parties = PartySet::new(self);
+        let parties = self.check_parties(c, path);
+        self.check_clauses(c, path);
         let inherited = !self.citations.is_empty();
         self.check_actions(c, path, &parties, inherited);
         let list = path.key("signatures");
@@ -137,41 +62,35 @@ impl Agreement {
         c.citations(path, &self.citations, true);
     }
 
-    fn check_parties(&self, c: &mut Checker<'_>, path: &Path<'_>) {
+    /// Checks the parties and returns their index, for the rules on who may act.
+    fn check_parties(&self, c: &mut Checker<'_>, path: &Path<'_>) -> IdIndex<'_, Party> {
         let list = path.key("parties");
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut repeated = Vec::new();
+        let parties = IdIndex::build(&self.parties, |i, _| repeated.push(i));
+        let distinct = self.parties.len() - repeated.len();
+        let mut repeated = repeated.into_iter().peekable();
         for (i, p) in self.parties.iter().enumerate() {
             let at = list.index(i);
-            let actor = at.key("actor");
-            let repeated = if self.parties.len() <= SMALL {
-                self.parties[..i].iter().any(|q| q.actor == p.actor)
-            } else {
-                !seen.insert(p.actor.as_str())
-            };
-            if repeated {
-                c.issue(&actor, Code::DuplicateParty, format!("'{}' is already listed as a party", p.actor));
+            if repeated.next_if_eq(&i).is_some() {
+                c.issue(&at.key("actor"), Code::DuplicateParty, format!("'{}' is already listed as a party", p.actor));
             }
             c.citations(&at, &p.citations, false);
         }
-        let distinct = if self.parties.len() <= SMALL {
-            (0..self.parties.len())
-                .filter(|&i| !self.parties[..i].iter().any(|q| q.actor == self.parties[i].actor))
-                .count()
-        } else {
-            seen.len()
-        };
         if distinct < 2 {
             c.issue(&list, Code::TooFewParties, format!("an agreement needs at least two parties; it has {distinct}"));
         }
+        parties
     }
 
-    /// Checks the clauses and returns their ids, for the references to them.
-    fn check_clauses(&self, c: &mut Checker<'_>, path: &Path<'_>) -> ClauseIds<'_> {
+    /// Checks the clauses (references to them are resolved by the reference walk).
+    fn check_clauses(&self, c: &mut Checker<'_>, path: &Path<'_>) {
         let list = path.key("clauses");
-        let mut ids = ClauseIds::new(&self.clauses);
+        let mut repeated = Vec::new();
+        IdIndex::build(&self.clauses, |i, first| repeated.push((i, first)));
+        let mut repeated = repeated.into_iter().peekable();
         for (i, clause) in self.clauses.iter().enumerate() {
             let at = list.index(i);
-            if let Some(first) = ids.first_before(i) {
+            if let Some((_, first)) = repeated.next_if(|(r, _)| *r == i) {
                 c.issue(
                     &at.key("id"),
                     Code::DuplicateId,
@@ -183,10 +102,9 @@ impl Agreement {
             c.language(&at.key("language"), clause.language.as_ref());
             c.citations(&at, &clause.citations, false);
         }
-        ids
     }
 
-    fn check_actions(&self, c: &mut Checker<'_>, path: &Path<'_>, parties: &PartySet<'_>, inherited: bool) {
+    fn check_actions(&self, c: &mut Checker<'_>, path: &Path<'_>, parties: &IdIndex<'_, Party>, inherited: bool) {
         let list = path.key("actions");
         for (i, a) in self.actions.iter().enumerate() {
             let at = list.index(i);
@@ -218,7 +136,7 @@ impl Agreement {
     }
 }
 
-fn check_signature(s: &Signature, c: &mut Checker<'_>, at: &Path<'_>, parties: &PartySet<'_>, inherited: bool) {
+fn check_signature(s: &Signature, c: &mut Checker<'_>, at: &Path<'_>, parties: &IdIndex<'_, Party>, inherited: bool) {
     member(c, &at.key("party"), &s.party, parties);
     let signer = at.key("signer");
     let person = c.people.get(s.signer.as_str());
@@ -267,7 +185,7 @@ fn belongs_to(c: &Checker<'_>, organization: &str, party: &str) -> bool {
 }
 
 /// The actor must exist and be among the agreement's parties.
-fn member(c: &mut Checker<'_>, path: &Path<'_>, actor: &ActorId, parties: &PartySet<'_>) {
+fn member(c: &mut Checker<'_>, path: &Path<'_>, actor: &ActorId, parties: &IdIndex<'_, Party>) {
     // A missing actor is reported as a dangling reference, not also as a non-party.
     if c.actors.get(actor.as_str()).is_some() && !parties.contains(actor.as_str()) {
         c.issue(path, Code::NotAParty, format!("'{actor}' is not a party of this agreement"));
@@ -275,7 +193,7 @@ fn member(c: &mut Checker<'_>, path: &Path<'_>, actor: &ActorId, parties: &Party
 }
 
 /// Each actor of a list must exist and be among the agreement's parties.
-fn members(c: &mut Checker<'_>, path: &Path<'_>, actors: &[ActorId], parties: &PartySet<'_>) {
+fn members(c: &mut Checker<'_>, path: &Path<'_>, actors: &[ActorId], parties: &IdIndex<'_, Party>) {
     for (i, actor) in actors.iter().enumerate() {
         member(c, &path.index(i), actor, parties);
     }

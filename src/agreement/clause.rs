@@ -35,4 +35,10 @@ impl Clause {
     }
 }
 
+crate::with::with!(Clause {
+    with_number: number opt String;
+    with_language: language opt LanguageCode;
+    with_citations: citations list Citation;
+});
+
 crate::objects_only::objects_only!(Clause);

@@ -44,7 +44,7 @@ impl Cooperation {
 }
 
 /// An area of defense cooperation (DCAD's areas, plus the provisions ATOP codes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -92,5 +92,37 @@ pub enum CooperationArea {
     /// Anything else.
     Other,
 }
+
+crate::wire::wire_enum!(CooperationArea, "cooperation area" {
+    AirDefense = "air_defense",
+    Training = "training",
+    Exercises = "exercises",
+    IntelligenceSharing = "intelligence_sharing",
+    DefenseIndustry = "defense_industry",
+    Procurement = "procurement",
+    ResearchAndDevelopment = "research_and_development",
+    Logistics = "logistics",
+    OfficerExchange = "officer_exchange",
+    Peacekeeping = "peacekeeping",
+    ClassifiedInformation = "classified_information",
+    CounterTerrorism = "counter_terrorism",
+    Cyber = "cyber",
+    Coordination = "coordination",
+    MilitaryCooperation = "military_cooperation",
+    SecurityCooperation = "security_cooperation",
+    Basing = "basing",
+    StatusOfForces = "status_of_forces",
+    MilitaryAid = "military_aid",
+    IntegratedCommand = "integrated_command",
+    Other = "other",
+});
+
+crate::with::with!(Cooperation {
+    with_providers: providers list ActorId;
+    with_recipients: recipients list ActorId;
+    with_text: text opt String;
+    with_clause: clause opt ClauseId;
+    with_citations: citations list Citation;
+});
 
 crate::objects_only::objects_only!(Cooperation);

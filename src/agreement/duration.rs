@@ -14,12 +14,14 @@ use crate::ids::ClauseId;
 #[non_exhaustive]
 pub enum Duration {
     /// No end date.
+    #[non_exhaustive]
     Indefinite {
         /// How a party may leave, when the text says.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         withdrawal: Option<WithdrawalTerms>,
     },
     /// A term of years, possibly renewed.
+    #[non_exhaustive]
     FixedTerm {
         /// The term in years, at least one.
         years: NonZeroU32,
@@ -34,6 +36,7 @@ pub enum Duration {
         withdrawal: Option<WithdrawalTerms>,
     },
     /// Until something happens (a peace settlement, a successor agreement).
+    #[non_exhaustive]
     UntilEvent {
         /// The event, in words.
         event: String,
@@ -44,6 +47,32 @@ pub enum Duration {
 }
 
 impl Duration {
+    /// No end date, withdrawal terms unknown.
+    pub fn indefinite() -> Self {
+        Self::Indefinite { withdrawal: None }
+    }
+
+    /// A term of `years`, with what happens at its end.
+    pub fn fixed_term(years: NonZeroU32, renewal: Renewal) -> Self {
+        Self::FixedTerm { years, renewal, renewal_years: None, withdrawal: None }
+    }
+
+    /// Until `event` happens.
+    pub fn until_event(event: impl Into<String>) -> Self {
+        Self::UntilEvent { event: event.into(), withdrawal: None }
+    }
+
+    /// The same term with withdrawal terms.
+    #[must_use]
+    pub fn with_withdrawal(mut self, terms: WithdrawalTerms) -> Self {
+        match &mut self {
+            Self::Indefinite { withdrawal }
+            | Self::FixedTerm { withdrawal, .. }
+            | Self::UntilEvent { withdrawal, .. } => *withdrawal = Some(terms),
+        }
+        self
+    }
+
     /// The withdrawal terms, whatever the term.
     pub fn withdrawal(&self) -> Option<&WithdrawalTerms> {
         match self {
@@ -64,7 +93,7 @@ impl Duration {
 }
 
 /// What happens at the end of a fixed term.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -76,6 +105,12 @@ pub enum Renewal {
     /// It renews if the parties agree: each `renewal` act extends it by one period.
     ByAgreement,
 }
+
+crate::wire::wire_enum!(Renewal, "renewal" {
+    None = "none",
+    Automatic = "automatic",
+    ByAgreement = "by_agreement",
+});
 
 /// The terms on which a party may withdraw or denounce (ATOP RENOUNCE).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -106,5 +141,13 @@ impl WithdrawalTerms {
         Self::default()
     }
 }
+
+crate::with::with!(WithdrawalTerms {
+    with_notice_months: notice_months opt u32;
+    with_not_before_years: not_before_years opt u32;
+    with_clause: clause opt ClauseId;
+    with_text: text opt String;
+    with_citations: citations list Citation;
+});
 
 crate::objects_only::objects_only!(Duration, WithdrawalTerms);

@@ -77,7 +77,7 @@ impl Action {
 }
 
 /// A lifecycle act.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -121,6 +121,26 @@ pub enum ActionType {
     Termination,
 }
 
+crate::wire::wire_enum!(ActionType, "action type" {
+    Negotiation = "negotiation",
+    Signature = "signature",
+    Ratification = "ratification",
+    Approval = "approval",
+    Accession = "accession",
+    ProvisionalApplication = "provisional_application",
+    EntryIntoForce = "entry_into_force",
+    Reservation = "reservation",
+    InterpretiveDeclaration = "interpretive_declaration",
+    DomesticApproval = "domestic_approval",
+    Amendment = "amendment",
+    Suspension = "suspension",
+    Resumption = "resumption",
+    Withdrawal = "withdrawal",
+    Denunciation = "denunciation",
+    Renewal = "renewal",
+    Termination = "termination",
+});
+
 impl ActionType {
     /// Whether the act is one party's by nature and must name it.
     pub fn requires_party(self) -> bool {
@@ -134,29 +154,13 @@ impl ActionType {
                 | Self::DomesticApproval
         )
     }
-
-    /// The act's name in snake_case, as in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Negotiation => "negotiation",
-            Self::Signature => "signature",
-            Self::Ratification => "ratification",
-            Self::Approval => "approval",
-            Self::Accession => "accession",
-            Self::ProvisionalApplication => "provisional_application",
-            Self::EntryIntoForce => "entry_into_force",
-            Self::Reservation => "reservation",
-            Self::InterpretiveDeclaration => "interpretive_declaration",
-            Self::DomesticApproval => "domestic_approval",
-            Self::Amendment => "amendment",
-            Self::Suspension => "suspension",
-            Self::Resumption => "resumption",
-            Self::Withdrawal => "withdrawal",
-            Self::Denunciation => "denunciation",
-            Self::Renewal => "renewal",
-            Self::Termination => "termination",
-        }
-    }
 }
+
+crate::with::with!(Action {
+    with_party: party opt ActorId;
+    with_effective: effective opt EdtfDate;
+    with_text: text opt String;
+    with_citations: citations list Citation;
+});
 
 crate::objects_only::objects_only!(Action);

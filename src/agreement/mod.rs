@@ -115,8 +115,9 @@ impl Agreement {
     }
 
     /// Whether `actor` is listed among the parties (with any role).
-    pub fn has_party(&self, actor: &ActorId) -> bool {
-        self.parties.iter().any(|p| &p.actor == actor)
+    pub fn has_party(&self, actor: impl AsRef<str>) -> bool {
+        let actor = actor.as_ref();
+        self.parties.iter().any(|p| p.actor.as_str() == actor)
     }
 
     /// The actors that are full parties (role `party`), in order.
@@ -125,13 +126,14 @@ impl Agreement {
     }
 
     /// The clause with this id.
-    pub fn clause(&self, id: &str) -> Option<&Clause> {
+    pub fn clause(&self, id: impl AsRef<str>) -> Option<&Clause> {
+        let id = id.as_ref();
         self.clauses.iter().find(|c| c.id.as_str() == id)
     }
 }
 
 /// What sort of agreement it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -164,8 +166,24 @@ pub enum AgreementKind {
     Other,
 }
 
+crate::wire::wire_enum!(AgreementKind, "agreement kind" {
+    DefensePact = "defense_pact",
+    DefenseCooperation = "defense_cooperation",
+    MilitaryCooperation = "military_cooperation",
+    SecurityCooperation = "security_cooperation",
+    StatusOfForces = "status_of_forces",
+    Basing = "basing",
+    ArmsTransfer = "arms_transfer",
+    NonAggression = "non_aggression",
+    Neutrality = "neutrality",
+    Entente = "entente",
+    MemorandumOfUnderstanding = "memorandum_of_understanding",
+    Ceasefire = "ceasefire",
+    Other = "other",
+});
+
 /// Whether an agreement's text is public.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -177,5 +195,27 @@ pub enum Confidentiality {
     /// Secret as a whole.
     Secret,
 }
+
+crate::wire::wire_enum!(Confidentiality, "confidentiality" {
+    Public = "public",
+    PartlySecret = "partly_secret",
+    Secret = "secret",
+});
+
+crate::with::with!(Agreement {
+    with_other_titles: other_titles list OtherName;
+    with_actions: actions list Action;
+    with_signatures: signatures list Signature;
+    with_duration: duration opt Duration;
+    with_obligations: obligations list Obligation;
+    with_cooperation: cooperation list Cooperation;
+    with_clauses: clauses list Clause;
+    with_related: related list Related;
+    with_confidentiality: confidentiality opt Confidentiality;
+    with_languages: languages list LanguageCode;
+    with_identifiers: identifiers list Identifier;
+    with_citations: citations list Citation;
+    with_extensions: extensions val Extensions;
+});
 
 crate::objects_only::objects_only!(Agreement);

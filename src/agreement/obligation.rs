@@ -61,7 +61,7 @@ impl Obligation {
 }
 
 /// ATOP's five obligations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -77,6 +77,14 @@ pub enum ObligationType {
     /// To consult in a crisis (ATOP CONSUL).
     Consultation,
 }
+
+crate::wire::wire_enum!(ObligationType, "obligation type" {
+    Defense = "defense",
+    Offense = "offense",
+    Neutrality = "neutrality",
+    NonAggression = "non_aggression",
+    Consultation = "consultation",
+});
 
 /// A limit on when a pledge applies.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -103,7 +111,7 @@ impl Condition {
 }
 
 /// ATOP's conditions on obligations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -125,5 +133,30 @@ pub enum ConditionType {
     /// Any other condition (say which in `text`).
     Other,
 }
+
+crate::wire::wire_enum!(ConditionType, "condition type" {
+    SpecificAdversary = "specific_adversary",
+    Location = "location",
+    SpecificConflict = "specific_conflict",
+    NumberOfAdversaries = "number_of_adversaries",
+    NonCompliance = "non_compliance",
+    NonProvocation = "non_provocation",
+    OnRequest = "on_request",
+    Other = "other",
+});
+
+crate::with::with!(Obligation {
+    with_obligors: obligors list ActorId;
+    with_beneficiaries: beneficiaries list ActorId;
+    with_conditions: conditions list Condition;
+    with_clause: clause opt ClauseId;
+    with_text: text opt String;
+    with_citations: citations list Citation;
+});
+
+crate::with::with!(Condition {
+    with_actors: actors list ActorId;
+    with_text: text opt String;
+});
 
 crate::objects_only::objects_only!(Obligation, Condition);

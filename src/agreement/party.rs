@@ -33,7 +33,7 @@ impl Party {
 }
 
 /// The role an actor has in an agreement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -52,5 +52,18 @@ pub enum PartyRole {
     /// protocol designates); may be named among an obligation's beneficiaries.
     Beneficiary,
 }
+
+crate::wire::wire_enum!(PartyRole, "party role" {
+    Party = "party",
+    Guarantor = "guarantor",
+    Observer = "observer",
+    Depositary = "depositary",
+    Signatory = "signatory",
+    Beneficiary = "beneficiary",
+});
+
+crate::with::with!(Party {
+    with_citations: citations list Citation;
+});
 
 crate::objects_only::objects_only!(Party);

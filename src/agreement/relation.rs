@@ -33,7 +33,7 @@ impl Related {
 }
 
 /// How one agreement relates to another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -49,5 +49,19 @@ pub enum Relation {
     /// Mentions the other.
     References,
 }
+
+crate::wire::wire_enum!(Relation, "relation" {
+    Amends = "amends",
+    Supersedes = "supersedes",
+    Implements = "implements",
+    BuildsOn = "builds_on",
+    References = "references",
+});
+
+crate::with::with!(Related {
+    with_agreement: agreement opt AgreementId;
+    with_title: title opt String;
+    with_citations: citations list Citation;
+});
 
 crate::objects_only::objects_only!(Related);

@@ -39,4 +39,11 @@ impl Signature {
     }
 }
 
+crate::with::with!(Signature {
+    with_capacity: capacity opt String;
+    with_date: date opt EdtfDate;
+    with_place: place opt Place;
+    with_citations: citations list Citation;
+});
+
 crate::objects_only::objects_only!(Signature);

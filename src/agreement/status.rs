@@ -25,6 +25,15 @@ pub enum AgreementStatus {
     Terminated,
 }
 
+crate::wire::wire_enum!(AgreementStatus, "agreement status" {
+    Negotiated = "negotiated",
+    Signed = "signed",
+    ProvisionallyApplied = "provisionally_applied",
+    InForce = "in_force",
+    Suspended = "suspended",
+    Terminated = "terminated",
+});
+
 impl Agreement {
     /// The status after every recorded act, and after the end of a fixed term no recorded
     /// renewal extends: the state the record leads to. For the status on a day (today), use

@@ -259,7 +259,7 @@ fn is_consent(kind: ActionType) -> bool {
 }
 
 fn edtf(day: NaiveDate) -> EdtfDate {
-    EdtfDate::from(day)
+    EdtfDate::from_day(day)
 }
 
 /// `date` moved `months` later, kept at its precision when it can be: a year moves by whole
@@ -273,17 +273,17 @@ fn shift(date: &EdtfDate, months: u32) -> Option<EdtfDate> {
         let m = i32::try_from(months).ok()?;
         match d.precision() {
             Precision::Year if m % 12 == 0 => {
-                return Some(PartialDate::year(d.year_value().checked_add(m / 12)?).with_qualifier(q).into());
+                return Some(PartialDate::year(d.year_value().checked_add(m / 12)?).ok()?.with_qualifier(q).into());
             }
             Precision::Month => {
                 let index =
                     d.year_value().checked_mul(12)?.checked_add(i32::from(d.month_value()?) - 1)?.checked_add(m)?;
                 let month = u8::try_from(index.rem_euclid(12) + 1).ok()?;
-                return Some(PartialDate::month(index.div_euclid(12), month)?.with_qualifier(q).into());
+                return Some(PartialDate::month(index.div_euclid(12), month).ok()?.with_qualifier(q).into());
             }
             Precision::Day => {
                 let day = d.earliest()?.checked_add_months(Months::new(months))?;
-                return Some(PartialDate::from(day).with_qualifier(q).into());
+                return Some(PartialDate::try_from(day).ok()?.with_qualifier(q).into());
             }
             Precision::Year => {}
         }

@@ -1,7 +1,6 @@
 //! The validation context: id indexes, usage marks, and the checks shared by many records.
 
-use std::collections::HashMap;
-
+use super::id_index::IdIndex;
 use super::marks::Marks;
 use super::{Code, Issue, Path, Report};
 use crate::citation::Citation;
@@ -9,10 +8,6 @@ use crate::dossier::Dossier;
 use crate::name::OtherName;
 use crate::values::{EdtfDate, Estimate, EstimateProblem, Identifier, LanguageCode, Place};
 use crate::walk::{IdRef, RecordKind};
-
-/// Up to this many records of a kind, ids are found by scanning the records: with a handful of
-/// short ids that beats hashing, and it needs no allocation.
-const SCAN: usize = 16;
 
 /// Whether `text` holds a control character other than tab, line feed and carriage return:
 /// C0 controls (NUL …), DEL, or C1 controls. Format characters such as the right-to-left mark,
@@ -24,129 +19,80 @@ fn has_control_character(text: &str) -> bool {
         || (bytes.contains(&0xC2) && text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)))
 }
 
-/// A record with a local id.
-pub(crate) trait Record {
-    fn id_str(&self) -> &str;
-}
+/// Generates the checker, whose id indexes come from the table of record kinds.
+macro_rules! checker {
+    ([] $($kind:ident, $list:ident, $one:ident, $id:ident, $ty:ident, $noun:literal;)*) => {
+        /// Walks a dossier once, collecting every problem.
+        pub(crate) struct Checker<'d> {
+            report: Report,
+            pub(crate) dossier: &'d Dossier,
+            $(
+                #[doc = concat!("The ", $noun, " ids.")]
+                pub(crate) $list: IdIndex<'d, crate::$ty>,
+            )*
+            /// The clauses of the agreement whose references are being resolved, built when the
+            /// first clause reference of that agreement is met.
+            clauses: Option<(usize, IdIndex<'d, crate::Clause>)>,
+            actor_used: Marks,
+            source_used: Marks,
+            known_language: Option<LanguageCode>,
+        }
 
-macro_rules! records {
-    ($($ty:ty),*) => {
-        $(impl Record for $ty {
-            fn id_str(&self) -> &str {
-                self.id.as_str()
-            }
-        })*
-    };
-}
-
-records!(
-    crate::Actor,
-    crate::Person,
-    crate::Agreement,
-    crate::TroopPresence,
-    crate::Support,
-    crate::Statement,
-    crate::Source
-);
-
-/// Maps the ids of one kind of record to their positions (the first record, when an id is
-/// used twice).
-pub(crate) enum Index<'d, T> {
-    /// Few records: scanned in place (monomorphized, so the comparison inlines).
-    Scan(&'d [T]),
-    /// Many records: hashed. foldhash is several times faster than SipHash on short keys and,
-    /// seeded per process, still keeps crafted ids from degrading the table.
-    Hash(HashMap<&'d str, usize, foldhash::fast::RandomState>),
-}
-
-impl<'d, T: Record> Index<'d, T> {
-    /// Indexes `records`, reporting each repeated id at `/key/i/id`.
-    fn build(records: &'d [T], key: &'static str, report: &mut Report) -> Self {
-        let list = Path::ROOT.key(key);
-        let mut duplicate = |i: usize, id: &str, first: usize| {
-            report.push(Issue {
-                path: list.index(i).key("id").to_string(),
-                code: Code::DuplicateId,
-                severity: Code::DuplicateId.severity(),
-                message: format!("id '{id}' is already used by /{key}/{first}"),
-            });
-        };
-        if records.len() <= SCAN {
-            for (i, r) in records.iter().enumerate() {
-                let id = r.id_str();
-                if let Some(first) = records[..i].iter().position(|o| o.id_str() == id) {
-                    duplicate(i, id, first);
+        impl<'d> Checker<'d> {
+            pub(crate) fn new(dossier: &'d Dossier) -> Self {
+                let mut report = Report::default();
+                $(
+                    let $list = {
+                        let records = &dossier.$list;
+                        let list = Path::ROOT.key(stringify!($list));
+                        IdIndex::build(records, |i, first| {
+                            let id = records.get(i).map_or("", |r| r.id.as_str());
+                            report.push(Issue {
+                                path: list.index(i).key("id").to_string(),
+                                code: Code::DuplicateId,
+                                severity: Code::DuplicateId.severity(),
+                                message: format!("id '{id}' is already used by /{}/{first}", stringify!($list)),
+                            });
+                        })
+                    };
+                )*
+                Self {
+                    report,
+                    dossier,
+                    $($list,)*
+                    clauses: None,
+                    actor_used: Marks::new(dossier.actors.len()),
+                    source_used: Marks::new(dossier.sources.len()),
+                    known_language: None,
                 }
             }
-            return Self::Scan(records);
-        }
-        let mut map = HashMap::with_capacity_and_hasher(records.len(), foldhash::fast::RandomState::default());
-        for (i, r) in records.iter().enumerate() {
-            let id = r.id_str();
-            if let Some(first) = map.insert(id, i) {
-                // Keep the first record as the one references resolve to.
-                map.insert(id, first);
-                duplicate(i, id, first);
+
+            /// The position of the record of `kind` with this id; clauses are looked up in the
+            /// agreement at `agreement`.
+            fn find(&mut self, kind: RecordKind, id: &str, agreement: Option<usize>) -> Option<usize> {
+                match kind {
+                    $(RecordKind::$kind => self.$list.get(id),)*
+                    RecordKind::Clause => {
+                        let agreement = agreement?;
+                        let dossier = self.dossier;
+                        let stale = self.clauses.as_ref().is_none_or(|(at, _)| *at != agreement);
+                        if stale {
+                            let clauses = dossier.agreements.get(agreement).map_or(&[][..], |a| &a.clauses[..]);
+                            self.clauses = Some((agreement, IdIndex::new(clauses)));
+                        }
+                        self.clauses.as_ref().and_then(|(_, index)| index.get(id))
+                    }
+                }
             }
         }
-        Self::Hash(map)
-    }
-
-    /// The position of the first record with this id.
-    pub(crate) fn get(&self, id: &str) -> Option<usize> {
-        match self {
-            Self::Scan(records) => records.iter().position(|r| r.id_str() == id),
-            Self::Hash(map) => map.get(id).copied(),
-        }
-    }
+    };
 }
-
-/// Walks a dossier once, collecting every problem.
-pub(crate) struct Checker<'d> {
-    report: Report,
-    pub(crate) dossier: &'d Dossier,
-    pub(crate) actors: Index<'d, crate::Actor>,
-    pub(crate) people: Index<'d, crate::Person>,
-    pub(crate) agreements: Index<'d, crate::Agreement>,
-    pub(crate) troop_presences: Index<'d, crate::TroopPresence>,
-    pub(crate) supports: Index<'d, crate::Support>,
-    pub(crate) statements: Index<'d, crate::Statement>,
-    pub(crate) sources: Index<'d, crate::Source>,
-    actor_used: Marks,
-    source_used: Marks,
-    known_language: Option<LanguageCode>,
-}
+crate::records::record_kinds!(checker []);
 
 impl<'d> Checker<'d> {
-    pub(crate) fn new(dossier: &'d Dossier) -> Self {
-        let mut report = Report::default();
-        let d = dossier;
-        let actors = Index::build(&d.actors, "actors", &mut report);
-        let people = Index::build(&d.people, "people", &mut report);
-        let agreements = Index::build(&d.agreements, "agreements", &mut report);
-        let troop_presences = Index::build(&d.troop_presences, "troop_presences", &mut report);
-        let supports = Index::build(&d.supports, "supports", &mut report);
-        let statements = Index::build(&d.statements, "statements", &mut report);
-        let sources = Index::build(&d.sources, "sources", &mut report);
-        Self {
-            report,
-            dossier,
-            actors,
-            people,
-            agreements,
-            troop_presences,
-            supports,
-            statements,
-            sources,
-            actor_used: Marks::new(d.actors.len()),
-            source_used: Marks::new(d.sources.len()),
-            known_language: None,
-        }
-    }
-
     /// Records a problem; the path and message are rendered only now.
     pub(crate) fn issue(&mut self, path: &Path<'_>, code: Code, message: impl Into<String>) {
-        self.report.push(Issue { path: path.to_string(), code, severity: code.severity(), message: message.into() });
+        self.report.push(Issue { path: path.to_string(), severity: code.severity(), code, message: message.into() });
     }
 
     /// Adds the end-of-walk warnings and hands over the report.
@@ -174,22 +120,16 @@ impl<'d> Checker<'d> {
     }
 
     /// Resolves a reference found by the reference walk, reporting it when it names no record
-    /// and marking actors and sources as used. Clause references are resolved by their
-    /// agreement, which holds the clause index: here they are neither found nor reported.
-    pub(crate) fn resolve(&mut self, path: &Path<'_>, id: IdRef<'_>) -> Option<usize> {
+    /// and marking actors and sources as used. `agreement` is the position of the agreement
+    /// whose clauses a clause reference names.
+    pub(crate) fn resolve(&mut self, path: &Path<'_>, id: IdRef<'_>, agreement: Option<usize>) -> Option<usize> {
         let kind = id.kind();
         let id = id.as_str();
-        let found = match kind {
-            RecordKind::Actor => self.actors.get(id),
-            RecordKind::Person => self.people.get(id),
-            RecordKind::Agreement => self.agreements.get(id),
-            RecordKind::Clause => return None,
-            RecordKind::TroopPresence => self.troop_presences.get(id),
-            RecordKind::Support => self.supports.get(id),
-            RecordKind::Statement => self.statements.get(id),
-            RecordKind::Source => self.sources.get(id),
-        };
+        let found = self.find(kind, id, agreement);
         match (found, kind) {
+            (None, RecordKind::Clause) => {
+                self.issue(path, Code::DanglingReference, format!("no clause of this agreement has id '{id}'"));
+            }
             (None, _) => {
                 let what = kind.noun();
                 self.issue(path, Code::DanglingReference, format!("no {what} has id '{id}'"));
@@ -374,6 +314,7 @@ impl<'d> Checker<'d> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::validate::id_index::SCAN;
 
     /// Small lists are scanned, large ones hashed: both must find the same ids and the same
     /// duplicates, reported at the same place.
@@ -390,7 +331,7 @@ mod tests {
             );
             let dossier = Dossier::from_json(&json)?;
             let checker = Checker::new(&dossier);
-            assert!(matches!(checker.actors, Index::Scan { .. }) == (n < SCAN), "{n}");
+            assert!(matches!(checker.actors, IdIndex::Scan { .. }) == (n < SCAN), "{n}");
             assert_eq!(checker.actors.get("a1"), Some(1), "the first record wins ({n})");
             assert_eq!(checker.actors.get(&format!("a{}", n - 1)), Some(n - 1));
             assert_eq!(checker.actors.get("nobody"), None);

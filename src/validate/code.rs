@@ -14,48 +14,132 @@ pub enum Severity {
     Error,
 }
 
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        })
-    }
-}
+crate::wire::wire_enum!(Severity, "severity" {
+    Warning = "warning",
+    Error = "error",
+});
 
 macro_rules! codes {
     ($($variant:ident = $name:literal, $severity:ident, $doc:literal;)*) => {
-        /// A validation rule, by its stable snake_case code. `docs/validation.md` describes each.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-        #[serde(rename_all = "snake_case")]
+        /// A validation rule, by its stable code: the crate's rules in snake_case
+        /// (`dangling_reference`; `docs/validation.md` describes each), a downstream crate's own
+        /// rules namespaced (`acme.no_secret_annex`, see [`Code::custom`]).
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum Code {
             $(
                 #[doc = $doc]
                 $variant,
             )*
+            /// A rule of another crate, by its namespaced code: a tool name, a dot, the rule's
+            /// name (`acme.no_secret_annex`). Its issues carry their own severity.
+            Custom(CustomCode),
         }
 
         impl Code {
-            /// Every code, in the order of `docs/validation.md`.
+            /// Every code of the crate's own rules, in the order of `docs/validation.md`.
             pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
 
-            /// The code as written in reports: `dangling_reference`.
-            pub fn as_str(self) -> &'static str {
-                match self { $(Code::$variant => $name,)* }
+            /// The code as written in reports: `dangling_reference`, `acme.no_secret_annex`.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Code::$variant => $name,)*
+                    Code::Custom(c) => c.as_str(),
+                }
             }
 
-            /// How serious a breach of this rule is.
-            pub fn severity(self) -> Severity {
-                match self { $(Code::$variant => Severity::$severity,)* }
+            /// How serious a breach of this rule is (for a custom rule, which sets the severity
+            /// of each issue itself: [`Severity::Error`]).
+            pub fn severity(&self) -> Severity {
+                match self {
+                    $(Code::$variant => Severity::$severity,)*
+                    Code::Custom(_) => Severity::Error,
+                }
             }
 
-            /// What the rule requires, in one sentence.
-            pub fn description(self) -> &'static str {
-                match self { $(Code::$variant => $doc,)* }
+            /// What the rule requires, in one sentence (empty for a custom rule).
+            pub fn description(&self) -> &'static str {
+                match self {
+                    $(Code::$variant => $doc,)*
+                    Code::Custom(_) => "",
+                }
+            }
+
+            fn builtin(name: &str) -> Option<Self> {
+                match name {
+                    $($name => Some(Code::$variant),)*
+                    _ => None,
+                }
             }
         }
     };
+}
+
+impl Code {
+    /// A code for a downstream crate's own rule: namespaced like an extension key (lower-case
+    /// segments joined by dots, at least two: `acme.no_secret_annex`), so it never collides with
+    /// the crate's codes, present or future.
+    pub fn custom(code: impl Into<String>) -> Result<Self, CodeError> {
+        CustomCode::new(code).map(Code::Custom)
+    }
+
+    /// Whether this is a downstream crate's rule.
+    pub fn is_custom(&self) -> bool {
+        matches!(self, Code::Custom(_))
+    }
+}
+
+/// The namespaced code of a downstream crate's rule (see [`Code::custom`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CustomCode(String);
+
+impl CustomCode {
+    /// Checks a namespaced code: `acme.no_secret_annex`.
+    pub fn new(code: impl Into<String>) -> Result<Self, CodeError> {
+        let code = code.into();
+        if crate::extensions::is_extension_key(&code) { Ok(Self(code)) } else { Err(CodeError(code)) }
+    }
+
+    /// The code.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for CustomCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A string that is neither a code of the crate nor a namespaced custom code.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown rule code '{0}': expected one of the crate's codes (dangling_reference …) or a namespaced custom code such as 'acme.no_secret_annex'"
+)]
+pub struct CodeError(String);
+
+impl std::str::FromStr for Code {
+    type Err = CodeError;
+    /// A code of the crate by its name, or a namespaced custom code.
+    fn from_str(s: &str) -> Result<Self, CodeError> {
+        match Code::builtin(s) {
+            Some(code) => Ok(code),
+            None => Code::custom(s),
+        }
+    }
+}
+
+impl serde::Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Code {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::values::from_str::deserialize_from_str(deserializer, "a rule code")
+    }
 }
 
 codes! {

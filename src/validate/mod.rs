@@ -7,11 +7,13 @@
 
 mod checker;
 mod code;
+mod id_index;
 mod marks;
 mod path;
 mod report;
 
 pub(crate) use checker::Checker;
-pub use code::{Code, Severity};
+pub use code::{Code, CodeError, CustomCode, Severity};
+pub(crate) use id_index::IdIndex;
 pub(crate) use path::Path;
 pub use report::{Issue, Report, ValidationError};

@@ -2,12 +2,13 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Code, Severity};
 
 /// One problem found by [`validate`](crate::Dossier::validate).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Issue {
     /// Where, as a JSON Pointer with the JSON names: `/agreements/0/signatures/1/signer`.
@@ -35,15 +36,38 @@ impl fmt::Display for Issue {
 }
 
 /// Every problem found in a document, record by record in document order (within a record,
-/// its dangling references first).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+/// its dangling references first), then any a caller added with [`Report::push`].
+///
+/// Written and read as a JSON array of issues. A downstream crate adds its own rules by
+/// pushing issues with a namespaced [`Code::custom`] code:
+///
+/// ```
+/// use defense_agreements::prelude::*;
+///
+/// let dossier = Dossier::new(DossierId::new("d")?);
+/// let mut report = dossier.validate();
+/// if dossier.title.is_none() {
+///     let code = Code::custom("acme.untitled")?;
+///     report.push(Issue::new("", code, Severity::Warning, "the dossier has no title"));
+/// }
+/// assert!(report.is_valid());
+/// assert_eq!(report.to_string(), "(root): warning: acme.untitled: the dossier has no title\n");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Report {
     issues: Vec<Issue>,
 }
 
 impl Report {
-    pub(crate) fn push(&mut self, issue: Issue) {
+    /// An empty report.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a problem at the end (a downstream rule's, or another report's).
+    pub fn push(&mut self, issue: Issue) {
         self.issues.push(issue);
     }
 
@@ -86,6 +110,18 @@ impl Report {
     /// `dossier.validate().into_result()?`.
     pub fn into_result(self) -> Result<Report, ValidationError> {
         if self.is_valid() { Ok(self) } else { Err(ValidationError(self)) }
+    }
+}
+
+impl Extend<Issue> for Report {
+    fn extend<T: IntoIterator<Item = Issue>>(&mut self, iter: T) {
+        self.issues.extend(iter);
+    }
+}
+
+impl FromIterator<Issue> for Report {
+    fn from_iter<T: IntoIterator<Item = Issue>>(iter: T) -> Self {
+        Self { issues: iter.into_iter().collect() }
     }
 }
 

@@ -45,21 +45,28 @@ impl CountryCode {
         COUNTRIES.binary_search_by(|e| e.alpha3.cmp(self.0)).ok().and_then(|i| COUNTRIES.get(i))
     }
 
-    /// Looks a code up; `None` when it is not a known alpha-3 code (case matters: `IRN`).
-    pub fn new(code: &str) -> Option<Self> {
-        COUNTRIES.binary_search_by(|e| e.alpha3.cmp(code)).ok().and_then(|i| COUNTRIES.get(i)).map(|e| Self(e.alpha3))
+    /// Looks a code up; fails when it is not a known alpha-3 code (case matters: `IRN`).
+    pub fn new(code: &str) -> Result<Self, CountryError> {
+        COUNTRIES
+            .binary_search_by(|e| e.alpha3.cmp(code))
+            .ok()
+            .and_then(|i| COUNTRIES.get(i))
+            .map(|e| Self(e.alpha3))
+            .ok_or_else(|| CountryError { code: code.to_owned(), alpha2: false })
     }
 
     /// Looks a country up by its ISO 3166-1 alpha-2 code (`IR`), preferring current codes.
-    pub fn from_alpha2(code: &str) -> Option<Self> {
+    pub fn from_alpha2(code: &str) -> Result<Self, CountryError> {
         let mut matches = COUNTRIES.iter().filter(|e| e.alpha2 == Some(code));
-        let first = matches.next()?;
+        let Some(first) = matches.next() else {
+            return Err(CountryError { code: code.to_owned(), alpha2: true });
+        };
         let best = if first.status == CodeStatus::Current {
             first
         } else {
             matches.find(|e| e.status == CodeStatus::Current).unwrap_or(first)
         };
-        Some(Self(best.alpha3))
+        Ok(Self(best.alpha3))
     }
 
     /// The alpha-3 code.
@@ -107,15 +114,36 @@ impl fmt::Display for CountryCode {
 
 /// A string that is not a known country code.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "unknown country code '{0}': expected an ISO 3166-1 alpha-3 code such as IRN, or an ISO 3166-3 code of a former state such as SUN"
-)]
-pub struct CountryError(String);
+#[error("{}", self.describe())]
+pub struct CountryError {
+    code: String,
+    alpha2: bool,
+}
+
+impl CountryError {
+    fn describe(&self) -> String {
+        if self.alpha2 {
+            format!("unknown country code '{}': expected an ISO 3166-1 alpha-2 code such as IR", self.code)
+        } else {
+            format!(
+                "unknown country code '{}': expected an ISO 3166-1 alpha-3 code such as IRN, or an ISO 3166-3 code of a former state such as SUN",
+                self.code
+            )
+        }
+    }
+}
 
 impl FromStr for CountryCode {
     type Err = CountryError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::new(s).ok_or_else(|| CountryError(s.to_owned()))
+        Self::new(s)
+    }
+}
+
+impl TryFrom<&str> for CountryCode {
+    type Error = CountryError;
+    fn try_from(s: &str) -> Result<Self, CountryError> {
+        Self::new(s)
     }
 }
 
@@ -162,9 +190,10 @@ mod tests {
         let irn: CountryCode = "IRN".parse().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(irn.alpha2(), Some("IR"));
         assert_eq!(irn.numeric(), Some(364));
-        assert_eq!(CountryCode::new("SUN").map(|c| c.status()), Some(CodeStatus::Former));
-        assert_eq!(CountryCode::new("XKX").map(|c| c.status()), Some(CodeStatus::UserAssigned));
-        assert_eq!(CountryCode::from_alpha2("SY").map(|c| c.as_str()), Some("SYR"));
+        assert_eq!(CountryCode::new("SUN").map(|c| c.status()), Ok(CodeStatus::Former));
+        assert_eq!(CountryCode::new("XKX").map(|c| c.status()), Ok(CodeStatus::UserAssigned));
+        assert_eq!(CountryCode::from_alpha2("SY").map(|c| c.as_str()), Ok("SYR"));
+        assert!(CountryCode::from_alpha2("ZZ").is_err_and(|e| e.to_string().contains("alpha-2")));
     }
 
     #[test]

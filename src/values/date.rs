@@ -59,20 +59,33 @@ pub struct PartialDate {
 }
 
 impl PartialDate {
-    /// A year-precision date.
-    pub fn year(year: i32) -> Self {
-        Self { year, month: None, day: None, qualifier: Qualifier::None }
+    /// The years EDTF's four-digit form can write: -9999 to 9999.
+    pub const YEARS: std::ops::RangeInclusive<i32> = -9999..=9999;
+
+    /// A year-precision date; fails outside [`PartialDate::YEARS`].
+    pub fn year(year: i32) -> Result<Self, DateError> {
+        let date = Self { year, month: None, day: None, qualifier: Qualifier::None };
+        if Self::YEARS.contains(&year) { Ok(date) } else { Err(DateError { text: date.to_string() }) }
     }
 
-    /// A month-precision date. Returns `None` unless `month` is 1–12.
-    pub fn month(year: i32, month: u8) -> Option<Self> {
-        (1..=12).contains(&month).then_some(Self { year, month: Some(month), day: None, qualifier: Qualifier::None })
+    /// A month-precision date; fails unless `month` is 1–12 and the year writable.
+    pub fn month(year: i32, month: u8) -> Result<Self, DateError> {
+        let date = Self { year, month: Some(month), day: None, qualifier: Qualifier::None };
+        if Self::YEARS.contains(&year) && (1..=12).contains(&month) {
+            Ok(date)
+        } else {
+            Err(DateError { text: date.to_string() })
+        }
     }
 
-    /// A day-precision date. Returns `None` unless it is a real calendar day.
-    pub fn day(year: i32, month: u8, day: u8) -> Option<Self> {
-        NaiveDate::from_ymd_opt(year, u32::from(month), u32::from(day))?;
-        Some(Self { year, month: Some(month), day: Some(day), qualifier: Qualifier::None })
+    /// A day-precision date; fails unless it is a real calendar day of a writable year.
+    pub fn day(year: i32, month: u8, day: u8) -> Result<Self, DateError> {
+        let date = Self { year, month: Some(month), day: Some(day), qualifier: Qualifier::None };
+        if Self::YEARS.contains(&year) && date.is_real() && (1..=12).contains(&month) {
+            Ok(date)
+        } else {
+            Err(DateError { text: date.to_string() })
+        }
     }
 
     /// The same date with another qualifier.
@@ -241,14 +254,29 @@ impl PartialDate {
     }
 }
 
-impl From<NaiveDate> for PartialDate {
-    fn from(day: NaiveDate) -> Self {
-        Self {
-            year: day.year(),
-            month: Some(day.month() as u8),
-            day: Some(day.day() as u8),
-            qualifier: Qualifier::None,
-        }
+/// A calendar day; fails for years outside [`PartialDate::YEARS`], which EDTF's four-digit
+/// form cannot write (chrono's years run to ±262,143).
+impl TryFrom<NaiveDate> for PartialDate {
+    type Error = DateError;
+    fn try_from(day: NaiveDate) -> Result<Self, DateError> {
+        // Month and day of a NaiveDate always fit in u8.
+        Self::day(day.year(), day.month() as u8, day.day() as u8)
+    }
+}
+
+impl FromStr for PartialDate {
+    type Err = DateError;
+    /// One EDTF date (no interval): `2020-07?`.
+    fn from_str(s: &str) -> Result<Self, DateError> {
+        Self::parse(s)
+    }
+}
+
+impl FromStr for IntervalEnd {
+    type Err = DateError;
+    /// One end of an interval: a date, `..` (open) or empty (unknown).
+    fn from_str(s: &str) -> Result<Self, DateError> {
+        Self::parse(s)
     }
 }
 
@@ -316,7 +344,9 @@ impl fmt::Display for IntervalEnd {
 pub enum EdtfDate {
     /// A single date.
     Date(PartialDate),
-    /// An interval. At least one end is a date.
+    /// An interval. At least one end is a date, which [`EdtfDate::interval`] checks: build
+    /// intervals with it (this variant cannot be written as a literal outside the crate).
+    #[non_exhaustive]
     Interval {
         /// Where the interval starts.
         start: IntervalEnd,
@@ -401,6 +431,14 @@ impl EdtfDate {
         }
     }
 
+    /// An interval; fails unless at least one end is a date (`../..` and `/` are not EDTF).
+    pub fn interval(start: IntervalEnd, end: IntervalEnd) -> Result<Self, DateError> {
+        if start.date().is_none() && end.date().is_none() {
+            return Err(DateError { text: format!("{start}/{end}") });
+        }
+        Ok(Self::Interval { start, end })
+    }
+
     /// Parses an EDTF string (the same as `str::parse`).
     pub fn parse(text: &str) -> Result<Self, DateError> {
         match text.split_once('/') {
@@ -408,10 +446,7 @@ impl EdtfDate {
             Some((a, b)) => {
                 let start = IntervalEnd::parse(a)?;
                 let end = IntervalEnd::parse(b)?;
-                if start.date().is_none() && end.date().is_none() {
-                    return Err(DateError { text: text.to_owned() });
-                }
-                Ok(Self::Interval { start, end })
+                Self::interval(start, end).map_err(|_| DateError { text: text.to_owned() })
             }
         }
     }
@@ -428,9 +463,24 @@ impl From<PartialDate> for EdtfDate {
     }
 }
 
-impl From<NaiveDate> for EdtfDate {
-    fn from(day: NaiveDate) -> Self {
-        Self::Date(day.into())
+impl EdtfDate {
+    /// A computed day (a term's end, a notice's effect), for views: not checked against
+    /// [`PartialDate::YEARS`], so never to be stored in a record.
+    pub(crate) fn from_day(day: NaiveDate) -> Self {
+        // Month and day of a NaiveDate always fit in u8.
+        Self::Date(PartialDate {
+            year: day.year(),
+            month: Some(day.month() as u8),
+            day: Some(day.day() as u8),
+            qualifier: Qualifier::None,
+        })
+    }
+}
+
+impl TryFrom<NaiveDate> for EdtfDate {
+    type Error = DateError;
+    fn try_from(day: NaiveDate) -> Result<Self, DateError> {
+        PartialDate::try_from(day).map(Self::Date)
     }
 }
 
@@ -569,7 +619,7 @@ mod tests {
     fn day_keys_agree_with_the_calendar() {
         for year in [-400, -1, 0, 1900, 1999, 2000, 2020, 2021, 2100, 9999] {
             for month in 1..=12u8 {
-                let Some(d) = PartialDate::month(year, month) else { panic!("{year}-{month}") };
+                let Ok(d) = PartialDate::month(year, month) else { panic!("{year}-{month}") };
                 let last = d.latest().map(|n| (n.year(), n.month() as u8, n.day() as u8));
                 assert_eq!(d.last_key().map(|DayKey(y, m, d)| (y, m, d)), last, "{d}");
                 for day in 28..=31u8 {

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// How an estimate's bounds are to be read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -22,8 +22,17 @@ pub enum EstimateQualifier {
     Unknown,
 }
 
+crate::wire::wire_enum!(EstimateQualifier, "estimate qualifier" {
+    Exact = "exact",
+    Approximately = "approximately",
+    AtLeast = "at_least",
+    AtMost = "at_most",
+    Range = "range",
+    Unknown = "unknown",
+});
+
 /// What an estimate counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -42,6 +51,15 @@ pub enum EstimateUnit {
     /// Anything else (say what in the record's description).
     Other,
 }
+
+crate::wire::wire_enum!(EstimateUnit, "estimate unit" {
+    Personnel = "personnel",
+    Aircraft = "aircraft",
+    Vessels = "vessels",
+    Vehicles = "vehicles",
+    Units = "units",
+    Other = "other",
+});
 
 impl EstimateUnit {
     fn is_personnel(&self) -> bool {
@@ -87,40 +105,40 @@ impl Estimate {
     /// An estimate with its qualifier and no bounds yet: set `low`, `best` and `high` to fit it
     /// (or use [`Estimate::exact`], [`Estimate::range`] …, which do).
     pub fn new(qualifier: EstimateQualifier) -> Self {
-        Self::with(None, None, None, qualifier)
+        Self::bounds(None, None, None, qualifier)
     }
 
     /// An exact count.
     pub fn exact(count: u64) -> Self {
-        Self::with(None, Some(count), None, EstimateQualifier::Exact)
+        Self::bounds(None, Some(count), None, EstimateQualifier::Exact)
     }
 
     /// "About `count`".
     pub fn approximately(count: u64) -> Self {
-        Self::with(None, Some(count), None, EstimateQualifier::Approximately)
+        Self::bounds(None, Some(count), None, EstimateQualifier::Approximately)
     }
 
     /// "At least `count`".
     pub fn at_least(count: u64) -> Self {
-        Self::with(Some(count), None, None, EstimateQualifier::AtLeast)
+        Self::bounds(Some(count), None, None, EstimateQualifier::AtLeast)
     }
 
     /// "As many as `count`", "up to `count`".
     pub fn at_most(count: u64) -> Self {
-        Self::with(None, None, Some(count), EstimateQualifier::AtMost)
+        Self::bounds(None, None, Some(count), EstimateQualifier::AtMost)
     }
 
     /// "`low` to `high`".
     pub fn range(low: u64, high: u64) -> Self {
-        Self::with(Some(low), None, Some(high), EstimateQualifier::Range)
+        Self::bounds(Some(low), None, Some(high), EstimateQualifier::Range)
     }
 
     /// No figure known.
     pub fn unknown() -> Self {
-        Self::with(None, None, None, EstimateQualifier::Unknown)
+        Self::bounds(None, None, None, EstimateQualifier::Unknown)
     }
 
-    fn with(low: Option<u64>, best: Option<u64>, high: Option<u64>, q: EstimateQualifier) -> Self {
+    fn bounds(low: Option<u64>, best: Option<u64>, high: Option<u64>, q: EstimateQualifier) -> Self {
         Self { low, best, high, qualifier: q, unit: EstimateUnit::Personnel }
     }
 
@@ -224,5 +242,12 @@ mod tests {
         assert!(!Estimate::exact(5).admits(6));
     }
 }
+
+crate::with::with!(Estimate {
+    with_low: low opt u64;
+    with_best: best opt u64;
+    with_high: high opt u64;
+    with_unit: unit val EstimateUnit;
+});
 
 crate::objects_only::objects_only!(Estimate);

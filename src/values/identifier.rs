@@ -22,9 +22,9 @@ pub struct Identifier {
 }
 
 impl Identifier {
-    /// A new identifier; returns `None` when the scheme name is malformed.
-    pub fn new(scheme: &str, value: impl Into<String>) -> Option<Self> {
-        Some(Self { scheme: Scheme::new(scheme)?, value: value.into() })
+    /// A new identifier; fails when the scheme name is malformed.
+    pub fn new(scheme: &str, value: impl Into<String>) -> Result<Self, SchemeError> {
+        Ok(Self { scheme: Scheme::new(scheme)?, value: value.into() })
     }
 
     /// Whether the value has the form its (well-known) scheme requires.
@@ -46,12 +46,12 @@ impl Identifier {
 pub struct Scheme(String);
 
 impl Scheme {
-    /// A scheme name; `None` unless it is 1–64 characters of `[a-z0-9_.-]` starting with a letter.
-    pub fn new(name: &str) -> Option<Self> {
+    /// A scheme name: 1–64 characters of `[a-z0-9_.-]` starting with a letter.
+    pub fn new(name: &str) -> Result<Self, SchemeError> {
         let ok = name.len() <= 64
             && name.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
             && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'.' | b'-'));
-        ok.then(|| Self(name.to_owned()))
+        if ok { Ok(Self(name.to_owned())) } else { Err(SchemeError(name.to_owned())) }
     }
 
     /// The scheme name.
@@ -60,12 +60,28 @@ impl Scheme {
     }
 }
 
+/// A string that is not an identifier scheme name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid identifier scheme '{0}': expected lower-case letters, digits, '_', '-' or '.', such as 'wikidata'")]
+pub struct SchemeError(String);
+
 impl TryFrom<String> for Scheme {
-    type Error = String;
-    fn try_from(name: String) -> Result<Self, String> {
-        Self::new(&name).ok_or_else(|| {
-            format!("invalid identifier scheme '{name}': expected lower-case letters, digits, '_', '-' or '.', such as 'wikidata'")
-        })
+    type Error = SchemeError;
+    fn try_from(name: String) -> Result<Self, SchemeError> {
+        Self::new(&name)
+    }
+}
+
+impl std::fmt::Display for Scheme {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::str::FromStr for Scheme {
+    type Err = SchemeError;
+    fn from_str(name: &str) -> Result<Self, SchemeError> {
+        Self::new(name)
     }
 }
 

@@ -17,7 +17,7 @@ pub use country::{CodeStatus, CountryCode, CountryError};
 pub(crate) use date::DayKey;
 pub use date::{DateError, EdtfDate, IntervalEnd, PartialDate, Precision, Qualifier};
 pub use estimate::{Estimate, EstimateProblem, EstimateQualifier, EstimateUnit};
-pub use identifier::{Identifier, Scheme};
+pub use identifier::{Identifier, Scheme, SchemeError};
 pub use language::{LanguageCode, LanguageError};
 pub use place::{Coordinates, CoordinatesError, Place};
 pub use rank::{NatoGrade, Rank};

@@ -93,6 +93,11 @@ impl TryFrom<RawCoordinates> for Coordinates {
     }
 }
 
+crate::with::with!(Place {
+    with_country: country opt CountryCode;
+    with_coordinates: coordinates opt Coordinates;
+});
+
 crate::objects_only::objects_only!(Place);
 
 impl<'de> Deserialize<'de> for RawCoordinates {

@@ -32,7 +32,7 @@ macro_rules! grades {
     ($($variant:ident = $code:literal, $doc:literal;)*) => {
         /// A NATO STANAG 2116 rank grade. Serialized as its code (`"OF-7"`), the form in which
         /// it is written everywhere else, rather than in snake_case.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         pub enum NatoGrade {
             $(
@@ -42,10 +42,12 @@ macro_rules! grades {
             )*
         }
 
+        crate::wire::wire_enum!(NatoGrade, "NATO grade" { $($variant = $code),* });
+
         impl NatoGrade {
-            /// The code, such as `OF-7`.
+            /// The code, such as `OF-7` (the same as [`NatoGrade::as_str`]).
             pub fn code(&self) -> &'static str {
-                match self { $(Self::$variant => $code,)* }
+                self.as_str()
             }
         }
     };
@@ -80,5 +82,10 @@ impl NatoGrade {
         *self >= NatoGrade::OfD
     }
 }
+
+crate::with::with!(Rank {
+    with_language: language opt LanguageCode;
+    with_nato_grade: nato_grade opt NatoGrade;
+});
 
 crate::objects_only::objects_only!(Rank);

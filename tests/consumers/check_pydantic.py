@@ -26,8 +26,12 @@ def generate(out_dir):
             "--target-python-version", "3.11",
             # Class names from the schema's titles: DurationFixedTerm rather than Duration2.
             "--use-title-as-name",
-            # An absent field is MISSING, not None: `actors: null` is then rejected, as serde and
-            # the schema reject it. Without these two options every optional list admits null.
+            # As docs/schema.md: ids are plain str, enums subclass str, absent lists are [] (the
+            # schema's default) and null lists are refused.
+            "--collapse-root-models",
+            "--use-subclass-enum",
+            "--strict-nullable",
+            # Any other absent field is MISSING, not None, and is left out when written.
             "--use-missing-sentinel",
             "--target-pydantic-version", "2.14",
             "--formatters", "builtin",

@@ -8,6 +8,7 @@ mod input;
 mod output;
 mod query;
 mod schema;
+mod tables;
 mod validate;
 
 use std::process::ExitCode;
@@ -29,6 +30,7 @@ enum Command {
     Query(query::Args),
     Codings(codings::Args),
     Schema(schema::Args),
+    Tables(tables::Args),
 }
 
 /// Exit status 2: bad usage (clap's own errors exit 2 too).
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
         Command::Query(args) => query::run(args),
         Command::Codings(args) => codings::run(args),
         Command::Schema(args) => schema::run(args),
+        Command::Tables(args) => tables::run(args),
     };
     match result {
         Ok(code) => code,

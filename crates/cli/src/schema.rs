@@ -4,7 +4,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use defense_agreements::schema::{exported_schemas, to_file_text};
+use defense_agreements::schema::{DOSSIER_SCHEMA_FILE, EXTRACTION_SCHEMA_FILE, exported_schemas, to_file_text};
 
 /// Print the JSON Schema of a dossier, or write every exported schema to a directory.
 ///
@@ -12,6 +12,7 @@ use defense_agreements::schema::{exported_schemas, to_file_text};
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     dossier schema > dossier.schema.json\n  \
+    dossier schema --profile extraction > dossier.extraction.schema.json\n  \
     dossier schema --out schemas/\n  \
     dossier schema --list")]
 pub(crate) struct Args {
@@ -24,6 +25,19 @@ pub(crate) struct Args {
     /// List the exported schemas' file names.
     #[arg(long)]
     list: bool,
+    /// Print the dossier schema in this shape: `canonical`, or `extraction` (the profile for LLM
+    /// structured output and tool input: every property required, `null` when absent).
+    #[arg(long, value_enum, conflicts_with_all = ["name", "out", "list"])]
+    profile: Option<Profile>,
+}
+
+/// The shapes of the dossier schema.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum Profile {
+    /// `dossier.schema.json`: the JSON contract.
+    Canonical,
+    /// `dossier.extraction.schema.json`: the extraction profile (docs/extraction.md).
+    Extraction,
 }
 
 pub(crate) fn run(args: Args) -> io::Result<ExitCode> {
@@ -41,10 +55,18 @@ pub(crate) fn run(args: Args) -> io::Result<ExitCode> {
             eprintln!("wrote {}", path.display());
         }
     } else {
-        let wanted = |file: &str| file == args.name || file.split('.').next() == Some(args.name.as_str());
+        let name = match args.profile {
+            Some(Profile::Canonical) => DOSSIER_SCHEMA_FILE,
+            Some(Profile::Extraction) => EXTRACTION_SCHEMA_FILE,
+            None => args.name.as_str(),
+        };
+        // `dossier.schema.json`, `dossier.extraction` or `dossier` (the first with that stem).
+        let wanted = |file: &str| {
+            file == name || file.strip_suffix(".schema.json") == Some(name) || file.split('.').next() == Some(name)
+        };
         let Some((_, schema)) = schemas.iter().find(|(file, _)| wanted(file)) else {
             let names: Vec<&str> = schemas.iter().map(|(f, _)| *f).collect();
-            eprintln!("dossier schema: no schema '{}' (there are: {})", args.name, names.join(", "));
+            eprintln!("dossier schema: no schema '{name}' (there are: {})", names.join(", "));
             return Ok(ExitCode::from(crate::USAGE));
         };
         out.write_all(to_file_text(schema).as_bytes())?;

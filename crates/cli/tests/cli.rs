@@ -224,6 +224,12 @@ fn schema_prints_and_exports_the_committed_schema() {
     assert_eq!(stdout(&dossier(&["schema", "dossier.schema.json"], b"")), committed);
     assert!(stdout(&dossier(&["schema", "--list"], b"")).lines().any(|l| l == "dossier.schema.json"));
     assert_eq!(dossier(&["schema", "nonesuch"], b"").status.code(), Some(2));
+    assert_eq!(stdout(&dossier(&["schema", "--profile", "canonical"], b"")), committed);
+    let profile = std::fs::read_to_string(root().join("schemas/dossier.extraction.schema.json"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(stdout(&dossier(&["schema", "--profile", "extraction"], b"")), profile);
+    assert_eq!(stdout(&dossier(&["schema", "dossier.extraction"], b"")), profile);
+    assert_eq!(dossier(&["schema", "--profile", "nonesuch"], b"").status.code(), Some(2));
 
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-schemas");
     let _ = std::fs::remove_dir_all(&dir);
@@ -267,4 +273,25 @@ fn codings_prints_one_row_per_agreement() {
         lines.find(|l| l.contains("\tnorth-atlantic-treaty\t")).unwrap_or_default().split('\t').collect();
     assert_eq!(row.get(7), Some(&"I"), "{text}");
     assert_eq!(row.get(8), Some(&"yes"), "{text}");
+}
+
+#[test]
+fn tables_writes_one_file_per_table_and_skips_what_does_not_parse() {
+    let dir = std::env::temp_dir().join(format!("dossier-tables-{}", std::process::id()));
+    let out_dir = dir.to_string_lossy().into_owned();
+    let manila = "examples/data/manila-pact-1954.json";
+    let out = dossier(&["tables", "--through", "1980", "--out", &out_dir, manila], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let members = std::fs::read_to_string(dir.join("members.csv")).unwrap_or_default();
+    assert_eq!(members.lines().count(), 1 + 8, "{members}");
+    // Pakistan's denunciation took effect on 1973-11-07: its spell ends the day before.
+    assert!(members.lines().any(|l| l.contains(",pakistan,") && l.contains(",1973-11-06,")), "{members}");
+    let dyads = std::fs::read_to_string(dir.join("dyad_years.csv")).unwrap_or_default();
+    assert_eq!(dyads.lines().count(), 1 + 21 * 26 + 7 * 19, "header + dyad-years 1955-1980");
+    // A document that does not parse is skipped and makes the exit status 1; the others are written.
+    let bad = dossier(&["tables", "--out", &out_dir, "-", manila], b"{\"schema_version\": ");
+    assert_eq!(bad.status.code(), Some(1), "{}", stderr(&bad));
+    assert!(dir.join("agreements.csv").exists());
+    assert_eq!(dossier(&["tables", "--format", "xlsx", "--out", &out_dir, manila], b"").status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,0 +1,101 @@
+//! `dossier tables`: the research tables (ATOP / COW units and finer ones) as CSV or Parquet.
+
+use std::io;
+use std::process::ExitCode;
+
+use defense_agreements::tables::{Format, Options, TableSink, Tables, WriteOptions};
+
+use crate::input::Inputs;
+
+/// Rows held before they are written out: each partition file is then opened once per batch.
+const BATCH_ROWS: usize = 100_000;
+
+/// Write the research tables of the dossiers into a directory.
+///
+/// One file per table: agreements, members (one row per binding spell), state_years,
+/// dyad_years, directed_dyad_years, directed_dyad_intervals, signatures, troop_presences. Keys
+/// are the COW country code, the ISO 3166 alpha-3 code, and the dossier, agreement and record
+/// ids; docs/tables.md is the column dictionary. A dossier that does not validate is skipped
+/// (its tables would be wrong). Exit status: 0 on success, 1 when an input cannot be read,
+/// parsed or validated (the others are still written) or the output cannot be written, 2 on
+/// bad usage.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  \
+    dossier tables --out tables/ examples/data/*.json\n  \
+    dossier tables --format parquet --partition --out tables/ corpus.jsonl")]
+pub(crate) struct Args {
+    #[command(flatten)]
+    inputs: Inputs,
+    /// The directory to write into (created if needed; files of the same names are replaced).
+    #[arg(long, value_name = "DIR")]
+    out: String,
+    /// `csv`: RFC 4180 with a header row. `parquet`: Apache Parquet, typed columns.
+    #[arg(long, value_enum, default_value_t = TableFormat::Csv)]
+    format: TableFormat,
+    /// Write each year table as Hive-style `year=YYYY/` partitions (for large corpora).
+    #[arg(long)]
+    partition: bool,
+    /// The last year of the year tables for bindings still in force (default: this year).
+    #[arg(long, value_name = "YEAR")]
+    through: Option<i32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum TableFormat {
+    Csv,
+    Parquet,
+}
+
+/// The current year (UTC), from the system clock.
+fn this_year() -> i32 {
+    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400);
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    chrono::Datelike::year(&epoch.checked_add_days(chrono::Days::new(days)).unwrap_or(epoch))
+}
+
+fn io_error(e: defense_agreements::Error) -> io::Error {
+    match e {
+        defense_agreements::Error::Io(e) => e,
+        other => io::Error::other(other.to_string()),
+    }
+}
+
+pub(crate) fn run(args: Args) -> io::Result<ExitCode> {
+    let format = match args.format {
+        TableFormat::Csv => Format::Csv,
+        TableFormat::Parquet => Format::Parquet,
+    };
+    let mut write = WriteOptions::new(format);
+    if args.partition {
+        write = write.partitioned();
+    }
+    let options = Options::through(args.through.unwrap_or_else(this_year));
+    let mut sink = TableSink::create(&args.out, write).map_err(io_error)?;
+    let mut tables = Tables::default();
+    let (mut used, mut failed) = (0u64, 0u64);
+    args.inputs.for_each(|origin, parsed| {
+        match parsed {
+            Ok(d) if d.validate().is_valid() => {
+                tables.add(&d, &options);
+                used += 1;
+                if tables.counts().iter().map(|(_, n)| n).sum::<usize>() >= BATCH_ROWS {
+                    sink.write(&tables).map_err(io_error)?;
+                    tables.clear();
+                }
+            }
+            Ok(_) => {
+                failed += 1;
+                eprintln!("dossier tables: {origin}: skipped: the dossier does not validate (see dossier validate)");
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!("dossier tables: {origin}: skipped: {e}");
+            }
+        }
+        Ok(())
+    })?;
+    sink.write(&tables).map_err(io_error)?;
+    let written = sink.finish().map_err(io_error)?;
+    eprintln!("{used} dossier(s) written, {failed} skipped: {} file(s) in {}", written.len(), args.out);
+    Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}

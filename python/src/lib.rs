@@ -1,0 +1,667 @@
+//! Python bindings of `defense-agreements`: parse, validate and query dossiers from Python with
+//! the crate's own rules, so that Python users get every cross-record check the JSON Schema
+//! cannot express.
+//!
+//! The Python package `defense_agreements` re-exports this module (`_native`); its type stubs
+//! are `defense_agreements/_native.pyi`, and docs/python.md shows it in use.
+
+use std::fs::File;
+use std::io::BufReader;
+
+use chrono::NaiveDate;
+use defense_agreements::jsonl::Reader;
+use defense_agreements::values::CountryCode;
+use defense_agreements::{Agreement, Error, Severity};
+use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
+
+pyo3::create_exception!(
+    defense_agreements,
+    DossierError,
+    PyValueError,
+    "Base class of this package's errors: the document or its contents are wrong."
+);
+pyo3::create_exception!(
+    defense_agreements,
+    ParseError,
+    DossierError,
+    "The document does not have the model's shape. Attributes: `path` (JSON Pointer, \"\" for the \
+     document, None when unknown), `code` (`unknown_field`, `syntax_error` …), `message`, `line` \
+     (the JSON Lines line, or None)."
+);
+pyo3::create_exception!(
+    defense_agreements,
+    ValidationError,
+    DossierError,
+    "The document breaks at least one rule. Attributes: `path` and `code` of the first error, \
+     `issues` (every issue, warnings included)."
+);
+
+/// Inputs below this size are parsed without releasing the GIL: releasing it costs more than
+/// the parse.
+const DETACH_ABOVE: usize = 64 * 1024;
+
+/// The `ParseError` for a crate error (I/O errors become `OSError`).
+fn parse_error(py: Python<'_>, error: &Error, line: Option<u64>) -> PyErr {
+    match error {
+        Error::Line { line, source } => parse_error(py, source, Some(*line)),
+        Error::Io(e) => std::io::Error::new(e.kind(), e.to_string()).into(),
+        _ => {
+            let err = ParseError::new_err(match line {
+                Some(l) => format!("line {l}: {error}"),
+                None => error.to_string(),
+            });
+            let value = err.value(py);
+            let set = || -> PyResult<()> {
+                value.setattr("path", error.path())?;
+                value.setattr("code", error.code())?;
+                value.setattr("message", error.message())?;
+                value.setattr("line", line)
+            };
+            if let Err(e) = set() {
+                return e;
+            }
+            err
+        }
+    }
+}
+
+/// A Python string literal, for `__repr__`.
+fn q(text: &str) -> String {
+    format!("'{}'", text.replace('\\', "\\\\").replace('\'', "\\'"))
+}
+
+/// A Python boolean literal, for `__repr__`.
+fn b(value: bool) -> &'static str {
+    if value { "True" } else { "False" }
+}
+
+/// The JSON name of a serializable value (`in_force`, `conditional`).
+fn json_name(value: impl serde::Serialize + std::fmt::Debug) -> String {
+    match serde_json::to_value(&value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => format!("{value:?}"),
+    }
+}
+
+/// A day from a `datetime.date` (or `datetime`) or an ISO `YYYY-MM-DD` string.
+fn day(value: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
+    if let Ok(text) = value.cast::<PyString>() {
+        let text = text.to_str()?;
+        return text.parse().map_err(|e| PyValueError::new_err(format!("'{text}' is not a YYYY-MM-DD date: {e}")));
+    }
+    let part = |name: &str| -> PyResult<i64> { value.getattr(name)?.extract() };
+    let (year, month, day) = match (part("year"), part("month"), part("day")) {
+        (Ok(y), Ok(m), Ok(d)) => (y, m, d),
+        _ => return Err(PyTypeError::new_err("expected a datetime.date or a 'YYYY-MM-DD' string")),
+    };
+    i32::try_from(year)
+        .ok()
+        .zip(u32::try_from(month).ok())
+        .zip(u32::try_from(day).ok())
+        .and_then(|((y, m), d)| NaiveDate::from_ymd_opt(y, m, d))
+        .ok_or_else(|| PyValueError::new_err("not a valid date"))
+}
+
+/// One problem found in a document.
+#[pyclass(module = "defense_agreements", frozen, get_all, eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Issue {
+    /// Where, as a JSON Pointer (`/agreements/0/signatures/1/signer`); "" for the document.
+    path: String,
+    /// Which rule, as a stable snake_case code (docs/validation.md).
+    code: String,
+    /// `"error"` or `"warning"`.
+    severity: String,
+    /// What is wrong, for people.
+    message: String,
+    /// The line of a JSON Lines file (1-based), or None.
+    line: Option<u64>,
+}
+
+#[pymethods]
+impl Issue {
+    fn __repr__(&self) -> String {
+        let line = self.line.map_or_else(String::new, |l| format!(", line={l}"));
+        format!("Issue(path={}, code={}, severity={}{line})", q(&self.path), q(&self.code), q(&self.severity))
+    }
+
+    fn __str__(&self) -> String {
+        let path = if self.path.is_empty() { "(root)" } else { &self.path };
+        let line = self.line.map_or_else(String::new, |l| format!("line {l}: "));
+        format!("{line}{path}: {}: {}: {}", self.severity, self.code, self.message)
+    }
+
+    /// Whether this is an error (not a warning).
+    #[getter]
+    fn is_error(&self) -> bool {
+        self.severity == "error"
+    }
+}
+
+impl Issue {
+    fn of_issue(issue: &defense_agreements::Issue, line: Option<u64>) -> Self {
+        Self {
+            path: issue.path.clone(),
+            code: issue.code.as_str().to_owned(),
+            severity: issue.severity.to_string(),
+            message: issue.message.clone(),
+            line,
+        }
+    }
+
+    fn of_error(error: &Error, line: Option<u64>) -> Self {
+        Self {
+            path: error.path().unwrap_or_default().to_owned(),
+            code: error.code().to_owned(),
+            severity: Severity::Error.to_string(),
+            message: error.message(),
+            line,
+        }
+    }
+}
+
+/// Every problem found in one or more documents, in document order.
+#[pyclass(module = "defense_agreements", frozen)]
+#[derive(Debug)]
+struct Report {
+    issues: Vec<Issue>,
+    dossiers: u64,
+}
+
+#[pymethods]
+impl Report {
+    /// Every issue, warnings included.
+    #[getter]
+    fn issues(&self) -> Vec<Issue> {
+        self.issues.clone()
+    }
+
+    /// The errors.
+    #[getter]
+    fn errors(&self) -> Vec<Issue> {
+        self.issues.iter().filter(|i| i.is_error()).cloned().collect()
+    }
+
+    /// The warnings.
+    #[getter]
+    fn warnings(&self) -> Vec<Issue> {
+        self.issues.iter().filter(|i| !i.is_error()).cloned().collect()
+    }
+
+    /// Whether there is no error (warnings allowed).
+    #[getter]
+    fn is_valid(&self) -> bool {
+        !self.issues.iter().any(Issue::is_error)
+    }
+
+    /// How many documents were parsed (those that could not be are errors in `issues`).
+    #[getter]
+    fn dossiers(&self) -> u64 {
+        self.dossiers
+    }
+
+    /// Raises `ValidationError` when there is an error; returns None otherwise.
+    fn raise_for_errors(&self, py: Python<'_>) -> PyResult<()> {
+        let Some(first) = self.issues.iter().find(|i| i.is_error()) else {
+            return Ok(());
+        };
+        let errors = self.issues.iter().filter(|i| i.is_error()).count();
+        let err = ValidationError::new_err(format!("{errors} validation error(s); first: {}", first.__str__()));
+        let value = err.value(py);
+        value.setattr("path", &first.path)?;
+        value.setattr("code", &first.code)?;
+        value.setattr("issues", self.issues.clone())?;
+        Err(err)
+    }
+
+    fn __len__(&self) -> usize {
+        self.issues.len()
+    }
+
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        PyList::new(py, self.issues.clone())?.try_iter().map(|i| i.into_any())
+    }
+
+    fn __repr__(&self) -> String {
+        let errors = self.issues.iter().filter(|i| i.is_error()).count();
+        format!("Report(dossiers={}, errors={errors}, warnings={})", self.dossiers, self.issues.len() - errors)
+    }
+
+    fn __str__(&self) -> String {
+        self.issues.iter().map(|i| i.__str__() + "\n").collect()
+    }
+}
+
+impl Report {
+    fn of(dossier: &defense_agreements::Dossier) -> Self {
+        let issues = dossier.validate().issues().iter().map(|i| Issue::of_issue(i, None)).collect();
+        Self { issues, dossiers: 1 }
+    }
+}
+
+/// How an agreement codes in ATOP, COW and DCAD (docs/codings.md).
+#[pyclass(module = "defense_agreements", frozen, get_all, eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Codings {
+    /// The dossier's id.
+    dossier: String,
+    /// The agreement's id.
+    agreement: String,
+    /// ATOP defense pledge: `"absent"`, `"conditional"` or `"unconditional"`.
+    defense: String,
+    /// ATOP offense pledge.
+    offense: String,
+    /// ATOP neutrality pledge.
+    neutrality: String,
+    /// ATOP non-aggression pledge.
+    nonaggression: String,
+    /// ATOP consultation pledge.
+    consultation: String,
+    /// The Correlates of War type: `"I"`, `"II"`, `"III"`, or None.
+    cow_type: Option<String>,
+    /// Whether ATOP counts it as an alliance.
+    alliance: bool,
+    /// Whether it is a defense cooperation agreement in DCAD's sense.
+    defense_cooperation: bool,
+}
+
+#[pymethods]
+impl Codings {
+    fn __repr__(&self) -> String {
+        format!(
+            "Codings(agreement={}, defense={}, offense={}, neutrality={}, nonaggression={}, consultation={}, \
+             cow_type={}, alliance={}, defense_cooperation={})",
+            q(&self.agreement),
+            q(&self.defense),
+            q(&self.offense),
+            q(&self.neutrality),
+            q(&self.nonaggression),
+            q(&self.consultation),
+            self.cow_type.as_deref().map_or_else(|| "None".to_owned(), q),
+            b(self.alliance),
+            b(self.defense_cooperation)
+        )
+    }
+}
+
+/// One span of days during which a party is bound (`Dossier.binding_intervals`).
+#[pyclass(module = "defense_agreements", frozen, get_all, eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct BindingInterval {
+    /// The first day the party is surely bound (`from` is a keyword in Python).
+    from_: NaiveDate,
+    /// That day's date as the document writes it (`1952` stays `1952`).
+    start: String,
+    /// The index in the agreement's `actions` of the act that opens the span.
+    opened_by: usize,
+    /// The first day the party is surely no longer bound; None while it still is.
+    until: Option<NaiveDate>,
+    /// That day's date as written or computed, or None.
+    end: Option<String>,
+    /// The index of the act that closes the span, or None.
+    closed_by: Option<usize>,
+}
+
+impl BindingInterval {
+    fn of(i: &defense_agreements::agreement::BindingInterval) -> Self {
+        Self {
+            from_: i.from,
+            start: i.start.to_string(),
+            opened_by: i.opened_by,
+            until: i.until,
+            end: i.end.as_ref().map(ToString::to_string),
+            closed_by: i.closed_by,
+        }
+    }
+}
+
+#[pymethods]
+impl BindingInterval {
+    /// Whether `day` falls in the span.
+    fn contains(&self, day_: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let d = day(day_)?;
+        Ok(self.from_ <= d && self.until.is_none_or(|u| d < u))
+    }
+
+    fn __repr__(&self) -> String {
+        let until = self.until.map_or_else(|| "None".to_owned(), |u| q(&u.to_string()));
+        format!("BindingInterval(from_={}, until={until})", q(&self.from_.to_string()))
+    }
+}
+
+/// One step of an agreement's timeline (`Dossier.timeline`).
+#[pyclass(module = "defense_agreements", frozen, get_all, eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct TimelineEntry {
+    /// The day the step surely took effect.
+    day: NaiveDate,
+    /// Its date as written (or computed).
+    date: String,
+    /// The index of the act in the agreement's `actions`, when it is one.
+    action: Option<usize>,
+    /// The act's type (`signature`, `entry_into_force` …), or `term_ended`.
+    event: String,
+    /// The agreement's status once every step of that day has taken effect.
+    status: String,
+}
+
+impl TimelineEntry {
+    fn of(e: &defense_agreements::agreement::TimelineEntry) -> Self {
+        let event = match e.event {
+            defense_agreements::agreement::TimelineEvent::Act { action } => json_name(action),
+            // Other events are tagged by their `type` (`term_ended`).
+            other => match serde_json::to_value(other) {
+                Ok(serde_json::Value::Object(map)) => map.get("type").and_then(|t| t.as_str()).unwrap_or("").to_owned(),
+                _ => format!("{other:?}"),
+            },
+        };
+        Self { day: e.day, date: e.date.to_string(), action: e.action, event, status: json_name(e.status) }
+    }
+}
+
+#[pymethods]
+impl TimelineEntry {
+    fn __repr__(&self) -> String {
+        format!("TimelineEntry(day={}, event={}, status={})", q(&self.day.to_string()), q(&self.event), q(&self.status))
+    }
+}
+
+/// An actor id, or ValueError.
+fn actor_id(text: &str) -> PyResult<defense_agreements::ids::ActorId> {
+    defense_agreements::ids::ActorId::new(text).map_err(|e| PyValueError::new_err(format!("'{text}': {e}")))
+}
+
+/// A parsed dossier: immutable; query it, validate it, or turn it back into JSON.
+#[pyclass(module = "defense_agreements", name = "Dossier", frozen, eq)]
+#[derive(Debug, PartialEq)]
+struct PyDossier(defense_agreements::Dossier);
+
+impl PyDossier {
+    fn agreement(&self, id: &str) -> PyResult<&Agreement> {
+        self.0.agreement(id).ok_or_else(|| PyKeyError::new_err(format!("no agreement '{id}'")))
+    }
+}
+
+#[pymethods]
+impl PyDossier {
+    /// The dossier's id.
+    #[getter]
+    fn id(&self) -> &str {
+        self.0.id.as_str()
+    }
+
+    /// The title, or None.
+    #[getter]
+    fn title(&self) -> Option<&str> {
+        self.0.title.as_deref()
+    }
+
+    /// The `schema_version` the document declared.
+    #[getter]
+    fn schema_version(&self) -> String {
+        self.0.schema_version.to_string()
+    }
+
+    /// The ids of the agreements, in document order.
+    #[getter]
+    fn agreement_ids(&self) -> Vec<&str> {
+        self.0.agreements.iter().map(|a| a.id.as_str()).collect()
+    }
+
+    /// Every cross-record rule: dangling references, signers without standing, impossible dates.
+    fn validate(&self) -> Report {
+        Report::of(&self.0)
+    }
+
+    /// The document as JSON (compact, or indented with `pretty=True`).
+    #[pyo3(signature = (*, pretty = false))]
+    fn to_json(&self, pretty: bool) -> String {
+        if pretty { self.0.to_json_pretty() } else { self.0.to_json() }
+    }
+
+    /// The document as plain Python data (dicts, lists, strings, numbers).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py.import("json")?.call_method1("loads", (self.0.to_json(),))
+    }
+
+    /// The status of an agreement, from its lifecycle: `negotiated`, `signed`,
+    /// `provisionally_applied`, `in_force`, `suspended`, `terminated`. On `on` (a date or
+    /// "YYYY-MM-DD") when given, else after every recorded act. KeyError for an unknown id.
+    #[pyo3(signature = (agreement, on = None))]
+    fn status(&self, agreement: &str, on: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
+        let a = self.agreement(agreement)?;
+        let status = match on {
+            Some(on) => a.status_on(day(on)?),
+            None => a.status(),
+        };
+        Ok(json_name(status))
+    }
+
+    /// Whether `actor` is bound by `agreement` on `on`: listed as a party, the agreement in
+    /// force, its consent in effect, not withdrawn or suspended (docs/lifecycle.md). KeyError
+    /// for an unknown agreement.
+    fn is_bound(&self, agreement: &str, actor: &str, on: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let a = self.agreement(agreement)?;
+        Ok(a.is_bound(&actor_id(actor)?, day(on)?))
+    }
+
+    /// Whether `actor` is bound toward `other` by `agreement` on `on`: both bound, and no
+    /// suspension or termination between the two in effect.
+    fn is_bound_toward(&self, agreement: &str, actor: &str, other: &str, on: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let a = self.agreement(agreement)?;
+        Ok(a.is_bound_toward(&actor_id(actor)?, &actor_id(other)?, day(on)?))
+    }
+
+    /// Where `actor` stands in `agreement` on `on`: `not_a_party`, `not_bound`,
+    /// `provisionally_applying`, `bound`, `suspended`, `withdrawn` or `ended`.
+    fn party_status(&self, agreement: &str, actor: &str, on: &Bound<'_, PyAny>) -> PyResult<String> {
+        let a = self.agreement(agreement)?;
+        Ok(json_name(a.party_status_on(&actor_id(actor)?, day(on)?)))
+    }
+
+    /// The spans during which `actor` is bound by `agreement`, in order.
+    fn binding_intervals(&self, agreement: &str, actor: &str) -> PyResult<Vec<BindingInterval>> {
+        let a = self.agreement(agreement)?;
+        Ok(a.binding_intervals(&actor_id(actor)?).iter().map(BindingInterval::of).collect())
+    }
+
+    /// Every step of `agreement`'s life in order, with the status each leaves.
+    fn timeline(&self, agreement: &str) -> PyResult<Vec<TimelineEntry>> {
+        let a = self.agreement(agreement)?;
+        Ok(a.timeline().iter().map(TimelineEntry::of).collect())
+    }
+
+    /// The ids of the agreements `actor` is a party to, whatever their status.
+    fn agreements_of(&self, actor: &str) -> Vec<String> {
+        self.0.agreements_of(actor).map(|a| a.id.to_string()).collect()
+    }
+
+    /// The ids of the agreements that bind `actor` on `on`.
+    fn agreements_binding(&self, actor: &str, on: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+        let day = day(on)?;
+        Ok(self.0.agreements_binding(actor, day).map(|a| a.id.to_string()).collect())
+    }
+
+    /// The ids of the troop presences reported in `country` (ISO 3166-1 alpha-3).
+    fn forces_in(&self, country: &str) -> PyResult<Vec<String>> {
+        let country: CountryCode = country.parse().map_err(|e| PyValueError::new_err(format!("{e}")))?;
+        Ok(self.0.forces_in(country).map(|t| t.id.to_string()).collect())
+    }
+
+    /// The actor and every actor it belongs to, nearest first.
+    fn ancestry(&self, actor: &str) -> Vec<String> {
+        self.0.ancestry(actor).map(|a| a.id.to_string()).collect()
+    }
+
+    /// The ATOP, COW and DCAD codings of every agreement.
+    fn codings(&self) -> Vec<Codings> {
+        self.0
+            .agreements
+            .iter()
+            .map(|a| {
+                let atop = a.atop_obligations();
+                Codings {
+                    dossier: self.0.id.to_string(),
+                    agreement: a.id.to_string(),
+                    defense: json_name(atop.defense),
+                    offense: json_name(atop.offense),
+                    neutrality: json_name(atop.neutrality),
+                    nonaggression: json_name(atop.nonaggression),
+                    consultation: json_name(atop.consultation),
+                    cow_type: a.cow_type().map(|t| t.as_str().to_owned()),
+                    alliance: a.is_alliance(),
+                    defense_cooperation: a.is_defense_cooperation(),
+                }
+            })
+            .collect()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Dossier(id={}, agreements={})", q(self.0.id.as_str()), self.0.agreements.len())
+    }
+}
+
+/// Parses `data`: JSON text (`str` or `bytes`), or Python data as `json.loads` returns it.
+fn parse_any(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Result<defense_agreements::Dossier, Error>> {
+    if let Ok(text) = data.cast::<PyString>() {
+        let text = text.to_str()?;
+        return Ok(if text.len() > DETACH_ABOVE {
+            py.detach(|| defense_agreements::Dossier::from_json(text))
+        } else {
+            defense_agreements::Dossier::from_json(text)
+        });
+    }
+    if let Ok(bytes) = data.cast::<PyBytes>() {
+        let bytes = bytes.as_bytes();
+        return Ok(if bytes.len() > DETACH_ABOVE {
+            py.detach(|| defense_agreements::Dossier::from_slice(bytes))
+        } else {
+            defense_agreements::Dossier::from_slice(bytes)
+        });
+    }
+    if data.is_instance_of::<PyDict>() {
+        let text: String = py.import("json")?.call_method1("dumps", (data,))?.extract()?;
+        return Ok(defense_agreements::Dossier::from_json(&text));
+    }
+    Err(PyTypeError::new_err("expected JSON as str or bytes, or a dict"))
+}
+
+/// Parses a dossier from JSON (`str` or `bytes`) or from a dict. Raises `ParseError` (with
+/// `path` and `code`) when the shape is wrong; call `validate()` on the result for the rules.
+#[pyfunction]
+fn parse(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<PyDossier> {
+    parse_any(py, data)?.map(PyDossier).map_err(|e| parse_error(py, &e, None))
+}
+
+/// Reads every dossier of a file: one per line for `.jsonl`, the whole file otherwise. The
+/// first error raises (`ParseError` with its `line`, or `OSError`).
+#[pyfunction]
+fn read_file(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Vec<PyDossier>> {
+    let read = py.detach(|| defense_agreements::jsonl::read_file(&path));
+    match read {
+        Ok(dossiers) => Ok(dossiers.into_iter().map(PyDossier).collect()),
+        Err(Error::Io(e)) => Err(io_error(&path, e)),
+        Err(e) => Err(parse_error(py, &e, None)),
+    }
+}
+
+/// Full validation of one document: parses `data` (JSON `str`/`bytes`, a dict, or a `Dossier`)
+/// and checks every rule. A document that cannot be parsed gives one error issue (its code says
+/// why); nothing is raised for bad documents.
+#[pyfunction]
+fn validate(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Report> {
+    if let Ok(dossier) = data.cast::<PyDossier>() {
+        return Ok(Report::of(&dossier.get().0));
+    }
+    Ok(match parse_any(py, data)? {
+        Ok(d) => {
+            if d.agreements.len() > 64 {
+                py.detach(|| Report::of(&d))
+            } else {
+                Report::of(&d)
+            }
+        }
+        Err(e) => Report { issues: vec![Issue::of_error(&e, None)], dossiers: 0 },
+    })
+}
+
+/// Full validation of a file, streamed in constant memory without holding the GIL: a `.jsonl`
+/// file (or any file with `jsonl=True`) one dossier per line, each issue with its `line`;
+/// otherwise one document. Raises `OSError` when the file cannot be opened.
+#[pyfunction]
+#[pyo3(signature = (path, *, jsonl = None))]
+fn validate_file(py: Python<'_>, path: std::path::PathBuf, jsonl: Option<bool>) -> PyResult<Report> {
+    let lines = jsonl.unwrap_or_else(|| path.extension().is_some_and(|e| e == "jsonl" || e == "ndjson"));
+    py.detach(|| {
+        let file = BufReader::with_capacity(1 << 16, File::open(&path)?);
+        let mut report = Report { issues: Vec::new(), dossiers: 0 };
+        if !lines {
+            match defense_agreements::Dossier::from_reader(file) {
+                Ok(d) => report = Report::of(&d),
+                Err(Error::Io(e)) => return Err(e),
+                Err(e) => report.issues.push(Issue::of_error(&e, None)),
+            }
+            return Ok(report);
+        }
+        let mut reader = Reader::new(file);
+        while let Some(parsed) = reader.next() {
+            let line = Some(reader.line_number());
+            match parsed {
+                Ok(d) => {
+                    report.dossiers += 1;
+                    report.issues.extend(d.validate().issues().iter().map(|i| Issue::of_issue(i, line)));
+                }
+                Err(Error::Line { source, .. }) if matches!(*source, Error::Io(_)) => {
+                    if let Error::Io(e) = *source {
+                        return Err(e);
+                    }
+                }
+                Err(e) => {
+                    let e = match e {
+                        Error::Line { source, .. } => *source,
+                        other => other,
+                    };
+                    report.issues.push(Issue::of_error(&e, line));
+                }
+            }
+        }
+        Ok(report)
+    })
+    .map_err(|e| io_error(&path, e))
+}
+
+/// The `OSError` subclass for `e` (`FileNotFoundError` …), naming the file.
+fn io_error(path: &std::path::Path, e: std::io::Error) -> PyErr {
+    std::io::Error::new(e.kind(), format!("{}: {e}", path.display())).into()
+}
+
+/// The JSON Schema (draft 2020-12) of a dossier, as text.
+#[pyfunction]
+fn schema() -> String {
+    defense_agreements::schema::to_file_text(&defense_agreements::schema::dossier_schema())
+}
+
+/// The native module behind `defense_agreements`.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("SCHEMA_VERSION", defense_agreements::SchemaVersion::CURRENT.to_string())?;
+    m.add("DossierError", py.get_type::<DossierError>())?;
+    m.add("ParseError", py.get_type::<ParseError>())?;
+    m.add("ValidationError", py.get_type::<ValidationError>())?;
+    m.add_class::<PyDossier>()?;
+    m.add_class::<Issue>()?;
+    m.add_class::<Report>()?;
+    m.add_class::<Codings>()?;
+    m.add_class::<BindingInterval>()?;
+    m.add_class::<TimelineEntry>()?;
+    m.add_function(wrap_pyfunction!(parse, m)?)?;
+    m.add_function(wrap_pyfunction!(read_file, m)?)?;
+    m.add_function(wrap_pyfunction!(validate, m)?)?;
+    m.add_function(wrap_pyfunction!(validate_file, m)?)?;
+    m.add_function(wrap_pyfunction!(schema, m)?)?;
+    Ok(())
+}

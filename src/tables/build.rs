@@ -1,0 +1,473 @@
+//! Producing the rows of one dossier.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::Datelike;
+use serde::Serialize;
+
+use super::binding::{self, Binding, Spell};
+use super::rows::*;
+use super::{Options, Tables};
+use crate::actor::{Actor, ActorKind};
+use crate::agreement::{ActionType, Agreement, Obligation, ObligationType};
+use crate::codings::{Atop, AtopObligations};
+use crate::dossier::Dossier;
+use crate::ids::ActorId;
+use crate::values::{EdtfDate, Identifier, Precision};
+
+/// The name an enum has in JSON (`defense_pact`), for text columns.
+fn json_name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+fn flag(present: bool) -> u8 {
+    u8::from(present)
+}
+
+fn condition_flag(a: Atop) -> Option<u8> {
+    a.as_atop().1
+}
+
+fn identifier<'a>(ids: &'a [Identifier], scheme: &str) -> Option<&'a str> {
+    ids.iter().find(|i| i.scheme.as_str() == scheme).map(|i| i.value.as_str())
+}
+
+fn number(ids: &[Identifier], scheme: &str) -> Option<i64> {
+    identifier(ids, scheme).and_then(|v| v.parse().ok())
+}
+
+/// The keys of one actor, looked up once.
+#[derive(Debug, Clone, Copy)]
+struct Keys<'a> {
+    name: Option<&'a str>,
+    ccode: Option<i64>,
+    iso3: Option<&'static str>,
+}
+
+struct Actors<'a> {
+    by_id: HashMap<&'a str, &'a Actor>,
+}
+
+impl<'a> Actors<'a> {
+    fn new(dossier: &'a Dossier) -> Self {
+        let mut by_id = HashMap::with_capacity(dossier.actors.len());
+        for a in &dossier.actors {
+            by_id.entry(a.id.as_str()).or_insert(a);
+        }
+        Self { by_id }
+    }
+
+    fn keys(&self, id: &str) -> Keys<'a> {
+        match self.by_id.get(id) {
+            Some(a) => Keys {
+                name: Some(a.name.as_str()),
+                ccode: number(&a.identifiers, "cow"),
+                iso3: a.country.map(|c| c.as_str()),
+            },
+            None => Keys { name: None, ccode: None, iso3: None },
+        }
+    }
+
+    /// The COW code of the actor or of the nearest ancestor that has one (the IRGC's is
+    /// Iran's), following parent links at most once per actor.
+    fn inherited_ccode(&self, id: &str) -> Option<i64> {
+        let mut at = self.by_id.get(id).copied();
+        for _ in 0..=self.by_id.len() {
+            let actor = at?;
+            if let Some(code) = number(&actor.identifiers, "cow") {
+                return Some(code);
+            }
+            at = actor.parent.as_ref().and_then(|p| self.by_id.get(p.as_str()).copied());
+        }
+        None
+    }
+}
+
+/// One obligation with its obligors and beneficiaries as sets (`None`: every party).
+struct Pledge<'a> {
+    kind: ObligationType,
+    obligors: Option<HashSet<&'a str>>,
+    beneficiaries: Option<HashSet<&'a str>>,
+}
+
+impl<'a> Pledge<'a> {
+    fn new(o: &'a Obligation) -> Self {
+        let set = |list: &'a [ActorId]| (!list.is_empty()).then(|| list.iter().map(ActorId::as_str).collect());
+        Self { kind: o.kind, obligors: set(&o.obligors), beneficiaries: set(&o.beneficiaries) }
+    }
+
+    fn binds(&self, from: &str, to: &str) -> bool {
+        self.obligors.as_ref().is_none_or(|s| s.contains(from))
+            && self.beneficiaries.as_ref().is_none_or(|s| s.contains(to))
+    }
+}
+
+/// ATOP's five flags, in column order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Flags([u8; 5]);
+
+impl Flags {
+    fn index(kind: ObligationType) -> usize {
+        match kind {
+            ObligationType::Defense => 0,
+            ObligationType::Offense => 1,
+            ObligationType::Neutrality => 2,
+            ObligationType::NonAggression => 3,
+            _ => 4,
+        }
+    }
+
+    fn directed(pledges: &[Pledge<'_>], from: &str, to: &str) -> Self {
+        let mut flags = Self::default();
+        for p in pledges.iter().filter(|p| p.binds(from, to)) {
+            flags.0[Self::index(p.kind)] = 1;
+        }
+        flags
+    }
+
+    fn of(atop: &AtopObligations) -> Self {
+        let f = |a: Atop| flag(a.is_present());
+        Self([f(atop.defense), f(atop.offense), f(atop.neutrality), f(atop.nonaggression), f(atop.consultation)])
+    }
+
+    fn or(self, other: Self) -> Self {
+        let mut out = self;
+        for (a, b) in out.0.iter_mut().zip(other.0) {
+            *a |= b;
+        }
+        out
+    }
+}
+
+/// Sorting key of an undirected dyad: COW code first (missing last), then id.
+fn dyad_key(keys: &Keys<'_>, id: &str) -> (bool, i64, String) {
+    (keys.ccode.is_none(), keys.ccode.unwrap_or(0), id.to_owned())
+}
+
+fn edtf(date: &EdtfDate) -> String {
+    date.to_string()
+}
+
+#[derive(Default)]
+struct StateYear {
+    agreements: i64,
+    alliances: i64,
+    flags: Flags,
+}
+
+pub(super) fn build(dossier: &Dossier, options: &Options, out: &mut Tables) {
+    let dossier_id = dossier.id.as_str();
+    let actors = Actors::new(dossier);
+    let through = options.through_year;
+    let mut state_years: BTreeMap<(&str, i32), StateYear> = BTreeMap::new();
+
+    for ag in &dossier.agreements {
+        let agreement_id = ag.id.as_str();
+        let binding = Binding::new(ag);
+        let atop = ag.atop_obligations();
+        let cow_type = ag.cow_type().map(|t| t.as_str());
+        let alliance = atop.any();
+        out.agreements.push(agreement_row(dossier_id, ag, &binding, &atop));
+
+        // Full parties, each once, in the order listed.
+        let mut seen = HashSet::new();
+        let parties: Vec<&ActorId> = ag.party_actors().filter(|a| seen.insert(a.as_str())).collect();
+        let spells: Vec<Vec<Spell>> = parties.iter().map(|p| binding.spells(p)).collect();
+        let keys: Vec<Keys<'_>> = parties.iter().map(|p| actors.keys(p.as_str())).collect();
+
+        for ((party, spells), k) in parties.iter().zip(&spells).zip(&keys) {
+            let flags = Flags::of(&ag.atop_obligations_of(party));
+            let mut last_year = None;
+            for (n, s) in spells.iter().enumerate() {
+                let last = s.last_day();
+                out.members.push(MemberRow {
+                    dossier_id: dossier_id.to_owned(),
+                    agreement_id: agreement_id.to_owned(),
+                    actor_id: party.as_str().to_owned(),
+                    actor_name: k.name.map(str::to_owned),
+                    ccode: k.ccode,
+                    iso3: k.iso3,
+                    spell: i64::try_from(n + 1).unwrap_or(i64::MAX),
+                    start: s.from,
+                    end: last,
+                    start_year: s.from.year(),
+                    end_year: last.map(|d| d.year()),
+                    start_act: s.start_act.clone(),
+                    start_edtf: Some(s.start_edtf.clone()),
+                    end_act: s.end_act.clone(),
+                    end_edtf: s.end_edtf.clone(),
+                    atop_defense: flags.0[0],
+                    atop_offense: flags.0[1],
+                    atop_neutral: flags.0[2],
+                    atop_nonagg: flags.0[3],
+                    atop_consul: flags.0[4],
+                });
+                for year in binding::years(s.from, s.until, through) {
+                    // Two spells in one year count the agreement once.
+                    if last_year.is_some_and(|y| y >= year) {
+                        continue;
+                    }
+                    last_year = Some(year);
+                    let entry = state_years.entry((party.as_str(), year)).or_default();
+                    entry.agreements += 1;
+                    entry.alliances += i64::from(alliance);
+                    entry.flags = entry.flags.or(flags);
+                }
+            }
+        }
+
+        let pledges: Vec<Pledge<'_>> = ag.obligations.iter().map(Pledge::new).collect();
+        for (i, a) in parties.iter().enumerate() {
+            for (j, b) in parties.iter().enumerate() {
+                if i == j {
+                    continue;
+                }
+                let (ka, kb) = (&keys[i], &keys[j]);
+                let directed = Flags::directed(&pledges, a.as_str(), b.as_str());
+                let common = binding.pair_spans(a, b, &spells[i], &spells[j]);
+                let mut years = Vec::new();
+                for &(start, end) in &common {
+                    out.directed_dyad_intervals.push(DirectedDyadIntervalRow {
+                        dossier_id: dossier_id.to_owned(),
+                        agreement_id: agreement_id.to_owned(),
+                        actor1: a.as_str().to_owned(),
+                        actor2: b.as_str().to_owned(),
+                        ccode1: ka.ccode,
+                        ccode2: kb.ccode,
+                        iso1: ka.iso3,
+                        iso2: kb.iso3,
+                        start,
+                        end: end.map(|e| e.pred_opt().unwrap_or(e)),
+                        atop_defense: directed.0[0],
+                        atop_offense: directed.0[1],
+                        atop_neutral: directed.0[2],
+                        atop_nonagg: directed.0[3],
+                        atop_consul: directed.0[4],
+                        cow_type,
+                    });
+                    for year in binding::years(start, end, through) {
+                        if years.last().is_none_or(|&y| y < year) {
+                            years.push(year);
+                        }
+                    }
+                }
+                for &year in &years {
+                    out.directed_dyad_years.push(DirectedDyadYearRow {
+                        dossier_id: dossier_id.to_owned(),
+                        agreement_id: agreement_id.to_owned(),
+                        actor1: a.as_str().to_owned(),
+                        actor2: b.as_str().to_owned(),
+                        ccode1: ka.ccode,
+                        ccode2: kb.ccode,
+                        iso1: ka.iso3,
+                        iso2: kb.iso3,
+                        year,
+                        atop_defense: directed.0[0],
+                        atop_offense: directed.0[1],
+                        atop_neutral: directed.0[2],
+                        atop_nonagg: directed.0[3],
+                        atop_consul: directed.0[4],
+                        cow_type,
+                    });
+                }
+                // The undirected row once per pair, from the side that sorts first.
+                if dyad_key(ka, a.as_str()) < dyad_key(kb, b.as_str()) {
+                    let both = directed.or(Flags::directed(&pledges, b.as_str(), a.as_str()));
+                    for &year in &years {
+                        out.dyad_years.push(DyadYearRow {
+                            dossier_id: dossier_id.to_owned(),
+                            agreement_id: agreement_id.to_owned(),
+                            actor1: a.as_str().to_owned(),
+                            actor2: b.as_str().to_owned(),
+                            ccode1: ka.ccode,
+                            ccode2: kb.ccode,
+                            iso1: ka.iso3,
+                            iso2: kb.iso3,
+                            year,
+                            atop_defense: both.0[0],
+                            atop_offense: both.0[1],
+                            atop_neutral: both.0[2],
+                            atop_nonagg: both.0[3],
+                            atop_consul: both.0[4],
+                            cow_type,
+                        });
+                    }
+                }
+            }
+        }
+
+        signatures(dossier, ag, &actors, out);
+    }
+
+    for ((actor_id, year), sy) in state_years {
+        let k = actors.keys(actor_id);
+        out.state_years.push(StateYearRow {
+            dossier_id: dossier_id.to_owned(),
+            actor_id: actor_id.to_owned(),
+            ccode: k.ccode,
+            iso3: k.iso3,
+            year,
+            agreements: sy.agreements,
+            alliances: sy.alliances,
+            atop_defense: sy.flags.0[0],
+            atop_offense: sy.flags.0[1],
+            atop_neutral: sy.flags.0[2],
+            atop_nonagg: sy.flags.0[3],
+            atop_consul: sy.flags.0[4],
+        });
+    }
+
+    troop_presences(dossier, &actors, out);
+}
+
+fn agreement_row(dossier_id: &str, ag: &Agreement, binding: &Binding<'_>, atop: &AtopObligations) -> AgreementRow {
+    let (begin, end) = binding.span();
+    let first =
+        |kind: ActionType| ag.actions.iter().find(|a| a.kind == kind && a.party.is_none()).map(|a| edtf(&a.date));
+    let flags = Flags::of(atop);
+    let mut seen = HashSet::new();
+    AgreementRow {
+        dossier_id: dossier_id.to_owned(),
+        agreement_id: ag.id.as_str().to_owned(),
+        title: ag.title.clone(),
+        kind: json_name(&ag.kind),
+        status: json_name(&ag.status()),
+        begin,
+        end,
+        begin_year: begin.map(|d| d.year()),
+        end_year: end.map(|d| d.year()),
+        signed_edtf: first(ActionType::Signature),
+        in_force_edtf: first(ActionType::EntryIntoForce),
+        terminated_edtf: first(ActionType::Termination),
+        parties: i64::try_from(ag.party_actors().filter(|a| seen.insert(a.as_str())).count()).unwrap_or(i64::MAX),
+        atop_defense: flags.0[0],
+        atop_offense: flags.0[1],
+        atop_neutral: flags.0[2],
+        atop_nonagg: flags.0[3],
+        atop_consul: flags.0[4],
+        atop_defcon: condition_flag(atop.defense),
+        atop_offcon: condition_flag(atop.offense),
+        atop_neucon: condition_flag(atop.neutrality),
+        atop_nonagcon: condition_flag(atop.nonaggression),
+        cow_type: ag.cow_type().map(|t| t.as_str()),
+        alliance: flag(atop.any()),
+        dca: flag(ag.is_defense_cooperation()),
+        atop_id: number(&ag.identifiers, "atop"),
+        cow_alliance_id: number(&ag.identifiers, "cow_alliance"),
+        unts: identifier(&ag.identifiers, "unts").map(str::to_owned),
+        wikidata: identifier(&ag.identifiers, "wikidata").map(str::to_owned),
+    }
+}
+
+fn signatures(dossier: &Dossier, ag: &Agreement, actors: &Actors<'_>, out: &mut Tables) {
+    if ag.signatures.is_empty() {
+        return;
+    }
+    let people: HashMap<&str, &str> = dossier.people.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
+    for (n, s) in ag.signatures.iter().enumerate() {
+        let k = actors.keys(s.party.as_str());
+        let single = s.date.as_ref().and_then(EdtfDate::as_date);
+        out.signatures.push(SignatureRow {
+            dossier_id: dossier.id.as_str().to_owned(),
+            agreement_id: ag.id.as_str().to_owned(),
+            seq: i64::try_from(n + 1).unwrap_or(i64::MAX),
+            party_id: s.party.as_str().to_owned(),
+            ccode: k.ccode,
+            iso3: k.iso3,
+            signer_id: s.signer.as_str().to_owned(),
+            signer_name: people.get(s.signer.as_str()).map(|n| (*n).to_owned()),
+            capacity: s.capacity.clone(),
+            date_edtf: s.date.as_ref().map(edtf),
+            date: single.filter(|d| d.precision() == Precision::Day).and_then(|d| d.earliest()),
+            year_signed: single.map(|d| d.year_value()),
+            place: s.place.as_ref().map(|p| p.name.clone()),
+        });
+    }
+}
+
+fn troop_presences(dossier: &Dossier, actors: &Actors<'_>, out: &mut Tables) {
+    // The host's COW code: a state actor of the dossier with that country and a `cow` id.
+    let mut host_codes = HashMap::new();
+    for a in dossier.actors.iter().filter(|a| a.kind == ActorKind::State) {
+        if let (Some(country), Some(code)) = (a.country, number(&a.identifiers, "cow")) {
+            host_codes.entry(country).or_insert(code);
+        }
+    }
+    let count = |v: Option<u64>| v.and_then(|n| i64::try_from(n).ok());
+    for t in &dossier.troop_presences {
+        let as_of = t.as_of.as_ref().and_then(EdtfDate::latest);
+        for force in &t.forces {
+            let k = actors.keys(force.as_str());
+            out.troop_presences.push(TroopPresenceRow {
+                dossier_id: dossier.id.as_str().to_owned(),
+                troop_presence_id: t.id.as_str().to_owned(),
+                actor_id: force.as_str().to_owned(),
+                ccode: actors.inherited_ccode(force.as_str()),
+                iso3: k.iso3,
+                host_iso3: t.host_country.as_str(),
+                host_ccode: host_codes.get(&t.host_country).copied(),
+                low: count(t.strength.low),
+                best: count(t.strength.best),
+                high: count(t.strength.high),
+                qualifier: json_name(&t.strength.qualifier),
+                unit: json_name(&t.strength.unit),
+                since_edtf: t.since.as_ref().map(edtf),
+                as_of_edtf: t.as_of.as_ref().map(edtf),
+                as_of,
+                as_of_year: as_of.map(|d| d.year()),
+                host_consent: json_name(&t.host_consent),
+                agreement_id: t.agreement.as_ref().map(|a| a.as_str().to_owned()),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(name: &str) -> Dossier {
+        let path = format!("{}/examples/data/{name}.json", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}"));
+        Dossier::from_json(&text).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn manila_pact_pakistan_leaves_in_1973() {
+        let t = Tables::from_dossier(&load("manila-pact-1954"), &Options::through(1980));
+        assert_eq!(t.agreements.len(), 1);
+        assert_eq!(t.members.len(), 8);
+        let pk = t.members.iter().find(|m| m.actor_id == "pakistan").unwrap_or_else(|| panic!("no pakistan"));
+        assert_eq!(pk.end_year, Some(1973));
+        assert_eq!(pk.end_act.as_deref(), Some("denunciation"));
+        assert_eq!(pk.end_edtf.as_deref(), Some("1973-11-07"));
+        // Pakistan's dyads stop in 1973; the others run to 1980.
+        let pk_years: Vec<i32> =
+            t.dyad_years.iter().filter(|d| d.actor1 == "pakistan" || d.actor2 == "pakistan").map(|d| d.year).collect();
+        assert_eq!(pk_years.iter().max(), Some(&1973));
+        assert_eq!(pk_years.iter().min(), Some(&1955));
+        // 8 parties: 28 pairs, 56 ordered pairs.
+        assert_eq!(t.directed_dyad_intervals.len(), 56);
+        assert_eq!(t.dyad_years.len() * 2, t.directed_dyad_years.len());
+        let pk_sy = t.state_years.iter().filter(|s| s.actor_id == "pakistan").count();
+        assert_eq!(pk_sy, 1973 - 1955 + 1);
+    }
+
+    #[test]
+    fn dyad_years_order_by_cow_code() {
+        let t = Tables::from_dossier(&load("us-japan-1960"), &Options::through(1961));
+        let first = t.dyad_years.first().unwrap_or_else(|| panic!("no dyads"));
+        assert_eq!((first.ccode1, first.ccode2), (Some(2), Some(740)));
+        assert!(t.dyad_years.iter().all(|d| d.ccode1 < d.ccode2));
+    }
+
+    #[test]
+    fn troop_presence_forces_inherit_their_state_code() {
+        let t = Tables::from_dossier(&load("iran-syria-2020"), &Options::through(2024));
+        assert!(!t.troop_presences.is_empty());
+        assert!(t.troop_presences.iter().all(|r| r.host_iso3 == "SYR" && r.host_ccode == Some(652)));
+    }
+}
