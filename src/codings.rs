@@ -317,12 +317,3 @@ fn is_framework_area(area: CooperationArea) -> bool {
             | CooperationArea::Other
     )
 }
-
-// The code in these guides must run as written: rustdoc tests their `rust` blocks.
-#[cfg(doctest)]
-#[doc = include_str!("../docs/codings.md")]
-struct CodingsGuide;
-
-#[cfg(doctest)]
-#[doc = include_str!("../docs/faq.md")]
-struct Faq;

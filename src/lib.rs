@@ -1,3 +1,4 @@
+#![doc = docs::page_links!()]
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -6,12 +7,14 @@ mod actor;
 pub mod agreement;
 mod citation;
 pub mod codings;
+pub mod docs;
 mod dossier;
 mod error;
 mod extensions;
 pub mod extraction;
 pub mod ids;
 pub mod jsonl;
+mod jsonl_parallel;
 mod name;
 mod objects_only;
 pub mod prelude;
@@ -57,8 +60,3 @@ pub use walk::{RecordKind, Reference, ReferenceMut, UnknownRecordKind};
 pub use wire::UnknownValueError;
 
 mod person;
-
-/// The Rust code of `docs/extraction.md`, compiled and run as doctests.
-#[cfg(doctest)]
-#[doc = include_str!("../docs/extraction.md")]
-pub struct ExtractionDocTests;

@@ -295,3 +295,32 @@ fn tables_writes_one_file_per_table_and_skips_what_does_not_parse() {
     assert_eq!(dossier(&["tables", "--format", "xlsx", "--out", &out_dir, manila], b"").status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn validate_prints_the_same_in_the_same_order_on_any_number_of_threads() {
+    let (good, broken) = seed_lines();
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let file = dir.join("cli-threads.jsonl");
+    // Enough lines for several batches, with problems spread through them.
+    let mut text = String::new();
+    for i in 0..1500 {
+        text.push_str(match i % 97 {
+            13 => broken.as_str(),
+            50 => "not json",
+            _ => good.as_str(),
+        });
+        text.push('\n');
+    }
+    std::fs::write(&file, text).unwrap_or_else(|e| panic!("{e}"));
+    let name = file.to_string_lossy().into_owned();
+    let one = dossier(&["validate", "-j", "1", &name], b"");
+    assert_eq!(one.status.code(), Some(1));
+    assert!(stdout(&one).lines().count() >= 30, "{}", stdout(&one));
+    for threads in ["2", "3"] {
+        let many = dossier(&["validate", "-j", threads, &name], b"");
+        assert_eq!(many.status.code(), one.status.code());
+        assert_eq!(stdout(&many), stdout(&one), "{threads} threads");
+        assert_eq!(stderr(&many), stderr(&one), "{threads} threads");
+    }
+    assert_eq!(dossier(&["validate", "-j", "0", &name], b"").status.code(), Some(2));
+}
