@@ -92,6 +92,7 @@ pub fn build() -> Result<Dossier, Error> {
     // The agreement: what was signed, by whom, and what it provides.
     let (iran_id, syria_id) = (actor("iran")?, actor("syria")?);
     let damascus = Place::new("Damascus").with_country(country("SYR")?);
+    let who_signed = DisputeId::new("syrian-signer")?;
     let signed = "the Chief of Staff for the Armed Forces of the Islamic Republic of Iran Mohammad Bagheri and Syrian Defense Minister Ali Abdullah Ayyoub has signed a comprehensive agreement";
     let provides = "The agreement provides for the expansion of military and security cooperation and the continuation of coordination between the Armed Forces of the two countries.";
     let agreement = Agreement::new(
@@ -117,11 +118,15 @@ pub fn build() -> Result<Dossier, Error> {
         Signature::new(syria_id.clone(), person("ayyoub")?)
             .with_date(date("2020-07-08")?)
             .with_place(damascus.clone())
-            .with_citations([cite(signed)]),
+            .with_citations([cite(signed)])
+            .with_dispute(who_signed.clone()),
         // AP's competing account: the same signing, with Syria's president as the Syrian signer.
-        Signature::new(syria_id.clone(), person("assad")?).with_citations([Citation::new(ap.clone()).with_quote(
-            "Iran's military chief has signed an agreement with Syria's president to reinforce Syria's air defense systems as part of a military cooperation agreement, Iranian state TV reported Friday.",
-        )]),
+        // The two Syrian signatures are alternatives (at most one is true), not co-signers.
+        Signature::new(syria_id.clone(), person("assad")?)
+            .with_citations([Citation::new(ap.clone()).with_quote(
+                "Iran's military chief has signed an agreement with Syria's president to reinforce Syria's air defense systems as part of a military cooperation agreement, Iranian state TV reported Friday.",
+            )])
+            .with_dispute(who_signed.clone()),
     ])
     .with_cooperation([
         Cooperation::new(CooperationArea::AirDefense)
@@ -297,6 +302,10 @@ pub fn build() -> Result<Dossier, Error> {
             .with_published(date("2020-07-10")?)
             .with_language(en),
     ];
+    let disputes = vec![
+        Dispute::new(who_signed)
+            .with_question("Who signed for Syria: the defense minister (the report) or the president (AP)?"),
+    ];
 
     Ok(Dossier::new(DossierId::new("iran-syria-2020")?)
         .with_title("Iran–Syria comprehensive military agreement, 8 July 2020")
@@ -306,7 +315,8 @@ pub fn build() -> Result<Dossier, Error> {
         .with_troop_presences(troop_presences)
         .with_supports([support])
         .with_statements(statements)
-        .with_sources(sources))
+        .with_sources(sources)
+        .with_disputes(disputes))
 }
 
 #[allow(dead_code)]

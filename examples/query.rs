@@ -15,7 +15,9 @@
 //! 5. which facts rest on a single source;
 //! 6. the lifecycle views of every agreement `--actor` is a party to: where it stands on `--on`,
 //!    whether it is bound toward `--toward` (when given), the spans it was bound with the acts
-//!    that open and close them, and the agreement's timeline.
+//!    that open and close them, and the agreement's timeline;
+//! 7. the competing claims: "disputed: X or Y, per sources S1, S2" (a signature, troop presence
+//!    or other record that is one alternative of a dispute is also printed with its rivals).
 //!
 //! Try: `cargo run --example query -- --actor pakistan --on 1975-01-01 examples/data/*.json`
 //! (Pakistan left the Manila Pact on 7 November 1973), or
@@ -25,14 +27,14 @@
 //!
 //! Exit status: 0 on success, 1 when a file cannot be read or parsed, 2 on bad usage.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use defense_agreements::ids::ActorId;
 use defense_agreements::values::{CountryCode, Estimate, EstimateQualifier};
-use defense_agreements::{Agreement, Citation, jsonl};
+use defense_agreements::{Agreement, Citation, Claim, Competing, Dossier, jsonl};
 
 struct Options {
     actor: String,
@@ -91,6 +93,37 @@ fn strength(e: &Estimate) -> String {
 fn sources<'a>(own: &'a [Citation], inherited: &'a [Citation]) -> BTreeSet<&'a str> {
     let cited = if own.is_empty() { inherited } else { own };
     cited.iter().map(|c| c.source.as_str()).collect()
+}
+
+/// One alternative of a dispute, in a few words: the signer's name, the estimate …
+fn claim(d: &Dossier, c: &Claim<'_>) -> String {
+    match c {
+        Claim::Signature { signature, .. } => {
+            d.person(signature.signer.as_str()).map_or_else(|| signature.signer.to_string(), |p| p.name.clone())
+        }
+        Claim::TroopPresence(t) => format!("{} ({})", strength(&t.strength), t.id),
+        Claim::Obligation { obligation, .. } => format!("{:?}", obligation.kind),
+        Claim::Cooperation { cooperation, .. } => format!("{:?}", cooperation.area),
+        Claim::Related { related, .. } => related
+            .agreement
+            .as_ref()
+            .map(ToString::to_string)
+            .or_else(|| related.title.clone())
+            .unwrap_or_else(|| "another agreement".into()),
+        Claim::Support(s) => format!("{} to {}", s.supporter, s.recipient),
+        Claim::Post { person, post } => format!("{}, {}", person.name, post.title),
+        Claim::Limit { limit, .. } => strength(&limit.amount),
+        Claim::Establishment { establishment, .. } => establishment.organization.to_string(),
+        Claim::ConsentClaim { claim, .. } => format!("{} says {:?}", claim.claimant, claim.consent),
+        _ => "another claim".into(),
+    }
+}
+
+/// "disputed: X or Y, per sources S1, S2".
+fn disputed(d: &Dossier, competing: &Competing<'_>) -> String {
+    let claims: Vec<String> = competing.claims.iter().map(|c| claim(d, c)).collect();
+    let sources: Vec<&str> = competing.sources().into_iter().map(|s| s.as_str()).collect();
+    format!("disputed: {}, per sources {}", claims.join(" or "), sources.join(", "))
 }
 
 fn status(a: &Agreement, on: Option<NaiveDate>) -> String {
@@ -171,6 +204,8 @@ fn run(out: &mut impl Write) -> std::io::Result<ExitCode> {
     // Competing reports of one signature are both listed, each with its source.
     writeln!(out, "\n# Signatures")?;
     for d in &dossiers {
+        let competing = d.competing_claims();
+        let rivals: HashMap<&str, String> = competing.iter().map(|c| (c.dispute.id.as_str(), disputed(d, c))).collect();
         for a in &d.agreements {
             for s in &a.signatures {
                 let person = d.person(s.signer.as_str());
@@ -183,7 +218,9 @@ fn run(out: &mut impl Write) -> std::io::Result<ExitCode> {
                     .map(|p| p.title.as_str());
                 let capacity = s.capacity.as_deref().or(post).unwrap_or("(capacity unknown)");
                 let cited: Vec<&str> = sources(&s.citations, &a.citations).into_iter().collect();
-                writeln!(out, "{}\t{}\t{name}\t{capacity}\t[{}]", a.id, s.party, cited.join(", "))?;
+                let dispute = s.dispute.as_ref().and_then(|id| rivals.get(id.as_str()));
+                let dispute = dispute.map_or_else(String::new, |text| format!("\t{text}"));
+                writeln!(out, "{}\t{}\t{name}\t{capacity}\t[{}]{dispute}", a.id, s.party, cited.join(", "))?;
             }
         }
     }
@@ -262,6 +299,15 @@ fn run(out: &mut impl Write) -> std::io::Result<ExitCode> {
                 let status = serde_json::to_value(step.status).ok().and_then(|v| v.as_str().map(String::from));
                 writeln!(out, "{}\t{}\t{}\t{}", a.id, step.date, act(step.action), status.unwrap_or_default())?;
             }
+        }
+    }
+
+    // 7. Competing claims: records that sources give as alternatives, at most one of them true.
+    writeln!(out, "\n# Competing claims")?;
+    for d in &dossiers {
+        for c in d.competing_claims() {
+            let question = c.dispute.question.as_deref().unwrap_or("");
+            writeln!(out, "{}\t{}\t{}\t{question}", d.id, c.dispute.id, disputed(d, &c))?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::actor::Actor;
 use crate::agreement::Agreement;
+use crate::dispute::Dispute;
 use crate::error::Error;
 use crate::extensions::Extensions;
 use crate::ids::DossierId;
@@ -28,7 +29,7 @@ use crate::walk::IdRef;
 #[cfg_attr(feature = "schema", schemars(title = "Dossier"))]
 #[non_exhaustive]
 pub struct Dossier {
-    /// The version of the JSON contract: "1.0".
+    /// The version of the JSON contract: "1.1" (documents of "1.0" are read unchanged).
     pub schema_version: SchemaVersion,
     /// The dossier's id.
     pub id: DossierId,
@@ -56,6 +57,9 @@ pub struct Dossier {
     /// Where the facts come from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
+    /// Sets of competing claims; the competing records point here by `dispute`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disputes: Vec<Dispute>,
     /// Tool-specific data.
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
@@ -182,15 +186,32 @@ impl Dossier {
         self.troop_presences.iter().filter(move |t| t.host_country == country)
     }
 
-    /// The actor and every actor it belongs to, nearest first (IRGC, then Iran). Stops at a
-    /// cycle or a missing parent.
+    /// The actor and every actor it belongs to, nearest first (IRGC, then Iran). Each actor is
+    /// given once: the walk stops where a parent cycle would revisit one, and at a missing
+    /// parent. Linear in the number of actors (ids are indexed once per call).
     pub fn ancestry(&self, actor: impl AsRef<str>) -> impl Iterator<Item = &Actor> {
-        let mut next = self.actor(actor);
-        let mut steps = 0;
+        let actors = &self.actors;
+        // A parent id resolves to the first actor with that id, as everywhere else.
+        let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        if actors.len() > 16 {
+            index.reserve(actors.len());
+            for (i, a) in actors.iter().enumerate() {
+                index.entry(a.id.as_str()).or_insert(i);
+            }
+        }
+        let find = move |id: &str| -> Option<usize> {
+            if actors.len() > 16 { index.get(id).copied() } else { actors.iter().position(|a| a.id.as_str() == id) }
+        };
+        let mut seen = vec![false; actors.len()];
+        let mut next = find(actor.as_ref());
         std::iter::from_fn(move || {
-            let current = next?;
-            steps += 1;
-            next = if steps > self.actors.len() { None } else { current.parent.as_ref().and_then(|p| self.actor(p)) };
+            let i = next?;
+            let seen_before = seen.get_mut(i).map(|s| std::mem::replace(s, true));
+            if seen_before != Some(false) {
+                return None;
+            }
+            let current = actors.get(i)?;
+            next = current.parent.as_ref().and_then(|p| find(p.as_str()));
             Some(current)
         })
     }
@@ -205,6 +226,7 @@ crate::with::with!(Dossier {
     with_supports: supports list Support;
     with_statements: statements list Statement;
     with_sources: sources list Source;
+    with_disputes: disputes list Dispute;
     with_extensions: extensions val Extensions;
 });
 /// The constructor, lookups and validation loop, from the table of record kinds.
@@ -240,6 +262,11 @@ macro_rules! dossier_lists {
                     for (i, r) in self.$list.iter().enumerate() {
                         let at = list.index(i);
                         crate::walk::read::$one(r, &at, &mut |path, id| {
+                            // A record naming itself (an actor as its own sponsor) resolves, to
+                            // itself, and must not count as referenced by another record.
+                            if id.kind() == crate::RecordKind::$kind && id.as_str() == r.id.as_str() {
+                                return;
+                            }
                             let agreement = matches!(id, IdRef::Clause(_)).then_some(i);
                             c.resolve(path, id, agreement);
                         });

@@ -175,7 +175,12 @@ id_type!(
     SourceId, "a source"
 );
 id_type!(
-    /// The id of a record of any kind, as another dossier names it.
+    /// The id of a [`Dispute`](crate::Dispute): a set of competing claims.
+    DisputeId, "a dispute"
+);
+id_type!(
+    /// The id of a record of any kind, as another dossier names it (see
+    /// [`ExternalRef`](crate::ExternalRef)).
     RecordId, "a record"
 );
 

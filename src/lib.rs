@@ -9,10 +9,12 @@ mod citation;
 pub mod codings;
 pub mod corpus;
 pub mod diff;
+mod dispute;
 pub mod docs;
 mod dossier;
 mod error;
 mod extensions;
+mod external;
 pub mod extraction;
 pub mod identity;
 pub mod ids;
@@ -44,14 +46,16 @@ pub mod xref;
 
 pub use actor::{Actor, ActorKind};
 pub use agreement::{
-    Action, ActionType, Clause, Condition, ConditionType, Cooperation, CooperationArea, Duration, Obligation,
-    ObligationType, Party, PartyRole, Related, Relation, Renewal, Signature, WithdrawalTerms,
+    Action, ActionType, Clause, Condition, ConditionType, Cooperation, CooperationArea, Duration, Establishment, Limit,
+    Obligation, ObligationType, Party, PartyRole, Related, Relation, Renewal, Signature, TextMode, WithdrawalTerms,
 };
 pub use agreement::{Agreement, AgreementKind, AgreementStatus, Confidentiality};
 pub use citation::{Citation, Credibility, CredibilityError};
+pub use dispute::{Claim, Competing, Dispute};
 pub use dossier::Dossier;
 pub use error::{Error, ParseErrorKind, ValueError};
 pub use extensions::{ExtensionError, ExtensionKeyError, Extensions};
+pub use external::ExternalRef;
 pub use name::{NameKind, OtherName};
 pub use person::{Person, Post};
 pub use reference::RecordRef;
@@ -59,7 +63,7 @@ pub use schema_version::{SchemaVersion, SchemaVersionError};
 pub use source::{Reliability, Source, SourceKind, Url, UrlError};
 pub use statement::{Statement, StatementMode};
 pub use support::{Support, SupportType};
-pub use troop_presence::{HostConsent, TroopPresence};
+pub use troop_presence::{ConsentClaim, HostConsent, TroopPresence};
 pub use validate::{Code, CodeError, CustomCode, Issue, Report, Severity, ValidationError};
 pub use walk::{RecordKind, Reference, ReferenceMut, UnknownRecordKind};
 pub use wire::UnknownValueError;

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
 use crate::extensions::Extensions;
-use crate::ids::{ActorId, PersonId};
+use crate::ids::{ActorId, DisputeId, PersonId};
 use crate::name::OtherName;
 use crate::values::{EdtfDate, Identifier, Rank};
 
@@ -72,12 +72,24 @@ pub struct Post {
     /// Sources for the post.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub citations: Vec<Citation>,
+    /// The dispute this record is one alternative of: records sharing a dispute compete, and at
+    /// most one of them is true (see [`Dispute`](crate::Dispute)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispute: Option<DisputeId>,
 }
 
 impl Post {
     /// A post in an organization, with no dates.
     pub fn new(title: impl Into<String>, organization: ActorId) -> Self {
-        Self { title: title.into(), rank: None, organization, start: None, end: None, citations: Vec::new() }
+        Self {
+            title: title.into(),
+            rank: None,
+            organization,
+            start: None,
+            end: None,
+            citations: Vec::new(),
+            dispute: None,
+        }
     }
 
     /// Whether the post may have been held on the days `date` denotes: its start is not
@@ -89,7 +101,7 @@ impl Post {
     }
 }
 
-use crate::validate::{Checker, Path};
+use crate::validate::{Alternative, Checker, Path};
 
 impl Person {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
@@ -109,6 +121,7 @@ impl Person {
             c.opt_date(&at.key("end"), post.end.as_ref());
             c.date_pair(&at.key("end"), post.start.as_ref(), post.end.as_ref(), "end");
             c.citations(&at, &post.citations, false);
+            c.dispute(&at, post.dispute.as_ref(), Alternative::Post);
         }
         c.citations(path, &self.citations, false);
     }
@@ -127,6 +140,7 @@ crate::with::with!(Post {
     with_start: start opt EdtfDate;
     with_end: end opt EdtfDate;
     with_citations: citations list Citation;
+    with_dispute: dispute opt DisputeId;
 });
 
 crate::objects_only::objects_only!(Person, Post);

@@ -5,11 +5,12 @@
 
 pub use crate::agreement::{
     Action, ActionType, Agreement, AgreementKind, AgreementStatus, Clause, Condition, ConditionType, Confidentiality,
-    Cooperation, CooperationArea, Duration, Obligation, ObligationType, Party, PartyRole, Related, Relation, Renewal,
-    Signature, WithdrawalTerms,
+    Cooperation, CooperationArea, Duration, Establishment, Limit, Obligation, ObligationType, Party, PartyRole,
+    Related, Relation, Renewal, Signature, TextMode, WithdrawalTerms,
 };
 pub use crate::ids::{
-    ActorId, AgreementId, ClauseId, DossierId, PersonId, SourceId, StatementId, SupportId, TroopPresenceId,
+    ActorId, AgreementId, ClauseId, DisputeId, DossierId, PersonId, RecordId, SourceId, StatementId, SupportId,
+    TroopPresenceId,
 };
 pub use crate::validate::{Code, Issue, Report, Severity};
 pub use crate::values::{
@@ -21,3 +22,4 @@ pub use crate::{
     Post, RecordRef, Reliability, SchemaVersion, Source, SourceKind, Statement, StatementMode, Support, SupportType,
     TroopPresence, Url, ValueError,
 };
+pub use crate::{Claim, Competing, ConsentClaim, Dispute, ExternalRef};

@@ -19,6 +19,7 @@ macro_rules! record_kinds {
             Support, supports, support, SupportId, Support, "support relation";
             Statement, statements, statement, StatementId, Statement, "statement";
             Source, sources, source, SourceId, Source, "source";
+            Dispute, disputes, dispute, DisputeId, Dispute, "dispute";
         }
     };
 }

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
 use crate::extensions::Extensions;
-use crate::ids::{ActorId, SupportId};
+use crate::ids::{ActorId, DisputeId, SupportId};
 use crate::values::EdtfDate;
 
 /// An actor's support for another over a period: "Tehran has provided … political, financial,
@@ -31,6 +31,10 @@ pub struct Support {
     /// Sources.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub citations: Vec<Citation>,
+    /// The dispute this record is one alternative of: records sharing a dispute compete, and at
+    /// most one of them is true (see [`Dispute`](crate::Dispute)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispute: Option<DisputeId>,
     /// Tool-specific data.
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
@@ -47,6 +51,7 @@ impl Support {
             period: None,
             description: None,
             citations: Vec::new(),
+            dispute: None,
             extensions: Extensions::new(),
         }
     }
@@ -96,7 +101,7 @@ crate::wire::wire_enum!(SupportType, "support type" {
     Other = "other",
 });
 
-use crate::validate::{Checker, Code, Path};
+use crate::validate::{Alternative, Checker, Code, Path};
 
 impl Support {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
@@ -106,6 +111,7 @@ impl Support {
         c.opt_date(&path.key("period"), self.period.as_ref());
         c.opt_text(&path.key("description"), self.description.as_ref());
         c.citations(path, &self.citations, true);
+        c.dispute(path, self.dispute.as_ref(), Alternative::Support);
     }
 }
 
@@ -114,6 +120,7 @@ crate::with::with!(Support {
     with_description: description opt String;
     with_citations: citations list Citation;
     with_extensions: extensions val Extensions;
+    with_dispute: dispute opt DisputeId;
 });
 
 crate::objects_only::objects_only!(Support);

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
 use crate::extensions::Extensions;
-use crate::ids::{ActorId, AgreementId, TroopPresenceId};
+use crate::ids::{ActorId, AgreementId, DisputeId, StatementId, TroopPresenceId};
 use crate::values::{CountryCode, EdtfDate, Estimate, Place};
 
 /// Forces of one or more actors present in a host country, as a source estimates them
@@ -37,14 +37,22 @@ pub struct TroopPresence {
     /// What they are there for, as the source says it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purpose: Option<String>,
-    /// Whether the host's government consents.
+    /// Whether the host's government consents (the encoder's judgement; who says what is in
+    /// `consent_claims`).
     pub host_consent: HostConsent,
+    /// Who says the presence is, or is not, consented to, and where.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consent_claims: Vec<ConsentClaim>,
     /// The agreement the presence rests on, if any (a status-of-forces or basing agreement).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agreement: Option<AgreementId>,
     /// Sources.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub citations: Vec<Citation>,
+    /// The dispute this record is one alternative of: records sharing a dispute compete, and at
+    /// most one of them is true (see [`Dispute`](crate::Dispute)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispute: Option<DisputeId>,
     /// Tool-specific data.
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
@@ -70,10 +78,47 @@ impl TroopPresence {
             as_of: None,
             purpose: None,
             host_consent,
+            consent_claims: Vec::new(),
             agreement: None,
             citations: Vec::new(),
+            dispute: None,
             extensions: Extensions::new(),
         }
+    }
+}
+
+/// One actor's claim about the host's consent: "Syria says the presence is without its
+/// consent", with the statement and the sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
+pub struct ConsentClaim {
+    /// Who makes the claim (the host, the sending state, a third party).
+    pub claimant: ActorId,
+    /// What they claim: `consented` or `not_consented` (or `contested`, `unknown`).
+    pub consent: HostConsent,
+    /// When the claim was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<EdtfDate>,
+    /// The statement making it, when the dossier records it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement: Option<StatementId>,
+    /// The claim in the source's words, or a summary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// Sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
+    /// The dispute this claim is one alternative of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispute: Option<DisputeId>,
+}
+
+impl ConsentClaim {
+    /// `claimant` says the host's consent is `consent`.
+    pub fn new(claimant: ActorId, consent: HostConsent) -> Self {
+        Self { claimant, consent, date: None, statement: None, text: None, citations: Vec::new(), dispute: None }
     }
 }
 
@@ -100,7 +145,7 @@ crate::wire::wire_enum!(HostConsent, "host consent" {
     Unknown = "unknown",
 });
 
-use crate::validate::{Checker, Code, Path};
+use crate::validate::{Alternative, Checker, Code, Path};
 
 impl TroopPresence {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
@@ -114,7 +159,20 @@ impl TroopPresence {
         c.opt_date(&path.key("as_of"), self.as_of.as_ref());
         c.date_pair(&path.key("as_of"), self.since.as_ref(), self.as_of.as_ref(), "as_of");
         c.opt_text(&path.key("purpose"), self.purpose.as_ref());
+        let within = Alternative::within(self);
+        let claims = path.key("consent_claims");
+        for (i, claim) in self.consent_claims.iter().enumerate() {
+            let at = claims.index(i);
+            c.opt_date(&at.key("date"), claim.date.as_ref());
+            c.opt_text(&at.key("text"), claim.text.as_ref());
+            // A claim is only as good as the record of who made it: its own source, or the
+            // statement's, or the presence's.
+            let backed = claim.statement.is_some() || !self.citations.is_empty();
+            c.citations(&at, &claim.citations, !backed);
+            c.dispute(&at, claim.dispute.as_ref(), Alternative::ConsentClaim(within));
+        }
         c.citations(path, &self.citations, true);
+        c.dispute(path, self.dispute.as_ref(), Alternative::TroopPresence);
     }
 }
 
@@ -124,9 +182,19 @@ crate::with::with!(TroopPresence {
     with_since: since opt EdtfDate;
     with_as_of: as_of opt EdtfDate;
     with_purpose: purpose opt String;
+    with_consent_claims: consent_claims list ConsentClaim;
     with_agreement: agreement opt AgreementId;
     with_citations: citations list Citation;
     with_extensions: extensions val Extensions;
+    with_dispute: dispute opt DisputeId;
 });
 
-crate::objects_only::objects_only!(TroopPresence);
+crate::with::with!(ConsentClaim {
+    with_date: date opt EdtfDate;
+    with_statement: statement opt StatementId;
+    with_text: text opt String;
+    with_citations: citations list Citation;
+    with_dispute: dispute opt DisputeId;
+});
+
+crate::objects_only::objects_only!(TroopPresence, ConsentClaim);

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::dossier::Dossier;
 use crate::ids::{
-    ActorId, AgreementId, ClauseId, IdError, PersonId, SourceId, StatementId, SupportId, TroopPresenceId,
+    ActorId, AgreementId, ClauseId, DisputeId, IdError, PersonId, SourceId, StatementId, SupportId, TroopPresenceId,
 };
 use crate::reference::RecordRef;
 use crate::validate::Path;
@@ -227,6 +227,17 @@ macro_rules! walkers {
                 }
             }
 
+            /// A record's `dispute` mark.
+            fn dispute_mark<'d>(
+                dispute: Option<&'d $($m)? DisputeId>,
+                record: &Path<'_>,
+                f: &mut impl FnMut(&Path<'_>, $Id<'d>),
+            ) {
+                if let Some(id) = dispute {
+                    f(&record.key("dispute"), $Id::Dispute(id));
+                }
+            }
+
             fn actors<'d>(ids: &'d $($m)? [ActorId], list: &Path<'_>, f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
                 for (i, id) in ids.$iter().enumerate() {
                     f(&list.index(i), $Id::Actor(id));
@@ -247,6 +258,7 @@ macro_rules! walkers {
                     let p = list.index(i);
                     f(&p.key("organization"), $Id::Actor(&$($m)? post.organization));
                     citations(&$($m)? post.citations, &p, f);
+                    dispute_mark(post.dispute.$opt(), &p, f);
                 }
                 citations(&$($m)? r.citations, at, f);
             }
@@ -277,6 +289,7 @@ macro_rules! walkers {
                     f(&here.key("party"), $Id::Actor(&$($m)? s.party));
                     f(&here.key("signer"), $Id::Person(&$($m)? s.signer));
                     citations(&$($m)? s.citations, &here, f);
+                    dispute_mark(s.dispute.$opt(), &here, f);
                 }
                 if let Some(duration) = r.duration.$opt() {
                     let here = at.key("duration");
@@ -301,6 +314,7 @@ macro_rules! walkers {
                         f(&here.key("clause"), $Id::Clause(clause));
                     }
                     citations(&$($m)? o.citations, &here, f);
+                    dispute_mark(o.dispute.$opt(), &here, f);
                 }
                 let list = at.key("cooperation");
                 for (i, c) in r.cooperation.$iter().enumerate() {
@@ -310,11 +324,31 @@ macro_rules! walkers {
                     if let Some(clause) = c.clause.$opt() {
                         f(&here.key("clause"), $Id::Clause(clause));
                     }
+                    let limits = here.key("limits");
+                    for (j, l) in c.limits.$iter().enumerate() {
+                        let lp = limits.index(j);
+                        if let Some(clause) = l.clause.$opt() {
+                            f(&lp.key("clause"), $Id::Clause(clause));
+                        }
+                        citations(&$($m)? l.citations, &lp, f);
+                        dispute_mark(l.dispute.$opt(), &lp, f);
+                    }
                     citations(&$($m)? c.citations, &here, f);
+                    dispute_mark(c.dispute.$opt(), &here, f);
                 }
                 let list = at.key("clauses");
                 for (i, c) in r.clauses.$iter().enumerate() {
                     citations(&$($m)? c.citations, &list.index(i), f);
+                }
+                let list = at.key("establishes");
+                for (i, e) in r.establishes.$iter().enumerate() {
+                    let here = list.index(i);
+                    f(&here.key("organization"), $Id::Actor(&$($m)? e.organization));
+                    if let Some(clause) = e.clause.$opt() {
+                        f(&here.key("clause"), $Id::Clause(clause));
+                    }
+                    citations(&$($m)? e.citations, &here, f);
+                    dispute_mark(e.dispute.$opt(), &here, f);
                 }
                 let list = at.key("related");
                 for (i, rel) in r.related.$iter().enumerate() {
@@ -323,6 +357,7 @@ macro_rules! walkers {
                         f(&here.key("agreement"), $Id::Agreement(other));
                     }
                     citations(&$($m)? rel.citations, &here, f);
+                    dispute_mark(rel.dispute.$opt(), &here, f);
                 }
                 citations(&$($m)? r.citations, at, f);
             }
@@ -333,16 +368,28 @@ macro_rules! walkers {
                 f: &mut impl FnMut(&Path<'_>, $Id<'d>),
             ) {
                 actors(&$($m)? r.forces, &at.key("forces"), f);
+                let list = at.key("consent_claims");
+                for (i, claim) in r.consent_claims.$iter().enumerate() {
+                    let here = list.index(i);
+                    f(&here.key("claimant"), $Id::Actor(&$($m)? claim.claimant));
+                    if let Some(statement) = claim.statement.$opt() {
+                        f(&here.key("statement"), $Id::Statement(statement));
+                    }
+                    citations(&$($m)? claim.citations, &here, f);
+                    dispute_mark(claim.dispute.$opt(), &here, f);
+                }
                 if let Some(agreement) = r.agreement.$opt() {
                     f(&at.key("agreement"), $Id::Agreement(agreement));
                 }
                 citations(&$($m)? r.citations, at, f);
+                dispute_mark(r.dispute.$opt(), at, f);
             }
 
             pub(crate) fn support<'d>(r: &'d $($m)? crate::Support, at: &Path<'_>, f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
                 f(&at.key("supporter"), $Id::Actor(&$($m)? r.supporter));
                 f(&at.key("recipient"), $Id::Actor(&$($m)? r.recipient));
                 citations(&$($m)? r.citations, at, f);
+                dispute_mark(r.dispute.$opt(), at, f);
             }
 
             pub(crate) fn statement<'d>(
@@ -374,6 +421,10 @@ macro_rules! walkers {
 
             pub(crate) fn source<'d>(_r: &'d $($m)? crate::Source, _at: &Path<'_>, _f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
                 // Sources refer to nothing.
+            }
+
+            pub(crate) fn dispute<'d>(r: &'d $($m)? crate::Dispute, at: &Path<'_>, f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
+                citations(&$($m)? r.citations, at, f);
             }
 
             crate::records::record_kinds!(dossier_walker [$Id, $iter, $($m)?]);

@@ -42,6 +42,11 @@ const PINNED: &[Row] = &[
         true,
         false,
     ),
+    // A "strategic partnership" by name, an alliance by content: Art. 4 pledges assistance to a
+    // party at war with anyone, anywhere; Art. 3 consultation on any direct threat.
+    ("russia-dprk-2024", "russia-dprk-2024", [U, A, A, A, U], Some(CowType::DefensePact), true, false),
+    // Basing alone: a single issue, outside DCAD, and no pledge.
+    ("russia-sudan-2020", "russia-sudan-2020", [A, A, A, A, A], None, false, false),
 ];
 
 fn five(a: &AtopObligations) -> [Atop; 5] {

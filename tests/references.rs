@@ -17,11 +17,14 @@ type Found = BTreeSet<(String, String, String)>;
 fn field_kind(name: &str) -> Option<&'static str> {
     Some(match name {
         "actor" | "parent" | "sponsors" | "organization" | "party" | "obligors" | "beneficiaries" | "actors"
-        | "providers" | "recipients" | "forces" | "supporter" | "recipient" | "on_behalf_of" | "toward" => "actor",
+        | "providers" | "recipients" | "forces" | "supporter" | "recipient" | "on_behalf_of" | "toward"
+        | "claimant" => "actor",
         "signer" | "speakers" => "person",
         "agreement" => "agreement",
         "clause" => "clause",
         "source" => "source",
+        "statement" => "statement",
+        "dispute" => "dispute",
         _ => return None,
     })
 }

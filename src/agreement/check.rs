@@ -2,7 +2,7 @@
 
 use super::{Agreement, Duration, Party, Signature};
 use crate::ids::ActorId;
-use crate::validate::{Checker, Code, IdIndex, Path};
+use crate::validate::{Alternative, Checker, Code, IdIndex, Path, SCAN};
 
 impl Agreement {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
@@ -11,10 +11,13 @@ impl Agreement {
         let parties = self.check_parties(c, path);
         self.check_clauses(c, path);
         let inherited = !self.citations.is_empty();
+        let within = Alternative::within(self);
         self.check_actions(c, path, &parties, inherited);
         let list = path.key("signatures");
         for (i, s) in self.signatures.iter().enumerate() {
-            check_signature(s, c, &list.index(i), &parties, inherited);
+            let at = list.index(i);
+            check_signature(s, c, &at, &parties, inherited);
+            c.dispute(&at, s.dispute.as_ref(), Alternative::Signature(within));
         }
         if let Some(duration) = &self.duration {
             let at = path.key("duration");
@@ -39,6 +42,7 @@ impl Agreement {
             }
             c.opt_text(&at.key("text"), o.text.as_ref());
             c.citations(&at, &o.citations, !inherited);
+            c.dispute(&at, o.dispute.as_ref(), Alternative::Obligation(within));
         }
         let list = path.key("cooperation");
         for (i, co) in self.cooperation.iter().enumerate() {
@@ -46,16 +50,39 @@ impl Agreement {
             members(c, &at.key("providers"), &co.providers, &parties);
             members(c, &at.key("recipients"), &co.recipients, &parties);
             c.opt_text(&at.key("text"), co.text.as_ref());
+            let limits = at.key("limits");
+            for (j, l) in co.limits.iter().enumerate() {
+                let lp = limits.index(j);
+                c.estimate(&lp.key("amount"), &l.amount);
+                c.opt_text(&lp.key("text"), l.text.as_ref());
+                c.citations(&lp, &l.citations, false);
+                c.dispute(&lp, l.dispute.as_ref(), Alternative::Limit(within));
+            }
             c.citations(&at, &co.citations, !inherited);
+            c.dispute(&at, co.dispute.as_ref(), Alternative::Cooperation(within));
+        }
+        let list = path.key("establishes");
+        for (i, e) in self.establishes.iter().enumerate() {
+            let at = list.index(i);
+            c.citations(&at, &e.citations, false);
+            c.dispute(&at, e.dispute.as_ref(), Alternative::Establishment(within));
         }
         let list = path.key("related");
         for (i, r) in self.related.iter().enumerate() {
             let at = list.index(i);
+            if let Some(external) = &r.external {
+                external.check(c, &at.key("external"));
+            }
             c.opt_text(&at.key("title"), r.title.as_ref());
-            if r.agreement.is_none() && r.title.is_none() {
-                c.issue(&at, Code::RelatedTargetMissing, "names neither an agreement nor a title");
+            if r.agreement.is_none() && r.external.is_none() && r.title.is_none() {
+                c.issue(
+                    &at,
+                    Code::RelatedTargetMissing,
+                    "names neither an agreement, an external agreement nor a title",
+                );
             }
             c.citations(&at, &r.citations, false);
+            c.dispute(&at, r.dispute.as_ref(), Alternative::Related(within));
         }
         c.languages(&path.key("languages"), &self.languages);
         c.identifiers(&path.key("identifiers"), &self.identifiers);
@@ -76,8 +103,27 @@ impl Agreement {
             }
             c.citations(&at, &p.citations, false);
         }
-        if distinct < 2 {
-            c.issue(&list, Code::TooFewParties, format!("an agreement needs at least two parties; it has {distinct}"));
+        // Only actors that are bound (`party`) or signed (`signatory`) make an agreement: an
+        // observer, a depositary or a guarantor beside a single party does not.
+        let makes = |p: &Party| matches!(p.role, super::PartyRole::Party | super::PartyRole::Signatory);
+        let makers = if self.parties.len() <= SCAN {
+            (0..self.parties.len())
+                .filter(|&i| makes(&self.parties[i]))
+                .filter(|&i| !self.parties[..i].iter().any(|q| makes(q) && q.actor == self.parties[i].actor))
+                .count()
+        } else {
+            let set: std::collections::HashSet<&str> =
+                self.parties.iter().filter(|p| makes(p)).map(|p| p.actor.as_str()).collect();
+            set.len()
+        };
+        if makers < 2 {
+            c.issue(
+                &list,
+                Code::TooFewParties,
+                format!(
+                    "an agreement needs at least two actors with role party or signatory; it has {makers} (of {distinct} listed)"
+                ),
+            );
         }
         parties
     }
@@ -144,17 +190,13 @@ fn check_signature(s: &Signature, c: &mut Checker<'_>, at: &Path<'_>, parties: &
     c.opt_date(&at.key("date"), s.date.as_ref());
     c.place(&at.key("place"), s.place.as_ref());
     c.citations(at, &s.citations, !inherited);
-    let Some(person) = person.and_then(|i| c.dossier.people.get(i)) else {
+    let Some(person) = person else {
         return;
     };
     if s.capacity.is_some() {
         return;
     }
-    let standing = person.posts.iter().any(|post| {
-        s.date.as_ref().is_none_or(|d| post.may_be_held_during(d))
-            && belongs_to(c, post.organization.as_str(), s.party.as_str())
-    });
-    if !standing {
+    if !c.has_standing(person, s.party.as_str(), s.date.as_ref()) {
         c.issue(
             &signer,
             Code::SignerWithoutStanding,
@@ -164,24 +206,6 @@ fn check_signature(s: &Signature, c: &mut Checker<'_>, at: &Path<'_>, parties: &
             ),
         );
     }
-}
-
-/// Whether `organization` is `party` or, through its parents, part of it.
-fn belongs_to(c: &Checker<'_>, organization: &str, party: &str) -> bool {
-    let actors = &c.dossier.actors;
-    let mut current = organization;
-    // Bounded: a parent cycle (reported elsewhere) must not loop forever.
-    for _ in 0..=actors.len() {
-        if current == party {
-            return true;
-        }
-        let parent = c.actors.get(current).and_then(|i| actors.get(i)).and_then(|a| a.parent.as_ref());
-        match parent {
-            Some(p) => current = p.as_str(),
-            None => return false,
-        }
-    }
-    false
 }
 
 /// The actor must exist and be among the agreement's parties.

@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
-use crate::ids::{ActorId, ClauseId};
+use crate::ids::{ActorId, ClauseId, DisputeId};
+use crate::values::Estimate;
 
 /// An area of cooperation, with who provides and who receives. Empty `providers` or
 /// `recipients` mean every party.
@@ -26,20 +27,68 @@ pub struct Cooperation {
     /// The clause stating it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clause: Option<ClauseId>,
+    /// Numeric caps the agreement sets: "no more than four warships at a time".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub limits: Vec<Limit>,
     /// Sources (the agreement's, when empty).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub citations: Vec<Citation>,
+    /// The dispute this record is one alternative of: records sharing a dispute compete, and at
+    /// most one of them is true (see [`Dispute`](crate::Dispute)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispute: Option<DisputeId>,
 }
 
 impl Cooperation {
-    /// Mutual cooperation in an area.
+    /// Cooperation in an area between every party: nothing else said.
     pub fn new(area: CooperationArea) -> Self {
-        Self { area, providers: Vec::new(), recipients: Vec::new(), text: None, clause: None, citations: Vec::new() }
+        Self {
+            area,
+            providers: Vec::new(),
+            recipients: Vec::new(),
+            text: None,
+            clause: None,
+            limits: Vec::new(),
+            citations: Vec::new(),
+            dispute: None,
+        }
     }
 
     /// Mutual cooperation in an area (the same as [`Cooperation::new`]).
     pub fn mutual(area: CooperationArea) -> Self {
         Self::new(area)
+    }
+}
+
+/// A numeric cap an agreement sets: how many personnel, ships or aircraft at most (or at
+/// least), of what, and where the text says so.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
+pub struct Limit {
+    /// The number, as a bound with its unit: `{"high": 4, "qualifier": "at_most", "unit":
+    /// "vessels"}` for "up to four warships".
+    pub amount: Estimate,
+    /// What is counted and when, in the text's words: "warships, including those with nuclear
+    /// capabilities, at the same time".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The clause setting it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause: Option<ClauseId>,
+    /// Sources (the enclosing record's, when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
+    /// The dispute this limit is one alternative of (sources giving different numbers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispute: Option<DisputeId>,
+}
+
+impl Limit {
+    /// A limit of `amount`, nothing else said.
+    pub fn new(amount: Estimate) -> Self {
+        Self { amount, text: None, clause: None, citations: Vec::new(), dispute: None }
     }
 }
 
@@ -122,7 +171,16 @@ crate::with::with!(Cooperation {
     with_recipients: recipients list ActorId;
     with_text: text opt String;
     with_clause: clause opt ClauseId;
+    with_limits: limits list Limit;
     with_citations: citations list Citation;
+    with_dispute: dispute opt DisputeId;
 });
 
-crate::objects_only::objects_only!(Cooperation);
+crate::with::with!(Limit {
+    with_text: text opt String;
+    with_clause: clause opt ClauseId;
+    with_citations: citations list Citation;
+    with_dispute: dispute opt DisputeId;
+});
+
+crate::objects_only::objects_only!(Cooperation, Limit);

@@ -4,6 +4,7 @@ mod check;
 mod clause;
 mod cooperation;
 mod duration;
+mod establishment;
 mod lifecycle;
 mod lifecycle_check;
 mod obligation;
@@ -13,9 +14,10 @@ mod signature;
 mod status;
 mod views;
 
-pub use clause::Clause;
-pub use cooperation::{Cooperation, CooperationArea};
+pub use clause::{Clause, TextMode};
+pub use cooperation::{Cooperation, CooperationArea, Limit};
 pub use duration::{Duration, Renewal, WithdrawalTerms};
+pub use establishment::Establishment;
 pub use lifecycle::{Action, ActionType};
 pub use obligation::{Condition, ConditionType, Obligation, ObligationType};
 pub use party::{Party, PartyRole};
@@ -69,6 +71,9 @@ pub struct Agreement {
     /// Articles of the text, when known.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub clauses: Vec<Clause>,
+    /// Organizations this agreement creates (a treaty establishing an alliance organization).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub establishes: Vec<Establishment>,
     /// Other agreements this one amends, supersedes, implements, builds on or cites.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Related>,
@@ -105,6 +110,7 @@ impl Agreement {
             obligations: Vec::new(),
             cooperation: Vec::new(),
             clauses: Vec::new(),
+            establishes: Vec::new(),
             related: Vec::new(),
             confidentiality: None,
             languages: Vec::new(),
@@ -162,6 +168,16 @@ pub enum AgreementKind {
     MemorandumOfUnderstanding,
     /// A ceasefire, de-escalation or peace arrangement (the Astana understandings).
     Ceasefire,
+    /// A treaty or declaration of (comprehensive) strategic partnership: a broad political
+    /// framework that may carry security pledges (the Russia–DPRK treaty of 2024, whose
+    /// Article 4 is a defense pledge).
+    StrategicPartnership,
+    /// An umbrella agreement whose details are left to implementing arrangements (DCAD's
+    /// defense cooperation agreements are framework treaties of this sort).
+    FrameworkAgreement,
+    /// A treaty of friendship, cooperation (and often mutual assistance): a form ATOP codes
+    /// often, from the Soviet treaties of the Cold War to their successors.
+    FriendshipTreaty,
     /// Anything else.
     Other,
 }
@@ -179,6 +195,9 @@ crate::wire::wire_enum!(AgreementKind, "agreement kind" {
     Entente = "entente",
     MemorandumOfUnderstanding = "memorandum_of_understanding",
     Ceasefire = "ceasefire",
+    StrategicPartnership = "strategic_partnership",
+    FrameworkAgreement = "framework_agreement",
+    FriendshipTreaty = "friendship_treaty",
     Other = "other",
 });
 
@@ -210,6 +229,7 @@ crate::with::with!(Agreement {
     with_obligations: obligations list Obligation;
     with_cooperation: cooperation list Cooperation;
     with_clauses: clauses list Clause;
+    with_establishes: establishes list Establishment;
     with_related: related list Related;
     with_confidentiality: confidentiality opt Confidentiality;
     with_languages: languages list LanguageCode;

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
-use crate::ids::{ActorId, ClauseId};
+use crate::ids::{ActorId, ClauseId, DisputeId};
 
 /// A pledge some parties make to others. Empty `obligors` or `beneficiaries` mean all parties.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -33,6 +33,10 @@ pub struct Obligation {
     /// Sources (the agreement's, when empty).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub citations: Vec<Citation>,
+    /// The dispute this record is one alternative of: records sharing a dispute compete, and at
+    /// most one of them is true (see [`Dispute`](crate::Dispute)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispute: Option<DisputeId>,
 }
 
 impl Obligation {
@@ -46,6 +50,7 @@ impl Obligation {
             clause: None,
             text: None,
             citations: Vec::new(),
+            dispute: None,
         }
     }
 
@@ -152,6 +157,7 @@ crate::with::with!(Obligation {
     with_clause: clause opt ClauseId;
     with_text: text opt String;
     with_citations: citations list Citation;
+    with_dispute: dispute opt DisputeId;
 });
 
 crate::with::with!(Condition {

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
-use crate::ids::{ActorId, PersonId};
+use crate::ids::{ActorId, DisputeId, PersonId};
 use crate::values::{EdtfDate, Place};
 
 /// One person signing for one party. Sources that disagree on who signed give two records,
@@ -30,12 +30,16 @@ pub struct Signature {
     /// Sources.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub citations: Vec<Citation>,
+    /// The dispute this record is one alternative of: records sharing a dispute compete, and at
+    /// most one of them is true (see [`Dispute`](crate::Dispute)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispute: Option<DisputeId>,
 }
 
 impl Signature {
     /// A signature with no date, place or capacity yet.
     pub fn new(party: ActorId, signer: PersonId) -> Self {
-        Self { party, signer, capacity: None, date: None, place: None, citations: Vec::new() }
+        Self { party, signer, capacity: None, date: None, place: None, citations: Vec::new(), dispute: None }
     }
 }
 
@@ -44,6 +48,7 @@ crate::with::with!(Signature {
     with_date: date opt EdtfDate;
     with_place: place opt Place;
     with_citations: citations list Citation;
+    with_dispute: dispute opt DisputeId;
 });
 
 crate::objects_only::objects_only!(Signature);

@@ -19,6 +19,22 @@ fn has_control_character(text: &str) -> bool {
         || (bytes.contains(&0xC2) && text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)))
 }
 
+/// Characters that render as nothing: zero-width space and joiners, direction marks and
+/// controls, word joiner, byte order mark, soft hyphen, Mongolian vowel separator.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
 /// Generates the checker, whose id indexes come from the table of record kinds.
 macro_rules! checker {
     ([] $($kind:ident, $list:ident, $one:ident, $id:ident, $ty:ident, $noun:literal;)*) => {
@@ -33,6 +49,10 @@ macro_rules! checker {
             /// The clauses of the agreement whose references are being resolved, built when the
             /// first clause reference of that agreement is met.
             clauses: Option<(usize, IdIndex<'d, crate::Clause>)>,
+            /// What records each dispute gathers (see `claims.rs`).
+            pub(crate) claims: super::claims::Claims,
+            /// Ancestry and post indexes for the signer-standing rule (see `standing.rs`).
+            pub(crate) standing: super::standing::Standing<'d>,
             actor_used: Marks,
             source_used: Marks,
             known_language: Option<LanguageCode>,
@@ -61,6 +81,8 @@ macro_rules! checker {
                     dossier,
                     $($list,)*
                     clauses: None,
+                    claims: super::claims::Claims::new(dossier.disputes.len()),
+                    standing: Default::default(),
                     actor_used: Marks::new(dossier.actors.len()),
                     source_used: Marks::new(dossier.sources.len()),
                     known_language: None,
@@ -97,6 +119,8 @@ impl<'d> Checker<'d> {
 
     /// Adds the end-of-walk warnings and hands over the report.
     pub(crate) fn finish(mut self) -> Report {
+        super::facts::check(&mut self);
+        super::claims::finish(&mut self);
         let root = Path::ROOT;
         let actors = root.key("actors");
         for i in 0..self.dossier.actors.len() {
@@ -158,6 +182,13 @@ impl<'d> Checker<'d> {
             );
         }
         if clean_ends {
+            // Text made only of invisible characters (zero-width space, byte order mark,
+            // direction marks) says nothing either. Only text that starts with one is scanned.
+            if text.chars().next().is_some_and(is_invisible)
+                && text.chars().all(|c| c.is_whitespace() || is_invisible(c))
+            {
+                self.issue(path, Code::EmptyText, "must not be empty (it holds only invisible characters)");
+            }
             return;
         }
         if text.trim().is_empty() {

@@ -172,10 +172,25 @@ codes! {
     ParentCycle = "parent_cycle", Error, "An actor is, through its chain of parents, its own parent.";
     StatementWithoutSpeaker = "statement_without_speaker", Error, "A statement has neither speakers nor an actor on whose behalf it was made.";
     RelatedTargetMissing = "related_target_missing", Error, "A related-agreement entry names neither an agreement in the dossier nor a title.";
+    DisputeMixedRecords = "dispute_mixed_records", Error, "The alternatives of one dispute are records of different kinds (or nested in different agreements), so they cannot compete.";
+    ExternalReferenceIncomplete = "external_reference_incomplete", Error, "A reference to another dossier gives neither a dossier and an id nor an outside identifier (an id alone is ambiguous).";
+    ActorNotInExistence = "actor_not_in_existence", Error, "An actor signs or acts on a date after its dissolution or before its founding.";
+    AccessedBeforePublished = "accessed_before_published", Error, "A source's accessed date is before its publication date.";
+    SelfObligation = "self_obligation", Error, "An obligation's only obligor is also its only beneficiary.";
+    SelfSupport = "self_support", Error, "A support relation's supporter is its recipient.";
+    SelfRelation = "self_relation", Error, "An agreement amends, supersedes or otherwise relates to itself.";
+    RelationCycle = "relation_cycle", Error, "Agreements supersede each other in a cycle.";
     EmptyList = "empty_list", Error, "A list that needs at least one element is empty (troop presence forces, support types).";
     MissingCitation = "missing_citation", Warning, "A fact-bearing record cites no source (nested facts inherit their agreement's citations).";
     UnusedSource = "unused_source", Warning, "A source is never cited.";
     UnreferencedActor = "unreferenced_actor", Warning, "An actor is referred to by no other record.";
+    CountryCodeOutOfPeriod = "country_code_out_of_period", Warning, "An actor signs or acts under a country code ISO 3166 had withdrawn by then (SUN after 1992).";
+    FactAfterSources = "fact_after_sources", Warning, "A fact is dated after the publication of every source cited for it.";
+    PresenceInOwnCountry = "presence_in_own_country", Warning, "A troop presence's forces belong to the host country itself.";
+    KindContradictsObligations = "kind_contradicts_obligations", Warning, "An agreement's kind contradicts its obligations (a defense_pact without a defense pledge; a non_aggression pact with one).";
+    SignatoryAccedes = "signatory_accedes", Warning, "A party that signed the agreement also accedes to it.";
+    DuplicateSource = "duplicate_source", Warning, "Two sources share a URL, or a title, publisher and date.";
+    DisputeTooFewAlternatives = "dispute_too_few_alternatives", Warning, "A dispute has fewer than two records marked as its alternatives, so it relates nothing.";
 }
 
 impl fmt::Display for Code {

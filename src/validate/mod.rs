@@ -6,14 +6,18 @@
 //! The rules themselves live next to the records they check (`fn check` in each record's file).
 
 mod checker;
+mod claims;
 mod code;
+mod facts;
 mod id_index;
 mod marks;
 mod path;
 mod report;
+mod standing;
 
 pub(crate) use checker::Checker;
+pub(crate) use claims::Alternative;
 pub use code::{Code, CodeError, CustomCode, Severity};
-pub(crate) use id_index::IdIndex;
+pub(crate) use id_index::{IdIndex, SCAN};
 pub(crate) use path::Path;
 pub use report::{Issue, Report, ValidationError};

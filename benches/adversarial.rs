@@ -1,0 +1,40 @@
+//! Validation time on adversarial shapes at n, 10n and 100n: the ratio between sizes shows
+//! whether the cost is linear (10× the size should cost about 10× the time).
+//!
+//! ```text
+//! cargo bench --bench adversarial
+//! ```
+//!
+//! The shapes are in `benches/support/shapes.rs`; `docs/performance.md` has the ratios of a run.
+//! Each document is parsed once, outside the measurement.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use defense_agreements::Dossier;
+
+#[path = "support/shapes.rs"]
+mod shapes;
+
+/// The smallest scale; the others are 10× and 100× this.
+const N: usize = 1_000;
+
+fn adversarial(c: &mut Criterion) {
+    let mut g = c.benchmark_group("adversarial");
+    g.sample_size(10).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2));
+    for shape in shapes::SHAPES {
+        for n in [N, 10 * N, 100 * N] {
+            let json = (shape.build)(n);
+            let dossier = Dossier::from_json(&json).unwrap_or_else(|e| panic!("{}: {e}", shape.name));
+            g.throughput(Throughput::Bytes(json.len() as u64));
+            g.bench_with_input(BenchmarkId::new(shape.name, n), &dossier, |b, d| {
+                b.iter(|| black_box(d).validate().len())
+            });
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(benches, adversarial);
+criterion_main!(benches);
