@@ -174,6 +174,17 @@ id_type!(
     /// The id of a [`Source`](crate::Source).
     SourceId, "a source"
 );
+id_type!(
+    /// The id of a record of any kind, as another dossier names it.
+    RecordId, "a record"
+);
+
+impl RecordId {
+    /// The id of a record whose local id is already checked: the rule is the same for every kind.
+    pub(crate) fn from_local(id: &str) -> Self {
+        Self(SmolStr::new(id))
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -7,14 +7,18 @@ mod actor;
 pub mod agreement;
 mod citation;
 pub mod codings;
+pub mod corpus;
+pub mod diff;
 pub mod docs;
 mod dossier;
 mod error;
 mod extensions;
 pub mod extraction;
+pub mod identity;
 pub mod ids;
 pub mod jsonl;
 mod jsonl_parallel;
+pub mod merge;
 mod name;
 mod objects_only;
 pub mod prelude;
@@ -36,6 +40,7 @@ mod with;
 /// chrono, whose `NaiveDate` the API takes and returns (`Agreement::status_on`, `EdtfDate::latest`).
 pub use chrono;
 mod walk;
+pub mod xref;
 
 pub use actor::{Actor, ActorKind};
 pub use agreement::{

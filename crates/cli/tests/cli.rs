@@ -43,7 +43,7 @@ fn json(o: &Output) -> Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
 }
 
-const SUBCOMMANDS: [&str; 4] = ["validate", "query", "codings", "schema"];
+const SUBCOMMANDS: [&str; 8] = ["validate", "query", "codings", "schema", "tables", "merge", "diff", "xref"];
 
 const SEED: &str = "examples/data/iran-syria-2020.json";
 const INVALID: &str = "tests/fixtures/invalid/dangling_reference.json";
@@ -273,6 +273,49 @@ fn codings_prints_one_row_per_agreement() {
         lines.find(|l| l.contains("\tnorth-atlantic-treaty\t")).unwrap_or_default().split('\t').collect();
     assert_eq!(row.get(7), Some(&"I"), "{text}");
     assert_eq!(row.get(8), Some(&"yes"), "{text}");
+}
+
+const REPORT: &str = "examples/data/merge/iran-syria-2020-report.json";
+const AP: &str = "examples/data/merge/iran-syria-2020-ap.json";
+const JUDGED: &str = "examples/data/merge/iran-syria-2020.resolver.json";
+
+#[test]
+fn merge_writes_the_merged_dossier_and_the_report() {
+    let o = dossier(&["merge", "--resolver", JUDGED, REPORT, AP], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let merged = json(&o);
+    let signers: Vec<&str> = merged["agreements"][0]["signatures"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["signer"].as_str())
+        .collect();
+    assert_eq!(signers, ["bagheri", "ayyoub", "assad"]);
+    assert!(stderr(&o).contains("(resolver judgement)"), "{}", stderr(&o));
+}
+
+#[test]
+fn diff_exits_1_on_a_difference_and_its_patch_is_json() {
+    let same = dossier(&["diff", SEED, SEED], b"");
+    assert_eq!((same.status.code(), stdout(&same).as_str()), (Some(0), ""));
+    let o = dossier(&["diff", REPORT, SEED], b"");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stdout(&o).lines().any(|l| l.starts_with("+ person assad")), "{}", stdout(&o));
+    let p = dossier(&["diff", "--patch", REPORT, SEED], b"");
+    assert!(json(&p).as_array().is_some_and(|ops| !ops.is_empty()));
+    let missing = dossier(&["diff", REPORT, "no-such-file.json"], b"");
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn xref_proposes_pairs_and_accept_writes_a_resolver() {
+    let o = dossier(&["xref", REPORT, AP], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("iran-syria-2020-ap/agreements/iran-syria-2020"), "{}", stdout(&o));
+    let judged = dossier(&["xref", "--resolver", JUDGED, REPORT, AP], b"");
+    assert_eq!(stdout(&judged), "", "judged pairs are not proposed again");
+    let r = dossier(&["xref", "--accept", "50", "--by", "tester", "--on", "2026-11-29", REPORT, AP], b"");
+    assert_eq!(json(&r)["judgements"][0]["judgement"], "same");
 }
 
 #[test]
