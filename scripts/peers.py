@@ -137,6 +137,7 @@ def main():
         print(f"load average {' '.join(loadavg)} on {os.cpu_count()} CPUs (a load above the CPU count makes the ratios unreliable)")
     except OSError:
         pass
+    print(f"CPU: {cpu_model()} (the ratios move with the CPU: quote them with it)")
     print()
     print(f"| {'peer':<36} | {'docs/s':>10} | {'MB/s':>8} | {'parse+validate is':>18} | note")
     print(f"|{'-' * 38}|{'-' * 12}|{'-' * 10}|{'-' * 20}|------")
@@ -165,6 +166,19 @@ def main():
     if args.rss_kib:
         mib = args.rss_kib / 1024
         print(f"- streaming peak RSS on {args.stream_mb:.0f} MB: {mib:.1f} MiB (target <= 16 MiB): {'met' if mib <= 16 else 'NOT met'}")
+
+
+def cpu_model():
+    """The CPU's model name as /proc/cpuinfo gives it, else what the platform says."""
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    import platform
+    return platform.processor() or platform.machine() or "unknown"
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ macro_rules! doc_pages {
             python => "python.md",
             extraction => "extraction.md",
             tables => "tables.md",
+            merge => "merge.md",
             faq => "faq.md",
             limits => "limits.md",
             design => "design.md",
@@ -49,6 +50,8 @@ macro_rules! link_definitions {
             // Links into a page, and out of docs/ to what is also shown here.
             "[model.md#building-records-in-code]: crate::docs::model#building-records-in-code\n",
             "[performance.md#python]: crate::docs::performance#python\n",
+            "[performance.md#lifecycle]: crate::docs::performance#lifecycle\n",
+            "[performance.md#merging]: crate::docs::performance#merging\n",
             "[../src/codings.rs]: crate::codings\n",
             "[CHANGELOG.md]: crate::docs::changelog\n",
         )

@@ -65,10 +65,33 @@ pub struct Dossier {
     pub extensions: Extensions,
 }
 
-/// Just enough of a document to read its version before blaming anything else.
-#[derive(Deserialize)]
-struct VersionProbe {
-    schema_version: Option<serde_json::Value>,
+/// The `schema_version` a document declares, read before blaming anything else. The top-level
+/// keys are read in order and the reading stops at `schema_version`, so a document of another
+/// major version is recognized even when it is cut short or malformed further on.
+fn declared_version(bytes: &[u8]) -> Option<String> {
+    struct Probe<'a>(&'a mut Option<String>);
+    impl<'de> serde::de::Visitor<'de> for Probe<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a JSON object")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                if key == "schema_version" {
+                    *self.0 = map.next_value::<Option<String>>()?;
+                    // Stop here: whatever follows may be broken. The parser then reports that
+                    // the object is unfinished, which is ignored.
+                    return Ok(());
+                }
+                map.next_value::<serde::de::IgnoredAny>()?;
+            }
+            Ok(())
+        }
+    }
+    let mut found = None;
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let _ = serde::Deserializer::deserialize_map(&mut de, Probe(&mut found));
+    found
 }
 
 impl Dossier {
@@ -103,7 +126,7 @@ impl Dossier {
     }
 
     fn diagnose(bytes: &[u8]) -> Error {
-        if let Ok(VersionProbe { schema_version: Some(serde_json::Value::String(v)) }) = serde_json::from_slice(bytes) {
+        if let Some(v) = declared_version(bytes) {
             if SchemaVersion::major_of(&v).is_some_and(|major| major != SchemaVersion::CURRENT.major()) {
                 return Error::UnsupportedVersion { found: v };
             }

@@ -211,6 +211,9 @@ impl Error {
         let full = err.to_string();
         let suffix = format!(" at line {line} column {column}");
         let mut message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
+        // serde_json says column 0 for an error just after a line break (input cut short after a
+        // newline); columns are 1-based, and that position is the next line's first column.
+        let column = if line > 0 { column.max(1) } else { column };
         let kind = match err.classify() {
             serde_json::error::Category::Syntax | serde_json::error::Category::Eof => ParseErrorKind::Syntax,
             serde_json::error::Category::Io => ParseErrorKind::Syntax,
@@ -245,12 +248,23 @@ impl Error {
 /// it. serde_path_to_error usually has the field in the path already; inside a buffered
 /// (internally tagged) value it stops at the object.
 fn point_at_field(path: &mut String, message: &str) {
-    if let Some(name) = message.split('`').nth(1) {
+    if let Some(name) = field_name(message) {
         let segment = format!("/{}", name.replace('~', "~0").replace('/', "~1"));
         if !path.ends_with(&segment) {
             path.push_str(&segment);
         }
     }
+}
+
+/// The field an `unknown field` or `duplicate field` message names. The name may itself hold
+/// backticks, so it ends where serde's fixed text after it begins, not at the next backtick.
+fn field_name(message: &str) -> Option<&str> {
+    let (_, rest) = message.split_once('`')?;
+    [rest.rfind("`, expected "), rest.rfind("`, there are no fields"), rest.strip_suffix('`').map(str::len)]
+        .into_iter()
+        .flatten()
+        .next()
+        .and_then(|end| rest.get(..end))
 }
 
 /// Renders serde_path_to_error's path as a JSON Pointer.

@@ -155,6 +155,16 @@ impl<'de> Deserialize<'de> for Extensions {
     }
 }
 
+/// The key under which serde_json, with `arbitrary_precision`, passes a number as a map.
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// Whether serde_json keeps numbers as their text (its `arbitrary_precision` feature, which
+/// another crate of the build may turn on): then `1.50` stays `1.50`.
+fn arbitrary_precision() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| "1.50".parse::<serde_json::Number>().is_ok_and(|n| n.to_string() == "1.50"))
+}
+
 /// A JSON value read like `serde_json::Value`, except that a key given twice in one object is an
 /// error: `Value`'s map keeps the last silently, which would lose data without a word.
 struct StrictValue(serde_json::Value);
@@ -208,6 +218,12 @@ impl<'de> Deserialize<'de> for StrictValue {
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
                 let mut out = Map::new();
                 while let Some(key) = map.next_key::<String>()? {
+                    // With serde_json's `arbitrary_precision` on (in any crate of the build), the
+                    // parser hands a number over as a one-entry map under a private key.
+                    if out.is_empty() && key == NUMBER_TOKEN && arbitrary_precision() {
+                        let text: String = map.next_value()?;
+                        return text.parse::<Number>().map(Value::Number).map_err(serde::de::Error::custom);
+                    }
                     if out.contains_key(&key) {
                         return Err(serde::de::Error::custom(format_args!(
                             "duplicate key '{key}' in an extension value"

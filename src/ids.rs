@@ -184,6 +184,13 @@ id_type!(
     RecordId, "a record"
 );
 
+impl RecordId {
+    /// The id of a record whose local id is already checked: the rule is the same for every kind.
+    pub(crate) fn from_local(id: &str) -> Self {
+        Self(SmolStr::new(id))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

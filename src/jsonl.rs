@@ -27,6 +27,7 @@ use std::io::{BufRead, Write};
 
 use crate::dossier::Dossier;
 use crate::error::Error;
+pub use crate::jsonl_parallel::{default_threads, map_parallel};
 
 /// Above this, a buffer grown by one unusually long line is given back after that line, so
 /// that a single outlier does not pin its size for the rest of the stream.
@@ -68,6 +69,11 @@ impl<R: BufRead> Reader<R> {
     /// Reads from `input` (wrap a file in [`std::io::BufReader`]).
     pub fn new(input: R) -> Self {
         Self { input, buf: Vec::new(), line: 0, done: false }
+    }
+
+    /// Whether the input has ended (or failed, which ends it too).
+    pub(crate) fn is_done(&self) -> bool {
+        self.done
     }
 
     /// The number (1-based) of the line last read; 0 before the first.

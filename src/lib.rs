@@ -7,6 +7,8 @@ mod actor;
 pub mod agreement;
 mod citation;
 pub mod codings;
+pub mod corpus;
+pub mod diff;
 mod dispute;
 pub mod docs;
 mod dossier;
@@ -14,8 +16,11 @@ mod error;
 mod extensions;
 mod external;
 pub mod extraction;
+pub mod identity;
 pub mod ids;
 pub mod jsonl;
+mod jsonl_parallel;
+pub mod merge;
 mod name;
 mod objects_only;
 pub mod prelude;
@@ -37,6 +42,7 @@ mod with;
 /// chrono, whose `NaiveDate` the API takes and returns (`Agreement::status_on`, `EdtfDate::latest`).
 pub use chrono;
 mod walk;
+pub mod xref;
 
 pub use actor::{Actor, ActorKind};
 pub use agreement::{

@@ -37,9 +37,22 @@ pub fn dossier_schema() -> Schema {
     generate::<crate::Dossier>(DOSSIER_SCHEMA_FILE)
 }
 
+/// The file name (under `schemas/`) of the resolver schema.
+pub const RESOLVER_SCHEMA_FILE: &str = "resolver.schema.json";
+
+/// The schema of a [`Resolver`](crate::identity::Resolver) document: human judgements on
+/// whether two records are the same.
+pub fn resolver_schema() -> Schema {
+    generate::<crate::identity::Resolver>(RESOLVER_SCHEMA_FILE)
+}
+
 /// Every exported schema with its file name, in the order they are written to `schemas/`.
 pub fn exported_schemas() -> Vec<(&'static str, Schema)> {
-    vec![(DOSSIER_SCHEMA_FILE, dossier_schema()), (EXTRACTION_SCHEMA_FILE, extraction_schema())]
+    vec![
+        (DOSSIER_SCHEMA_FILE, dossier_schema()),
+        (EXTRACTION_SCHEMA_FILE, extraction_schema()),
+        (RESOLVER_SCHEMA_FILE, resolver_schema()),
+    ]
 }
 
 /// The extraction profile: the dossier schema reshaped for LLM structured output and tool input.

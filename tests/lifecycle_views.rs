@@ -306,3 +306,41 @@ fn is_bound_agrees_with_binding_intervals_every_year() -> Result {
     assert_eq!(life.binding_intervals(&id("z")?).len(), 3);
     Ok(())
 }
+
+#[test]
+fn a_party_level_termination_is_not_ignored() -> Result {
+    // Without counterparts it reads as the party's withdrawal (and validation reports it);
+    // with them it ends the agreement between the two, both ways, for good.
+    let a = agreement(
+        &["x", "y", "z"],
+        json!([
+            {"type": "entry_into_force", "date": "2000-01-01"},
+            {"type": "termination", "date": "2003-01-01", "party": "x", "toward": ["y"]},
+            {"type": "resumption", "date": "2004-01-01", "party": "x", "toward": ["y"]},
+            {"type": "termination", "date": "2005-01-01", "party": "z"}
+        ]),
+        None,
+    )?;
+    let (x, y, z) = (id("x")?, id("y")?, id("z")?);
+    let on = day("2004-06-01")?;
+    assert!(!a.is_bound_toward(&x, &y, on) && !a.is_bound_toward(&y, &x, on));
+    assert!(a.is_bound_toward(&x, &z, on));
+    assert!(!a.is_bound(&z, day("2005-01-01")?));
+    assert_eq!(a.party_status_on(&z, day("2005-01-01")?), PartyStatus::Withdrawn);
+    Ok(())
+}
+
+#[test]
+fn view_enums_read_back_their_names() -> Result {
+    for s in PartyStatus::ALL {
+        assert_eq!(s.to_string().parse::<PartyStatus>()?, *s);
+        assert_eq!(serde_json::to_value(s)?, serde_json::Value::String(s.as_str().into()));
+    }
+    assert!("bound_ish".parse::<PartyStatus>().is_err());
+    use defense_agreements::agreement::TimelineEvent;
+    for name in ["accession", "term_ended", "suspension"] {
+        assert_eq!(name.parse::<TimelineEvent>()?.to_string(), name);
+    }
+    assert!("nothing".parse::<TimelineEvent>().is_err());
+    Ok(())
+}

@@ -24,7 +24,7 @@ pub use party::{Party, PartyRole};
 pub use relation::{Related, Relation};
 pub use signature::Signature;
 pub use status::AgreementStatus;
-pub use views::{BindingInterval, Lifecycle, PartyStatus, TimelineEntry, TimelineEvent};
+pub use views::{BindingInterval, Lifecycle, PartyStatus, TimelineEntry, TimelineEvent, UnknownName};
 
 use serde::{Deserialize, Serialize};
 

@@ -47,6 +47,11 @@ pub struct BindingInterval {
 }
 
 impl BindingInterval {
+    /// A span opened by act `opened_by` on `from` (written `start`), still open.
+    pub fn new(from: NaiveDate, start: EdtfDate, opened_by: usize) -> Self {
+        Self { from, start, opened_by, until: None, end: None, closed_by: None }
+    }
+
     /// Whether `day` falls in the span.
     pub fn contains(&self, day: NaiveDate) -> bool {
         self.from <= day && self.until.is_none_or(|u| day < u)
@@ -74,6 +79,87 @@ pub enum PartyStatus {
     Withdrawn,
     /// A member until the agreement ended (terminated, or its fixed term ran out).
     Ended,
+}
+
+/// A name that is not one of an enum's values.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} '{value}'")]
+pub struct UnknownName {
+    what: &'static str,
+    value: String,
+}
+
+impl PartyStatus {
+    /// Every value, in order.
+    pub const ALL: &'static [PartyStatus] = &[
+        Self::NotAParty,
+        Self::NotBound,
+        Self::ProvisionallyApplying,
+        Self::Bound,
+        Self::Suspended,
+        Self::Withdrawn,
+        Self::Ended,
+    ];
+
+    /// The value in snake_case, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::NotAParty => "not_a_party",
+            Self::NotBound => "not_bound",
+            Self::ProvisionallyApplying => "provisionally_applying",
+            Self::Bound => "bound",
+            Self::Suspended => "suspended",
+            Self::Withdrawn => "withdrawn",
+            Self::Ended => "ended",
+        }
+    }
+}
+
+impl std::fmt::Display for PartyStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for PartyStatus {
+    type Err = UnknownName;
+    fn from_str(s: &str) -> Result<Self, UnknownName> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|v| v.as_str() == s)
+            .ok_or_else(|| UnknownName { what: "party status", value: s.to_owned() })
+    }
+}
+
+impl TimelineEvent {
+    /// The act's type in snake_case (`accession`), or `term_ended`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Act { action } => action.as_str(),
+            Self::TermEnded => "term_ended",
+        }
+    }
+}
+
+impl std::fmt::Display for TimelineEvent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for TimelineEvent {
+    type Err = UnknownName;
+    /// `term_ended`, or the name of an act's type.
+    fn from_str(s: &str) -> Result<Self, UnknownName> {
+        if s == "term_ended" {
+            return Ok(Self::TermEnded);
+        }
+        serde_json::from_value::<ActionType>(serde_json::Value::String(s.to_owned()))
+            .ok()
+            .map(|action| Self::Act { action })
+            .ok_or_else(|| UnknownName { what: "timeline event", value: s.to_owned() })
+    }
 }
 
 /// What a timeline entry records.
@@ -104,6 +190,13 @@ pub struct TimelineEntry {
     pub event: TimelineEvent,
     /// The agreement's status once every step of that day has taken effect.
     pub status: AgreementStatus,
+}
+
+impl TimelineEntry {
+    /// A step on `day` (written `date`) that leaves the agreement in `status`.
+    pub fn new(day: NaiveDate, date: EdtfDate, event: TimelineEvent, status: AgreementStatus) -> Self {
+        Self { day, date, action: None, event, status }
+    }
 }
 
 /// A change of state from a day on.

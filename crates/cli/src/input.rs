@@ -7,7 +7,9 @@
 
 use std::io::{self, BufRead, BufReader, IsTerminal, Read};
 
-use defense_agreements::jsonl::Reader;
+use std::num::NonZeroUsize;
+
+use defense_agreements::jsonl::{Reader, map_parallel};
 use defense_agreements::{Dossier, Error};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -77,6 +79,50 @@ impl Inputs {
             } else {
                 each(whole(None), Dossier::from_reader(reader))?;
             }
+        }
+        if let Some(bar) = bar {
+            bar.finish_and_clear();
+        }
+        Ok(())
+    }
+
+    /// Like [`Inputs::for_each`], with `work` done on each document and its result handed to
+    /// `each` in input order. JSON Lines files are parsed and worked on by `threads` worker
+    /// threads ([`map_parallel`]); other inputs on this thread.
+    pub(crate) fn for_each_parallel<T: Send>(
+        &self,
+        threads: NonZeroUsize,
+        work: impl Fn(Result<Dossier, Error>) -> T + Sync,
+        mut each: impl FnMut(Origin<'_>, T) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let bar = self.progress_bar();
+        for file in &self.files {
+            let parallel = file != "-" && (self.jsonl || is_jsonl_name(file)) && threads.get() > 1;
+            if !parallel {
+                let single = Self { files: vec![file.clone()], jsonl: self.jsonl, no_progress: true };
+                single.for_each(|origin, parsed| each(origin, work(parsed)))?;
+                continue;
+            }
+            let opened = match std::fs::File::open(file) {
+                Ok(f) => f,
+                Err(e) => {
+                    each(Origin { file, line: None }, work(Err(e.into())))?;
+                    continue;
+                }
+            };
+            let reader: Box<dyn Read + Send> = match &bar {
+                Some(bar) => Box::new(bar.wrap_read(opened)),
+                None => Box::new(opened),
+            };
+            let reader = BufReader::with_capacity(1 << 16, reader);
+            // The origin names the line: each error is reported inside it.
+            let unwrap_line = |parsed: Result<Dossier, Error>| {
+                work(parsed.map_err(|e| match e {
+                    Error::Line { source, .. } => *source,
+                    other => other,
+                }))
+            };
+            map_parallel(reader, threads, unwrap_line, |line, value| each(Origin { file, line: Some(line) }, value))?;
         }
         if let Some(bar) = bar {
             bar.finish_and_clear();

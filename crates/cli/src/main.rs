@@ -1,15 +1,19 @@
-//! `dossier`: validate, query, code and export defense-agreement dossiers from the command line.
+//! `dossier`: validate, query, code, export, merge and compare defense-agreement dossiers from the
+//! command line.
 //!
 //! One file per subcommand; `input` reads files, JSON Lines and standard input the same way for
 //! all of them, and `output` writes through a closed pipe quietly.
 
 mod codings;
+mod diff;
 mod input;
+mod merge;
 mod output;
 mod query;
 mod schema;
 mod tables;
 mod validate;
+mod xref;
 
 use std::process::ExitCode;
 
@@ -30,6 +34,9 @@ enum Command {
     Query(query::Args),
     Codings(codings::Args),
     Schema(schema::Args),
+    Merge(merge::Args),
+    Diff(diff::Args),
+    Xref(xref::Args),
     Tables(tables::Args),
 }
 
@@ -43,6 +50,9 @@ fn main() -> ExitCode {
         Command::Query(args) => query::run(args),
         Command::Codings(args) => codings::run(args),
         Command::Schema(args) => schema::run(args),
+        Command::Merge(args) => merge::run(args),
+        Command::Diff(args) => diff::run(args),
+        Command::Xref(args) => xref::run(args),
         Command::Tables(args) => tables::run(args),
     };
     match result {

@@ -3,7 +3,9 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use defense_agreements::{Dossier, Error, Severity};
+use std::num::NonZeroUsize;
+
+use defense_agreements::{Dossier, Error, Report, Severity};
 use serde_json::{Value, json};
 
 use crate::input::{Inputs, Origin};
@@ -28,6 +30,10 @@ pub(crate) struct Args {
     /// No summary line on standard error.
     #[arg(long, short)]
     quiet: bool,
+    /// Worker threads for JSON Lines inputs (default: the cores available). The output is the
+    /// same, in the same order, whatever the number.
+    #[arg(long, short = 'j', value_name = "N")]
+    threads: Option<NonZeroUsize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -49,7 +55,10 @@ pub(crate) fn run(args: Args) -> io::Result<ExitCode> {
     let mut tally = Tally::default();
     let mut issues = Vec::new();
     let json = args.format == Format::Json;
-    args.inputs.for_each(|origin, parsed| {
+    let threads = args.threads.unwrap_or_else(defense_agreements::jsonl::default_threads);
+    // Parsing and validation run on the worker threads; the report is printed here, in order.
+    let work = |parsed: Result<Dossier, Error>| parsed.map(|d| d.validate());
+    args.inputs.for_each_parallel(threads, work, |origin, parsed| {
         let mut problem = |path: &str, code: &str, severity: Severity, message: &str| {
             match severity {
                 Severity::Error => tally.errors += 1,
@@ -89,16 +98,16 @@ pub(crate) fn run(args: Args) -> io::Result<ExitCode> {
 
 /// Reports the problems of one document, or why it could not be read.
 fn check(
-    parsed: Result<Dossier, Error>,
+    parsed: Result<Report, Error>,
     dossiers: &mut u64,
     problem: &mut impl FnMut(&str, &str, Severity, &str) -> io::Result<()>,
 ) -> io::Result<()> {
-    let dossier = match parsed {
-        Ok(d) => d,
+    let report = match parsed {
+        Ok(r) => r,
         Err(e) => return problem(e.path().unwrap_or(""), e.code(), Severity::Error, &e.message()),
     };
     *dossiers += 1;
-    for issue in dossier.validate().issues() {
+    for issue in report.issues() {
         problem(&issue.path, issue.code.as_str(), issue.severity, &issue.message)?;
     }
     Ok(())

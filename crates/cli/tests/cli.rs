@@ -43,7 +43,7 @@ fn json(o: &Output) -> Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
 }
 
-const SUBCOMMANDS: [&str; 4] = ["validate", "query", "codings", "schema"];
+const SUBCOMMANDS: [&str; 8] = ["validate", "query", "codings", "schema", "tables", "merge", "diff", "xref"];
 
 const SEED: &str = "examples/data/iran-syria-2020.json";
 const INVALID: &str = "tests/fixtures/invalid/dangling_reference.json";
@@ -275,6 +275,49 @@ fn codings_prints_one_row_per_agreement() {
     assert_eq!(row.get(8), Some(&"yes"), "{text}");
 }
 
+const REPORT: &str = "examples/data/merge/iran-syria-2020-report.json";
+const AP: &str = "examples/data/merge/iran-syria-2020-ap.json";
+const JUDGED: &str = "examples/data/merge/iran-syria-2020.resolver.json";
+
+#[test]
+fn merge_writes_the_merged_dossier_and_the_report() {
+    let o = dossier(&["merge", "--resolver", JUDGED, REPORT, AP], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let merged = json(&o);
+    let signers: Vec<&str> = merged["agreements"][0]["signatures"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["signer"].as_str())
+        .collect();
+    assert_eq!(signers, ["bagheri", "ayyoub", "assad"]);
+    assert!(stderr(&o).contains("(resolver judgement)"), "{}", stderr(&o));
+}
+
+#[test]
+fn diff_exits_1_on_a_difference_and_its_patch_is_json() {
+    let same = dossier(&["diff", SEED, SEED], b"");
+    assert_eq!((same.status.code(), stdout(&same).as_str()), (Some(0), ""));
+    let o = dossier(&["diff", REPORT, SEED], b"");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stdout(&o).lines().any(|l| l.starts_with("+ person assad")), "{}", stdout(&o));
+    let p = dossier(&["diff", "--patch", REPORT, SEED], b"");
+    assert!(json(&p).as_array().is_some_and(|ops| !ops.is_empty()));
+    let missing = dossier(&["diff", REPORT, "no-such-file.json"], b"");
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn xref_proposes_pairs_and_accept_writes_a_resolver() {
+    let o = dossier(&["xref", REPORT, AP], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("iran-syria-2020-ap/agreements/iran-syria-2020"), "{}", stdout(&o));
+    let judged = dossier(&["xref", "--resolver", JUDGED, REPORT, AP], b"");
+    assert_eq!(stdout(&judged), "", "judged pairs are not proposed again");
+    let r = dossier(&["xref", "--accept", "50", "--by", "tester", "--on", "2026-11-29", REPORT, AP], b"");
+    assert_eq!(json(&r)["judgements"][0]["judgement"], "same");
+}
+
 #[test]
 fn tables_writes_one_file_per_table_and_skips_what_does_not_parse() {
     let dir = std::env::temp_dir().join(format!("dossier-tables-{}", std::process::id()));
@@ -294,4 +337,33 @@ fn tables_writes_one_file_per_table_and_skips_what_does_not_parse() {
     assert!(dir.join("agreements.csv").exists());
     assert_eq!(dossier(&["tables", "--format", "xlsx", "--out", &out_dir, manila], b"").status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn validate_prints_the_same_in_the_same_order_on_any_number_of_threads() {
+    let (good, broken) = seed_lines();
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let file = dir.join("cli-threads.jsonl");
+    // Enough lines for several batches, with problems spread through them.
+    let mut text = String::new();
+    for i in 0..1500 {
+        text.push_str(match i % 97 {
+            13 => broken.as_str(),
+            50 => "not json",
+            _ => good.as_str(),
+        });
+        text.push('\n');
+    }
+    std::fs::write(&file, text).unwrap_or_else(|e| panic!("{e}"));
+    let name = file.to_string_lossy().into_owned();
+    let one = dossier(&["validate", "-j", "1", &name], b"");
+    assert_eq!(one.status.code(), Some(1));
+    assert!(stdout(&one).lines().count() >= 30, "{}", stdout(&one));
+    for threads in ["2", "3"] {
+        let many = dossier(&["validate", "-j", threads, &name], b"");
+        assert_eq!(many.status.code(), one.status.code());
+        assert_eq!(stdout(&many), stdout(&one), "{threads} threads");
+        assert_eq!(stderr(&many), stderr(&one), "{threads} threads");
+    }
+    assert_eq!(dossier(&["validate", "-j", "0", &name], b"").status.code(), Some(2));
 }

@@ -1,0 +1,64 @@
+//! `dossier merge`: many reports of the same agreements into one dossier.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use defense_agreements::identity::Resolver;
+use defense_agreements::merge::Merger;
+
+use crate::input::Inputs;
+
+/// Merge dossiers into one, following a resolver's judgements.
+///
+/// Records are joined when they share an external identifier of one scheme (a state's ISO code
+/// counts), when the resolver judges them the same, or when they are the same record reported
+/// twice; never by name alone. The merged dossier is written on standard output as JSON, the
+/// report of every merge, rename, added name and conflict on standard error (or as JSON to
+/// `--report FILE`). Exit status: 0 when every input was read and the result validates, 1
+/// otherwise, 2 on bad usage. See docs/merge.md.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    #[command(flatten)]
+    inputs: Inputs,
+    /// A resolver document: human judgements on which records are the same.
+    #[arg(long, value_name = "FILE")]
+    resolver: Option<String>,
+    /// Write the report as JSON to this file instead of as text to standard error.
+    #[arg(long, value_name = "FILE")]
+    report: Option<String>,
+}
+
+pub(crate) fn read_resolver(path: Option<&str>) -> io::Result<Option<Resolver>> {
+    let Some(path) = path else { return Ok(None) };
+    let text = std::fs::read_to_string(path)?;
+    Resolver::from_json(&text).map(Some).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("{path}: {e}")))
+}
+
+pub(crate) fn run(args: Args) -> io::Result<ExitCode> {
+    let resolver = read_resolver(args.resolver.as_deref())?.unwrap_or_default();
+    let mut merger = Merger::new(&resolver);
+    let mut failed = false;
+    args.inputs.for_each(|origin, parsed| {
+        match parsed {
+            Ok(d) => merger.add(&d),
+            Err(e) => {
+                failed = true;
+                eprintln!("dossier merge: {origin}: {e}");
+            }
+        }
+        Ok(())
+    })?;
+    let merged = merger.finish().map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+    match &args.report {
+        Some(file) => std::fs::write(file, serde_json::to_string_pretty(&merged.report)? + "\n")?,
+        None => eprint!("{}", merged.report),
+    }
+    let mut out = crate::output::stdout();
+    writeln!(out, "{}", merged.dossier.to_json_pretty())?;
+    out.flush()?;
+    let report = merged.dossier.validate();
+    for issue in report.issues() {
+        eprintln!("dossier merge: merged: {issue}");
+    }
+    Ok(if failed || !report.is_valid() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}

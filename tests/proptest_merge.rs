@@ -1,0 +1,279 @@
+//! The laws of merging, as property tests over generated dossiers:
+//!
+//! - merging a dossier with itself gives it back;
+//! - the order of the inputs changes only the order of records and ids (for inputs that do
+//!   not hold two records of one external identity: see `unambiguous`);
+//! - merging is associative up to ids (same condition);
+//! - no fact, citation or source of any input is lost;
+//! - if both inputs validate, the result validates, or the report names a conflict.
+//!
+//! "Up to ids and order" is checked on a normal form: ids a merge renamed or joined are
+//! replaced by one name per group, every list is sorted, and a field's competing values are
+//! taken as a set with the value it shows (which of them is shown is the first input's).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use defense_agreements::Dossier;
+use defense_agreements::identity::Resolver;
+use defense_agreements::merge::{COMPETING_KEY, MergeReport, Merged, merge};
+use proptest::prelude::*;
+use serde_json::{Map, Value};
+
+#[path = "../examples/support/corpus.rs"]
+mod corpus;
+
+fn generated(seed: u64, n: u64, blocks: u32) -> Dossier {
+    let g = corpus::generate(seed, n, blocks, 0).unwrap_or_else(|e| panic!("{e}"));
+    Dossier::from_json(&g.json).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A second report of the same events: another id, some records left out, one estimate and one
+/// title told differently, one more name.
+fn retold(d: &Dossier, drop: usize, tweak: u64) -> Dossier {
+    let mut v = serde_json::to_value(d).unwrap_or(Value::Null);
+    v["id"] = Value::String(format!("{}-retold", d.id));
+    if let Some(list) = v["statements"].as_array_mut() {
+        let keep = list.len().saturating_sub(drop % 3);
+        list.truncate(keep);
+    }
+    if tweak % 2 == 1 {
+        if let Some(t) = v["troop_presences"].get_mut(0) {
+            t["strength"] = serde_json::json!({"best": 1000 + tweak, "qualifier": "approximately"});
+        }
+    }
+    if tweak % 3 == 0 {
+        if let Some(a) = v["agreements"].get_mut(0) {
+            a["title"] = Value::String(format!("Agreement as retold {tweak}"));
+        }
+    }
+    Dossier::from_json(&v.to_string()).unwrap_or_else(|e| panic!("{e}: {v}"))
+}
+
+fn dossier() -> impl Strategy<Value = Dossier> {
+    (0u64..500, 0u64..40, 1u32..=2).prop_map(|(seed, n, blocks)| generated(seed, n, blocks))
+}
+
+fn pair() -> impl Strategy<Value = (Dossier, Dossier)> {
+    prop_oneof![
+        (dossier(), dossier()).prop_filter("two dossiers", |(a, b)| a.id != b.id),
+        (dossier(), 0usize..5, 0u64..12).prop_map(|(a, drop, tweak)| {
+            let b = retold(&a, drop, tweak);
+            (a, b)
+        }),
+    ]
+}
+
+/// Whether no two records of one kind in `d` share an external identity. Merging pairs each
+/// record with at most one record of each other input, so when an input holds two records of
+/// one identity, which of them pairs with the other input's depends on the order and grouping
+/// of the inputs: the order and associativity laws are stated for unambiguous inputs.
+fn unambiguous(d: &Dossier) -> bool {
+    use defense_agreements::identity::{actor_keys, agreement_keys, person_keys, source_keys};
+    let mut seen = BTreeSet::new();
+    let keys = d.actors.iter().flat_map(|r| actor_keys(r).into_iter().map(|k| (0, k)));
+    let keys = keys.chain(d.people.iter().flat_map(|r| person_keys(r).into_iter().map(|k| (1, k))));
+    let keys = keys.chain(d.agreements.iter().flat_map(|r| agreement_keys(r).into_iter().map(|k| (2, k))));
+    let mut keys = keys.chain(d.sources.iter().flat_map(|r| source_keys(r).into_iter().map(|k| (3, k))));
+    keys.all(|k| seen.insert((k.0, k.1.to_string())))
+}
+
+fn run(a: &Dossier, b: &Dossier) -> Merged {
+    merge(a, b, &Resolver::new()).unwrap_or_else(|e| panic!("merge failed: {e}"))
+}
+
+/// Ids the report renamed or joined, grouped, each group named by its least member.
+fn id_groups(reports: &[&MergeReport]) -> BTreeMap<String, String> {
+    let mut parent: BTreeMap<String, String> = BTreeMap::new();
+    fn find(parent: &mut BTreeMap<String, String>, x: &str) -> String {
+        let mut x = x.to_owned();
+        while let Some(p) = parent.get(&x).cloned() {
+            if p == x {
+                break;
+            }
+            x = p;
+        }
+        x
+    }
+    let mut join = |a: &str, b: &str| {
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        let (lo, hi) = if ra <= rb { (ra, rb) } else { (rb, ra) };
+        parent.insert(hi, lo.clone());
+        parent.entry(lo.clone()).or_insert(lo);
+    };
+    for r in reports {
+        for m in &r.merged {
+            join(m.from.id.as_str(), &m.into);
+        }
+        for m in &r.renamed {
+            join(m.from.id.as_str(), &m.to);
+        }
+    }
+    let keys: Vec<String> = parent.keys().cloned().collect();
+    keys.into_iter().map(|k| (k.clone(), find(&mut parent, &k))).collect()
+}
+
+fn rename_strings(v: &mut Value, names: &BTreeMap<String, String>) {
+    match v {
+        Value::String(s) => {
+            if let Some(n) = names.get(s.as_str()) {
+                *s = n.clone();
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|i| rename_strings(i, names)),
+        Value::Object(m) => m.values_mut().for_each(|i| rename_strings(i, names)),
+        _ => {}
+    }
+}
+
+/// Sorts every array, recursively: the normal form ignores order.
+fn sort_arrays(v: &mut Value) {
+    match v {
+        Value::Array(items) => {
+            items.iter_mut().for_each(sort_arrays);
+            items.sort_by_key(|i| i.to_string());
+        }
+        Value::Object(m) => m.values_mut().for_each(sort_arrays),
+        _ => {}
+    }
+}
+
+/// A field with competing values becomes the set of them.
+fn fold_competing(record: &mut Map<String, Value>) {
+    let Some(Value::Object(ext)) = record.get_mut("extensions") else { return };
+    let Some(Value::Array(entries)) = ext.remove(COMPETING_KEY) else { return };
+    if ext.is_empty() {
+        record.remove("extensions");
+    }
+    let mut sets: BTreeMap<String, BTreeMap<String, Value>> = BTreeMap::new();
+    for e in entries {
+        let (Some(path), Some(value)) = (e["path"].as_str(), e.get("value")) else { continue };
+        sets.entry(path.trim_start_matches('/').to_owned()).or_default().insert(value.to_string(), value.clone());
+    }
+    for (field, mut values) in sets {
+        if let Some(shown) = record.get(&field) {
+            values.insert(shown.to_string(), shown.clone());
+        }
+        record.insert(field, Value::Array(values.into_values().collect()));
+    }
+}
+
+fn normal_form(d: &Dossier, names: &BTreeMap<String, String>) -> Value {
+    let mut v = serde_json::to_value(d).unwrap_or(Value::Null);
+    rename_strings(&mut v, names);
+    if let Value::Object(m) = &mut v {
+        m.remove("id");
+        m.remove("title");
+        for list in m.values_mut() {
+            for r in list.as_array_mut().into_iter().flatten() {
+                if let Value::Object(r) = r {
+                    fold_competing(r);
+                }
+            }
+        }
+    }
+    sort_arrays(&mut v);
+    v
+}
+
+/// Every scalar of the document (under its normal names), with how often it occurs at least.
+fn scalars(v: &Value, out: &mut BTreeSet<String>) {
+    match v {
+        Value::Array(items) => items.iter().for_each(|i| scalars(i, out)),
+        Value::Object(m) => m.values().for_each(|i| scalars(i, out)),
+        other => {
+            out.insert(other.to_string());
+        }
+    }
+}
+
+fn lossless(input: &Dossier, merged: &Merged) -> Result<(), TestCaseError> {
+    let names = id_groups(&[&merged.report]);
+    let (mut i, mut o) = (
+        serde_json::to_value(input).unwrap_or(Value::Null),
+        serde_json::to_value(&merged.dossier).unwrap_or(Value::Null),
+    );
+    for v in [&mut i, &mut o] {
+        if let Value::Object(m) = v {
+            m.remove("id");
+            m.remove("title");
+        }
+        rename_strings(v, &names);
+    }
+    let (mut si, mut so) = (BTreeSet::new(), BTreeSet::new());
+    scalars(&i, &mut si);
+    scalars(&o, &mut so);
+    let lost: Vec<&String> = si.difference(&so).collect();
+    prop_assert!(lost.is_empty(), "lost values: {lost:?}\n{}", merged.report);
+    // Every source, and every citation with its words, is still there.
+    let cites = |v: &Value| -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        collect_citations(v, &mut out);
+        out
+    };
+    let (ci, co) = (cites(&i), cites(&o));
+    prop_assert!(ci.is_subset(&co), "lost citations: {:?}", ci.difference(&co).collect::<Vec<_>>());
+    prop_assert!(input.sources.len() <= merged.dossier.sources.len());
+    Ok(())
+}
+
+fn collect_citations(v: &Value, out: &mut BTreeSet<String>) {
+    match v {
+        Value::Object(m) => {
+            if let Some(Value::Array(cs)) = m.get("citations") {
+                out.extend(cs.iter().map(Value::to_string));
+            }
+            m.values().for_each(|x| collect_citations(x, out));
+        }
+        Value::Array(items) => items.iter().for_each(|x| collect_citations(x, out)),
+        _ => {}
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+
+    #[test]
+    fn merging_a_dossier_with_itself_gives_it_back(a in dossier()) {
+        let m = run(&a, &a);
+        prop_assert_eq!(&m.dossier, &a);
+        prop_assert!(m.report.renamed.is_empty() && m.report.conflicts.is_empty(), "{}", m.report);
+    }
+
+    #[test]
+    fn the_order_of_inputs_changes_only_order_and_ids((a, b) in pair()) {
+        prop_assume!(unambiguous(&a) && unambiguous(&b));
+        let (ab, ba) = (run(&a, &b), run(&b, &a));
+        let names = id_groups(&[&ab.report, &ba.report]);
+        let (x, y) = (normal_form(&ab.dossier, &names), normal_form(&ba.dossier, &names));
+        let d = defense_agreements::diff::diff_json(&x, &y);
+        prop_assert!(d.is_empty(), "{}", serde_json::to_string_pretty(&d.changes).unwrap_or_default());
+    }
+
+    #[test]
+    fn merging_is_associative_up_to_ids((a, b) in pair(), c in dossier()) {
+        prop_assume!(unambiguous(&a) && unambiguous(&b) && unambiguous(&c));
+        let ab = run(&a, &b);
+        let ab_c = run(&ab.dossier, &c);
+        let bc = run(&b, &c);
+        let a_bc = run(&a, &bc.dossier);
+        let names = id_groups(&[&ab.report, &ab_c.report, &bc.report, &a_bc.report]);
+        let (x, y) = (normal_form(&ab_c.dossier, &names), normal_form(&a_bc.dossier, &names));
+        let d = defense_agreements::diff::diff_json(&x, &y);
+        prop_assert!(d.is_empty(), "{}", serde_json::to_string_pretty(&d.changes).unwrap_or_default());
+    }
+
+    #[test]
+    fn nothing_of_either_input_is_lost((a, b) in pair()) {
+        let m = run(&a, &b);
+        lossless(&a, &m)?;
+        lossless(&b, &m)?;
+    }
+
+    #[test]
+    fn valid_inputs_give_a_valid_result_or_a_named_conflict((a, b) in pair()) {
+        prop_assume!(a.validate().is_valid() && b.validate().is_valid());
+        let m = run(&a, &b);
+        let report = m.dossier.validate();
+        prop_assert!(report.is_valid() || !m.report.conflicts.is_empty(), "{report}\n{}", m.report);
+    }
+}
