@@ -70,6 +70,25 @@ fn the_two_reports_merge_into_the_seed() -> Result<(), Box<dyn Error>> {
     for list in ["actors", "people", "troop_presences", "supports", "statements", "sources"] {
         assert_eq!(out[list], seed[list], "{list}");
     }
+    // The reports disagree on who signed for Syria: the merge makes that a dispute. Its id and
+    // question are derived from the agreement and the party; the seed's were written by an
+    // editor ("syrian-signer", naming the defense minister and the president), so the two
+    // compare up to that wording.
+    assert_eq!(merged.report.disputes.len(), 1, "{}", merged.report);
+    let made = &merged.report.disputes[0];
+    assert_eq!((made.id.as_str(), made.path.as_str()), ("iran-syria-2020.signer.syria", "/signatures"));
+    assert_eq!(made.sources, ["report", "ap-2020-07-10"]);
+    let disputes = out["disputes"].as_array().cloned().unwrap_or_default();
+    let seed_disputes = seed["disputes"].as_array().cloned().unwrap_or_default();
+    assert_eq!((disputes.len(), seed_disputes.len()), (1, 1));
+    assert_eq!(disputes[0]["id"], made.id.as_str());
+    assert_eq!(disputes[0]["question"], "Who signed agreement iran-syria-2020 for syria?");
+    let mut out = out.clone();
+    for s in out["agreements"][0]["signatures"].as_array_mut().into_iter().flatten() {
+        if s["dispute"] == made.id.as_str() {
+            s["dispute"] = seed_disputes[0]["id"].clone();
+        }
+    }
     let (agreement, expected) = (&out["agreements"][0], &seed["agreements"][0]);
     for field in ["id", "title", "kind", "actions", "signatures", "cooperation"] {
         assert_eq!(agreement[field], expected[field], "agreement {field}");
@@ -171,5 +190,33 @@ fn every_judgement_names_a_record_of_its_pair() -> Result<(), Box<dyn Error>> {
         let issues = corpus.check_resolver(&resolver(judged)?);
         assert!(issues.is_empty(), "{judged}: {issues:?}");
     }
+    Ok(())
+}
+
+#[test]
+fn the_inputs_disputes_are_carried_over_and_renamed_on_collision() -> Result<(), Box<dyn Error>> {
+    let seed = load("iran-syria-2020.json")?;
+    // The seed with itself: its one dispute, unchanged.
+    let same = merge(&seed, &seed, &Resolver::new())?;
+    assert_eq!(serde_json::to_value(&same.dossier)?, serde_json::to_value(&seed)?);
+    assert!(same.report.disputes.is_empty(), "{}", same.report);
+    // Another dossier with an unrelated dispute of the same id: renamed, and its marks follow.
+    let mut other = serde_json::to_value(&seed)?;
+    other["id"] = Value::String("other".into());
+    other["disputes"][0]["question"] = Value::String("Another question".into());
+    other["agreements"][0]["id"] = Value::String("another".into());
+    other["agreements"][0]["identifiers"] = Value::Array(Vec::new());
+    let other = Dossier::from_json(&other.to_string())?;
+    let merged = merge(&seed, &other, &Resolver::new())?;
+    let ids: Vec<&str> = merged.dossier.disputes.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["syrian-signer", "syrian-signer:other"]);
+    let marks: Vec<&str> = merged
+        .dossier
+        .agreements
+        .iter()
+        .flat_map(|a| a.signatures.iter().filter_map(|s| s.dispute.as_ref().map(|d| d.as_str())))
+        .collect();
+    assert_eq!(marks, ["syrian-signer", "syrian-signer", "syrian-signer:other", "syrian-signer:other"]);
+    assert!(merged.report.renamed.iter().any(|r| r.to == "syrian-signer:other"), "{}", merged.report);
     Ok(())
 }

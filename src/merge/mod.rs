@@ -11,6 +11,11 @@
 //! - A field the two give different values for keeps the first value; the other is kept beside
 //!   it under the record's `merge.competing` extension with the sources that reported it, and
 //!   the report lists the conflict. Nothing is overwritten.
+//! - Two inputs naming different signers for one party of one agreement (no signer in common)
+//!   make a [`Dispute`](crate::Dispute): every signature of that party is marked with it, each
+//!   keeps its own citations, and the report lists it ([`DisputeAdded`]).
+//! - Disputes of the inputs are carried over; one whose id names a different dispute is renamed
+//!   like any record, and the marks follow.
 //! - Unrelated records whose ids collide are renamed `id:dossier` (then `-2`, `-3` …): the name
 //!   depends only on the inputs and their order.
 //! - References are rewritten everywhere to the merged ids.
@@ -105,6 +110,24 @@ pub struct Conflict {
     pub from: RecordKey,
 }
 
+/// A dispute the merge created: two inputs disagree on a fact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct DisputeAdded {
+    /// The dispute's id in the result.
+    pub id: String,
+    /// Its question.
+    pub question: String,
+    /// The kind of the record holding the competing entries.
+    pub kind: RecordKind,
+    /// That record's id in the result.
+    pub record: String,
+    /// The list of the competing entries, as a JSON Pointer inside the record: `/signatures`.
+    pub path: String,
+    /// The sources the alternatives cite, in order of first citation.
+    pub sources: Vec<String>,
+}
+
 /// A name or title that became another name of a merged record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
@@ -129,12 +152,18 @@ pub struct MergeReport {
     pub conflicts: Vec<Conflict>,
     /// Names added as other names.
     pub names: Vec<NameAdded>,
+    /// Disputes created for facts the inputs disagree on.
+    pub disputes: Vec<DisputeAdded>,
 }
 
 impl MergeReport {
     /// Whether the merge joined, renamed or disputed nothing.
     pub fn is_empty(&self) -> bool {
-        self.merged.is_empty() && self.renamed.is_empty() && self.conflicts.is_empty() && self.names.is_empty()
+        self.merged.is_empty()
+            && self.renamed.is_empty()
+            && self.conflicts.is_empty()
+            && self.names.is_empty()
+            && self.disputes.is_empty()
     }
 }
 
@@ -148,6 +177,18 @@ impl fmt::Display for MergeReport {
         }
         for n in &self.names {
             writeln!(f, "name     {} {}: added '{}'", n.kind, n.id, n.name)?;
+        }
+        for d in &self.disputes {
+            writeln!(
+                f,
+                "dispute  {} {}{}: {} '{}' (sources: {})",
+                d.kind,
+                d.record,
+                d.path,
+                d.id,
+                d.question,
+                d.sources.join(", ")
+            )?;
         }
         for c in &self.conflicts {
             writeln!(
@@ -241,7 +282,69 @@ pub struct Merger {
     same: HashMap<RecordKey, Vec<RecordKey>>,
     not_same: HashSet<(RecordKey, RecordKey)>,
     judged_apart: HashSet<RecordKey>,
+    disputes: Disputes,
     report: MergeReport,
+}
+
+/// The disputes of the result: those of the inputs and those the merge creates.
+#[derive(Default)]
+pub(super) struct Disputes {
+    list: Vec<Map<String, Value>>,
+    ids: HashMap<String, usize>,
+}
+
+impl Disputes {
+    /// `base` if no dispute has it, else `base-2`, `base-3` …
+    fn fresh(&self, base: &str) -> String {
+        let base = cut(base, 120);
+        if !self.ids.contains_key(base) {
+            return base.to_owned();
+        }
+        (2..).map(|n| format!("{base}-{n}")).find(|c| !self.ids.contains_key(c)).unwrap_or_else(|| base.to_owned())
+    }
+
+    fn push(&mut self, value: Map<String, Value>) {
+        if let Some(id) = value.get("id").and_then(Value::as_str) {
+            self.ids.insert(id.to_owned(), self.list.len());
+        }
+        self.list.push(value);
+    }
+
+    /// Creates a dispute for the competing entries of `record`'s list `path`, with an id
+    /// derived from `base`, and returns the id.
+    pub(super) fn create(&mut self, base: &str, question: String) -> String {
+        let id = self.fresh(base);
+        let mut d = Map::new();
+        d.insert("id".into(), Value::String(id.clone()));
+        d.insert("question".into(), Value::String(question));
+        self.push(d);
+        id
+    }
+
+    /// Takes in the disputes of input `d`: one equal to a dispute already held (same id, same
+    /// content) is that dispute; one whose id is taken by another is renamed, and so are the
+    /// marks naming it.
+    fn take(&mut self, d: &mut Dossier, report: &mut MergeReport) {
+        let mut map = HashMap::new();
+        let incoming = std::mem::take(&mut d.disputes);
+        for dispute in &incoming {
+            let mut value = to_map(dispute);
+            let id = dispute.id.to_string();
+            if let Some(&i) = self.ids.get(&id) {
+                if self.list.get(i).is_some_and(|held| *held == value) {
+                    continue;
+                }
+                let new = self.fresh(&format!("{}:{}", cut(&id, 100), cut(d.id.as_str(), 20)));
+                if let Some(key) = RecordKey::parse(d.id.as_str(), RecordKind::Dispute, &id) {
+                    report.renamed.push(Rename { from: key, to: new.clone() });
+                }
+                value.insert("id".into(), Value::String(new.clone()));
+                map.insert(id, new);
+            }
+            self.push(value);
+        }
+        refs::remap(d, RecordKind::Dispute, &map);
+    }
 }
 
 impl Merger {
@@ -281,6 +384,7 @@ impl Merger {
             same,
             not_same,
             judged_apart,
+            disputes: Disputes::default(),
             report: MergeReport::default(),
         }
     }
@@ -311,9 +415,11 @@ impl Merger {
                 rename_clashing_clauses(&self.lists[slot_of(RecordKind::Agreement)][slot].value, a);
             }
         }
+        self.disputes.take(&mut d, &mut self.report);
         // Lists a later version of the model may add are kept whole, entry by entry.
         if let Value::Object(doc) = serde_json::to_value(&d).unwrap_or(Value::Null) {
-            let known: HashSet<&str> = identity::TOP_LEVEL.iter().map(|k| identity::list_name(*k)).collect();
+            let mut known: HashSet<&str> = identity::TOP_LEVEL.iter().map(|k| identity::list_name(*k)).collect();
+            known.insert("disputes");
             for (key, list) in doc {
                 if let Value::Array(list) = list {
                     if !known.contains(key.as_str()) {
@@ -465,7 +571,14 @@ impl Merger {
                 let into = slot_id(&self.lists[k][slot]);
                 value.insert("id".into(), Value::String(into.clone()));
                 self.report.merged.push(Merge { from: origin.clone(), into: into.clone(), by });
-                value::merge_record(kind, &mut self.lists[k][slot].value, value, &origin, &mut self.report);
+                value::merge_record(
+                    kind,
+                    &mut self.lists[k][slot].value,
+                    value,
+                    &origin,
+                    &mut self.disputes,
+                    &mut self.report,
+                );
                 self.lists[k][slot].origins.push(origin.clone());
                 slot
             }
@@ -509,6 +622,10 @@ impl Merger {
                 let values = list.into_iter().map(|s| Value::Object(s.value)).collect();
                 doc.insert(crate::identity::list_name(kind).into(), Value::Array(values));
             }
+        }
+        if !self.disputes.list.is_empty() {
+            let list = self.disputes.list.into_iter().map(Value::Object).collect();
+            doc.insert("disputes".into(), Value::Array(list));
         }
         for (key, list) in self.others {
             doc.entry(key).or_insert(list);

@@ -1,11 +1,11 @@
 //! Field-by-field union of two versions of one record, on their JSON form: the same rules for
 //! every record kind, and a field added to the model is merged without a line here.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
-use super::{COMPETING_KEY, Conflict, MergeReport, NameAdded};
+use super::{COMPETING_KEY, Conflict, DisputeAdded, Disputes, MergeReport, NameAdded};
 use crate::identity::{RecordKey, RecordKind};
 
 /// The nested lists whose entries, without citations of their own, rest on their record's.
@@ -76,6 +76,7 @@ pub(super) fn merge_record(
     record: &mut Map<String, Value>,
     mut incoming: Map<String, Value>,
     from: &RecordKey,
+    disputes: &mut Disputes,
     report: &mut MergeReport,
 ) {
     // A side's nested facts must stop leaning on its citations once the other side adds some.
@@ -109,7 +110,11 @@ pub(super) fn merge_record(
             Some(old) if *old == value => {}
             Some(Value::Array(old)) => {
                 if let Value::Array(new) = value {
-                    union(old, new);
+                    if kind == RecordKind::Agreement && key == "signatures" {
+                        union_signatures(old, new, &id, disputes, report);
+                    } else {
+                        union(old, new);
+                    }
                 }
             }
             Some(old) => {
@@ -146,6 +151,98 @@ pub(super) fn merge_record(
             }
         }
     }
+}
+
+fn str_field<'v>(v: &'v Value, key: &str) -> Option<&'v str> {
+    v.get(key).and_then(Value::as_str)
+}
+
+/// Each party's signers in a list of signatures, parties in order of first appearance.
+fn signers(list: &[Value]) -> Vec<(&str, HashSet<&str>)> {
+    let mut at: HashMap<&str, usize> = HashMap::new();
+    let mut out: Vec<(&str, HashSet<&str>)> = Vec::new();
+    for s in list {
+        let (Some(party), Some(signer)) = (str_field(s, "party"), str_field(s, "signer")) else { continue };
+        let i = *at.entry(party).or_insert_with(|| {
+            out.push((party, HashSet::new()));
+            out.len() - 1
+        });
+        if let Some((_, set)) = out.get_mut(i) {
+            set.insert(signer);
+        }
+    }
+    out
+}
+
+/// Unions two versions' signatures of agreement `agreement`. When both name signers for a
+/// party and have none in common, they disagree on who signed: every signature of that party
+/// is marked with one dispute (the one some of them already carry, else a new one). When they
+/// share a signer, the others are taken as co-signers.
+fn union_signatures(
+    old: &mut Vec<Value>,
+    new: Vec<Value>,
+    agreement: &str,
+    disputes: &mut Disputes,
+    report: &mut MergeReport,
+) {
+    let disagree: Vec<String> = {
+        let mine: HashMap<&str, HashSet<&str>> = signers(old).into_iter().collect();
+        signers(&new)
+            .into_iter()
+            .filter(|(party, theirs)| mine.get(party).is_some_and(|m| m.is_disjoint(theirs)))
+            .map(|(party, _)| party.to_owned())
+            .collect()
+    };
+    union(old, new);
+    if disagree.is_empty() {
+        return;
+    }
+    // One pass: the signatures of each disputed party.
+    let mut of: HashMap<String, Vec<usize>> = disagree.iter().map(|p| (p.clone(), Vec::new())).collect();
+    for (i, s) in old.iter().enumerate() {
+        if let Some(list) = str_field(s, "party").and_then(|p| of.get_mut(p)) {
+            list.push(i);
+        }
+    }
+    for party in disagree {
+        let Some(at) = of.remove(&party) else { continue };
+        let existing = at.iter().find_map(|&i| old.get(i).and_then(|s| str_field(s, "dispute")).map(str::to_owned));
+        let id = match &existing {
+            Some(id) => id.clone(),
+            None => disputes.create(
+                &format!("{}.signer.{}", cut(agreement, 60), cut(&party, 60)),
+                format!("Who signed agreement {agreement} for {party}?"),
+            ),
+        };
+        let mut sources: Vec<String> = Vec::new();
+        for &i in &at {
+            let Some(Value::Object(s)) = old.get_mut(i) else { continue };
+            s.entry("dispute").or_insert_with(|| Value::String(id.clone()));
+            for c in s.get("citations").and_then(Value::as_array).into_iter().flatten() {
+                if let Some(src) = str_field(c, "source") {
+                    // A dispute has a handful of alternatives and sources: a scan is enough.
+                    if !sources.iter().any(|s| s == src) {
+                        sources.push(src.to_owned());
+                    }
+                }
+            }
+        }
+        if existing.is_none() {
+            report.disputes.push(DisputeAdded {
+                id: id.clone(),
+                question: format!("Who signed agreement {agreement} for {party}?"),
+                kind: RecordKind::Agreement,
+                record: agreement.to_owned(),
+                path: "/signatures".into(),
+                sources,
+            });
+        }
+    }
+}
+
+fn cut(s: &str, n: usize) -> &str {
+    // Ids are ASCII: any byte index is a char boundary.
+    s.get(..n.min(s.len())).unwrap_or(s)
 }
 
 /// A different name becomes another name of the record (an alias), once.
