@@ -715,8 +715,8 @@ impl MergeResult {
         PyDossier(self.dossier.clone())
     }
 
-    /// Everything the merge did, as a dict with the lists `merged`, `renamed`, `conflicts` and
-    /// `names`.
+    /// Everything the merge did, as a dict with the lists `merged`, `renamed`, `conflicts`,
+    /// `names` and `disputes`.
     #[getter]
     fn report<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_python(py, &self.report)
@@ -744,6 +744,13 @@ impl MergeResult {
     #[getter]
     fn names<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_python(py, &self.report.names)
+    }
+
+    /// Disputes created for facts the inputs disagree on (both Syrian signers, say):
+    /// `{"id", "question", "kind", "record", "path", "sources"}`.
+    #[getter]
+    fn disputes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.report.disputes)
     }
 
     /// Whether the merge joined, renamed or disputed nothing.

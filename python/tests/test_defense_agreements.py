@@ -271,7 +271,11 @@ def test_merge_keeps_both_syrian_signers() -> None:
         "renamed": [],
         "conflicts": [],
         "names": result.names,
+        "disputes": result.disputes,
     }
+    # The two signers the reports name become the alternatives of one dispute.
+    [dispute] = result.disputes
+    assert dispute["record"] == "iran-syria-2020" and dispute["path"] == "/signatures"
     agreement = merged.to_dict()["agreements"][0]
     syrian = [s["signer"] for s in agreement["signatures"] if s["party"] == "syria"]
     assert syrian == ["ayyoub", "assad"]
