@@ -2,21 +2,26 @@
 
 The JSON Schema (``schema()``) checks shapes; ``validate()`` also checks every cross-record
 rule a schema cannot express: dangling references, signers without standing, impossible
-dates. See docs/python.md.
+dates. ``merge()`` joins two dossiers and ``diff()`` compares two versions. See
+docs/python.md.
 """
 
 from ._native import (
     SCHEMA_VERSION,
     BindingInterval,
     Codings,
+    Diff,
     Dossier,
     DossierError,
     Issue,
+    MergeResult,
     ParseError,
     Report,
     TimelineEntry,
     ValidationError,
     __version__,
+    diff,
+    merge,
     parse,
     read_file,
     schema,
@@ -28,14 +33,18 @@ __all__ = [
     "SCHEMA_VERSION",
     "BindingInterval",
     "Codings",
+    "Diff",
     "Dossier",
     "DossierError",
     "Issue",
+    "MergeResult",
     "ParseError",
     "Report",
     "TimelineEntry",
     "ValidationError",
     "__version__",
+    "diff",
+    "merge",
     "parse",
     "read_file",
     "schema",

@@ -9,7 +9,9 @@ use std::fs::File;
 use std::io::BufReader;
 
 use chrono::NaiveDate;
+use defense_agreements::identity::{Resolver, ResolverError};
 use defense_agreements::jsonl::Reader;
+use defense_agreements::merge::MergeReport;
 use defense_agreements::values::CountryCode;
 use defense_agreements::{Agreement, Error, Severity};
 use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
@@ -648,6 +650,198 @@ fn schema() -> String {
     defense_agreements::schema::to_file_text(&defense_agreements::schema::dossier_schema())
 }
 
+/// Python data (dicts, lists, strings, numbers) for a serializable value, through `json.loads`.
+fn to_python<'py>(py: Python<'py>, value: &impl serde::Serialize) -> PyResult<Bound<'py, PyAny>> {
+    let text = serde_json::to_string(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    py.import("json")?.call_method1("loads", (text,))
+}
+
+/// A dossier from a `Dossier` (copied) or from what `parse` accepts; `ParseError` otherwise.
+fn dossier_of(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<defense_agreements::Dossier> {
+    if let Ok(dossier) = data.cast::<PyDossier>() {
+        return Ok(dossier.get().0.clone());
+    }
+    parse_any(py, data)?.map_err(|e| parse_error(py, &e, None))
+}
+
+/// A resolver from JSON text (`str` or `bytes`) or a dict; an empty one for None. A bad resolver
+/// document raises `ParseError` with code `invalid_resolver`.
+fn resolver_of(py: Python<'_>, data: Option<&Bound<'_, PyAny>>) -> PyResult<Resolver> {
+    let Some(data) = data.filter(|d| !d.is_none()) else {
+        return Ok(Resolver::new());
+    };
+    let text: String = if let Ok(text) = data.cast::<PyString>() {
+        text.to_str()?.to_owned()
+    } else if let Ok(bytes) = data.cast::<PyBytes>() {
+        String::from_utf8(bytes.as_bytes().to_vec()).map_err(|e| PyValueError::new_err(format!("resolver: {e}")))?
+    } else if data.is_instance_of::<PyDict>() {
+        py.import("json")?.call_method1("dumps", (data,))?.extract()?
+    } else {
+        return Err(PyTypeError::new_err("expected a resolver as JSON str or bytes, a dict, or None"));
+    };
+    Resolver::from_json(&text).map_err(|e| {
+        let path = match &e {
+            ResolverError::Judgement { index, .. } => Some(format!("/judgements/{index}")),
+            _ => None,
+        };
+        let err = ParseError::new_err(e.to_string());
+        let value = err.value(py);
+        let set = || -> PyResult<()> {
+            value.setattr("path", path)?;
+            value.setattr("code", "invalid_resolver")?;
+            value.setattr("message", e.to_string())?;
+            value.setattr("line", None::<u64>)
+        };
+        match set() {
+            Ok(()) => err,
+            Err(set_failed) => set_failed,
+        }
+    })
+}
+
+/// A merged dossier and what the merge did (`merge`).
+#[pyclass(module = "defense_agreements", frozen)]
+#[derive(Debug)]
+struct MergeResult {
+    dossier: defense_agreements::Dossier,
+    report: MergeReport,
+}
+
+#[pymethods]
+impl MergeResult {
+    /// The merged dossier: the first input's id; records keep their ids unless they collide.
+    #[getter]
+    fn dossier(&self) -> PyDossier {
+        PyDossier(self.dossier.clone())
+    }
+
+    /// Everything the merge did, as a dict with the lists `merged`, `renamed`, `conflicts`,
+    /// `names` and `disputes`.
+    #[getter]
+    fn report<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.report)
+    }
+
+    /// Records taken for one: `{"from": {"dossier", "type", "id"}, "into": id, "by": {"type": …}}`.
+    #[getter]
+    fn merged<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.report.merged)
+    }
+
+    /// Records renamed because their id named an unrelated record: `{"from": …, "to": id}`.
+    #[getter]
+    fn renamed<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.report.renamed)
+    }
+
+    /// Fields with competing values: `{"kind", "id", "path", "kept", "other", "sources", "from"}`.
+    #[getter]
+    fn conflicts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.report.conflicts)
+    }
+
+    /// Names and titles that became other names of a merged record: `{"kind", "id", "name"}`.
+    #[getter]
+    fn names<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.report.names)
+    }
+
+    /// Disputes created for facts the inputs disagree on (both Syrian signers, say):
+    /// `{"id", "question", "kind", "record", "path", "sources"}`.
+    #[getter]
+    fn disputes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.report.disputes)
+    }
+
+    /// Whether the merge joined, renamed or disputed nothing.
+    #[getter]
+    fn is_empty(&self) -> bool {
+        self.report.is_empty()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "MergeResult(dossier={}, merged={}, renamed={}, conflicts={})",
+            q(self.dossier.id.as_str()),
+            self.report.merged.len(),
+            self.report.renamed.len(),
+            self.report.conflicts.len()
+        )
+    }
+}
+
+/// Merges two dossiers (each a `Dossier` or what `parse` accepts) into one, with `resolver`'s
+/// judgements (a resolver document as JSON text or a dict; None for none). Records sharing an
+/// external identifier or judged the same become one; competing values are kept and reported.
+/// Raises `ParseError` for a bad input or resolver.
+#[pyfunction]
+#[pyo3(signature = (a, b, resolver = None))]
+fn merge(
+    py: Python<'_>,
+    a: &Bound<'_, PyAny>,
+    b: &Bound<'_, PyAny>,
+    resolver: Option<&Bound<'_, PyAny>>,
+) -> PyResult<MergeResult> {
+    let (a, b, resolver) = (dossier_of(py, a)?, dossier_of(py, b)?, resolver_of(py, resolver)?);
+    let merged =
+        py.detach(|| defense_agreements::merge::merge(&a, &b, &resolver)).map_err(|e| parse_error(py, &e, None))?;
+    Ok(MergeResult { dossier: merged.dossier, report: merged.report })
+}
+
+/// What changed between two versions of a dossier (`diff`).
+#[pyclass(module = "defense_agreements", name = "Diff", frozen)]
+#[derive(Debug)]
+struct PyDiff(defense_agreements::diff::Diff);
+
+#[pymethods]
+impl PyDiff {
+    /// Records added, removed or changed, matched by id: `{"kind", "id", "change", "path"}`.
+    #[getter]
+    fn records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0.records)
+    }
+
+    /// Every changed value, the deepest that differ: `{"change", "path", "old"?, "new"?}`.
+    #[getter]
+    fn changes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0.changes)
+    }
+
+    /// The RFC 6902 JSON Patch turning the old JSON into the new: `add`, `remove`, `replace`.
+    #[getter]
+    fn patch<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0.patch)
+    }
+
+    /// Whether the two versions are equal.
+    #[getter]
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.patch.len()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Diff(records={}, changes={}, patch={})",
+            self.0.records.len(),
+            self.0.changes.len(),
+            self.0.patch.len()
+        )
+    }
+}
+
+/// What changed from `old` to `new` (each a `Dossier` or what `parse` accepts): records by id,
+/// every changed field by JSON Pointer, and the RFC 6902 patch. Raises `ParseError` for a bad
+/// input.
+#[pyfunction]
+fn diff(py: Python<'_>, old: &Bound<'_, PyAny>, new: &Bound<'_, PyAny>) -> PyResult<PyDiff> {
+    let (old, new) = (dossier_of(py, old)?, dossier_of(py, new)?);
+    Ok(PyDiff(py.detach(|| defense_agreements::diff::diff(&old, &new))))
+}
+
 /// The native module behind `defense_agreements`.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -663,10 +857,14 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Codings>()?;
     m.add_class::<BindingInterval>()?;
     m.add_class::<TimelineEntry>()?;
+    m.add_class::<MergeResult>()?;
+    m.add_class::<PyDiff>()?;
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(read_file, m)?)?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(validate_file, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
+    m.add_function(wrap_pyfunction!(merge, m)?)?;
+    m.add_function(wrap_pyfunction!(diff, m)?)?;
     Ok(())
 }

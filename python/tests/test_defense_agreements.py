@@ -220,3 +220,108 @@ def test_schema_is_the_committed_one() -> None:
     assert da.schema() == (ROOT / "schemas" / "dossier.schema.json").read_text(encoding="utf-8")
     assert da.SCHEMA_VERSION in da.schema()
     assert da.__version__
+
+
+MERGE = DATA / "merge"
+
+
+def apply_patch(doc: Any, patch: list[dict[str, Any]]) -> Any:
+    """RFC 6902 add, remove and replace, by hand: the patch must say what changed."""
+    for op in patch:
+        tokens = [t.replace("~1", "/").replace("~0", "~") for t in op["path"].split("/")[1:]]
+        if not tokens:
+            assert op["op"] == "replace"
+            doc = op["value"]
+            continue
+        parent = doc
+        for t in tokens[:-1]:
+            parent = parent[int(t)] if isinstance(parent, list) else parent[t]
+        last = tokens[-1]
+        if isinstance(parent, list):
+            if op["op"] == "add":
+                parent.insert(len(parent) if last == "-" else int(last), op["value"])
+            elif op["op"] == "remove":
+                del parent[int(last)]
+            else:
+                parent[int(last)] = op["value"]
+        elif op["op"] == "remove":
+            del parent[last]
+        else:
+            assert op["op"] in ("add", "replace"), op
+            parent[last] = op["value"]
+    return doc
+
+
+def test_merge_keeps_both_syrian_signers() -> None:
+    report = da.read_file(MERGE / "iran-syria-2020-report.json")[0]
+    ap = (MERGE / "iran-syria-2020-ap.json").read_text(encoding="utf-8")
+    resolver = (MERGE / "iran-syria-2020.resolver.json").read_text(encoding="utf-8")
+    result = da.merge(report, ap, resolver)
+    assert isinstance(result, da.MergeResult)
+    merged = result.dossier
+    assert merged.id == report.id
+    assert merged.validate().is_valid
+    # The two states by their identifiers, the agreement by the resolver's judgement.
+    assert [m["by"]["type"] for m in result.merged] == ["identifier", "identifier", "resolver"]
+    assert result.merged[2]["from"] == {"dossier": "iran-syria-2020-ap", "type": "agreement", "id": "iran-syria-2020"}
+    assert result.renamed == [] and result.conflicts == []
+    assert len(result.names) == 1 and not result.is_empty
+    assert result.report == {
+        "merged": result.merged,
+        "renamed": [],
+        "conflicts": [],
+        "names": result.names,
+        "disputes": result.disputes,
+    }
+    # The two signers the reports name become the alternatives of one dispute.
+    [dispute] = result.disputes
+    assert dispute["record"] == "iran-syria-2020" and dispute["path"] == "/signatures"
+    agreement = merged.to_dict()["agreements"][0]
+    syrian = [s["signer"] for s in agreement["signatures"] if s["party"] == "syria"]
+    assert syrian == ["ayyoub", "assad"]
+    assert "MergeResult(" in repr(result)
+
+
+def test_merge_without_resolver_keeps_the_agreements_apart() -> None:
+    report = (MERGE / "iran-syria-2020-report.json").read_text(encoding="utf-8")
+    ap = json.loads((MERGE / "iran-syria-2020-ap.json").read_text(encoding="utf-8"))
+    result = da.merge(report, ap)
+    assert [m["by"]["type"] for m in result.merged] == ["identifier", "identifier"]
+    # The second agreement's id names an unrelated record: it is renamed.
+    assert [r["from"]["id"] for r in result.renamed] == ["iran-syria-2020"]
+    assert len(result.dossier.agreement_ids) == len(da.parse(report).agreement_ids) + 1
+
+
+def test_merge_errors_are_the_package_errors() -> None:
+    with pytest.raises(da.ParseError) as bad_input:
+        da.merge('{"id": 1}', seed_text())
+    assert bad_input.value.code
+    with pytest.raises(da.ParseError) as bad_resolver:
+        da.merge(seed_text(), seed_text(), {"resolver_version": "2.0"})
+    assert bad_resolver.value.code == "invalid_resolver"
+    assert isinstance(bad_resolver.value, da.DossierError)
+    with pytest.raises(TypeError):
+        da.merge(seed_text(), seed_text(), 42)  # type: ignore[arg-type]
+
+
+def test_diff_of_a_dossier_with_itself_is_empty() -> None:
+    seed = da.parse(seed_text())
+    d = da.diff(seed, seed_text())
+    assert d.is_empty and len(d) == 0
+    assert d.records == [] and d.changes == [] and d.patch == []
+
+
+def test_a_patch_applied_by_hand_gives_the_new_version() -> None:
+    old = json.loads(seed_text())
+    new = json.loads(seed_text())
+    new["title"] = "A new title"
+    removed = new["actors"].pop()["id"]
+    new["sources"].append({"id": "added-source", "title": "An added source", "kind": "news_report"})
+    d = da.diff(old, new)
+    assert not d.is_empty
+    assert {"change": "changed", "path": "/title", "old": old["title"], "new": "A new title"} in d.changes
+    assert any(r["id"] == removed and r["change"] == "removed" for r in d.records)
+    assert apply_patch(da.parse(old).to_dict(), d.patch) == da.parse(new).to_dict()
+    assert da.diff(new, old).patch != d.patch
+    with pytest.raises(da.ParseError):
+        da.diff(old, "{not json")
