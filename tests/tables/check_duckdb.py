@@ -23,17 +23,20 @@ HERE = pathlib.Path(__file__).parent
 # 1994-04-20): its 6 lasting members' 15 pairs x 31 years, the 21 other pairs of its 9 members
 # x 6 years (Azerbaijan, Georgia and Uzbekistan left in 1999), and Uzbekistan's second spell
 # (2006 to its 2012 suspension) with the 6, x 7 years; 10 member spells, 84 directed intervals.
+# Russia-DPRK 2024 (in force 2024-12-04): 2 members, 1 pair x 1 year, 2 signatures; the
+# Russia-Sudan naval facility agreement of 2020 was never in force: an agreement row only; the
+# DPRK troops in Kursk add one troop presence.
 FOUR = 66 * 76 + 2 * 12 * 73 + 73 + 14 * 70 + 21 * 70 + 7 * 19 + 2 * 65
 CST = 15 * 31 + 21 * 6 + 6 * 7
 EXPECTED = {
-    "agreements": 6 + 1,
-    "members": 27 + 10,
-    "state_years": 1767 + 211,
-    "dyad_years": FOUR + CST,
-    "directed_dyad_years": 2 * (FOUR + CST),
-    "directed_dyad_intervals": 270 + 84,
-    "signatures": 32,
-    "troop_presences": 3,
+    "agreements": 6 + 1 + 2,
+    "members": 27 + 10 + 2,
+    "state_years": 1767 + 211 + 2,
+    "dyad_years": FOUR + CST + 1,
+    "directed_dyad_years": 2 * (FOUR + CST + 1),
+    "directed_dyad_intervals": 270 + 84 + 2,
+    "signatures": 32 + 2,
+    "troop_presences": 3 + 1,
 }
 
 KEYS = {
