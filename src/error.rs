@@ -210,7 +210,11 @@ impl Error {
         let (line, column) = (err.line(), err.column());
         let full = err.to_string();
         let suffix = format!(" at line {line} column {column}");
-        let mut message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
+        let message = full.strip_suffix(&suffix).unwrap_or(&full);
+        // A field buffered before a tagged union's `type` carries its path below the union.
+        let (nested, message) = crate::tagged::split_nested_path(message);
+        path.push_str(nested.unwrap_or_default());
+        let mut message = in_words(message);
         // serde_json says column 0 for an error just after a line break (input cut short after a
         // newline); columns are 1-based, and that position is the next line's first column.
         let column = if line > 0 { column.max(1) } else { column };
@@ -242,6 +246,20 @@ impl Error {
         }
         Self::Parse { path, kind, message, line, column }
     }
+}
+
+/// serde names the Rust type a number did not fit ("expected u32"); say what the field takes.
+fn in_words(message: &str) -> String {
+    const RUST_TYPES: [(&str, &str); 4] = [
+        ("expected a nonzero u32", "expected a whole number from 1 to 4294967295"),
+        ("expected u32", "expected a whole number from 0 to 4294967295"),
+        ("expected u64", "expected a whole number from 0 to 18446744073709551615"),
+        ("expected f64", "expected a number"),
+    ];
+    RUST_TYPES
+        .iter()
+        .find_map(|(rust, words)| message.strip_suffix(rust).map(|head| format!("{head}{words}")))
+        .unwrap_or_else(|| message.to_owned())
 }
 
 /// Makes the path of an unknown or repeated field point at the field, not the object holding

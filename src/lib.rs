@@ -33,6 +33,7 @@ mod source;
 mod statement;
 mod support;
 pub mod tables;
+mod tagged;
 mod troop_presence;
 pub mod validate;
 pub mod values;

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::ids::{ActorId, AgreementId, PersonId, StatementId, SupportId, TroopPresenceId};
 
 /// A typed pointer to a record in the same dossier: `{"type": "actor", "id": "turkey"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields, remote = "Self")]
 #[non_exhaustive]
@@ -69,4 +69,16 @@ macro_rules! from_id {
 from_id!(ActorId => Actor, PersonId => Person, AgreementId => Agreement, TroopPresenceId => TroopPresence,
     SupportId => Support, StatementId => Statement);
 
-crate::objects_only::objects_only!(RecordRef);
+/// [`RecordRef`]'s reader (see [`crate::tagged`]): the same variants and fields, externally tagged.
+#[derive(Deserialize)]
+#[serde(remote = "RecordRef", rename_all = "snake_case", deny_unknown_fields)]
+enum RecordRefByTag {
+    Actor { id: ActorId },
+    Person { id: PersonId },
+    Agreement { id: AgreementId },
+    TroopPresence { id: TroopPresenceId },
+    Support { id: SupportId },
+    Statement { id: StatementId },
+}
+
+crate::tagged::tagged_union!(RecordRef, RecordRefByTag, "a record reference object with a `type`");

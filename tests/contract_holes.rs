@@ -74,3 +74,81 @@ fn schema_version_minors_are_at_most_nine_digits_as_in_the_schema() {
     let e = code_and_path(&doc(r#""title":"t""#).replace("1.0", "1.1234567890"));
     assert_eq!(e, ("invalid_value", "/schema_version".to_owned()));
 }
+
+fn agreement_with(duration: &str) -> String {
+    doc(&format!(
+        r#""agreements":[{{"id":"g","title":"T","kind":"other","parties":[{{"actor":"a","role":"party"}}],"duration":{duration}}}]"#
+    ))
+}
+
+fn statement_about(reference: &str) -> String {
+    doc(&format!(
+        r#""statements":[{{"id":"s","text":"T","mode":"direct_quote","about":[{{"type":"actor","id":"a"}},{reference}]}}]"#
+    ))
+}
+
+#[test]
+fn errors_inside_tagged_unions_name_the_field_in_words() {
+    // serde's buffered internally tagged enums reported these at the union, in Rust words
+    // ("invalid value: integer `-12`, expected u32"). With the tag first (as written) or last
+    // (as a sorted-key writer puts it), the path is the field's.
+    for duration in [
+        r#"{"type":"indefinite","withdrawal":{"notice_months":-12}}"#,
+        r#"{"withdrawal":{"notice_months":-12},"type":"indefinite"}"#,
+    ] {
+        let e = error(&agreement_with(duration));
+        assert_eq!(
+            (e.code(), e.path()),
+            ("invalid_value", Some("/agreements/0/duration/withdrawal/notice_months")),
+            "{duration}"
+        );
+        assert_eq!(e.message(), "invalid value: integer `-12`, expected a whole number from 0 to 4294967295");
+    }
+    for duration in
+        [r#"{"type":"fixed_term","years":0,"renewal":"none"}"#, r#"{"renewal":"none","years":0,"type":"fixed_term"}"#]
+    {
+        let e = error(&agreement_with(duration));
+        assert_eq!((e.code(), e.path()), ("invalid_value", Some("/agreements/0/duration/years")), "{duration}");
+        assert!(e.message().ends_with("expected a whole number from 1 to 4294967295"), "{e}");
+    }
+    for reference in [r#"{"type":"person","id":"has space"}"#, r#"{"id":"has space","type":"person"}"#] {
+        let e = error(&statement_about(reference));
+        assert_eq!((e.code(), e.path()), ("invalid_value", Some("/statements/0/about/1/id")), "{reference}");
+    }
+}
+
+#[test]
+fn tagged_unions_report_their_tag_and_shape_where_they_are_wrong() {
+    for (reference, code, path) in [
+        (r#"{"type":"country","id":"a"}"#, "invalid_value", "/statements/0/about/1/type"),
+        (r#"{"id":"a","type":"country"}"#, "invalid_value", "/statements/0/about/1/type"),
+        (r#"{"type":7,"id":"a"}"#, "invalid_type", "/statements/0/about/1/type"),
+        (r#"{"id":"a"}"#, "missing_field", "/statements/0/about/1"),
+        (r#"{"type":"actor"}"#, "missing_field", "/statements/0/about/1"),
+        (r#"{"type":"actor","id":"a","note":"x"}"#, "unknown_field", "/statements/0/about/1/note"),
+        (r#"{"note":"x","type":"actor","id":"a"}"#, "unknown_field", "/statements/0/about/1/note"),
+        (r#"{"type":"actor","id":"a","type":"actor"}"#, "unknown_field", "/statements/0/about/1/type"),
+        (r#"{"type":"actor","id":"a","id":"b"}"#, "duplicate_field", "/statements/0/about/1/id"),
+        (r#"["actor","a"]"#, "invalid_type", "/statements/0/about/1"),
+        (r#"null"#, "invalid_type", "/statements/0/about/1"),
+    ] {
+        let e = error(&statement_about(reference));
+        assert_eq!((e.code(), e.path().unwrap_or_default()), (code, path), "{reference}: {e}");
+    }
+}
+
+#[test]
+fn tagged_unions_read_the_same_whatever_the_tag_position() -> Result<(), Error> {
+    let first = Dossier::from_json(&agreement_with(
+        r#"{"type":"fixed_term","years":10,"renewal":"automatic","renewal_years":5,"withdrawal":{"notice_months":12}}"#,
+    ))?;
+    let last = Dossier::from_json(&agreement_with(
+        r#"{"years":10,"withdrawal":{"notice_months":12},"renewal":"automatic","renewal_years":5,"type":"fixed_term"}"#,
+    ))?;
+    assert_eq!(first, last);
+    // Written back with the tag first.
+    assert!(last.to_json().contains(r#""duration":{"type":"fixed_term","years":10,"#), "{}", last.to_json());
+    let about = Dossier::from_json(&statement_about(r#"{"id":"b","type":"agreement"}"#))?;
+    assert_eq!(Dossier::from_json(&about.to_json())?, about);
+    Ok(())
+}

@@ -317,9 +317,8 @@ fn holds_float(v: &Value, x: f64) -> bool {
     }
 }
 
-/// serde's "invalid type: floating point `12.0`, expected u32" for an integral float found under
-/// the error's path (an internally tagged enum such as a duration reports its own path, not the
-/// field's).
+/// serde's "invalid type: floating point `12.0`, expected a whole number …" for an integral float
+/// found at (or under) the error's path.
 fn is_integral_float_error(doc: &Value, e: &defense_agreements::Error) -> bool {
     let message = e.to_string();
     let Some(rest) = message.split_once("invalid type: floating point `").map(|(_, r)| r) else { return false };

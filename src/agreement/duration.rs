@@ -8,7 +8,7 @@ use crate::citation::Citation;
 use crate::ids::ClauseId;
 
 /// The term of an agreement. Tagged by `type`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields, remote = "Self")]
 #[non_exhaustive]
@@ -150,4 +150,28 @@ crate::with::with!(WithdrawalTerms {
     with_citations: citations list Citation;
 });
 
-crate::objects_only::objects_only!(Duration, WithdrawalTerms);
+/// [`Duration`]'s reader (see [`crate::tagged`]): the same variants and fields, externally tagged.
+#[derive(Deserialize)]
+#[serde(remote = "Duration", rename_all = "snake_case", deny_unknown_fields)]
+enum DurationByTag {
+    Indefinite {
+        #[serde(default)]
+        withdrawal: Option<WithdrawalTerms>,
+    },
+    FixedTerm {
+        years: NonZeroU32,
+        renewal: Renewal,
+        #[serde(default)]
+        renewal_years: Option<NonZeroU32>,
+        #[serde(default)]
+        withdrawal: Option<WithdrawalTerms>,
+    },
+    UntilEvent {
+        event: String,
+        #[serde(default)]
+        withdrawal: Option<WithdrawalTerms>,
+    },
+}
+
+crate::tagged::tagged_union!(Duration, DurationByTag, "a duration object with a `type`");
+crate::objects_only::objects_only!(WithdrawalTerms);
