@@ -58,7 +58,7 @@ pub struct Credibility(u8);
 impl Credibility {
     /// A grade from 1 to 6.
     pub fn new(grade: u8) -> Result<Self, CredibilityError> {
-        if (1..=6).contains(&grade) { Ok(Self(grade)) } else { Err(CredibilityError(grade)) }
+        if (1..=6).contains(&grade) { Ok(Self(grade)) } else { Err(CredibilityError(Some(grade))) }
     }
 
     /// The grade, 1 to 6.
@@ -67,10 +67,13 @@ impl Credibility {
     }
 }
 
-/// A credibility grade outside 1..=6.
+/// A credibility grade outside 1..=6, or text that is not a grade.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("credibility {0} is outside 1..=6")]
-pub struct CredibilityError(u8);
+#[error("{}", match .0 {
+    Some(grade) => format!("credibility {grade} is outside 1..=6"),
+    None => "credibility is a grade from 1 to 6, written as one digit".to_owned(),
+})]
+pub struct CredibilityError(Option<u8>);
 
 impl TryFrom<u8> for Credibility {
     type Error = CredibilityError;
@@ -91,7 +94,7 @@ impl std::str::FromStr for Credibility {
     fn from_str(s: &str) -> Result<Self, CredibilityError> {
         match s.as_bytes() {
             [digit @ b'0'..=b'9'] => Self::new(digit - b'0'),
-            _ => Err(CredibilityError(0)),
+            _ => Err(CredibilityError(None)),
         }
     }
 }

@@ -92,6 +92,25 @@ impl fmt::Display for Atop {
     }
 }
 
+impl std::str::FromStr for Atop {
+    type Err = crate::wire::UnknownValueError;
+
+    /// The label [`as_str`](Self::as_str) prints (`-`, `cond`, `uncond`) or the JSON name
+    /// (`absent`, `conditional`, `unconditional`), as tables and reports hold them.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "-" | "absent" => Ok(Self::Absent),
+            "cond" | "conditional" => Ok(Self::Conditional),
+            "uncond" | "unconditional" => Ok(Self::Unconditional),
+            _ => Err(crate::wire::UnknownValueError::new(
+                "ATOP coding",
+                s,
+                &["-", "cond", "uncond", "absent", "conditional", "unconditional"],
+            )),
+        }
+    }
+}
+
 /// ATOP's five obligations, each with its conditionality.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
@@ -160,6 +179,25 @@ impl CowType {
 impl fmt::Display for CowType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for CowType {
+    type Err = crate::wire::UnknownValueError;
+
+    /// The COW label [`as_str`](Self::as_str) prints (`I`, `II`, `III`) or the JSON name
+    /// (`defense_pact`, `neutrality_or_non_aggression`, `entente`).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "I" | "defense_pact" => Ok(Self::DefensePact),
+            "II" | "neutrality_or_non_aggression" => Ok(Self::NeutralityOrNonAggression),
+            "III" | "entente" => Ok(Self::Entente),
+            _ => Err(crate::wire::UnknownValueError::new(
+                "COW alliance type",
+                s,
+                &["I", "II", "III", "defense_pact", "neutrality_or_non_aggression", "entente"],
+            )),
+        }
     }
 }
 

@@ -17,7 +17,6 @@
 //! ```
 
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -38,22 +37,11 @@ pub enum ChangeKind {
     Changed,
 }
 
-impl ChangeKind {
-    /// The kind in snake_case.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Added => "added",
-            Self::Removed => "removed",
-            Self::Changed => "changed",
-        }
-    }
-}
-
-impl fmt::Display for ChangeKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::wire::wire_enum!(ChangeKind, "change kind" {
+    Added = "added",
+    Removed = "removed",
+    Changed = "changed",
+});
 
 /// One changed value.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -1,12 +1,12 @@
 //! The crate's error: what went wrong reading or writing a document, and where.
 
-use std::fmt;
-
 /// What sort of shape problem a parse error is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ParseErrorKind {
     /// Not JSON at all, or JSON cut short.
+    #[serde(rename = "syntax_error")]
     Syntax,
     /// A field the model does not have.
     UnknownField,
@@ -21,25 +21,15 @@ pub enum ParseErrorKind {
     InvalidValue,
 }
 
-impl ParseErrorKind {
-    /// The stable snake_case code: `unknown_field`, `invalid_value` …
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Syntax => "syntax_error",
-            Self::UnknownField => "unknown_field",
-            Self::MissingField => "missing_field",
-            Self::DuplicateField => "duplicate_field",
-            Self::InvalidType => "invalid_type",
-            Self::InvalidValue => "invalid_value",
-        }
-    }
-}
-
-impl fmt::Display for ParseErrorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+// The stable snake_case codes: `syntax_error`, `unknown_field`, `invalid_value` …
+crate::wire::wire_enum!(ParseErrorKind, "parse error kind" {
+    Syntax = "syntax_error",
+    UnknownField = "unknown_field",
+    MissingField = "missing_field",
+    DuplicateField = "duplicate_field",
+    InvalidType = "invalid_type",
+    InvalidValue = "invalid_value",
+});
 
 /// A value a checking constructor refused: one variant per constructor error type, each
 /// convertible with `?` (into this and into [`Error`]).

@@ -156,6 +156,8 @@ mod tests {
         names_agree(NatoGrade::ALL, NatoGrade::as_str);
         names_agree(AgreementStatus::ALL, AgreementStatus::as_str);
         names_agree(Severity::ALL, Severity::as_str);
+        names_agree(ParseErrorKind::ALL, ParseErrorKind::as_str);
+        names_agree(crate::diff::ChangeKind::ALL, crate::diff::ChangeKind::as_str);
     }
 
     #[test]

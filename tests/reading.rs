@@ -1,6 +1,7 @@
 //! Reading results: reports, issues, codes, severities and statuses deserialize as they
 //! serialize; a downstream crate adds its own rules to a report.
 
+use defense_agreements::codings::{Atop, CowType};
 use defense_agreements::prelude::*;
 use defense_agreements::{CustomCode, ParseErrorKind};
 
@@ -85,7 +86,22 @@ fn enums_and_values_print_and_parse() -> Result<(), Box<dyn std::error::Error>> 
     assert_eq!("OF-7".parse::<NatoGrade>()?, NatoGrade::Of7);
     assert_eq!(Reliability::B.to_string(), "B");
     assert_eq!("3".parse::<Credibility>()?.to_string(), "3");
-    assert!("7".parse::<Credibility>().is_err());
+    let err = |text: &str| text.parse::<Credibility>().map(|_| String::new()).unwrap_or_else(|e| e.to_string());
+    assert_eq!(err("7"), "credibility 7 is outside 1..=6");
+    // Not "credibility 0 is outside 1..=6", as it said for text that is no grade at all.
+    for text in ["x", "", "12", "-1", " 3"] {
+        assert_eq!(err(text), "credibility is a grade from 1 to 6, written as one digit", "{text:?}");
+    }
+    // Codings read back what tables and reports print, and their JSON names.
+    for atop in [Atop::Absent, Atop::Conditional, Atop::Unconditional] {
+        assert_eq!(atop.to_string().parse::<Atop>()?, atop);
+        assert_eq!(serde_json::to_value(atop)?.as_str().unwrap_or_default().parse::<Atop>()?, atop);
+    }
+    for cow in [CowType::DefensePact, CowType::NeutralityOrNonAggression, CowType::Entente] {
+        assert_eq!(cow.to_string().parse::<CowType>()?, cow);
+        assert_eq!(serde_json::to_value(cow)?.as_str().unwrap_or_default().parse::<CowType>()?, cow);
+    }
+    assert!("IV".parse::<CowType>().is_err_and(|e| e.to_string().starts_with("unknown COW alliance type 'IV'")));
     let url: Url = "https://example.org/a".parse()?;
     assert_eq!(url.to_string(), url.as_str());
     let scheme: defense_agreements::values::Scheme = "wikidata".parse()?;
