@@ -18,11 +18,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use defense_agreements::jsonl;
-
-fn yes_no(b: bool) -> &'static str {
-    if b { "yes" } else { "no" }
-}
+use defense_agreements::{codings, jsonl};
 
 fn main() -> ExitCode {
     // Output goes through a writer so that a closed pipe (`| head`) ends it quietly instead of
@@ -43,34 +39,15 @@ fn run(out: &mut impl Write) -> std::io::Result<ExitCode> {
         eprintln!("usage: codings FILE...");
         return Ok(ExitCode::from(2));
     }
-    writeln!(out, "DOSSIER\tAGREEMENT\tDEF\tOFF\tNEU\tNAG\tCON\tCOW\tALLIANCE\tDCA")?;
+    writeln!(out, "{}", codings::TABLE_HEADER)?;
     for file in &files {
-        let dossiers = match jsonl::read_file(file) {
-            Ok(d) => d,
+        match jsonl::read_file(file) {
+            // Every coding is derived from the recorded obligations, cooperation, kind and
+            // parties (`Agreement::atop_obligations`, `cow_type`, `is_alliance` …).
+            Ok(dossiers) => dossiers.iter().try_for_each(|d| codings::write_table(out, d))?,
             Err(e) => {
                 eprintln!("codings: {file}: {e}");
                 return Ok(ExitCode::FAILURE);
-            }
-        };
-        for d in &dossiers {
-            for a in &d.agreements {
-                // Every coding is derived from the recorded obligations, cooperation, kind and
-                // parties; nothing is stored, so correcting a fact corrects its codings.
-                let atop = a.atop_obligations();
-                let cow = a.cow_type().map_or("-", |t| t.as_str());
-                writeln!(
-                    out,
-                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{cow}\t{}\t{}",
-                    d.id,
-                    a.id,
-                    atop.defense,
-                    atop.offense,
-                    atop.neutrality,
-                    atop.nonaggression,
-                    atop.consultation,
-                    yes_no(a.is_alliance()),
-                    yes_no(a.is_defense_cooperation()),
-                )?;
             }
         }
     }

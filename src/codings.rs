@@ -201,6 +201,38 @@ impl std::str::FromStr for CowType {
     }
 }
 
+/// The header of [`write_table`]'s rows.
+pub const TABLE_HEADER: &str = "DOSSIER\tAGREEMENT\tDEF\tOFF\tNEU\tNAG\tCON\tCOW\tALLIANCE\tDCA";
+
+/// Writes one tab-separated row per agreement of `dossier`, under [`TABLE_HEADER`]: ATOP's five
+/// obligations (`-`, `cond`, `uncond`), the COW type (`I`, `II`, `III` or `-`), whether ATOP
+/// counts it as an alliance and whether it is a defense cooperation agreement in DCAD's sense
+/// (`yes`/`no`). `dossier codings` and `examples/codings.rs` print it; the research tables
+/// ([`crate::tables`]) carry the same codings as typed columns.
+pub fn write_table(out: &mut impl std::io::Write, dossier: &crate::Dossier) -> std::io::Result<()> {
+    let yes_no = |b: bool| if b { "yes" } else { "no" };
+    for a in &dossier.agreements {
+        // Derived from the recorded obligations, cooperation, kind and parties; nothing is
+        // stored, so correcting a fact corrects its codings.
+        let atop = a.atop_obligations();
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            dossier.id,
+            a.id,
+            atop.defense,
+            atop.offense,
+            atop.neutrality,
+            atop.nonaggression,
+            atop.consultation,
+            a.cow_type().map_or("-", CowType::as_str),
+            yes_no(a.is_alliance()),
+            yes_no(a.is_defense_cooperation()),
+        )?;
+    }
+    Ok(())
+}
+
 impl Agreement {
     /// ATOP's five obligations (codebook v5.1), each absent, conditional or unconditional.
     ///

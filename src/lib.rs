@@ -5,6 +5,7 @@
 
 mod actor;
 pub mod agreement;
+pub mod answers;
 mod citation;
 pub mod codings;
 pub mod corpus;

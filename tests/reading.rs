@@ -102,6 +102,23 @@ fn enums_and_values_print_and_parse() -> Result<(), Box<dyn std::error::Error>> 
         assert_eq!(serde_json::to_value(cow)?.as_str().unwrap_or_default().parse::<CowType>()?, cow);
     }
     assert!("IV".parse::<CowType>().is_err_and(|e| e.to_string().starts_with("unknown COW alliance type 'IV'")));
+    // An estimate prints as a source would put it.
+    let printed: Vec<String> = [
+        Estimate::exact(2500),
+        Estimate::approximately(2500),
+        Estimate::at_least(8000),
+        Estimate::at_most(2500),
+        Estimate::range(8000, 12000),
+        Estimate::unknown(),
+        Estimate::new(EstimateQualifier::Range),
+    ]
+    .iter()
+    .map(ToString::to_string)
+    .collect();
+    assert_eq!(
+        printed,
+        ["2500", "about 2500", "at least 8000", "as many as 2500", "8000 to 12000", "unknown", "? to ?"]
+    );
     let url: Url = "https://example.org/a".parse()?;
     assert_eq!(url.to_string(), url.as_str());
     let scheme: defense_agreements::values::Scheme = "wikidata".parse()?;

@@ -92,6 +92,31 @@ pub struct Estimate {
     pub unit: EstimateUnit,
 }
 
+/// The estimate as a source would put it: `2500`, `about 2500`, `at least 8000`, `as many as
+/// 2500`, `8000 to 12000`, `unknown` (a bound the qualifier needs but the estimate lacks is `?`).
+impl std::fmt::Display for Estimate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        struct Figure(Option<u64>);
+        impl std::fmt::Display for Figure {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                match self.0 {
+                    Some(n) => write!(f, "{n}"),
+                    None => f.write_str("?"),
+                }
+            }
+        }
+        let (low, best, high) = (Figure(self.low), Figure(self.best), Figure(self.high));
+        match self.qualifier {
+            EstimateQualifier::Exact => write!(f, "{best}"),
+            EstimateQualifier::Approximately => write!(f, "about {best}"),
+            EstimateQualifier::AtLeast => write!(f, "at least {low}"),
+            EstimateQualifier::AtMost => write!(f, "as many as {high}"),
+            EstimateQualifier::Range => write!(f, "{low} to {high}"),
+            EstimateQualifier::Unknown => f.write_str("unknown"),
+        }
+    }
+}
+
 /// What is wrong with an estimate, if anything.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EstimateProblem {

@@ -3,6 +3,8 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+use defense_agreements::codings;
+
 use crate::input::Inputs;
 
 /// Print the ATOP, COW and DCAD codings of every agreement.
@@ -20,42 +22,17 @@ pub(crate) struct Args {
     inputs: Inputs,
 }
 
-fn yes_no(b: bool) -> &'static str {
-    if b { "yes" } else { "no" }
-}
-
 pub(crate) fn run(args: Args) -> io::Result<ExitCode> {
     let mut out = crate::output::stdout();
     let mut failed = false;
-    writeln!(out, "DOSSIER\tAGREEMENT\tDEF\tOFF\tNEU\tNAG\tCON\tCOW\tALLIANCE\tDCA")?;
-    args.inputs.for_each(|origin, parsed| {
-        let d = match parsed {
-            Ok(d) => d,
-            Err(e) => {
-                failed = true;
-                eprintln!("dossier codings: {origin}: {e}");
-                return Ok(());
-            }
-        };
-        for a in &d.agreements {
-            // Derived from the recorded obligations, cooperation, kind and parties.
-            let atop = a.atop_obligations();
-            let cow = a.cow_type().map_or("-", |t| t.as_str());
-            writeln!(
-                out,
-                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{cow}\t{}\t{}",
-                d.id,
-                a.id,
-                atop.defense,
-                atop.offense,
-                atop.neutrality,
-                atop.nonaggression,
-                atop.consultation,
-                yes_no(a.is_alliance()),
-                yes_no(a.is_defense_cooperation()),
-            )?;
+    writeln!(out, "{}", codings::TABLE_HEADER)?;
+    args.inputs.for_each(|origin, parsed| match parsed {
+        Ok(d) => codings::write_table(&mut out, &d),
+        Err(e) => {
+            failed = true;
+            eprintln!("dossier codings: {origin}: {e}");
+            Ok(())
         }
-        Ok(())
     })?;
     out.flush()?;
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })

@@ -260,6 +260,17 @@ fn query_applies_the_lifecycle() {
     assert_eq!(dossier(&["query", "--on", "1975-13-01", manila], b"").status.code(), Some(2));
     assert_eq!(dossier(&["query", "--country", "XXX", manila], b"").status.code(), Some(2));
     assert_eq!(dossier(&["query", "no/such/file.json"], b"").status.code(), Some(1));
+    // Uzbekistan left the Collective Security Treaty in 1999, acceded again in 2006 and
+    // suspended its participation in 2012.
+    let cst = "examples/data/collective-security-treaty-1992.json";
+    for (on, bound) in [("2008-01-01", "true"), ("2003-01-01", "false"), ("2013-01-01", "false")] {
+        let out = dossier(&["query", "--actor", "uzbekistan", "--toward", "russia", "--on", on, cst], b"");
+        let lifecycle = section(&stdout(&out), "Lifecycle of uzbekistan");
+        let line = format!("collective-security-treaty\tuzbekistan bound toward russia: {bound}");
+        assert!(lifecycle.contains(&line), "{on}: {}", stdout(&out));
+    }
+    let out = dossier(&["query", "--toward", "not an id", cst], b"");
+    assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]
