@@ -254,30 +254,10 @@ pub(super) fn build(dossier: &Dossier, options: &Options, out: &mut Tables) {
                         }
                     }
                 }
-                for &year in &years {
-                    out.directed_dyad_years.push(DirectedDyadYearRow {
-                        dossier_id: dossier_id.to_owned(),
-                        agreement_id: agreement_id.to_owned(),
-                        actor1: a.as_str().to_owned(),
-                        actor2: b.as_str().to_owned(),
-                        ccode1: ka.ccode,
-                        ccode2: kb.ccode,
-                        iso1: ka.iso3,
-                        iso2: kb.iso3,
-                        year,
-                        atop_defense: directed.0[0],
-                        atop_offense: directed.0[1],
-                        atop_neutral: directed.0[2],
-                        atop_nonagg: directed.0[3],
-                        atop_consul: directed.0[4],
-                        cow_type,
-                    });
-                }
-                // The undirected row once per pair, from the side that sorts first.
-                if dyad_key(ka, a.as_str()) < dyad_key(kb, b.as_str()) {
-                    let both = directed.or(Flags::directed(&pledges, b.as_str(), a.as_str()));
-                    for &year in &years {
-                        out.dyad_years.push(DyadYearRow {
+                // Directed and undirected year rows share every column; only the flags differ.
+                macro_rules! dyad_year {
+                    ($row:ident, $year:expr, $flags:expr) => {
+                        $row {
                             dossier_id: dossier_id.to_owned(),
                             agreement_id: agreement_id.to_owned(),
                             actor1: a.as_str().to_owned(),
@@ -286,15 +266,22 @@ pub(super) fn build(dossier: &Dossier, options: &Options, out: &mut Tables) {
                             ccode2: kb.ccode,
                             iso1: ka.iso3,
                             iso2: kb.iso3,
-                            year,
-                            atop_defense: both.0[0],
-                            atop_offense: both.0[1],
-                            atop_neutral: both.0[2],
-                            atop_nonagg: both.0[3],
-                            atop_consul: both.0[4],
+                            year: $year,
+                            atop_defense: $flags.0[0],
+                            atop_offense: $flags.0[1],
+                            atop_neutral: $flags.0[2],
+                            atop_nonagg: $flags.0[3],
+                            atop_consul: $flags.0[4],
                             cow_type,
-                        });
-                    }
+                        }
+                    };
+                }
+                out.directed_dyad_years
+                    .extend(years.iter().map(|&year| dyad_year!(DirectedDyadYearRow, year, directed)));
+                // The undirected row once per pair, from the side that sorts first.
+                if dyad_key(ka, a.as_str()) < dyad_key(kb, b.as_str()) {
+                    let both = directed.or(Flags::directed(&pledges, b.as_str(), a.as_str()));
+                    out.dyad_years.extend(years.iter().map(|&year| dyad_year!(DyadYearRow, year, both)));
                 }
             }
         }
