@@ -25,6 +25,17 @@ fn extension_numbers_and_durations_round_trip() -> Result<(), Box<dyn std::error
         other => panic!("{other:?}"),
     };
     assert_eq!(years, 10);
+    // The same duration with its tag last: the fields before it are buffered as JSON values,
+    // whose numbers are maps under a private key with this feature on.
+    let tag_last = text.replace(
+        r#"{"type":"fixed_term","years":10,"renewal":"automatic","withdrawal":{"notice_months":12}}"#,
+        r#"{"years":10,"renewal":"automatic","withdrawal":{"notice_months":12},"type":"fixed_term"}"#,
+    );
+    assert_ne!(tag_last, text);
+    assert_eq!(Dossier::from_json(&tag_last)?, dossier);
+    let bad = tag_last.replace(r#""notice_months":12"#, r#""notice_months":-12"#);
+    let e = Dossier::from_json(&bad).err().ok_or("accepted")?;
+    assert_eq!(e.path(), Some("/agreements/0/duration/withdrawal/notice_months"), "{e}");
     // An extension built in code reads back equal too.
     let built =
         Dossier::new(DossierId::new("e")?).with_extensions(Extensions::new().with("acme.y", json!([0.1, 2, -3]))?);
