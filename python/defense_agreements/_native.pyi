@@ -2,7 +2,7 @@
 
 import datetime
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, Final, Literal, final, overload
 
 __all__ = [
@@ -184,9 +184,13 @@ class Dossier:
     def ancestry(self, actor: str) -> list[str]: ...
     def codings(self) -> list[Codings]: ...
     @overload
-    def tables(self, *, through: int | None = None, as_tuples: Literal[False] = False) -> _Rows: ...
+    def tables(
+        self, *, through: int | None = None, as_tuples: Literal[False] = False, only: Sequence[str] | None = None
+    ) -> _Rows: ...
     @overload
-    def tables(self, *, through: int | None = None, as_tuples: Literal[True]) -> _TupleRows: ...
+    def tables(
+        self, *, through: int | None = None, as_tuples: Literal[True], only: Sequence[str] | None = None
+    ) -> _TupleRows: ...
 
 def parse(data: _Json) -> Dossier: ...
 def read_file(path: str | os.PathLike[str]) -> list[Dossier]: ...
@@ -196,11 +200,19 @@ def schema() -> str: ...
 def table_columns() -> dict[str, list[tuple[str, Literal["int", "bool", "text", "date"], bool]]]: ...
 @overload
 def corpus_tables(
-    source: str | bytes | os.PathLike[str], *, through: int | None = None, as_tuples: Literal[False] = False
+    source: str | bytes | os.PathLike[str],
+    *,
+    through: int | None = None,
+    as_tuples: Literal[False] = False,
+    only: Sequence[str] | None = None,
 ) -> tuple[_Rows, Report]: ...
 @overload
 def corpus_tables(
-    source: str | bytes | os.PathLike[str], *, through: int | None = None, as_tuples: Literal[True]
+    source: str | bytes | os.PathLike[str],
+    *,
+    through: int | None = None,
+    as_tuples: Literal[True],
+    only: Sequence[str] | None = None,
 ) -> tuple[_TupleRows, Report]: ...
 
 @final

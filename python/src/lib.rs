@@ -534,12 +534,19 @@ impl PyDossier {
     /// `signatures`, `troop_presences`. Each row is a dict keyed by the column names of the
     /// command line's files (a tuple in column order with `as_tuples=True`); a null is None, a
     /// date a `datetime.date` (`str()` gives the CSV's `YYYY-MM-DD`). `through` is the last year
-    /// of the year tables for bindings still in force (default: the current year). The rows
-    /// are produced whatever the validation says; `dossier tables` skips a dossier with errors.
-    #[pyo3(signature = (*, through = None, as_tuples = false))]
-    fn tables<'py>(&self, py: Python<'py>, through: Option<i32>, as_tuples: bool) -> PyResult<Bound<'py, PyDict>> {
+    /// of the year tables for bindings still in force (default: the current year); `only`
+    /// (table names) limits the tables returned. The rows are produced whatever the validation
+    /// says; `dossier tables` skips a dossier with errors.
+    #[pyo3(signature = (*, through = None, as_tuples = false, only = None))]
+    fn tables<'py>(
+        &self,
+        py: Python<'py>,
+        through: Option<i32>,
+        as_tuples: bool,
+        only: Option<Vec<String>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
         let options = Options::through(through.unwrap_or_else(this_year));
-        tables_dict(py, &Tables::from_dossier(&self.0, &options), as_tuples)
+        tables_dict(py, &Tables::from_dossier(&self.0, &options), as_tuples, only.as_deref())
     }
 
     fn __repr__(&self) -> String {
@@ -916,17 +923,34 @@ fn rows<'py, R: Row>(py: Python<'py>, rows: &[R], as_tuples: bool) -> PyResult<B
     Ok(list)
 }
 
-/// Every table, by name in `Tables::NAMES` order.
-fn tables_dict<'py>(py: Python<'py>, t: &Tables, as_tuples: bool) -> PyResult<Bound<'py, PyDict>> {
+/// Every table (or those named in `only`), by name in `Tables::NAMES` order.
+fn tables_dict<'py>(
+    py: Python<'py>,
+    t: &Tables,
+    as_tuples: bool,
+    only: Option<&[String]>,
+) -> PyResult<Bound<'py, PyDict>> {
+    if let Some(unknown) = only.into_iter().flatten().find(|n| Tables::columns(n).is_none()) {
+        let known = Tables::NAMES.join(", ");
+        return Err(PyValueError::new_err(format!("no table '{unknown}': the tables are {known}")));
+    }
     let dict = PyDict::new(py);
-    dict.set_item(AgreementRow::TABLE, rows(py, &t.agreements, as_tuples)?)?;
-    dict.set_item(MemberRow::TABLE, rows(py, &t.members, as_tuples)?)?;
-    dict.set_item(StateYearRow::TABLE, rows(py, &t.state_years, as_tuples)?)?;
-    dict.set_item(DyadYearRow::TABLE, rows(py, &t.dyad_years, as_tuples)?)?;
-    dict.set_item(DirectedDyadYearRow::TABLE, rows(py, &t.directed_dyad_years, as_tuples)?)?;
-    dict.set_item(DirectedDyadIntervalRow::TABLE, rows(py, &t.directed_dyad_intervals, as_tuples)?)?;
-    dict.set_item(SignatureRow::TABLE, rows(py, &t.signatures, as_tuples)?)?;
-    dict.set_item(TroopPresenceRow::TABLE, rows(py, &t.troop_presences, as_tuples)?)?;
+    let wanted = |name: &str| only.is_none_or(|o| o.iter().any(|n| n == name));
+    macro_rules! table {
+        ($row:ty, $field:ident) => {
+            if wanted(<$row>::TABLE) {
+                dict.set_item(<$row>::TABLE, rows(py, &t.$field, as_tuples)?)?;
+            }
+        };
+    }
+    table!(AgreementRow, agreements);
+    table!(MemberRow, members);
+    table!(StateYearRow, state_years);
+    table!(DyadYearRow, dyad_years);
+    table!(DirectedDyadYearRow, directed_dyad_years);
+    table!(DirectedDyadIntervalRow, directed_dyad_intervals);
+    table!(SignatureRow, signatures);
+    table!(TroopPresenceRow, troop_presences);
     Ok(dict)
 }
 
@@ -947,14 +971,16 @@ fn table_columns<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
 /// `os.PathLike` naming a file), parsed, validated and tabulated without holding the GIL.
 /// Returns the tables (as `Dossier.tables`) of the dossiers without errors, as the command
 /// line's `dossier tables` does, and the validation report of every line (issues with their
-/// `line`, as `validate_file`). Raises `OSError` when the file cannot be read.
+/// `line`, as `validate_file`); `only` (table names) limits the tables returned. Raises
+/// `OSError` when the file cannot be read, `ValueError` for an unknown table name.
 #[pyfunction]
-#[pyo3(signature = (source, *, through = None, as_tuples = false))]
+#[pyo3(signature = (source, *, through = None, as_tuples = false, only = None))]
 fn corpus_tables<'py>(
     py: Python<'py>,
     source: &Bound<'py, PyAny>,
     through: Option<i32>,
     as_tuples: bool,
+    only: Option<Vec<String>>,
 ) -> PyResult<(Bound<'py, PyDict>, Report)> {
     let options = Options::through(through.unwrap_or_else(this_year));
     let mut report = Report { issues: Vec::new(), dossiers: 0 };
@@ -975,7 +1001,7 @@ fn corpus_tables<'py>(
     } else {
         return Err(PyTypeError::new_err("expected JSON Lines as str or bytes, or an os.PathLike to a file"));
     }
-    Ok((tables_dict(py, &tables, as_tuples)?, report))
+    Ok((tables_dict(py, &tables, as_tuples, only.as_deref())?, report))
 }
 
 /// The native module behind `defense_agreements`.

@@ -131,6 +131,18 @@ def test_a_corpus_skips_what_does_not_validate_and_reports_each_line(tmp_path: P
     assert [(i.line, i.code) for i in file_report] == [(i.line, i.code) for i in report]
 
 
+def test_only_limits_the_tables() -> None:
+    dossier = da.read_file(DATA / "manila-pact-1954.json")[0]
+    members = dossier.tables(through=THROUGH, only=["members"])
+    assert list(members) == ["members"] and members["members"] == dossier.tables(through=THROUGH)["members"]
+    text = dossier.to_json() + "\n"
+    tables, report = da.corpus_tables(text, through=THROUGH, only=("signatures", "agreements"))
+    assert list(tables) == ["agreements", "signatures"] and report.dossiers == 1
+    assert da.corpus_tables(text, only=[])[0] == {}
+    with pytest.raises(ValueError, match="no table 'member'"):
+        dossier.tables(only=["member"])
+
+
 def test_corpus_tables_rejects_other_inputs() -> None:
     with pytest.raises(TypeError):
         da.corpus_tables(42)  # type: ignore[call-overload]
