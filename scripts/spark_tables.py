@@ -67,6 +67,23 @@ def verdicts(through: int, lines: Iterable[tuple[str, int]]) -> Iterator[tuple[i
             yield index + 1, not any(f.startswith("error ") for f in found), found
 
 
+def everything(through: int, lines: Iterable[tuple[str, int]]) -> Iterator[tuple[str, object]]:
+    """mapPartitions, in one pass: every row tagged with its table, and every line's verdict
+    tagged ""."""
+    for batch in batches(lines):
+        text = "\n".join(line for line, _ in batch) + "\n"
+        tables, report = da.corpus_tables(text, through=through, as_tuples=True)
+        for table, rows in tables.items():
+            for row in rows:
+                yield table, row
+        issues: dict[int, list[str]] = {}
+        for i in report.issues:
+            issues.setdefault(i.line or 0, []).append(f"{i.severity} {i.code} {i.path}")
+        for k, (_, index) in enumerate(batch, start=1):
+            found = sorted(issues.get(k, []))
+            yield "", (index + 1, not any(f.startswith("error ") for f in found), found)
+
+
 def cli_verdicts(path: str) -> dict[int, list[str]]:
     """`dossier validate --format json`'s issues, by line."""
     with open(path, encoding="utf-8") as f:
@@ -95,6 +112,13 @@ def main() -> int:
     ap.add_argument("--through", type=int, required=True)
     ap.add_argument("--partitions", type=int, default=8)
     ap.add_argument("--report", help="write the figures as JSON here too")
+    ap.add_argument(
+        "--passes",
+        choices=["per-table", "one"],
+        default="per-table",
+        help="per-table: the crate runs again for each table, only its rows cross into the JVM; "
+        "one: the crate runs once, every row is kept (serialized) and filtered per table",
+    )
     args = ap.parse_args()
 
     os.environ["PYSPARK_PYTHON"] = sys.executable  # the workers use this venv (and its wheel)
@@ -117,18 +141,28 @@ def main() -> int:
     # --- the job: validation and tables, per partition -------------------------------------
     sc = spark.sparkContext
     lines = sc.textFile(args.corpus, minPartitions=args.partitions).zipWithIndex()
-    lines.persist(StorageLevel.MEMORY_AND_DISK)  # the text is read once, then each table is a pass
     through = args.through
-    spark_verdicts = lines.mapPartitions(lambda it: verdicts(through, it)).collect()
+    if args.passes == "one":
+        tagged = lines.mapPartitions(lambda it: everything(through, it))
+        tagged.persist(StorageLevel.MEMORY_AND_DISK)
+        spark_verdicts = tagged.filter(lambda t: t[0] == "").map(lambda t: t[1]).collect()
+        cached = tagged
+    else:
+        lines.persist(StorageLevel.MEMORY_AND_DISK)  # the text is read once, then each table is a pass
+        spark_verdicts = lines.mapPartitions(lambda it: verdicts(through, it)).collect()
+        cached = lines
     for table, columns in da.table_columns().items():
-        rdd = lines.mapPartitions(lambda it, t=table: table_rows(t, through, it))
+        if args.passes == "one":
+            rdd = tagged.filter(lambda t, n=table: t[0] == n).map(lambda t: t[1])
+        else:
+            rdd = lines.mapPartitions(lambda it, t=table: table_rows(t, through, it))
         writer = spark.createDataFrame(rdd, schema(table)).write.mode("overwrite")
         if any(name == "year" for name, _, _ in columns):
             writer = writer.partitionBy("year")
         writer.parquet(os.path.join(args.out, table))
     job_done = time.monotonic()
     partitions = lines.getNumPartitions()
-    lines.unpersist()
+    cached.unpersist()
 
     # --- the comparison: verdicts line by line, tables as multisets of rows -----------------
     problems: list[str] = []
@@ -178,6 +212,7 @@ def main() -> int:
         "valid": valid,
         "invalid": len(spark_verdicts) - valid,
         "partitions": partitions,
+        "passes": args.passes,
         "jvm_start_s": round(jvm_ready - started, 2),
         "spark_job_s": round(job_done - jvm_ready, 2),
         "compare_s": round(compared - job_done, 2),
