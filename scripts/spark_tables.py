@@ -18,6 +18,7 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
+from typing import Any, cast
 
 from pyspark import StorageLevel
 from pyspark.sql import DataFrame, SparkSession
@@ -142,10 +143,11 @@ def main() -> int:
     sc = spark.sparkContext
     lines = sc.textFile(args.corpus, minPartitions=args.partitions).zipWithIndex()
     through = args.through
+    spark_verdicts: list[tuple[int, bool, list[str]]]
     if args.passes == "one":
         tagged = lines.mapPartitions(lambda it: everything(through, it))
         tagged.persist(StorageLevel.MEMORY_AND_DISK)
-        spark_verdicts = tagged.filter(lambda t: t[0] == "").map(lambda t: t[1]).collect()
+        spark_verdicts = cast(Any, tagged.filter(lambda t: t[0] == "").map(lambda t: t[1]).collect())
         cached = tagged
     else:
         lines.persist(StorageLevel.MEMORY_AND_DISK)  # the text is read once, then each table is a pass
@@ -153,9 +155,9 @@ def main() -> int:
         cached = lines
     for table, columns in da.table_columns().items():
         if args.passes == "one":
-            rdd = tagged.filter(lambda t, n=table: t[0] == n).map(lambda t: t[1])
+            rdd: Any = tagged.filter(lambda t, n=table: t[0] == n).map(lambda t: t[1])  # type: ignore[misc]
         else:
-            rdd = lines.mapPartitions(lambda it, t=table: table_rows(t, through, it))
+            rdd = lines.mapPartitions(lambda it, t=table: table_rows(t, through, it))  # type: ignore[misc]
         writer = spark.createDataFrame(rdd, schema(table)).write.mode("overwrite")
         if any(name == "year" for name, _, _ in columns):
             writer = writer.partitionBy("year")
