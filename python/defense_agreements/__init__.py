@@ -2,7 +2,8 @@
 
 The JSON Schema (``schema()``) checks shapes; ``validate()`` also checks every cross-record
 rule a schema cannot express: dangling references, signers without standing, impossible
-dates. ``merge()`` joins two dossiers and ``diff()`` compares two versions. See
+dates. ``merge()`` joins two dossiers and ``diff()`` compares two versions;
+``Dossier.tables()`` and ``corpus_tables()`` give the research tables (docs/tables.md). See
 docs/python.md.
 """
 
@@ -20,11 +21,13 @@ from ._native import (
     TimelineEntry,
     ValidationError,
     __version__,
+    corpus_tables,
     diff,
     merge,
     parse,
     read_file,
     schema,
+    table_columns,
     validate,
     validate_file,
 )
@@ -43,11 +46,13 @@ __all__ = [
     "TimelineEntry",
     "ValidationError",
     "__version__",
+    "corpus_tables",
     "diff",
     "merge",
     "parse",
     "read_file",
     "schema",
+    "table_columns",
     "validate",
     "validate_file",
 ]

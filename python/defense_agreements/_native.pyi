@@ -2,8 +2,8 @@
 
 import datetime
 import os
-from collections.abc import Iterator
-from typing import Any, Final, Literal, final
+from collections.abc import Iterator, Sequence
+from typing import Any, Final, Literal, final, overload
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -19,11 +19,13 @@ __all__ = [
     "TimelineEntry",
     "ValidationError",
     "__version__",
+    "corpus_tables",
     "diff",
     "merge",
     "parse",
     "read_file",
     "schema",
+    "table_columns",
     "validate",
     "validate_file",
 ]
@@ -33,6 +35,10 @@ SCHEMA_VERSION: Final[str]
 
 _Day = datetime.date | str
 _Json = str | bytes | dict[str, Any]
+# One value of a table row (docs/tables.md): None for a null; bool columns give bool (a subclass of int).
+_Cell = int | str | datetime.date | None
+_Rows = dict[str, list[dict[str, _Cell]]]
+_TupleRows = dict[str, list[tuple[_Cell, ...]]]
 
 class DossierError(ValueError):
     """Base class of this package's errors."""
@@ -177,12 +183,37 @@ class Dossier:
     def forces_in(self, country: str) -> list[str]: ...
     def ancestry(self, actor: str) -> list[str]: ...
     def codings(self) -> list[Codings]: ...
+    @overload
+    def tables(
+        self, *, through: int | None = None, as_tuples: Literal[False] = False, only: Sequence[str] | None = None
+    ) -> _Rows: ...
+    @overload
+    def tables(
+        self, *, through: int | None = None, as_tuples: Literal[True], only: Sequence[str] | None = None
+    ) -> _TupleRows: ...
 
 def parse(data: _Json) -> Dossier: ...
 def read_file(path: str | os.PathLike[str]) -> list[Dossier]: ...
 def validate(data: _Json | Dossier) -> Report: ...
 def validate_file(path: str | os.PathLike[str], *, jsonl: bool | None = None) -> Report: ...
 def schema() -> str: ...
+def table_columns() -> dict[str, list[tuple[str, Literal["int", "bool", "text", "date"], bool]]]: ...
+@overload
+def corpus_tables(
+    source: str | bytes | os.PathLike[str],
+    *,
+    through: int | None = None,
+    as_tuples: Literal[False] = False,
+    only: Sequence[str] | None = None,
+) -> tuple[_Rows, Report]: ...
+@overload
+def corpus_tables(
+    source: str | bytes | os.PathLike[str],
+    *,
+    through: int | None = None,
+    as_tuples: Literal[True],
+    only: Sequence[str] | None = None,
+) -> tuple[_TupleRows, Report]: ...
 
 @final
 class MergeResult:

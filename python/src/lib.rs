@@ -8,15 +8,19 @@
 use std::fs::File;
 use std::io::BufReader;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use defense_agreements::identity::{Resolver, ResolverError};
 use defense_agreements::jsonl::Reader;
 use defense_agreements::merge::MergeReport;
+use defense_agreements::tables::{
+    AgreementRow, Cell, DirectedDyadIntervalRow, DirectedDyadYearRow, DyadYearRow, MemberRow, Options, Row,
+    SignatureRow, StateYearRow, Tables, TroopPresenceRow,
+};
 use defense_agreements::values::CountryCode;
 use defense_agreements::{Agreement, Error, Severity};
 use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList, PyString};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
 /// Parsing a dossier allocates every string and list it holds: mimalloc serves these small,
 /// short-lived allocations faster than the C library's allocator (docs/performance.md#python).
@@ -525,6 +529,26 @@ impl PyDossier {
             .collect()
     }
 
+    /// The research tables of this dossier (docs/tables.md), by table name: `agreements`,
+    /// `members`, `state_years`, `dyad_years`, `directed_dyad_years`, `directed_dyad_intervals`,
+    /// `signatures`, `troop_presences`. Each row is a dict keyed by the column names of the
+    /// command line's files (a tuple in column order with `as_tuples=True`); a null is None, a
+    /// date a `datetime.date` (`str()` gives the CSV's `YYYY-MM-DD`). `through` is the last year
+    /// of the year tables for bindings still in force (default: the current year); `only`
+    /// (table names) limits the tables returned. The rows are produced whatever the validation
+    /// says; `dossier tables` skips a dossier with errors.
+    #[pyo3(signature = (*, through = None, as_tuples = false, only = None))]
+    fn tables<'py>(
+        &self,
+        py: Python<'py>,
+        through: Option<i32>,
+        as_tuples: bool,
+        only: Option<Vec<String>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let options = Options::through(through.unwrap_or_else(this_year));
+        tables_dict(py, &Tables::from_dossier(&self.0, &options), as_tuples, only.as_deref())
+    }
+
     fn __repr__(&self) -> String {
         format!("Dossier(id={}, agreements={})", q(self.0.id.as_str()), self.0.agreements.len())
     }
@@ -612,31 +636,46 @@ fn validate_file(py: Python<'_>, path: std::path::PathBuf, jsonl: Option<bool>) 
             }
             return Ok(report);
         }
-        let mut reader = Reader::new(file);
-        while let Some(parsed) = reader.next() {
-            let line = Some(reader.line_number());
-            match parsed {
-                Ok(d) => {
-                    report.dossiers += 1;
-                    report.issues.extend(d.validate().issues().iter().map(|i| Issue::of_issue(i, line)));
-                }
-                Err(Error::Line { source, .. }) if matches!(*source, Error::Io(_)) => {
-                    if let Error::Io(e) = *source {
-                        return Err(e);
-                    }
-                }
-                Err(e) => {
-                    let e = match e {
-                        Error::Line { source, .. } => *source,
-                        other => other,
-                    };
-                    report.issues.push(Issue::of_error(&e, line));
-                }
-            }
-        }
+        stream_lines(file, &mut report, |_| {})?;
         Ok(report)
     })
     .map_err(|e| io_error(&path, e))
+}
+
+/// Validates every line of a JSON Lines input into `report` (each issue with its line) and hands
+/// each dossier without errors to `valid`. Only a read error stops it.
+fn stream_lines(
+    input: impl std::io::BufRead,
+    report: &mut Report,
+    mut valid: impl FnMut(&defense_agreements::Dossier),
+) -> std::io::Result<()> {
+    let mut reader = Reader::new(input);
+    while let Some(parsed) = reader.next() {
+        let line = Some(reader.line_number());
+        match parsed {
+            Ok(d) => {
+                report.dossiers += 1;
+                let validation = d.validate();
+                report.issues.extend(validation.issues().iter().map(|i| Issue::of_issue(i, line)));
+                if validation.is_valid() {
+                    valid(&d);
+                }
+            }
+            Err(Error::Line { source, .. }) if matches!(*source, Error::Io(_)) => {
+                if let Error::Io(e) = *source {
+                    return Err(e);
+                }
+            }
+            Err(e) => {
+                let e = match e {
+                    Error::Line { source, .. } => *source,
+                    other => other,
+                };
+                report.issues.push(Issue::of_error(&e, line));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The `OSError` subclass for `e` (`FileNotFoundError` …), naming the file.
@@ -842,6 +881,129 @@ fn diff(py: Python<'_>, old: &Bound<'_, PyAny>, new: &Bound<'_, PyAny>) -> PyRes
     Ok(PyDiff(py.detach(|| defense_agreements::diff::diff(&old, &new))))
 }
 
+/// The current year (UTC) from the system clock: the command line's default `--through`.
+fn this_year() -> i32 {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    epoch.checked_add_days(chrono::Days::new(secs / 86_400)).unwrap_or(epoch).year()
+}
+
+/// One cell as Python data: None, int, bool, str or `datetime.date`.
+fn cell<'py>(py: Python<'py>, cell: &Cell<'_>) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match cell {
+        Cell::Null => py.None().into_bound(py),
+        Cell::Int(n) => n.into_pyobject(py)?.into_any(),
+        Cell::Bool(b) => pyo3::types::PyBool::new(py, *b).to_owned().into_any(),
+        Cell::Text(s) => PyString::new(py, s).into_any(),
+        Cell::Date(d) => d.into_pyobject(py)?.into_any(),
+        other => return Err(PyTypeError::new_err(format!("a table cell of an unknown type: {other:?}"))),
+    })
+}
+
+/// The rows of one table: dicts keyed by column name, or tuples in column order.
+fn rows<'py, R: Row>(py: Python<'py>, rows: &[R], as_tuples: bool) -> PyResult<Bound<'py, PyList>> {
+    let names = R::COLUMNS.iter().map(|c| PyString::intern(py, c.name)).collect::<Vec<_>>();
+    let list = PyList::empty(py);
+    let mut values = Vec::with_capacity(names.len());
+    for row in rows {
+        values.clear();
+        for c in row.cells() {
+            values.push(cell(py, &c)?);
+        }
+        if as_tuples {
+            list.append(PyTuple::new(py, &values)?)?;
+        } else {
+            let dict = PyDict::new(py);
+            for (name, value) in names.iter().zip(&values) {
+                dict.set_item(name, value)?;
+            }
+            list.append(dict)?;
+        }
+    }
+    Ok(list)
+}
+
+/// Every table (or those named in `only`), by name in `Tables::NAMES` order.
+fn tables_dict<'py>(
+    py: Python<'py>,
+    t: &Tables,
+    as_tuples: bool,
+    only: Option<&[String]>,
+) -> PyResult<Bound<'py, PyDict>> {
+    if let Some(unknown) = only.into_iter().flatten().find(|n| Tables::columns(n).is_none()) {
+        let known = Tables::NAMES.join(", ");
+        return Err(PyValueError::new_err(format!("no table '{unknown}': the tables are {known}")));
+    }
+    let dict = PyDict::new(py);
+    let wanted = |name: &str| only.is_none_or(|o| o.iter().any(|n| n == name));
+    macro_rules! table {
+        ($row:ty, $field:ident) => {
+            if wanted(<$row>::TABLE) {
+                dict.set_item(<$row>::TABLE, rows(py, &t.$field, as_tuples)?)?;
+            }
+        };
+    }
+    table!(AgreementRow, agreements);
+    table!(MemberRow, members);
+    table!(StateYearRow, state_years);
+    table!(DyadYearRow, dyad_years);
+    table!(DirectedDyadYearRow, directed_dyad_years);
+    table!(DirectedDyadIntervalRow, directed_dyad_intervals);
+    table!(SignatureRow, signatures);
+    table!(TroopPresenceRow, troop_presences);
+    Ok(dict)
+}
+
+/// The columns of every research table, by table name: `(name, type, nullable)` with type
+/// `"int"`, `"bool"`, `"text"` or `"date"` (docs/tables.md is the column dictionary).
+#[pyfunction]
+fn table_columns<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    for name in Tables::NAMES {
+        let columns = Tables::columns(name).unwrap_or_default();
+        let columns = columns.iter().map(|c| (c.name, c.kind.as_str(), c.nullable)).collect::<Vec<_>>();
+        dict.set_item(name, columns)?;
+    }
+    Ok(dict)
+}
+
+/// The research tables of a JSON Lines corpus (`str` or `bytes` holding the lines, or an
+/// `os.PathLike` naming a file), parsed, validated and tabulated without holding the GIL.
+/// Returns the tables (as `Dossier.tables`) of the dossiers without errors, as the command
+/// line's `dossier tables` does, and the validation report of every line (issues with their
+/// `line`, as `validate_file`); `only` (table names) limits the tables returned. Raises
+/// `OSError` when the file cannot be read, `ValueError` for an unknown table name.
+#[pyfunction]
+#[pyo3(signature = (source, *, through = None, as_tuples = false, only = None))]
+fn corpus_tables<'py>(
+    py: Python<'py>,
+    source: &Bound<'py, PyAny>,
+    through: Option<i32>,
+    as_tuples: bool,
+    only: Option<Vec<String>>,
+) -> PyResult<(Bound<'py, PyDict>, Report)> {
+    let options = Options::through(through.unwrap_or_else(this_year));
+    let mut report = Report { issues: Vec::new(), dossiers: 0 };
+    let mut tables = Tables::default();
+    let mut add = |d: &defense_agreements::Dossier| tables.add(d, &options);
+    if let Ok(text) = source.cast::<PyString>() {
+        let text = text.to_str()?;
+        py.detach(|| stream_lines(text.as_bytes(), &mut report, &mut add))?;
+    } else if let Ok(bytes) = source.cast::<PyBytes>() {
+        let bytes = bytes.as_bytes();
+        py.detach(|| stream_lines(bytes, &mut report, &mut add))?;
+    } else if let Ok(path) = source.extract::<std::path::PathBuf>() {
+        py.detach(|| {
+            let file = BufReader::with_capacity(1 << 16, File::open(&path)?);
+            stream_lines(file, &mut report, &mut add)
+        })
+        .map_err(|e| io_error(&path, e))?;
+    } else {
+        return Err(PyTypeError::new_err("expected JSON Lines as str or bytes, or an os.PathLike to a file"));
+    }
+    Ok((tables_dict(py, &tables, as_tuples, only.as_deref())?, report))
+}
+
 /// The native module behind `defense_agreements`.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -866,5 +1028,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(schema, m)?)?;
     m.add_function(wrap_pyfunction!(merge, m)?)?;
     m.add_function(wrap_pyfunction!(diff, m)?)?;
+    m.add_function(wrap_pyfunction!(table_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(corpus_tables, m)?)?;
     Ok(())
 }
