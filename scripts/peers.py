@@ -7,12 +7,13 @@ Rust side measured, then prints one table with every peer and the targets met or
 """
 
 import argparse
-import importlib.util
 import json
 import os
 import statistics
 import sys
 import time
+
+from bench_common import cpu_model, dossier_model, load
 
 
 def median_seconds(reps, fn):
@@ -22,21 +23,6 @@ def median_seconds(reps, fn):
         fn()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
-
-
-def load(path, mb):
-    """The first lines of the corpus up to `mb` megabytes: the same rule as the Rust side."""
-    lines, size = [], 0
-    with open(path, "rb") as f:
-        for raw in f:
-            if size >= mb * 1_000_000:
-                break
-            text = raw.rstrip(b"\r\n")
-            if not text.strip():
-                continue
-            size += len(text) + 1
-            lines.append(text.decode("utf-8", "replace"))
-    return lines, size
 
 
 def main():
@@ -55,12 +41,7 @@ def main():
     import jsonschema
     import pydantic
 
-    spec = importlib.util.spec_from_file_location("dossier_models", args.models)
-    models = importlib.util.module_from_spec(spec)
-    sys.modules["dossier_models"] = models
-    spec.loader.exec_module(models)
-    Dossier = models.Dossier
-    Dossier.model_rebuild()
+    Dossier = dossier_model(args.models)
 
     lines, size = load(args.corpus, args.mb)
     rust = json.load(open(args.rust))
@@ -166,19 +147,6 @@ def main():
     if args.rss_kib:
         mib = args.rss_kib / 1024
         print(f"- streaming peak RSS on {args.stream_mb:.0f} MB: {mib:.1f} MiB (target <= 16 MiB): {'met' if mib <= 16 else 'NOT met'}")
-
-
-def cpu_model():
-    """The CPU's model name as /proc/cpuinfo gives it, else what the platform says."""
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    import platform
-    return platform.processor() or platform.machine() or "unknown"
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ shape-only parse.
 """
 
 import argparse
-import importlib.util
 import os
 import platform
 import statistics
@@ -17,31 +16,7 @@ import sys
 import tempfile
 import time
 
-
-def load(path, mb):
-    """The first lines of the corpus up to `mb` megabytes (the rule of scripts/peers.py)."""
-    lines, size = [], 0
-    with open(path, "rb") as f:
-        for raw in f:
-            if size >= mb * 1_000_000:
-                break
-            text = raw.rstrip(b"\r\n")
-            if not text.strip():
-                continue
-            size += len(text) + 1
-            lines.append(text.decode("utf-8", "replace"))
-    return lines, size
-
-
-def cpu_model():
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
+from bench_common import cpu_model, dossier_model, load
 
 
 def main():
@@ -56,12 +31,7 @@ def main():
 
     import defense_agreements as da
 
-    spec = importlib.util.spec_from_file_location("dossier_models", args.models)
-    models = importlib.util.module_from_spec(spec)
-    sys.modules["dossier_models"] = models
-    spec.loader.exec_module(models)
-    Model = models.Dossier
-    Model.model_rebuild()
+    Model = dossier_model(args.models)
 
     lines, size = load(args.corpus, args.mb)
     n = len(lines)
