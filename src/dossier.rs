@@ -94,6 +94,29 @@ fn declared_version(bytes: &[u8]) -> Option<String> {
     found
 }
 
+/// The fast path: a parse that tracks no JSON path. `None` sends the document to
+/// [`Dossier::diagnose`], which parses it again with serde_json to say what is wrong.
+///
+/// With a trial parser on (the `sonic` or `simd-json` feature), a document it rejects is given
+/// to serde_json as well, so that serde_json alone decides what is rejected: a trial parser can
+/// only make accepting faster, or wrongly accept what serde_json rejects, which the
+/// differential and hostile tests look for.
+fn fast_parse(text: &str) -> Option<Dossier> {
+    #[cfg(feature = "sonic")]
+    if let Ok(d) = sonic_rs::from_str(text) {
+        return Some(d);
+    }
+    #[cfg(all(feature = "simd-json", not(feature = "sonic")))]
+    {
+        // simd-json parses in place: it needs a copy it may overwrite.
+        let mut copy = text.as_bytes().to_vec();
+        if let Ok(d) = simd_json::serde::from_slice(&mut copy) {
+            return Some(d);
+        }
+    }
+    serde_json::from_str(text).ok()
+}
+
 impl Dossier {
     /// Parses a JSON document. A leading byte order mark is ignored.
     ///
@@ -102,7 +125,7 @@ impl Dossier {
     pub fn from_json(json: &str) -> Result<Self, Error> {
         // Already UTF-8: skip the check `from_slice` makes.
         let json = json.strip_prefix('\u{FEFF}').unwrap_or(json);
-        serde_json::from_str(json).map_err(|_| Self::diagnose(json.as_bytes()))
+        fast_parse(json).ok_or_else(|| Self::diagnose(json.as_bytes()))
     }
 
     /// Parses a JSON document from bytes (which must be UTF-8).
@@ -112,10 +135,10 @@ impl Dossier {
         // Checking UTF-8 once for the whole text is far cheaper than serde_json checking
         // each string of a byte slice on its own.
         let parsed = match std::str::from_utf8(bytes) {
-            Ok(text) => serde_json::from_str(text),
-            Err(_) => serde_json::from_slice(bytes),
+            Ok(text) => fast_parse(text),
+            Err(_) => serde_json::from_slice(bytes).ok(),
         };
-        parsed.map_err(|_| Self::diagnose(bytes))
+        parsed.ok_or_else(|| Self::diagnose(bytes))
     }
 
     /// Reads a whole JSON document from `reader`.
