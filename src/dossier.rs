@@ -103,11 +103,13 @@ fn declared_version(bytes: &[u8]) -> Option<String> {
 /// differential and hostile tests look for.
 fn fast_parse(text: &str) -> Option<Dossier> {
     #[cfg(feature = "sonic")]
-    if let Ok(d) = sonic_rs::from_str(text) {
-        return Some(d);
+    if shallow(text) {
+        if let Ok(d) = sonic_rs::from_str(text) {
+            return Some(d);
+        }
     }
     #[cfg(all(feature = "simd-json", not(feature = "sonic")))]
-    {
+    if shallow(text) {
         // simd-json parses in place: it needs a copy it may overwrite.
         let mut copy = text.as_bytes().to_vec();
         if let Ok(d) = simd_json::serde::from_slice(&mut copy) {
@@ -115,6 +117,38 @@ fn fast_parse(text: &str) -> Option<Dossier> {
         }
     }
     serde_json::from_str(text).ok()
+}
+
+/// Whether `text` nests fewer arrays and objects than serde_json's recursion limit allows (127
+/// open at once). The trial parsers have no such limit: past it they would accept what
+/// serde_json rejects, and far past it overflow the stack. Deeper documents go to serde_json.
+#[cfg(any(feature = "sonic", feature = "simd-json"))]
+fn shallow(text: &str) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0u32, false, false);
+    for &b in text.as_bytes() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth >= 128 {
+                    return false;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    true
 }
 
 impl Dossier {

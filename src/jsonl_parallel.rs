@@ -155,20 +155,22 @@ fn read_batches<R: BufRead>(input: R, tokens: &Receiver<()>, batches: &std::sync
     let new_batch = |seq| Batch { seq, bytes: Vec::with_capacity(BATCH_BYTES), lines: Vec::new(), error: None };
     let mut batch = new_batch(seq);
     loop {
-        let next = reader.next_line().map(|r| r.map(<[u8]>::to_vec));
-        let line = reader.line_number();
-        let full = match next {
+        // The line is copied straight from the reader's buffer into the batch.
+        let start = batch.bytes.len();
+        let full = match reader.next_line() {
             None => true,
             Some(Ok(text)) => {
-                let start = batch.bytes.len();
-                batch.bytes.extend_from_slice(&text);
-                batch.lines.push((line, start, batch.bytes.len()));
-                batch.bytes.len() >= BATCH_BYTES || batch.lines.len() >= BATCH_LINES
+                batch.bytes.extend_from_slice(text);
+                false
             }
             Some(Err(e)) => {
                 batch.error = Some(e);
                 true
             }
+        };
+        let full = full || {
+            batch.lines.push((reader.line_number(), start, batch.bytes.len()));
+            batch.bytes.len() >= BATCH_BYTES || batch.lines.len() >= BATCH_LINES
         };
         if !full {
             continue;
