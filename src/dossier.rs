@@ -94,63 +94,6 @@ fn declared_version(bytes: &[u8]) -> Option<String> {
     found
 }
 
-/// The fast path: a parse that tracks no JSON path. `None` sends the document to
-/// [`Dossier::diagnose`], which parses it again with serde_json to say what is wrong.
-///
-/// With a trial parser on (the `sonic` or `simd-json` feature), a document it rejects is given
-/// to serde_json as well, so that serde_json alone decides what is rejected: a trial parser can
-/// only make accepting faster, or wrongly accept what serde_json rejects, which the
-/// differential and hostile tests look for.
-fn fast_parse(text: &str) -> Option<Dossier> {
-    #[cfg(feature = "sonic")]
-    if shallow(text) {
-        if let Ok(d) = sonic_rs::from_str(text) {
-            return Some(d);
-        }
-    }
-    #[cfg(all(feature = "simd-json", not(feature = "sonic")))]
-    if shallow(text) {
-        // simd-json parses in place: it needs a copy it may overwrite.
-        let mut copy = text.as_bytes().to_vec();
-        if let Ok(d) = simd_json::serde::from_slice(&mut copy) {
-            return Some(d);
-        }
-    }
-    serde_json::from_str(text).ok()
-}
-
-/// Whether `text` nests fewer arrays and objects than serde_json's recursion limit allows (127
-/// open at once). The trial parsers have no such limit: past it they would accept what
-/// serde_json rejects, and far past it overflow the stack. Deeper documents go to serde_json.
-#[cfg(any(feature = "sonic", feature = "simd-json"))]
-fn shallow(text: &str) -> bool {
-    let (mut depth, mut in_string, mut escaped) = (0u32, false, false);
-    for &b in text.as_bytes() {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                if depth >= 128 {
-                    return false;
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    true
-}
-
 impl Dossier {
     /// Parses a JSON document. A leading byte order mark is ignored.
     ///
@@ -159,7 +102,7 @@ impl Dossier {
     pub fn from_json(json: &str) -> Result<Self, Error> {
         // Already UTF-8: skip the check `from_slice` makes.
         let json = json.strip_prefix('\u{FEFF}').unwrap_or(json);
-        fast_parse(json).ok_or_else(|| Self::diagnose(json.as_bytes()))
+        serde_json::from_str(json).map_err(|_| Self::diagnose(json.as_bytes()))
     }
 
     /// Parses a JSON document from bytes (which must be UTF-8).
@@ -169,10 +112,10 @@ impl Dossier {
         // Checking UTF-8 once for the whole text is far cheaper than serde_json checking
         // each string of a byte slice on its own.
         let parsed = match std::str::from_utf8(bytes) {
-            Ok(text) => fast_parse(text),
-            Err(_) => serde_json::from_slice(bytes).ok(),
+            Ok(text) => serde_json::from_str(text),
+            Err(_) => serde_json::from_slice(bytes),
         };
-        parsed.ok_or_else(|| Self::diagnose(bytes))
+        parsed.map_err(|_| Self::diagnose(bytes))
     }
 
     /// Reads a whole JSON document from `reader`.
