@@ -5,6 +5,7 @@
 # itself, pinned, in target/compare/venv. Not run by CI: it takes minutes.
 #
 #   scripts/compare.sh                # DOCS=5000 MB=20 REPS=7 BIG_MB=320 to change the sizes
+# It ends with the parallel figure: the streaming pass on 1 and on 2 threads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,6 +43,12 @@ echo "== streaming memory on ${BIG_MB} MB" >&2
 /usr/bin/time -v "$PEERS" stream "$OUT/big.jsonl" 2>"$OUT/stream.time" >&2 || { cat "$OUT/stream.time" >&2; exit 1; }
 RSS_KIB=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$OUT/stream.time")
 STREAM_MB=$(( $(stat -c %s "$OUT/big.jsonl") / 1000000 ))
+
+echo "== parallel streaming on ${BIG_MB} MB: 1 thread, then 2 (best of 3 each)" >&2
+best() { for _ in 1 2 3; do "$PEERS" stream "$OUT/big.jsonl" --threads "$1" | sed 's/.*; \([0-9.]*\) s on.*/\1/'; done | sort -n | head -1; }
+ONE=$(best 1)
+TWO=$(best 2)
+PARALLEL="2 threads: ${TWO} s, 1 thread: ${ONE} s, speed-up $(awk -v a="$ONE" -v b="$TWO" 'BEGIN {printf "%.2f", a / b}')x (target >= 1.8x), load $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -f "$OUT/big.jsonl"
 
 echo "== rust peers" >&2
@@ -51,3 +58,5 @@ echo "== python peers" >&2
 "$OUT/venv/bin/python" scripts/peers.py --corpus "$OUT/corpus.jsonl" --schema "$SCHEMA" \
   --models "$OUT/models.py" --rust "$OUT/rust.json" --mb "$MB" --reps "$REPS" \
   --rss-kib "$RSS_KIB" --stream-mb "$STREAM_MB" | tee "$OUT/table.md"
+echo
+echo "Parallel streaming ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) CPUs): $PARALLEL" | tee -a "$OUT/table.md"

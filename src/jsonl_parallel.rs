@@ -92,14 +92,20 @@ where
     let receivers: Vec<_> = (0..threads).map(|_| Arc::clone(&batch_rx)).collect();
     drop(batch_rx);
     let (done_tx, done_rx) = sync_channel::<Done<T>>(in_flight);
+    // Workers hand the byte buffers of finished batches back to the reader, which refills them:
+    // no batch-sized allocation per batch, and no freeing one on another thread than the one
+    // that allocated it (mimalloc keeps such memory per thread: peak RSS went up to 33 MiB).
+    let (spare_tx, spare_rx) = sync_channel::<Vec<u8>>(in_flight);
     let work = &work;
 
     std::thread::scope(move |scope| {
-        scope.spawn(move || read_batches(input, &token_rx, &batch_tx));
+        scope.spawn(move || read_batches(input, &token_rx, &batch_tx, &spare_rx));
         for batch_rx in receivers {
             let done_tx = done_tx.clone();
-            scope.spawn(move || work_on(&batch_rx, &done_tx, work));
+            let spare_tx = spare_tx.clone();
+            scope.spawn(move || work_on(&batch_rx, &done_tx, &spare_tx, work));
         }
+        drop(spare_tx);
         drop(done_tx);
         let result = hand_on(&done_rx, &token_tx, &mut each);
         // On an early stop, the reader and the workers see closed channels and end.
@@ -115,6 +121,7 @@ type Done<T> = (u64, Vec<(u64, T)>);
 fn work_on<T>(
     batches: &Mutex<Receiver<Batch>>,
     done: &std::sync::mpsc::SyncSender<Done<T>>,
+    spare: &std::sync::mpsc::SyncSender<Vec<u8>>,
     work: &(impl Fn(Result<Dossier, Error>) -> T + Sync),
 ) {
     loop {
@@ -142,6 +149,10 @@ fn work_on<T>(
             };
             results.push((line, work(Err(e))));
         }
+        // A buffer grown far past the batch size by one long line is not kept.
+        if batch.bytes.capacity() <= 2 * BATCH_BYTES {
+            let _ = spare.try_send(batch.bytes);
+        }
         if done.send((batch.seq, results)).is_err() {
             return;
         }
@@ -149,26 +160,42 @@ fn work_on<T>(
 }
 
 /// Reads lines into batches and sends them to the workers, one token per batch.
-fn read_batches<R: BufRead>(input: R, tokens: &Receiver<()>, batches: &std::sync::mpsc::SyncSender<Batch>) {
+fn read_batches<R: BufRead>(
+    input: R,
+    tokens: &Receiver<()>,
+    batches: &std::sync::mpsc::SyncSender<Batch>,
+    spare: &Receiver<Vec<u8>>,
+) {
     let mut reader = Reader::new(input);
     let mut seq = 0;
-    let new_batch = |seq| Batch { seq, bytes: Vec::with_capacity(BATCH_BYTES), lines: Vec::new(), error: None };
+    let new_batch = |seq| {
+        let bytes = match spare.try_recv() {
+            Ok(mut bytes) => {
+                bytes.clear();
+                bytes
+            }
+            Err(_) => Vec::with_capacity(BATCH_BYTES),
+        };
+        Batch { seq, bytes, lines: Vec::new(), error: None }
+    };
     let mut batch = new_batch(seq);
     loop {
-        let next = reader.next_line().map(|r| r.map(<[u8]>::to_vec));
-        let line = reader.line_number();
-        let full = match next {
+        // The line is copied straight from the reader's buffer into the batch.
+        let start = batch.bytes.len();
+        let full = match reader.next_line() {
             None => true,
             Some(Ok(text)) => {
-                let start = batch.bytes.len();
-                batch.bytes.extend_from_slice(&text);
-                batch.lines.push((line, start, batch.bytes.len()));
-                batch.bytes.len() >= BATCH_BYTES || batch.lines.len() >= BATCH_LINES
+                batch.bytes.extend_from_slice(text);
+                false
             }
             Some(Err(e)) => {
                 batch.error = Some(e);
                 true
             }
+        };
+        let full = full || {
+            batch.lines.push((reader.line_number(), start, batch.bytes.len()));
+            batch.bytes.len() >= BATCH_BYTES || batch.lines.len() >= BATCH_LINES
         };
         if !full {
             continue;

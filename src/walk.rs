@@ -496,7 +496,7 @@ impl Dossier {
     pub fn references(&self) -> Vec<Reference<'_>> {
         let mut found = Vec::new();
         read::dossier(self, &mut |path, id, agreement| {
-            found.push(Reference { path: path.to_string(), kind: id.kind(), id: id.as_str(), agreement });
+            found.push(Reference { path: path.render(), kind: id.kind(), id: id.as_str(), agreement });
         });
         found
     }
@@ -506,7 +506,7 @@ impl Dossier {
     pub fn references_mut(&mut self) -> Vec<ReferenceMut<'_>> {
         let mut found = Vec::new();
         write::dossier(self, &mut |path, id, agreement| {
-            found.push(ReferenceMut { path: path.to_string(), id, agreement });
+            found.push(ReferenceMut { path: path.render(), id, agreement });
         });
         found
     }

@@ -360,6 +360,7 @@ fn schema_and_parser_agree_on_generated_and_mutated_documents() -> Result<(), Bo
     let mut both_reject = 0u64;
     let mut known_counts = vec![0u64; KNOWN.len()];
     let mut disagreements = Vec::new();
+    let mut parser_disagreements = Vec::new();
     for case in 0..cases {
         let example = &examples[rng.below(examples.len())];
         let mut doc = generate(example, &mut rng);
@@ -370,6 +371,19 @@ fn schema_and_parser_agree_on_generated_and_mutated_documents() -> Result<(), Bo
         }
         let json = doc.to_string();
         let parsed = Dossier::from_json(&json);
+        // The fast path (where a faster parser would go: docs/performance.md) and serde_json
+        // alone must give the same verdict and the same dossier.
+        let reference = serde_json::from_str::<Dossier>(&json);
+        match (&parsed, &reference) {
+            // Compared as written too: `-0.0 == 0.0`, but they are different documents.
+            (Ok(fast), Ok(slow)) if fast == slow && fast.to_json() == slow.to_json() => {}
+            (Err(_), Err(_)) => {}
+            _ => parser_disagreements.push(format!(
+                "case {case}: fast path {:?}, serde_json {:?}\n  document: {json}",
+                parsed.is_ok(),
+                reference.is_ok()
+            )),
+        }
         let schema_ok = validator.is_valid(&doc);
         match (&parsed, schema_ok) {
             (Ok(_), true) => both_accept += 1,
@@ -394,6 +408,12 @@ fn schema_and_parser_agree_on_generated_and_mutated_documents() -> Result<(), Bo
     for (k, n) in KNOWN.iter().zip(&known_counts) {
         println!("  intentional difference {}: {n} ({})", k.name, k.why);
     }
+    assert!(
+        parser_disagreements.is_empty(),
+        "{} differences between the fast path and serde_json:\n{}",
+        parser_disagreements.len(),
+        parser_disagreements.iter().take(10).cloned().collect::<Vec<_>>().join("\n")
+    );
     let shown: Vec<&String> = disagreements.iter().take(10).collect();
     assert!(
         disagreements.is_empty(),
@@ -507,4 +527,140 @@ fn extension_key_edge_strings_agree() {
         assert_eq!(validator.is_valid(&doc), parsed, "{key:?}: parser {parsed}");
     }
     assert_eq!(accepted, 5);
+}
+
+/// The fast path of `Dossier::from_json` (where a faster parser would go: see "Faster parsers"
+/// in docs/performance.md) against serde_json alone, on text no `Value` can produce: duplicate keys, nesting
+/// at the recursion limit, numbers at and past the edges, escapes, stray bytes. Same verdict
+/// and, where both accept, the same dossier.
+#[test]
+fn fast_path_and_serde_json_agree_on_hostile_text() -> Result<(), Box<dyn std::error::Error>> {
+    let head = r#"{"schema_version":"1.0","id":"d""#;
+    let doc = |body: &str| if body.is_empty() { format!("{head}}}") } else { format!("{head},{body}}}") };
+    let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    let strength = |v: &str| {
+        doc(&format!(
+            r#""troop_presences":[{{"id":"t","forces":["a"],"host_country":"SYR","strength":{{"best":{v},"qualifier":"exact"}},"host_consent":"unknown"}}]"#
+        ))
+    };
+    let notice = |v: &str| {
+        doc(&format!(
+            r#""agreements":[{{"id":"g","title":"T","kind":"other","parties":[{{"actor":"a","role":"party"}}],"duration":{{"type":"indefinite","withdrawal":{{"notice_months":{v}}}}}}}]"#
+        ))
+    };
+    let numbers = [
+        "0",
+        "-0",
+        "-0.0",
+        "0.0",
+        "1",
+        "1.0",
+        "1e2",
+        "1E2",
+        "1e-2",
+        "-1",
+        "01",
+        "1.",
+        ".5",
+        "+1",
+        "1e400",
+        "-1e400",
+        "1e-400",
+        "5e-324",
+        "1.7976931348623157e308",
+        "1.7976931348623157e309",
+        "18446744073709551615",
+        "18446744073709551616",
+        "-9223372036854775808",
+        "-9223372036854775809",
+        "4294967295",
+        "4294967296",
+        "99999999999999999999999999999999999999",
+        "0.1e1",
+        "1_000",
+        "NaN",
+        "Infinity",
+        "-Infinity",
+        "0x10",
+        "\"5\"",
+        "true",
+        "null",
+        "[]",
+        "{}",
+    ];
+    let mut cases: Vec<String> = Vec::new();
+    for n in numbers {
+        cases.push(strength(n));
+        cases.push(notice(n));
+        cases.push(doc(&format!(r#""extensions":{{"a.n":{n}}}"#)));
+        cases.push(doc(&format!(r#""extensions":{{"a.n":[{n},{{"k":{n}}}]}}"#)));
+    }
+    for depth in [1, 100, 124, 125, 126, 127, 128, 129, 200, 5000] {
+        cases.push(doc(&format!(r#""extensions":{{"a.deep":{}}}"#, nested(depth))));
+        cases.push(doc(&format!(r#""extensions":{{"a.deep":{}{}}}"#, "{\"k\":".repeat(depth), "}".repeat(depth))));
+        cases.push(doc(&format!(r#""title":{}"#, nested(depth))));
+    }
+    for body in [
+        r#""title":"a","title":"b""#,
+        r#""extensions":{"a.b":1,"a.b":2}"#,
+        r#""extensions":{"a.b":{"k":1,"k":2}}"#,
+        r#""extensions":{"a.b":[{"x":{"k":1,"k":1}}]}"#,
+        r#""title":"\ud800""#,
+        r#""title":"\udc00\ud800""#,
+        r#""title":"\ud83d\ude00""#,
+        r#""title":"\u0000""#,
+        r#""title":"\x41""#,
+        r#""title":"\/\b\f\n\r\t\"\\""#,
+        "\"title\":\"tab\tinside\"",
+        "\"title\":\"nul\u{0}inside\"",
+        "\"title\":\"line\nbreak\"",
+        r#""title":'single'"#,
+        r#""title":"t",}"#,
+        r#""actors":[{"id":"a","name":"A","kind":"state"},]"#,
+        r#""title":"t" /* comment */"#,
+        r#""title":"\u00e9\u200f""#,
+        r#""title":"é""#,
+        r#""extensions":{"":1}"#,
+        r#""extensions":{"a.b":"\ud800"}"#,
+        "",
+    ] {
+        cases.push(doc(body));
+    }
+    let base = doc(r#""title":"t""#);
+    for text in [
+        format!(" \n\t{base} \r\n"),
+        format!("{base} x"),
+        format!("{base}{base}"),
+        format!("\u{FEFF}{base}"),
+        format!("\u{FEFF}\u{FEFF}{base}"),
+        base.replace("1.0", "1.1"),
+        base.replace("1.0", "2.0"),
+        base[..base.len() - 1].to_owned(),
+        String::new(),
+        "null".into(),
+        "[]".into(),
+    ] {
+        cases.push(text);
+    }
+    let mut differences = Vec::new();
+    for json in &cases {
+        let fast = Dossier::from_json(json);
+        let slow = serde_json::from_str::<Dossier>(json.strip_prefix('\u{FEFF}').unwrap_or(json));
+        match (&fast, &slow) {
+            (Ok(a), Ok(b)) if a == b && a.to_json() == b.to_json() => {}
+            (Err(_), Err(_)) => {}
+            (Ok(_), Ok(_)) => differences.push(format!("different dossiers: {json}")),
+            _ => differences.push(format!(
+                "fast path {:?}, serde_json {:?}: {json}",
+                fast.as_ref().map(|_| ()).map_err(ToString::to_string),
+                slow.as_ref().map(|_| ()).map_err(ToString::to_string)
+            )),
+        }
+        // The byte entry point too (a JSON Lines line goes through it).
+        if Dossier::from_slice(json.as_bytes()).ok() != fast.ok() {
+            differences.push(format!("from_slice and from_json differ: {json}"));
+        }
+    }
+    assert!(differences.is_empty(), "{} differences:\n{}", differences.len(), differences.join("\n"));
+    Ok(())
 }

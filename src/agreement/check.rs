@@ -112,7 +112,7 @@ impl Agreement {
                 .filter(|&i| !self.parties[..i].iter().any(|q| makes(q) && q.actor == self.parties[i].actor))
                 .count()
         } else {
-            let set: std::collections::HashSet<&str> =
+            let set: crate::validate::FastSet<&str> =
                 self.parties.iter().filter(|p| makes(p)).map(|p| p.actor.as_str()).collect();
             set.len()
         };

@@ -7,12 +7,10 @@
 //! Cost: one pass to group the acts, then sorting within each group: O(n log n) in the acts
 //! plus the `toward` lists, on any input.
 
-use std::collections::HashMap;
-
 use chrono::{Months, NaiveDate};
 
 use super::{ActionType, Agreement};
-use crate::validate::{Checker, Code, Path};
+use crate::validate::{Checker, Code, FastMap, Path};
 
 /// The order groups of treaty law: an act may not be definitely earlier than an act of a
 /// group it must follow.
@@ -185,7 +183,7 @@ impl Agreement {
     fn check_order(&self, c: &mut Checker<'_>, list: &Path<'_>) {
         // The latest start of the acts of each group: agreement-wide, and for each party.
         let mut global: [Option<NaiveDate>; GROUPS] = [None; GROUPS];
-        let mut by_party: HashMap<&str, [Option<NaiveDate>; GROUPS]> = HashMap::new();
+        let mut by_party: FastMap<&str, [Option<NaiveDate>; GROUPS]> = FastMap::default();
         for a in &self.actions {
             let Some(start) = a.date.earliest() else { continue };
             let g = group(a.kind) as usize;
@@ -283,7 +281,7 @@ impl Agreement {
     fn check_resumptions(&self, c: &mut Checker<'_>, list: &Path<'_>) {
         // Scope → (day, resumption?, act): suspensions at their first possible day, resumptions
         // at their last, so that a suspension that may precede a resumption does.
-        let mut scopes: HashMap<Scope<'_>, Vec<(NaiveDate, bool, usize)>> = HashMap::new();
+        let mut scopes: FastMap<Scope<'_>, Vec<(NaiveDate, bool, usize)>> = FastMap::default();
         for (i, a) in self.actions.iter().enumerate() {
             let resumption = match a.kind {
                 ActionType::Suspension => false,
@@ -329,7 +327,7 @@ impl Agreement {
     /// `withdrawal_before_bound`, `repeated_withdrawal`, `action_after_withdrawal`.
     fn check_parties_history(&self, c: &mut Checker<'_>, list: &Path<'_>) {
         let mut eif: Option<NaiveDate> = None;
-        let mut by_party: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_party: FastMap<&str, Vec<usize>> = FastMap::default();
         for (i, a) in self.actions.iter().enumerate() {
             match &a.party {
                 None if a.kind == ActionType::EntryIntoForce => {
@@ -438,7 +436,7 @@ impl Agreement {
             return;
         }
         let mut common: Vec<Span> = Vec::new();
-        let mut own: HashMap<&str, Vec<Span>> = HashMap::new();
+        let mut own: FastMap<&str, Vec<Span>> = FastMap::default();
         for a in self.actions.iter().filter(|a| a.kind == ActionType::Signature) {
             let Some(s) = span(&a.date) else { continue };
             match &a.party {
@@ -447,7 +445,7 @@ impl Agreement {
             }
         }
         let common = Overlaps::new(common);
-        let own: HashMap<&str, Overlaps> = own.into_iter().map(|(k, v)| (k, Overlaps::new(v))).collect();
+        let own: FastMap<&str, Overlaps> = own.into_iter().map(|(k, v)| (k, Overlaps::new(v))).collect();
         let list = path.key("signatures");
         for (i, s) in self.signatures.iter().enumerate() {
             let Some((start, end)) = s.date.as_ref().and_then(span) else { continue };

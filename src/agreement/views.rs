@@ -324,8 +324,9 @@ impl Agreement {
     /// withdrawal or denunciation takes effect before its first consent does (the record
     /// starts with it leaving, so it was a member before: Uzbekistan's 1999 exit and 2006
     /// return).
-    pub(crate) fn original_parties(&self) -> HashMap<&str, bool> {
-        let mut first: HashMap<&str, (Option<NaiveDate>, Option<NaiveDate>)> = HashMap::new();
+    pub(crate) fn original_parties(&self) -> crate::validate::FastMap<&str, bool> {
+        // Validation asks this of every agreement: a fast hasher (see `FastMap`).
+        let mut first: crate::validate::FastMap<&str, (Option<NaiveDate>, Option<NaiveDate>)> = Default::default();
         for (i, a) in self.actions.iter().enumerate() {
             let Some(p) = &a.party else { continue };
             let consent = is_consent(a.kind);

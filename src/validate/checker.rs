@@ -15,8 +15,31 @@ use crate::walk::{IdRef, RecordKind};
 fn has_control_character(text: &str) -> bool {
     let bytes = text.as_bytes();
     // Byte scans first: C1 controls are the only ones outside ASCII, all encoded after 0xC2.
-    bytes.iter().any(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f)
-        || (bytes.contains(&0xC2) && text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)))
+    has_ascii_control(bytes) || (bytes.contains(&0xC2) && text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)))
+}
+
+/// A C0 control other than tab, line feed and carriage return, or DEL. Every text of a document
+/// goes through here, so it looks at eight bytes at a time: a word with no byte below 0x20 and
+/// no 0x7F (the usual case) is passed over at once; a word that may have one (a line break,
+/// say) is looked at byte by byte.
+fn has_ascii_control(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let is_control = |&b: &u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f;
+    let mut words = bytes.chunks_exact(8);
+    for chunk in &mut words {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else { return chunk.iter().any(is_control) };
+        let w = u64::from_ne_bytes(word);
+        // The classic bit tricks: a high bit set where a byte is below 0x20, or is 0x7F. They
+        // never miss one; they may flag a word that has none, which the byte scan then clears.
+        let below = w.wrapping_sub(0x20 * ONES) & !w & HIGH;
+        let del = w ^ (0x7f * ONES);
+        let del = del.wrapping_sub(ONES) & !del & HIGH;
+        if below | del != 0 && chunk.iter().any(is_control) {
+            return true;
+        }
+    }
+    words.remainder().iter().any(is_control)
 }
 
 /// Characters that render as nothing: zero-width space and joiners, direction marks and
@@ -68,7 +91,7 @@ macro_rules! checker {
                         IdIndex::build(records, |i, first| {
                             let id = records.get(i).map_or("", |r| r.id.as_str());
                             report.push(Issue {
-                                path: list.index(i).key("id").to_string(),
+                                path: list.index(i).key("id").render(),
                                 code: Code::DuplicateId,
                                 severity: Code::DuplicateId.severity(),
                                 message: format!("id '{id}' is already used by /{}/{first}", stringify!($list)),
@@ -114,7 +137,7 @@ crate::records::record_kinds!(checker []);
 impl<'d> Checker<'d> {
     /// Records a problem; the path and message are rendered only now.
     pub(crate) fn issue(&mut self, path: &Path<'_>, code: Code, message: impl Into<String>) {
-        self.report.push(Issue { path: path.to_string(), severity: code.severity(), code, message: message.into() });
+        self.report.push(Issue { path: path.render(), severity: code.severity(), code, message: message.into() });
     }
 
     /// Adds the end-of-walk warnings and hands over the report.
@@ -169,7 +192,8 @@ impl<'d> Checker<'d> {
     pub(crate) fn text(&mut self, path: &Path<'_>, text: &str) {
         // Only the two ends need looking at, unless one of them is white space.
         let mut chars = text.chars();
-        let clean_ends = match (chars.next(), chars.next_back()) {
+        let first = chars.next();
+        let clean_ends = match (first, chars.next_back()) {
             (Some(first), Some(last)) => !first.is_whitespace() && !last.is_whitespace(),
             (Some(only), None) => !only.is_whitespace(),
             _ => false,
@@ -184,7 +208,7 @@ impl<'d> Checker<'d> {
         if clean_ends {
             // Text made only of invisible characters (zero-width space, byte order mark,
             // direction marks) says nothing either. Only text that starts with one is scanned.
-            if text.chars().next().is_some_and(is_invisible)
+            if first.is_some_and(|c| !c.is_ascii() && is_invisible(c))
                 && text.chars().all(|c| c.is_whitespace() || is_invisible(c))
             {
                 self.issue(path, Code::EmptyText, "must not be empty (it holds only invisible characters)");
@@ -346,6 +370,29 @@ impl<'d> Checker<'d> {
 mod tests {
     use super::*;
     use crate::validate::id_index::SCAN;
+
+    /// The word-at-a-time scan finds what a byte-by-byte scan finds, at every position.
+    #[test]
+    fn control_characters_are_found_anywhere() {
+        let naive = |t: &str| {
+            t.chars()
+                .any(|c| (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || ('\u{80}'..='\u{9f}').contains(&c))
+        };
+        let specials = [
+            '\0', '\u{1}', '\t', '\n', '\r', '\u{1f}', ' ', '\u{7f}', '\u{80}', '\u{9f}', '\u{a0}', 'é', '\u{200f}',
+            'x',
+        ];
+        for len in 0..20 {
+            for at in 0..len.max(1) {
+                for &c in &specials {
+                    let text: String = (0..len).map(|i| if i == at { c } else { 'a' }).collect();
+                    assert_eq!(has_control_character(&text), naive(&text), "{text:?}");
+                    let mixed: String = text.chars().chain("\t\n\r é".chars()).chain(text.chars()).collect();
+                    assert_eq!(has_control_character(&mixed), naive(&mixed), "{mixed:?}");
+                }
+            }
+        }
+    }
 
     /// Small lists are scanned, large ones hashed: both must find the same ids and the same
     /// duplicates, reported at the same place.

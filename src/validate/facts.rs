@@ -6,9 +6,7 @@
 //! Each rule makes one pass over the records it concerns, with hash sets where a list may be
 //! long, so the whole file is linear in the size of the document.
 
-use std::collections::{HashMap, HashSet};
-
-use super::{Checker, Code, Path};
+use super::{Checker, Code, FastMap, FastSet, Path};
 use crate::agreement::{ActionType, AgreementKind, ObligationType, Relation};
 use crate::citation::Citation;
 use crate::values::{CodeStatus, CountryCode, DayKey, EdtfDate};
@@ -78,6 +76,13 @@ struct Lifetime {
 /// country code already withdrawn (a warning).
 fn acts_in_time(c: &mut Checker<'_>) {
     let d = c.dossier;
+    // Most dossiers date no actor and use no former code: skip building the table for them.
+    let dated = |a: &crate::Actor| {
+        a.founded.is_some() || a.dissolved.is_some() || a.country.is_some_and(|c| c.status() == CodeStatus::Former)
+    };
+    if !d.actors.iter().any(dated) {
+        return;
+    }
     let lives: Vec<Lifetime> = d
         .actors
         .iter()
@@ -280,7 +285,7 @@ fn agreements(c: &mut Checker<'_>) {
             }
         }
         // Parties that signed: by a signature record or a signature act of their own.
-        let signed: HashSet<&str> = a
+        let signed: FastSet<&str> = a
             .signatures
             .iter()
             .map(|s| s.party.as_str())
@@ -293,7 +298,7 @@ fn agreements(c: &mut Checker<'_>) {
             )
             .collect();
         // A party that left may come back by accession: that is no slip.
-        let left: HashSet<&str> = a
+        let left: FastSet<&str> = a
             .actions
             .iter()
             .filter(|x| matches!(x.kind, ActionType::Withdrawal | ActionType::Denunciation))
@@ -412,8 +417,8 @@ fn supports(c: &mut Checker<'_>) {
 fn sources(c: &mut Checker<'_>) {
     let d = c.dossier;
     let list = Path::ROOT.key("sources");
-    let mut by_url: HashMap<&str, usize> = HashMap::new();
-    let mut by_title: HashMap<(&str, Option<&str>, Option<String>), usize> = HashMap::new();
+    let mut by_url: FastMap<&str, usize> = FastMap::default();
+    let mut by_title: FastMap<(&str, Option<&str>, Option<EdtfDate>), usize> = FastMap::default();
     for (i, s) in d.sources.iter().enumerate() {
         let at = list.index(i);
         if let (Some(accessed), Some(published)) = (&s.accessed, &s.published) {
@@ -433,7 +438,7 @@ fn sources(c: &mut Checker<'_>) {
             }
         });
         let same_title = if s.publisher.is_some() || s.published.is_some() {
-            let key = (s.title.as_str(), s.publisher.as_deref(), s.published.as_ref().map(ToString::to_string));
+            let key = (s.title.as_str(), s.publisher.as_deref(), s.published);
             match by_title.get(&key) {
                 Some(&first) => Some(first),
                 None => {

@@ -21,3 +21,9 @@ pub use code::{Code, CodeError, CustomCode, Severity};
 pub(crate) use id_index::{IdIndex, SCAN};
 pub(crate) use path::Path;
 pub use report::{Issue, Report, ValidationError};
+
+/// The hash map of validation's short-lived indexes: foldhash (randomly seeded, as in
+/// `id_index.rs`) costs a fraction of SipHash on the short string keys hashed here.
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+/// The hash set of validation's short-lived indexes (see [`FastMap`]).
+pub(crate) type FastSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;

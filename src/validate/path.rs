@@ -32,27 +32,65 @@ impl<'a> Path<'a> {
     }
 }
 
-impl fmt::Display for Path<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Path<'_> {
+    /// The JSON Pointer, rendered straight into a string: reports of a large corpus render
+    /// thousands of paths, and going through `fmt` character by character cost more than the
+    /// check that found the problem.
+    pub(crate) fn render(&self) -> String {
+        let mut out = String::with_capacity(48);
+        self.render_into(&mut out);
+        out
+    }
+
+    fn render_into(&self, out: &mut String) {
         if let Some(parent) = self.parent {
-            parent.fmt(f)?;
+            parent.render_into(out);
         }
         match self.segment {
-            Segment::Root => Ok(()),
-            Segment::Index(i) => write!(f, "/{i}"),
+            Segment::Root => {}
+            Segment::Index(i) => {
+                out.push('/');
+                push_decimal(out, i);
+            }
             Segment::Key(k) => {
-                f.write_str("/")?;
-                // RFC 6901 escaping: '~' as '~0', '/' as '~1'.
-                for c in k.chars() {
-                    match c {
-                        '~' => f.write_str("~0")?,
-                        '/' => f.write_str("~1")?,
-                        c => write!(f, "{c}")?,
+                out.push('/');
+                if k.contains(['~', '/']) {
+                    // RFC 6901 escaping: '~' as '~0', '/' as '~1'.
+                    for c in k.chars() {
+                        match c {
+                            '~' => out.push_str("~0"),
+                            '/' => out.push_str("~1"),
+                            c => out.push(c),
+                        }
                     }
+                } else {
+                    out.push_str(k);
                 }
-                Ok(())
             }
         }
+    }
+}
+
+/// Appends `n` in decimal, without the formatting machinery.
+fn push_decimal(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render())
     }
 }
 
@@ -70,5 +108,7 @@ mod tests {
         assert_eq!(second.key("signer").to_string(), "/agreements/0/signatures/1/signer");
         assert_eq!(root.to_string(), "");
         assert_eq!(root.key("a/b~c").to_string(), "/a~1b~0c");
+        assert_eq!(agreements.index(1234567890).render(), "/agreements/1234567890");
+        assert_eq!(agreements.index(0).key("é/ü").render(), "/agreements/0/é~1ü");
     }
 }

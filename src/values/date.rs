@@ -225,7 +225,24 @@ pub(crate) struct DayKey(i32, u8, u8);
 impl fmt::Display for DayKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Self(y, m, d) = *self;
+        // Validation messages name days by the thousand: skip the padding machinery for the
+        // usual four-digit years.
+        if let (Ok(y @ 0..=9999), 1..=12, 1..=31) = (u16::try_from(y), m, d) {
+            let mut buf = [b'0', b'0', b'0', b'0', b'-', b'0', b'0', b'-', b'0', b'0'];
+            write_digits(&mut buf[..4], y);
+            write_digits(&mut buf[5..7], u16::from(m));
+            write_digits(&mut buf[8..], u16::from(d));
+            return f.write_str(std::str::from_utf8(&buf).map_err(|_| fmt::Error)?);
+        }
         if y < 0 { write!(f, "-{:04}-{m:02}-{d:02}", y.unsigned_abs()) } else { write!(f, "{y:04}-{m:02}-{d:02}") }
+    }
+}
+
+/// Writes `n` as decimal digits right-aligned in `out`, which holds ASCII zeros.
+fn write_digits(out: &mut [u8], mut n: u16) {
+    for slot in out.iter_mut().rev() {
+        *slot = b'0' + (n % 10) as u8;
+        n /= 10;
     }
 }
 
@@ -282,6 +299,26 @@ impl FromStr for IntervalEnd {
 
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let (Ok(y @ 0..=9999), m @ (None | Some(1..=12)), d @ (None | Some(1..=31))) =
+            (u16::try_from(self.year), self.month, self.day)
+        {
+            // The usual four-digit year, without the padding machinery (see `DayKey`).
+            let mut buf = [b'0', b'0', b'0', b'0', b'-', b'0', b'0', b'-', b'0', b'0'];
+            write_digits(&mut buf[..4], y);
+            let mut len = 4;
+            if let Some(m) = m {
+                write_digits(&mut buf[5..7], u16::from(m));
+                len = 7;
+                if let Some(d) = d {
+                    write_digits(&mut buf[8..], u16::from(d));
+                    len = 10;
+                }
+            }
+            if d.is_none() || len == 10 {
+                f.write_str(std::str::from_utf8(&buf[..len]).map_err(|_| fmt::Error)?)?;
+                return f.write_str(self.qualifier.suffix());
+            }
+        }
         if self.year < 0 {
             write!(f, "-{:04}", self.year.unsigned_abs())?;
         } else {

@@ -17,6 +17,11 @@ mod xref;
 
 use std::process::ExitCode;
 
+// The command line only: the library leaves the allocator to the program that uses it.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Parser, Subcommand};
 
 /// Validate, query, code and export defense-agreement dossiers (JSON, or JSON Lines with one
