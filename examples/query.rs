@@ -5,7 +5,7 @@
 //! ```
 //!
 //! FILE is a dossier (`.json`) or a stream of them (`.jsonl`, one per line). The program
-//! prints five answers:
+//! prints seven answers:
 //!
 //! 1. the agreements that bind `--actor` (default `united-states`): on `--on` when given,
 //!    else every agreement it is a party to, with its latest status;
@@ -65,6 +65,9 @@ fn parse_args() -> Result<Options, String> {
     }
     if files.is_empty() {
         return Err("no files given".into());
+    }
+    if questions.toward.is_some() && questions.on.is_none() {
+        return Err("--toward needs --on: bound toward another party on which day?".into());
     }
     Ok(Options { questions, files })
 }

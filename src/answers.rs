@@ -44,7 +44,7 @@ pub struct Questions {
     pub on: Option<NaiveDate>,
     /// The host country whose foreign forces are listed.
     pub country: CountryCode,
-    /// Another party: whether `actor` is bound toward it on `on`.
+    /// Another party: whether `actor` is bound toward it on `on` (answered only with a day).
     pub toward: Option<ActorId>,
 }
 

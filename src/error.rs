@@ -203,7 +203,7 @@ impl Error {
         let message = full.strip_suffix(&suffix).unwrap_or(&full);
         // A field buffered before a tagged union's `type` carries its path below the union.
         let (nested, message) = crate::tagged::split_nested_path(message);
-        path.push_str(nested.unwrap_or_default());
+        path.push_str(nested.as_deref().unwrap_or_default());
         let mut message = in_words(message);
         // serde_json says column 0 for an error just after a line break (input cut short after a
         // newline); columns are 1-based, and that position is the next line's first column.
@@ -240,7 +240,9 @@ impl Error {
 
 /// serde names the Rust type a number did not fit ("expected u32"); say what the field takes.
 fn in_words(message: &str) -> String {
-    const RUST_TYPES: [(&str, &str); 4] = [
+    const RUST_TYPES: [(&str, &str); 6] = [
+        ("expected u8", "expected a whole number from 0 to 255"),
+        ("expected u16", "expected a whole number from 0 to 65535"),
         ("expected a nonzero u32", "expected a whole number from 1 to 4294967295"),
         ("expected u32", "expected a whole number from 0 to 4294967295"),
         ("expected u64", "expected a whole number from 0 to 18446744073709551615"),

@@ -32,6 +32,7 @@ pub mod schema;
 mod schema_version;
 mod source;
 mod statement;
+mod strict_value;
 mod support;
 pub mod tables;
 mod tagged;

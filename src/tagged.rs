@@ -7,8 +7,9 @@
 //! variant is read from the tag's own value, and the remaining fields straight from the parser,
 //! through the same map — so every error keeps its full path. Writers put the tag first (this
 //! crate always does), and then nothing is buffered. Fields before the tag are buffered as JSON
-//! values; an error inside one of them carries its own path out in the message, which
-//! [`crate::Error`] moves back into the path (see [`split_nested_path`]).
+//! values (strictly: a repeated key is still an error); an error inside one of them carries its
+//! own path out at the start of the message (`at "/withdrawal/notice_months": …`, readable as it
+//! is), which [`crate::Error`] moves back into the path (see [`split_nested_path`]).
 //!
 //! Each union keeps its `Serialize` and schema derives (internally tagged), and reads through a
 //! `remote` mirror deriving an externally tagged `Deserialize`: serde checks at compile time that
@@ -19,11 +20,10 @@ use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess, VariantAccess, Visitor};
 
+use crate::strict_value::StrictValue;
+
 /// The tag's key.
 const TAG: &str = "type";
-
-/// Marks the start and end of a path carried in an error message (see [`split_nested_path`]).
-const NESTED: char = '\u{1}';
 
 /// An internally tagged union read through its externally tagged mirror.
 pub(crate) trait ByTag: Sized {
@@ -55,7 +55,8 @@ impl<'de, T: ByTag> Visitor<'de> for TagVisitor<T> {
                 None => return Err(de::Error::missing_field(TAG)),
                 Some(Key::Tag) => return T::deserialize_by_tag(Rest { before, map }),
                 Some(Key::Other(key)) => {
-                    let value: serde_json::Value = map.next_value()?;
+                    // Strict: `Value` alone would keep the last of two repeated keys silently.
+                    let StrictValue::<true>(value) = map.next_value()?;
                     before.push((key, value));
                 }
             }
@@ -172,7 +173,8 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Fields<A> {
                 self.pending = Some((key, value));
                 read
             }
-            None => self.map.next_key_seed(seed),
+            // A second `type` is a repeated field, not an unknown one.
+            None => self.map.next_key_seed(NotTheTag(seed)),
         }
     }
 
@@ -188,7 +190,9 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Fields<A> {
                     serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => {}
                 }
             }
-            de::Error::custom(format_args!("{NESTED}{path}{NESTED}{e}"))
+            // A JSON string, so that no key can end the path early; readable as it is.
+            let quoted = serde_json::Value::String(path).to_string();
+            de::Error::custom(format_args!("at {quoted}: {e}"))
         })
     }
 }
@@ -198,12 +202,44 @@ fn escape(key: &str) -> String {
 }
 
 /// Splits a message made by a buffered field's error into the path below the union and the
-/// message itself. Messages not made that way come back whole.
-pub(crate) fn split_nested_path(message: &str) -> (Option<&str>, &str) {
-    message
-        .strip_prefix(NESTED)
-        .and_then(|rest| rest.split_once(NESTED))
-        .map_or((None, message), |(path, message)| (Some(path), message))
+/// message itself. Messages not made that way come back whole. (No other message of the crate
+/// or of serde starts with `at "`.)
+pub(crate) fn split_nested_path(message: &str) -> (Option<String>, &str) {
+    let Some(quoted) = message.strip_prefix("at ").filter(|m| m.starts_with('"')) else { return (None, message) };
+    let mut strings = serde_json::Deserializer::from_str(quoted).into_iter::<String>();
+    match strings.next() {
+        Some(Ok(path)) => match quoted.get(strings.byte_offset()..).and_then(|rest| rest.strip_prefix(": ")) {
+            Some(rest) => (Some(path), rest),
+            None => (None, message),
+        },
+        _ => (None, message),
+    }
+}
+
+/// A field-name seed that refuses the tag's key: the tag was read already.
+struct NotTheTag<K>(K);
+
+impl<'de, K: DeserializeSeed<'de>> DeserializeSeed<'de> for NotTheTag<K> {
+    type Value = K::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<K::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de, K: DeserializeSeed<'de>> Visitor<'de> for NotTheTag<K> {
+    type Value = K::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<K::Value, E> {
+        if key == TAG {
+            return Err(de::Error::duplicate_field(TAG));
+        }
+        self.0.deserialize(key.into_deserializer())
+    }
 }
 
 /// Implements `Serialize` (the union's own derive, internally tagged), `Deserialize` (through

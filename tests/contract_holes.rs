@@ -127,7 +127,8 @@ fn tagged_unions_report_their_tag_and_shape_where_they_are_wrong() {
         (r#"{"type":"actor"}"#, "missing_field", "/statements/0/about/1"),
         (r#"{"type":"actor","id":"a","note":"x"}"#, "unknown_field", "/statements/0/about/1/note"),
         (r#"{"note":"x","type":"actor","id":"a"}"#, "unknown_field", "/statements/0/about/1/note"),
-        (r#"{"type":"actor","id":"a","type":"actor"}"#, "unknown_field", "/statements/0/about/1/type"),
+        (r#"{"type":"actor","id":"a","type":"actor"}"#, "duplicate_field", "/statements/0/about/1/type"),
+        (r#"{"id":"a","type":"actor","type":"actor"}"#, "duplicate_field", "/statements/0/about/1/type"),
         (r#"{"type":"actor","id":"a","id":"b"}"#, "duplicate_field", "/statements/0/about/1/id"),
         (r#"["actor","a"]"#, "invalid_type", "/statements/0/about/1"),
         (r#"null"#, "invalid_type", "/statements/0/about/1"),
@@ -151,4 +152,55 @@ fn tagged_unions_read_the_same_whatever_the_tag_position() -> Result<(), Error> 
     let about = Dossier::from_json(&statement_about(r#"{"id":"b","type":"agreement"}"#))?;
     assert_eq!(Dossier::from_json(&about.to_json())?, about);
     Ok(())
+}
+
+#[test]
+fn repeated_keys_before_a_tag_are_still_errors() {
+    // Fields before `type` are buffered; a plain `serde_json::Value` would keep the last of two
+    // repeated keys silently (found in review: this was accepted with notice_months 2).
+    for (duration, path) in [
+        (r#"{"withdrawal":{"notice_months":1,"notice_months":2},"type":"indefinite"}"#, "/withdrawal/notice_months"),
+        (r#"{"type":"indefinite","withdrawal":{"notice_months":1,"notice_months":2}}"#, "/withdrawal/notice_months"),
+        (
+            r#"{"withdrawal":{"citations":[{"source":"s","source":"t"}]},"type":"indefinite"}"#,
+            "/withdrawal/citations/0/source",
+        ),
+        (r#"{"withdrawal":{},"withdrawal":{},"type":"indefinite"}"#, "/withdrawal"),
+    ] {
+        let e = error(&agreement_with(duration));
+        assert_eq!(
+            (e.code(), e.path()),
+            ("duplicate_field", Some(format!("/agreements/0/duration{path}").as_str())),
+            "{duration}: {e}"
+        );
+    }
+}
+
+#[test]
+fn a_union_read_through_serde_directly_says_where_in_words() {
+    // Read outside `Dossier::from_json` (a downstream struct holding a duration), the error of a
+    // field before the tag carries its path as readable text, with no marker characters.
+    let e = serde_json::from_str::<defense_agreements::agreement::Duration>(
+        r#"{"years":0,"renewal":"automatic","type":"fixed_term"}"#,
+    )
+    .err()
+    .map(|e| e.to_string())
+    .unwrap_or_default();
+    assert!(e.starts_with(r#"at "/years": invalid value: integer `0`, expected a nonzero u32"#), "{e}");
+    assert!(!e.contains('\u{1}'), "{e:?}");
+    // A key that looks like the end of the path does not end it.
+    let json = doc(
+        r#""statements":[{"id":"s","text":"T","mode":"direct_quote","about":[{"id":"a","x\": y":1,"type":"actor"}]}]"#,
+    );
+    let e = error(&json);
+    assert_eq!((e.code(), e.path()), ("unknown_field", Some("/statements/0/about/0/x\": y")), "{e}");
+}
+
+#[test]
+fn small_counts_are_described_in_words_too() {
+    let e = error(&doc(
+        r#""agreements":[{"id":"g","title":"T","kind":"other","parties":[{"actor":"a","role":"party"}],"citations":[{"source":"s","credibility":300}]}]"#,
+    ));
+    assert_eq!(e.path(), Some("/agreements/0/citations/0/credibility"), "{e}");
+    assert!(e.message().ends_with("expected a whole number from 0 to 255"), "{e}");
 }

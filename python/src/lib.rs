@@ -924,16 +924,24 @@ fn rows<'py, R: Row>(py: Python<'py>, rows: &[R], as_tuples: bool) -> PyResult<B
 }
 
 /// Every table (or those named in `only`), by name in `Tables::NAMES` order.
+/// `ValueError` for a name in `only` that is no table.
+fn check_table_names(only: Option<&[String]>) -> PyResult<()> {
+    match only.into_iter().flatten().find(|n| Tables::columns(n).is_none()) {
+        Some(unknown) => {
+            let known = Tables::NAMES.join(", ");
+            Err(PyValueError::new_err(format!("no table '{unknown}': the tables are {known}")))
+        }
+        None => Ok(()),
+    }
+}
+
 fn tables_dict<'py>(
     py: Python<'py>,
     t: &Tables,
     as_tuples: bool,
     only: Option<&[String]>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    if let Some(unknown) = only.into_iter().flatten().find(|n| Tables::columns(n).is_none()) {
-        let known = Tables::NAMES.join(", ");
-        return Err(PyValueError::new_err(format!("no table '{unknown}': the tables are {known}")));
-    }
+    check_table_names(only)?;
     let dict = PyDict::new(py);
     let wanted = |name: &str| only.is_none_or(|o| o.iter().any(|n| n == name));
     macro_rules! table {
@@ -982,12 +990,21 @@ fn corpus_tables<'py>(
     as_tuples: bool,
     only: Option<Vec<String>>,
 ) -> PyResult<(Bound<'py, PyDict>, Report)> {
+    // Before reading a corpus that may be large.
+    check_table_names(only.as_deref())?;
     let options = Options::through(through.unwrap_or_else(this_year));
     let mut report = Report { issues: Vec::new(), dossiers: 0 };
     let mut tables = Tables::default();
     let mut add = |d: &defense_agreements::Dossier| tables.add(d, &options);
     if let Ok(text) = source.cast::<PyString>() {
         let text = text.to_str()?;
+        // A file name passed as `str` would read as one line that is not JSON: say so.
+        let one_line = !text.trim_end().contains('\n');
+        if one_line && !text.trim_start().starts_with('{') && std::path::Path::new(text.trim()).is_file() {
+            return Err(PyTypeError::new_err(format!(
+                "'{text}' is a file name, and a str is read as JSON Lines text: pass pathlib.Path('{text}')"
+            )));
+        }
         py.detach(|| stream_lines(text.as_bytes(), &mut report, &mut add))?;
     } else if let Ok(bytes) = source.cast::<PyBytes>() {
         let bytes = bytes.as_bytes();

@@ -129,6 +129,9 @@ def test_a_corpus_skips_what_does_not_validate_and_reports_each_line(tmp_path: P
     from_file, file_report = da.corpus_tables(path, through=THROUGH, as_tuples=True)
     assert {n: len(r) for n, r in from_file.items()} == {n: len(r) for n, r in tables.items()}
     assert [(i.line, i.code) for i in file_report] == [(i.line, i.code) for i in report]
+    # A file name given as str is text, not a path: refused with the fix, not read as one bad line.
+    with pytest.raises(TypeError, match="pass pathlib.Path"):
+        da.corpus_tables(str(path))
 
 
 def test_only_limits_the_tables() -> None:
@@ -141,6 +144,9 @@ def test_only_limits_the_tables() -> None:
     assert da.corpus_tables(text, only=[])[0] == {}
     with pytest.raises(ValueError, match="no table 'member'"):
         dossier.tables(only=["member"])
+    # A wrong name is refused before the corpus is read (here: a path that does not exist).
+    with pytest.raises(ValueError, match="no table 'member'"):
+        da.corpus_tables(Path("no-such-corpus.jsonl"), only=["member"])
 
 
 def test_corpus_tables_rejects_other_inputs() -> None:

@@ -37,8 +37,8 @@ pub(crate) struct Args {
     /// The host country whose foreign forces are listed (ISO 3166-1 alpha-3).
     #[arg(long, default_value = "SYR", value_name = "ISO3")]
     country: CountryCode,
-    /// Another party: whether the actor is bound toward it on `--on`.
-    #[arg(long, value_parser = parse_actor, value_name = "ID")]
+    /// Another party: whether the actor is bound toward it on `--on` (which it needs).
+    #[arg(long, value_parser = parse_actor, value_name = "ID", requires = "on")]
     toward: Option<ActorId>,
 }
 

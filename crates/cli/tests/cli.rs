@@ -269,8 +269,11 @@ fn query_applies_the_lifecycle() {
         let line = format!("collective-security-treaty\tuzbekistan bound toward russia: {bound}");
         assert!(lifecycle.contains(&line), "{on}: {}", stdout(&out));
     }
-    let out = dossier(&["query", "--toward", "not an id", cst], b"");
+    let out = dossier(&["query", "--toward", "not an id", "--on", "2008-01-01", cst], b"");
     assert_eq!(out.status.code(), Some(2));
+    // Bound toward another party on which day? Without --on it is a usage error, not ignored.
+    let out = dossier(&["query", "--actor", "uzbekistan", "--toward", "russia", cst], b"");
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
 }
 
 #[test]
