@@ -24,16 +24,8 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: Args) -> io::Result<ExitCode> {
     let mut out = crate::output::stdout();
-    let mut failed = false;
     writeln!(out, "{}", codings::TABLE_HEADER)?;
-    args.inputs.for_each(|origin, parsed| match parsed {
-        Ok(d) => codings::write_table(&mut out, &d),
-        Err(e) => {
-            failed = true;
-            eprintln!("dossier codings: {origin}: {e}");
-            Ok(())
-        }
-    })?;
+    let failed = args.inputs.for_each_dossier("codings", |d| codings::write_table(&mut out, &d))?;
     out.flush()?;
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }

@@ -48,6 +48,26 @@ pub(crate) struct Inputs {
 }
 
 impl Inputs {
+    /// Calls `each` with every dossier that parses, in order; a document that does not is
+    /// reported on stderr (`dossier COMMAND: FILE[:LINE]: error`) and skipped. Returns whether
+    /// any was skipped, for the exit status.
+    pub(crate) fn for_each_dossier(
+        &self,
+        command: &str,
+        mut each: impl FnMut(Dossier) -> io::Result<()>,
+    ) -> io::Result<bool> {
+        let mut failed = false;
+        self.for_each(|origin, parsed| match parsed {
+            Ok(d) => each(d),
+            Err(e) => {
+                failed = true;
+                eprintln!("dossier {command}: {origin}: {e}");
+                Ok(())
+            }
+        })?;
+        Ok(failed)
+    }
+
     /// Calls `each` with every document of every input, in order: the parsed dossier, or why
     /// it could not be read (a file that cannot be opened is one error). Stops at the first
     /// error `each` returns (a closed output pipe).

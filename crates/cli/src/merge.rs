@@ -37,15 +37,8 @@ pub(crate) fn read_resolver(path: Option<&str>) -> io::Result<Option<Resolver>> 
 pub(crate) fn run(args: Args) -> io::Result<ExitCode> {
     let resolver = read_resolver(args.resolver.as_deref())?.unwrap_or_default();
     let mut merger = Merger::new(&resolver);
-    let mut failed = false;
-    args.inputs.for_each(|origin, parsed| {
-        match parsed {
-            Ok(d) => merger.add(&d),
-            Err(e) => {
-                failed = true;
-                eprintln!("dossier merge: {origin}: {e}");
-            }
-        }
+    let failed = args.inputs.for_each_dossier("merge", |d| {
+        merger.add(&d);
         Ok(())
     })?;
     let merged = merger.finish().map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;

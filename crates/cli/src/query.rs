@@ -48,15 +48,8 @@ fn parse_actor(text: &str) -> Result<ActorId, String> {
 
 pub(crate) fn run(args: Args) -> io::Result<ExitCode> {
     let mut dossiers = Vec::new();
-    let mut failed = false;
-    args.inputs.for_each(|origin, parsed| {
-        match parsed {
-            Ok(d) => dossiers.push(d),
-            Err(e) => {
-                failed = true;
-                eprintln!("dossier query: {origin}: {e}");
-            }
-        }
+    let failed = args.inputs.for_each_dossier("query", |d| {
+        dossiers.push(d);
         Ok(())
     })?;
     let mut questions = Questions::new(args.actor, args.country);

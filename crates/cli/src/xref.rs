@@ -37,15 +37,8 @@ pub(crate) struct Args {
 pub(crate) fn run(args: Args) -> io::Result<ExitCode> {
     let resolver = crate::merge::read_resolver(args.resolver.as_deref())?;
     let mut dossiers = Vec::new();
-    let mut failed = false;
-    args.inputs.for_each(|origin, parsed| {
-        match parsed {
-            Ok(d) => dossiers.push(d),
-            Err(e) => {
-                failed = true;
-                eprintln!("dossier xref: {origin}: {e}");
-            }
-        }
+    let failed = args.inputs.for_each_dossier("xref", |d| {
+        dossiers.push(d);
         Ok(())
     })?;
     let refs: Vec<_> = dossiers.iter().collect();
