@@ -81,7 +81,7 @@ pub enum PartyStatus {
     Ended,
 }
 
-/// A name that is not one of an enum's values.
+/// A name that is not a timeline event: neither `term_ended` nor an act's type.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown {what} '{value}'")]
 pub struct UnknownName {
@@ -89,48 +89,15 @@ pub struct UnknownName {
     value: String,
 }
 
-impl PartyStatus {
-    /// Every value, in order.
-    pub const ALL: &'static [PartyStatus] = &[
-        Self::NotAParty,
-        Self::NotBound,
-        Self::ProvisionallyApplying,
-        Self::Bound,
-        Self::Suspended,
-        Self::Withdrawn,
-        Self::Ended,
-    ];
-
-    /// The value in snake_case, as in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::NotAParty => "not_a_party",
-            Self::NotBound => "not_bound",
-            Self::ProvisionallyApplying => "provisionally_applying",
-            Self::Bound => "bound",
-            Self::Suspended => "suspended",
-            Self::Withdrawn => "withdrawn",
-            Self::Ended => "ended",
-        }
-    }
-}
-
-impl std::fmt::Display for PartyStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for PartyStatus {
-    type Err = UnknownName;
-    fn from_str(s: &str) -> Result<Self, UnknownName> {
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|v| v.as_str() == s)
-            .ok_or_else(|| UnknownName { what: "party status", value: s.to_owned() })
-    }
-}
+crate::wire::wire_enum!(PartyStatus, "party status" {
+    NotAParty = "not_a_party",
+    NotBound = "not_bound",
+    ProvisionallyApplying = "provisionally_applying",
+    Bound = "bound",
+    Suspended = "suspended",
+    Withdrawn = "withdrawn",
+    Ended = "ended",
+});
 
 impl TimelineEvent {
     /// The act's type in snake_case (`accession`), or `term_ended`.
@@ -155,7 +122,7 @@ impl std::str::FromStr for TimelineEvent {
         if s == "term_ended" {
             return Ok(Self::TermEnded);
         }
-        serde_json::from_value::<ActionType>(serde_json::Value::String(s.to_owned()))
+        s.parse::<ActionType>()
             .ok()
             .map(|action| Self::Act { action })
             .ok_or_else(|| UnknownName { what: "timeline event", value: s.to_owned() })
