@@ -259,7 +259,7 @@ fn in_words(message: &str) -> String {
 /// (internally tagged) value it stops at the object.
 fn point_at_field(path: &mut String, message: &str) {
     if let Some(name) = field_name(message) {
-        let segment = format!("/{}", name.replace('~', "~0").replace('/', "~1"));
+        let segment = format!("/{}", crate::diff::escape_token(name));
         if !path.ends_with(&segment) {
             path.push_str(&segment);
         }
@@ -278,7 +278,7 @@ fn field_name(message: &str) -> Option<&str> {
 }
 
 /// Renders serde_path_to_error's path as a JSON Pointer.
-fn pointer(path: &serde_path_to_error::Path) -> String {
+pub(crate) fn pointer(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
     let mut out = String::new();
     for segment in path.iter() {
@@ -289,7 +289,7 @@ fn pointer(path: &serde_path_to_error::Path) -> String {
             }
             Segment::Map { key } => {
                 out.push('/');
-                out.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                out.push_str(&crate::diff::escape_token(key));
             }
             Segment::Enum { .. } | Segment::Unknown => {}
         }

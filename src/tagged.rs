@@ -182,23 +182,12 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Fields<A> {
         let Some((key, value)) = self.pending.take() else { return self.map.next_value_seed(seed) };
         let mut track = serde_path_to_error::Track::new();
         seed.deserialize(serde_path_to_error::Deserializer::new(value, &mut track)).map_err(|e| {
-            let mut path = format!("/{}", escape(&key));
-            for segment in track.path().iter() {
-                match segment {
-                    serde_path_to_error::Segment::Seq { index } => path.push_str(&format!("/{index}")),
-                    serde_path_to_error::Segment::Map { key } => path.push_str(&format!("/{}", escape(key))),
-                    serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => {}
-                }
-            }
+            let path = format!("/{}{}", crate::diff::escape_token(&key), crate::error::pointer(&track.path()));
             // A JSON string, so that no key can end the path early; readable as it is.
             let quoted = serde_json::Value::String(path).to_string();
             de::Error::custom(format_args!("at {quoted}: {e}"))
         })
     }
-}
-
-fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
 }
 
 /// Splits a message made by a buffered field's error into the path below the union and the
