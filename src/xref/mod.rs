@@ -692,8 +692,10 @@ fn agreement_entry(
     people: &HashMap<&str, &Person>,
 ) -> Entry {
     let mut e = entry(key, name_forms(&a.title, a.other_titles.iter().map(|n| n.name.as_str())));
-    let mut facts = AgreementFacts::default();
-    facts.parties = a.parties.iter().filter_map(|p| party.get(p.actor.as_str()).cloned()).collect();
+    let mut facts = AgreementFacts {
+        parties: a.parties.iter().filter_map(|p| party.get(p.actor.as_str()).cloned()).collect(),
+        ..AgreementFacts::default()
+    };
     facts.parties.sort();
     facts.parties.dedup();
     for s in &a.signatures {
