@@ -78,6 +78,27 @@ pub enum Evidence {
         /// The name in the right record.
         right: String,
     },
+    /// One name is a single word (four letters at least) of the other (Marcos / Ferdinand
+    /// Marcos Jr.).
+    OneWordOfName {
+        /// The name in the left record.
+        left: String,
+        /// The name in the right record.
+        right: String,
+    },
+    /// Both signed, for the same party, agreements that are likely one.
+    SignedTogether {
+        /// The left agreement.
+        agreement: RecordKey,
+    },
+    /// One title names a different kind of instrument (a communique, a declaration, a
+    /// memorandum) than the other (a treaty, an agreement, a pact).
+    DifferentInstrument {
+        /// The left title's instrument.
+        left: String,
+        /// The right title's instrument.
+        right: String,
+    },
     /// Both belong to the same country.
     SameCountry {
         /// The country.
@@ -155,6 +176,9 @@ impl Evidence {
             Self::Transliteration { .. } => 55,
             Self::PartOfName { .. } => 40,
             Self::NearName { .. } => 35,
+            Self::OneWordOfName { .. } => 30,
+            Self::SignedTogether { .. } => 20,
+            Self::DifferentInstrument { .. } => -35,
             Self::SameCountry { .. } => 15,
             Self::SamePost { .. } => 20,
             Self::DifferentPost { .. } => -25,
@@ -186,6 +210,9 @@ impl fmt::Display for Evidence {
             }
             Self::PartOfName { left, right } => write!(f, "part of name: '{left}' ~ '{right}'"),
             Self::NearName { left, right } => write!(f, "near name: '{left}' ~ '{right}'"),
+            Self::OneWordOfName { left, right } => write!(f, "one word of name: '{left}' ~ '{right}'"),
+            Self::SignedTogether { agreement } => write!(f, "signed together: {agreement}"),
+            Self::DifferentInstrument { left, right } => write!(f, "different instrument: {left} / {right}"),
             Self::SameCountry { country } => write!(f, "same country: {country}"),
             Self::SamePost { title } => write!(f, "same post: {title}"),
             Self::DifferentPost { left, right } => write!(f, "different post: {left} / {right}"),
@@ -223,6 +250,8 @@ struct NameForm {
     name: String,
     /// Normalized words, sorted: word order aside (Kamikawa Yoko / Yoko Kamikawa).
     plain: String,
+    /// Normalized words, in order.
+    plain_words: Vec<String>,
     /// Key words in order, without the patronym markers.
     tokens: Vec<String>,
     /// Key words, sorted, joined.
@@ -233,7 +262,8 @@ struct NameForm {
 
 impl NameForm {
     fn new(name: &str) -> Self {
-        let mut plain: Vec<String> = normalize(name).split(' ').map(str::to_owned).collect();
+        let plain_words: Vec<String> = normalize(name).split(' ').map(str::to_owned).collect();
+        let mut plain = plain_words.clone();
         plain.sort();
         let all = key::key_tokens(name);
         let fathers = all.windows(2).filter(|w| key::is_patronym_marker(&w[0])).map(|w| w[1].clone()).collect();
@@ -241,7 +271,7 @@ impl NameForm {
         let mut sorted = tokens.clone();
         sorted.sort();
         sorted.dedup();
-        Self { name: name.to_owned(), plain: plain.join(" "), tokens, key: sorted.join(" "), fathers }
+        Self { name: name.to_owned(), plain: plain.join(" "), plain_words, tokens, key: sorted.join(" "), fathers }
     }
 
     fn given(&self) -> Option<&str> {
@@ -252,6 +282,7 @@ impl NameForm {
 /// How well two names match, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum NameMatch {
+    Word,
     Near,
     Part,
     Transliteration,
@@ -273,6 +304,10 @@ fn name_match(a: &NameForm, b: &NameForm) -> Option<NameMatch> {
     let (short, long) = if sa.len() <= sb.len() { (&sa, &sb) } else { (&sb, &sa) };
     if short.len() >= 2 && short.is_subset(long) {
         return Some(NameMatch::Part);
+    }
+    // A report that names someone by one word only ("Minister Kamikawa", "Marcos").
+    if short.len() == 1 && long.len() >= 2 && short.is_subset(long) && short.iter().all(|w| w.len() >= 4) {
+        return Some(NameMatch::Word);
     }
     // One long word apart by a typo, the others shared.
     let (ra, rb): (Vec<&&str>, Vec<&&str>) = (sa.difference(&sb).collect(), sb.difference(&sa).collect());
@@ -317,6 +352,7 @@ fn best_name(a: &[NameForm], b: &[NameForm], a_keys: &NameIndex, b_keys: &NameIn
         NameMatch::Transliteration => Evidence::Transliteration { left, right, key: l.key.clone() },
         NameMatch::Part => Evidence::PartOfName { left, right },
         NameMatch::Near => Evidence::NearName { left, right },
+        NameMatch::Word => Evidence::OneWordOfName { left, right },
     })
 }
 
@@ -344,6 +380,7 @@ impl NameIndex {
 #[derive(Debug)]
 struct Signer {
     party: String,
+    person: Option<RecordKey>,
     names: Vec<NameForm>,
 }
 
@@ -388,6 +425,7 @@ pub fn candidates(dossiers: &[&Dossier], resolver: Option<&Resolver>) -> Vec<Can
     }
     let mut seen = HashSet::new();
     let mut out = Vec::new();
+    let mut signed_together: HashMap<(RecordKey, RecordKey), RecordKey> = HashMap::new();
     let mut keys: Vec<&(RecordKind, String)> = buckets.keys().collect();
     keys.sort();
     for k in keys {
@@ -406,9 +444,21 @@ pub fn candidates(dossiers: &[&Dossier], resolver: Option<&Resolver>) -> Vec<Can
                 }
                 let (a, b) = if i <= j { (a, b) } else { (b, a) };
                 if let Some(c) = compare(a, b) {
+                    if let (Some(x), Some(y), true) = (&a.agreement, &b.agreement, c.score >= DEFAULT_THRESHOLD) {
+                        for pair in signer_pairs(x, y) {
+                            signed_together.entry(pair).or_insert_with(|| c.left.clone());
+                        }
+                    }
                     out.push(c);
                 }
             }
+        }
+    }
+    // People who signed one agreement for one party are likelier one.
+    for c in out.iter_mut().filter(|c| c.left.kind == RecordKind::Person) {
+        if let Some(agreement) = signed_together.get(&identity::ordered(&c.left, &c.right)) {
+            c.evidence.push(Evidence::SignedTogether { agreement: agreement.clone() });
+            c.score = score(&c.evidence);
         }
     }
     out.sort_by(|x, y| y.score.cmp(&x.score).then_with(|| (&x.left, &x.right).cmp(&(&y.left, &y.right))));
@@ -509,10 +559,14 @@ fn compare(a: &Entry, b: &Entry) -> Option<Candidate> {
         (Some(x), Some(y)) => agreement_evidence(a, b, x, y)?,
         _ => party_evidence(a, b)?,
     };
-    let score = evidence.iter().map(Evidence::weight).sum::<i32>().clamp(0, 100);
     // A pair whose evidence against outweighs the evidence for is not worth a reader's time.
-    let score = u32::try_from(score).ok().filter(|s| *s > 0)?;
+    let score = Some(score(&evidence)).filter(|s| *s > 0)?;
     Some(Candidate { left: a.key.clone(), right: b.key.clone(), score, evidence })
+}
+
+/// The sum of the evidence's weights, within 0 and 100.
+fn score(evidence: &[Evidence]) -> u32 {
+    u32::try_from(evidence.iter().map(Evidence::weight).sum::<i32>().clamp(0, 100)).unwrap_or(0)
 }
 
 /// Evidence between two people or two actors: a name first, then country, post and family.
@@ -573,6 +627,11 @@ fn agreement_evidence(a: &Entry, b: &Entry, x: &AgreementFacts, y: &AgreementFac
         let list = |c: &BTreeSet<CountryCode>| c.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
         evidence.push(Evidence::DifferentPlace { left: list(&x.place_countries), right: list(&y.place_countries) });
     }
+    let (ia, ib) = (instruments(&a.names), instruments(&b.names));
+    if !ia.is_empty() && !ib.is_empty() && ia.is_disjoint(&ib) {
+        let list = |s: &BTreeSet<&str>| s.iter().copied().collect::<Vec<_>>().join(", ");
+        evidence.push(Evidence::DifferentInstrument { left: list(&ia), right: list(&ib) });
+    }
     // Only parties or signers make two agreements comparable; a title alone does not.
     if evidence.iter().all(|e| !matches!(e, Evidence::SameParties | Evidence::SameSigners { .. })) {
         return None;
@@ -594,11 +653,51 @@ fn agreement_evidence(a: &Entry, b: &Entry, x: &AgreementFacts, y: &AgreementFac
     Some(evidence)
 }
 
+/// The kinds of instrument titles name: the first instrument word of each. News calls one
+/// treaty a treaty, an agreement, a pact or a deal, but a communique is not a treaty.
+fn instruments(titles: &[NameForm]) -> BTreeSet<&'static str> {
+    titles
+        .iter()
+        .take(MAX_COMPARED)
+        .filter_map(|t| {
+            t.plain_words.iter().find_map(|w| {
+                Some(match w.as_str() {
+                    "treaty" | "agreement" | "pact" | "deal" | "accord" | "convention" | "alliance" => "treaty",
+                    "communique" => "communique",
+                    "declaration" => "declaration",
+                    "memorandum" | "mou" => "memorandum",
+                    "statement" => "statement",
+                    "protocol" => "protocol",
+                    _ => return None,
+                })
+            })
+        })
+        .collect()
+}
+
 /// Whether some date of one is the other's or within it (`2025-01` and `2025-01-17`).
 fn dates_overlap(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
     a.iter()
         .take(MAX_COMPARED)
         .any(|x| b.iter().take(MAX_COMPARED).any(|y| x.starts_with(y.as_str()) || y.starts_with(x.as_str())))
+}
+
+/// The people who signed both agreements for the same party, as pairs of records.
+fn signer_pairs(x: &AgreementFacts, y: &AgreementFacts) -> Vec<(RecordKey, RecordKey)> {
+    let mut out = Vec::new();
+    for s in x.signers.iter().take(MAX_COMPARED) {
+        for t in y.signers.iter().take(MAX_COMPARED).filter(|t| t.party == s.party) {
+            let named = s
+                .names
+                .iter()
+                .take(MAX_COMPARED)
+                .any(|m| t.names.iter().take(MAX_COMPARED).any(|n| name_match(m, n).is_some()));
+            if let (true, Some(p), Some(q)) = (named, &s.person, &t.person) {
+                out.push(identity::ordered(p, q));
+            }
+        }
+    }
+    out
 }
 
 /// The signers of `x` whose names match a signer of `y` for the same party.
@@ -691,7 +790,7 @@ fn agreement_entry(
     party: &HashMap<&str, String>,
     people: &HashMap<&str, &Person>,
 ) -> Entry {
-    let mut e = entry(key, name_forms(&a.title, a.other_titles.iter().map(|n| n.name.as_str())));
+    let mut e = entry(key.clone(), name_forms(&a.title, a.other_titles.iter().map(|n| n.name.as_str())));
     let mut facts = AgreementFacts {
         parties: a.parties.iter().filter_map(|p| party.get(p.actor.as_str()).cloned()).collect(),
         ..AgreementFacts::default()
@@ -701,7 +800,10 @@ fn agreement_entry(
     for s in &a.signatures {
         if let (Some(party), Some(person)) = (party.get(s.party.as_str()), people.get(s.signer.as_str())) {
             let names = name_forms(&person.name, person.other_names.iter().map(|n| n.name.as_str()));
-            facts.signers.push(Signer { party: party.clone(), names });
+            let person_key = RecordId::new(s.signer.as_str())
+                .ok()
+                .map(|id| RecordKey::new(key.dossier.clone(), RecordKind::Person, id));
+            facts.signers.push(Signer { party: party.clone(), person: person_key, names });
         }
         e.dates.extend(s.date.map(|d| d.to_string()));
         if let Some(place) = &s.place {

@@ -16,6 +16,15 @@ pub(crate) fn role(title: &str) -> String {
     let words: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
     let has = |w: &str| words.contains(&w);
     let phrase = |p: &str| normalized.contains(p);
+    // Words that name no post of their own ("Russian leader", "Minister Kamikawa").
+    let vague = ["leader", "minister", "secretary", "official", "counterpart", "dictator", "head", "chief"];
+    let significant: Vec<&str> = words.iter().copied().filter(|w| !FILLER.contains(w)).collect();
+    if significant.len() == 1 && vague.contains(&significant[0]) {
+        return String::new();
+    }
+    if has("spokesman") || has("spokeswoman") || has("spokesperson") || phrase("press secretary") {
+        return "spokesperson".to_owned();
+    }
     if phrase("crown prince") {
         return "crown-prince".to_owned();
     }
@@ -69,9 +78,17 @@ mod tests {
             ("Foreign Affairs Secretary", "Foreign Minister"),
             ("Prime Minister", "Prime Minister of Papua New Guinea"),
             ("President", "President of the Islamic Republic of Iran"),
+            ("Kremlin spokesman", "Putin’s spokesperson"),
         ] {
             assert_eq!(role(a), role(b), "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn vague_titles_name_no_role() {
+        assert_eq!(role("Leader"), "");
+        assert_eq!(role("Secretary"), "");
+        assert_ne!(role("Defense Secretary"), "");
     }
 
     #[test]
