@@ -28,8 +28,11 @@ fn load_dir(dir: &Path) -> Result<Vec<Dossier>, Box<dyn Error>> {
     Ok(out)
 }
 
-/// Every report of the set, and the label of each person and agreement: the real thing it is.
-fn labelled_set() -> Result<(Vec<Dossier>, BTreeMap<String, String>), Box<dyn Error>> {
+/// Each record (`dossier/list/id`) and the real thing it is.
+type Labels = BTreeMap<String, String>;
+
+/// Every report of the set, and the label of each person and agreement.
+fn labelled_set() -> Result<(Vec<Dossier>, Labels), Box<dyn Error>> {
     let mut dossiers = Vec::new();
     for event in ["russia-iran-2025", "japan-philippines-2024", "australia-png-2025"] {
         dossiers.extend(load_dir(&fixtures().join(event))?);

@@ -27,10 +27,13 @@ use serde::Serialize;
 
 pub use key::{normalize, transliteration_key};
 
+use crate::actor::Actor;
+use crate::agreement::Agreement;
+use crate::dossier::Dossier;
 use crate::identity::{self, Decision, IdentityKey, RecordKey, RecordKind, Resolver};
 use crate::ids::RecordId;
+use crate::person::Person;
 use crate::values::CountryCode;
-use crate::{Actor, Agreement, Dossier, Person};
 
 /// A blocking key shared by more records than this proposes no pairs on its own.
 pub const MAX_BUCKET: usize = 64;
@@ -394,7 +397,7 @@ struct Entry {
     roles: BTreeSet<String>,
     dates: BTreeSet<String>,
     identities: Vec<IdentityKey>,
-    actor_kind: Option<crate::ActorKind>,
+    actor_kind: Option<crate::actor::ActorKind>,
     agreement: Option<AgreementFacts>,
 }
 
@@ -811,7 +814,9 @@ fn agreement_entry(
             facts.place_countries.extend(place.country);
         }
     }
-    e.dates.extend(a.actions.iter().filter(|x| x.kind == crate::ActionType::Signature).map(|x| x.date.to_string()));
+    e.dates.extend(
+        a.actions.iter().filter(|x| x.kind == crate::agreement::ActionType::Signature).map(|x| x.date.to_string()),
+    );
     e.identities = identity::agreement_keys(a);
     e.agreement = Some(facts);
     e
