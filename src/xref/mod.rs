@@ -164,6 +164,14 @@ pub enum Evidence {
         /// The title of the right agreement.
         right: String,
     },
+    /// Every word of one agreement's title is in the other's ("Military cooperation agreement
+    /// between Iran and Syria" / "Comprehensive agreement on military cooperation …").
+    TitleWithin {
+        /// The title of the left agreement.
+        left: String,
+        /// The title of the right agreement.
+        right: String,
+    },
     /// The agreements' titles share distinctive words ("Pukpuk", "reciprocal access").
     TitleWords {
         /// The shared words, as keys.
@@ -199,6 +207,7 @@ impl Evidence {
             Self::SamePlace { .. } => 10,
             Self::DifferentPlace { .. } => -20,
             Self::SameTitle { .. } => 20,
+            Self::TitleWithin { .. } => 15,
             Self::TitleWords { .. } => 10,
         }
     }
@@ -227,6 +236,7 @@ impl fmt::Display for Evidence {
             Self::SamePlace { place } => write!(f, "same place: {place}"),
             Self::DifferentPlace { left, right } => write!(f, "different signing country: {left} / {right}"),
             Self::SameTitle { left, right } => write!(f, "same title: '{left}' ~ '{right}'"),
+            Self::TitleWithin { left, right } => write!(f, "title within: '{left}' ~ '{right}'"),
             Self::TitleWords { words } => write!(f, "title words: {}", words.join(", ")),
         }
     }
@@ -405,6 +415,8 @@ struct Entry {
 #[derive(Debug, Default)]
 struct AgreementFacts {
     parties: Vec<String>,
+    /// The key words of the parties' names, which say nothing of which agreement it is.
+    party_words: BTreeSet<String>,
     signers: Vec<Signer>,
     places: BTreeSet<String>,
     place_countries: BTreeSet<CountryCode>,
@@ -639,18 +651,20 @@ fn agreement_evidence(a: &Entry, b: &Entry, x: &AgreementFacts, y: &AgreementFac
     if evidence.iter().all(|e| !matches!(e, Evidence::SameParties | Evidence::SameSigners { .. })) {
         return None;
     }
-    if let Some(same) = best_name(&a.names, &b.names, &a.index, &b.index)
-        .filter(|e| matches!(e, Evidence::SameName { .. } | Evidence::Transliteration { .. }))
-    {
-        if let Evidence::SameName { left, right } | Evidence::Transliteration { left, right, .. } = same {
+    match best_name(&a.names, &b.names, &a.index, &b.index) {
+        Some(Evidence::SameName { left, right } | Evidence::Transliteration { left, right, .. }) => {
             evidence.push(Evidence::SameTitle { left, right });
         }
-    } else {
-        let words =
-            |e: &Entry| -> BTreeSet<String> { e.names.iter().take(MAX_COMPARED).flat_map(title_words).collect() };
-        let shared: Vec<String> = words(a).intersection(&words(b)).cloned().collect();
-        if !shared.is_empty() {
-            evidence.push(Evidence::TitleWords { words: shared });
+        Some(Evidence::PartOfName { left, right }) => evidence.push(Evidence::TitleWithin { left, right }),
+        _ => {
+            let words = |e: &Entry, f: &AgreementFacts| -> BTreeSet<String> {
+                let all = e.names.iter().take(MAX_COMPARED).flat_map(title_words);
+                all.filter(|w| !f.party_words.contains(w)).collect()
+            };
+            let shared: Vec<String> = words(a, x).intersection(&words(b, y)).cloned().collect();
+            if !shared.is_empty() {
+                evidence.push(Evidence::TitleWords { words: shared });
+            }
         }
     }
     Some(evidence)
@@ -739,6 +753,7 @@ fn collect(d: &Dossier, out: &mut Vec<Entry>) {
         })
         .collect();
     let people: HashMap<&str, &Person> = d.people.iter().map(|p| (p.id.as_str(), p)).collect();
+    let actor_names: HashMap<&str, &str> = d.actors.iter().map(|a| (a.id.as_str(), a.name.as_str())).collect();
     // Local ids follow the record id rule, so every key is made.
     for a in &d.actors {
         out.extend(key(RecordKind::Actor, a.id.as_str()).map(|k| actor_entry(k, a)));
@@ -747,7 +762,9 @@ fn collect(d: &Dossier, out: &mut Vec<Entry>) {
         out.extend(key(RecordKind::Person, p.id.as_str()).map(|k| person_entry(k, p, &actor_country)));
     }
     for a in &d.agreements {
-        out.extend(key(RecordKind::Agreement, a.id.as_str()).map(|k| agreement_entry(k, a, &party, &people)));
+        out.extend(
+            key(RecordKind::Agreement, a.id.as_str()).map(|k| agreement_entry(k, a, &party, &actor_names, &people)),
+        );
     }
 }
 
@@ -791,11 +808,19 @@ fn agreement_entry(
     key: RecordKey,
     a: &Agreement,
     party: &HashMap<&str, String>,
+    actor_names: &HashMap<&str, &str>,
     people: &HashMap<&str, &Person>,
 ) -> Entry {
     let mut e = entry(key.clone(), name_forms(&a.title, a.other_titles.iter().map(|n| n.name.as_str())));
     let mut facts = AgreementFacts {
         parties: a.parties.iter().filter_map(|p| party.get(p.actor.as_str()).cloned()).collect(),
+        party_words: a
+            .parties
+            .iter()
+            .take(MAX_COMPARED)
+            .filter_map(|p| actor_names.get(p.actor.as_str()))
+            .flat_map(|name| key::key_tokens(name))
+            .collect(),
         ..AgreementFacts::default()
     };
     facts.parties.sort();

@@ -328,7 +328,7 @@ fn xref_proposes_pairs_and_accept_writes_a_resolver() {
     assert!(stdout(&o).contains("iran-syria-2020-ap/agreements/iran-syria-2020"), "{}", stdout(&o));
     let judged = dossier(&["xref", "--resolver", JUDGED, REPORT, AP], b"");
     assert_eq!(stdout(&judged), "", "judged pairs are not proposed again");
-    let r = dossier(&["xref", "--accept", "50", "--by", "tester", "--on", "2026-11-29", REPORT, AP], b"");
+    let r = dossier(&["xref", "--accept", "40", "--by", "tester", "--on", "2026-11-29", REPORT, AP], b"");
     assert_eq!(json(&r)["judgements"][0]["judgement"], "same");
 }
 
