@@ -565,9 +565,7 @@ pub fn accept(candidates: &[Candidate], min_score: u32, who: &str, day: crate::v
 }
 
 fn compare(a: &Entry, b: &Entry) -> Option<Candidate> {
-    let shared = a.identities.iter().any(|k| b.identities.contains(k));
-    let clash = a.identities.iter().any(|k| b.identities.iter().any(|o| o.scheme == k.scheme && o.value != k.value));
-    if shared || clash || a.actor_kind != b.actor_kind {
+    if a.actor_kind != b.actor_kind || identities_decide(&a.identities, &b.identities) {
         return None;
     }
     let evidence = match (&a.agreement, &b.agreement) {
@@ -577,6 +575,19 @@ fn compare(a: &Entry, b: &Entry) -> Option<Candidate> {
     // A pair whose evidence against outweighs the evidence for is not worth a reader's time.
     let score = Some(score(&evidence)).filter(|s| *s > 0)?;
     Some(Candidate { left: a.key.clone(), right: b.key.clone(), score, evidence })
+}
+
+/// Whether two records' identifiers already decide the pair: they share one (they merge without
+/// help) or hold different values of one scheme. Both lists are sorted; the shorter is walked
+/// and the longer searched, so a record with many identifiers costs no more per pair.
+fn identities_decide(a: &[IdentityKey], b: &[IdentityKey]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.iter().any(|k| {
+        let from = long.partition_point(|o| o.scheme < k.scheme);
+        let until = long.partition_point(|o| o.scheme <= k.scheme);
+        // Any identifier of the same scheme decides: the same value, or a clash.
+        from < until
+    })
 }
 
 /// The sum of the evidence's weights, within 0 and 100.
@@ -827,7 +838,9 @@ fn agreement_entry(
     facts.parties.dedup();
     for s in &a.signatures {
         if let (Some(party), Some(person)) = (party.get(s.party.as_str()), people.get(s.signer.as_str())) {
-            let names = name_forms(&person.name, person.other_names.iter().map(|n| n.name.as_str()));
+            // A signer's first names are enough to recognize them in another report.
+            let others = person.other_names.iter().take(MAX_COMPARED).map(|n| n.name.as_str());
+            let names = name_forms(&person.name, others);
             let person_key = RecordId::new(s.signer.as_str())
                 .ok()
                 .map(|id| RecordKey::new(key.dossier.clone(), RecordKind::Person, id));
