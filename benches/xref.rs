@@ -24,12 +24,16 @@ use serde_json::{Value, json};
 
 const N: usize = 500;
 
-/// A family name made of letters only, different for every `i`.
+/// A name word made of letters only, different for every `i`, and still different once
+/// transliterated: consonants the key keeps, each followed by an `a`, so that no two fold
+/// into one.
 fn word(prefix: &str, mut i: usize) -> String {
+    const KEPT: &[u8] = b"bdfjlmnprstvz";
     let mut s = prefix.to_owned();
     loop {
-        s.push(char::from(b'a' + (i % 26) as u8));
-        i /= 26;
+        s.push(char::from(KEPT[i % KEPT.len()]));
+        s.push('a');
+        i /= KEPT.len();
         if i == 0 {
             break s;
         }

@@ -432,7 +432,7 @@ pub fn candidates(dossiers: &[&Dossier], resolver: Option<&Resolver>) -> Vec<Can
     for d in dossiers {
         collect(d, &mut entries);
     }
-    let mut buckets: HashMap<(RecordKind, String), Vec<usize>> = HashMap::new();
+    let mut buckets: HashMap<(RecordKind, String), Vec<usize>> = HashMap::with_capacity(entries.len());
     for (i, e) in entries.iter().enumerate() {
         for k in blocking_keys(e) {
             buckets.entry((e.key.kind, k)).or_default().push(i);
@@ -441,10 +441,9 @@ pub fn candidates(dossiers: &[&Dossier], resolver: Option<&Resolver>) -> Vec<Can
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     let mut signed_together: HashMap<(RecordKey, RecordKey), RecordKey> = HashMap::new();
-    let mut keys: Vec<&(RecordKind, String)> = buckets.keys().collect();
-    keys.sort();
-    for k in keys {
-        let bucket = &buckets[k];
+    // Buckets in any order: every pair is compared once whichever bucket finds it, and the
+    // result is sorted at the end.
+    for bucket in buckets.values() {
         if bucket.len() > MAX_BUCKET {
             continue;
         }
@@ -461,7 +460,11 @@ pub fn candidates(dossiers: &[&Dossier], resolver: Option<&Resolver>) -> Vec<Can
                 if let Some(c) = compare(a, b) {
                     if let (Some(x), Some(y), true) = (&a.agreement, &b.agreement, c.score >= DEFAULT_THRESHOLD) {
                         for pair in signer_pairs(x, y) {
-                            signed_together.entry(pair).or_insert_with(|| c.left.clone());
+                            // The least agreement, so that the evidence does not depend on order.
+                            let least = signed_together.entry(pair).or_insert_with(|| c.left.clone());
+                            if c.left < *least {
+                                *least = c.left.clone();
+                            }
                         }
                     }
                     out.push(c);
@@ -481,9 +484,9 @@ pub fn candidates(dossiers: &[&Dossier], resolver: Option<&Resolver>) -> Vec<Can
 }
 
 /// The keys a record is filed under: only records sharing one are compared.
-fn blocking_keys(e: &Entry) -> BTreeSet<String> {
-    let mut keys = BTreeSet::new();
-    let words = |names: &[NameForm], prefix: &str, keys: &mut BTreeSet<String>| {
+fn blocking_keys(e: &Entry) -> HashSet<String> {
+    let mut keys = HashSet::new();
+    let words = |names: &[NameForm], prefix: &str, keys: &mut HashSet<String>| {
         for n in names {
             keys.extend(n.tokens.iter().filter(|t| t.len() >= 3).map(|t| format!("{prefix}{t}")));
         }
