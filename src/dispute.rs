@@ -2,11 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use std::collections::HashMap;
-
 use crate::agreement::{Agreement, Cooperation, Establishment, Limit, Obligation, Related, Signature};
 use crate::citation::Citation;
-use crate::dossier::Dossier;
 use crate::extensions::Extensions;
 use crate::ids::{DisputeId, SourceId};
 use crate::person::{Person, Post};
@@ -155,65 +152,6 @@ impl<'a> Competing<'a> {
             }
         }
         seen
-    }
-}
-
-impl Dossier {
-    /// Every dispute with its competing records. One pass over the dossier.
-    pub fn competing_claims<'a>(&'a self) -> Vec<Competing<'a>> {
-        let mut position: HashMap<&str, usize> = HashMap::with_capacity(self.disputes.len());
-        let mut out: Vec<Competing<'a>> = Vec::with_capacity(self.disputes.len());
-        for d in &self.disputes {
-            if !position.contains_key(d.id.as_str()) {
-                position.insert(d.id.as_str(), out.len());
-                out.push(Competing { dispute: d, claims: Vec::new() });
-            }
-        }
-        if out.is_empty() {
-            return out;
-        }
-        let mut add = |id: &Option<DisputeId>, claim: Claim<'a>| {
-            if let Some(i) = id.as_ref().and_then(|id| position.get(id.as_str())) {
-                if let Some(c) = out.get_mut(*i) {
-                    c.claims.push(claim);
-                }
-            }
-        };
-        for person in &self.people {
-            for post in &person.posts {
-                add(&post.dispute, Claim::Post { person, post });
-            }
-        }
-        for agreement in &self.agreements {
-            for signature in &agreement.signatures {
-                add(&signature.dispute, Claim::Signature { agreement, signature });
-            }
-            for obligation in &agreement.obligations {
-                add(&obligation.dispute, Claim::Obligation { agreement, obligation });
-            }
-            for cooperation in &agreement.cooperation {
-                add(&cooperation.dispute, Claim::Cooperation { agreement, cooperation });
-                for limit in &cooperation.limits {
-                    add(&limit.dispute, Claim::Limit { agreement, limit });
-                }
-            }
-            for establishment in &agreement.establishes {
-                add(&establishment.dispute, Claim::Establishment { agreement, establishment });
-            }
-            for related in &agreement.related {
-                add(&related.dispute, Claim::Related { agreement, related });
-            }
-        }
-        for t in &self.troop_presences {
-            add(&t.dispute, Claim::TroopPresence(t));
-            for claim in &t.consent_claims {
-                add(&claim.dispute, Claim::ConsentClaim { presence: t, claim });
-            }
-        }
-        for s in &self.supports {
-            add(&s.dispute, Claim::Support(s));
-        }
-        out
     }
 }
 
