@@ -45,3 +45,4 @@ mod schema_agreement;
 mod seed;
 mod tables;
 mod validation;
+mod xref_labelled;
