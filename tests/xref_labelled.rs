@@ -129,6 +129,13 @@ fn precision_and_recall_at_the_default_threshold() -> Result<(), Box<dyn Error>>
             let c = candidates.iter().find(|c| ordered(c.left.to_string(), c.right.to_string()) == *wrong);
             println!("wrong  {} ~ {}: {:?}", wrong.0, wrong.1, c.map(|c| (c.score, &c.evidence)));
         }
+        // The margin: the weakest true pair and the strongest false one.
+        let scored = candidates.iter().filter(|c| c.left.kind == kind);
+        let (true_scores, false_scores): (Vec<_>, Vec<_>) =
+            scored.partition(|c| truth.contains(&ordered(c.left.to_string(), c.right.to_string())));
+        let lowest_true = true_scores.iter().map(|c| c.score).min();
+        let highest_false = false_scores.iter().map(|c| c.score).max();
+        println!("{list}: lowest true score {lowest_true:?}, highest false score {highest_false:?}");
         table.push((list, Figures { truth: truth.len(), proposed: proposed.len(), right }));
     }
     println!("kind        true pairs  proposed  right  precision  recall");
