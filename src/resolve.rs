@@ -164,7 +164,8 @@ impl Contested {
 }
 
 /// A dossier with its disputes resolved under a policy: only the facts the policy counts,
-/// none of them marked. Dereferences to the [`Dossier`], so every view, coding and table of it
+/// none of them marked, and no dispute records ([`Resolved::outcomes`] says what became of
+/// them). Dereferences to the [`Dossier`], so every view, coding and table of it
 /// follows the policy. Made by [`Dossier::resolve`].
 #[derive(Debug)]
 pub struct Resolved<'a> {
@@ -293,6 +294,8 @@ impl Dossier {
             contested.note(m.dispute, m.bears_on, keep);
             keep
         });
+        // Every mark left is gone: the dispute records have nothing left to gather.
+        dossier.disputes.clear();
         resolved.dossier = Cow::Owned(dossier);
         resolved
     }
