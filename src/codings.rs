@@ -213,7 +213,7 @@ pub const TABLE_HEADER: &str = "DOSSIER\tAGREEMENT\tDEF\tOFF\tNEU\tNAG\tCON\tCOW
 
 /// Writes one tab-separated row per agreement of `dossier`, under [`TABLE_HEADER`], under the
 /// default dispute policy (see [`write_table_under`]).
-pub fn write_table(out: &mut impl std::io::Write, dossier: &crate::Dossier) -> std::io::Result<()> {
+pub fn write_table(out: &mut impl std::io::Write, dossier: &crate::dossier::Dossier) -> std::io::Result<()> {
     write_table_under(out, dossier, DisputePolicy::default())
 }
 
@@ -226,7 +226,7 @@ pub fn write_table(out: &mut impl std::io::Write, dossier: &crate::Dossier) -> s
 /// carry the same codings as typed columns.
 pub fn write_table_under(
     out: &mut impl std::io::Write,
-    dossier: &crate::Dossier,
+    dossier: &crate::dossier::Dossier,
     policy: DisputePolicy,
 ) -> std::io::Result<()> {
     let yes_no = |b: bool| if b { "yes" } else { "no" };

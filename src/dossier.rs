@@ -266,7 +266,7 @@ macro_rules! dossier_lists {
                         crate::walk::read::$one(r, &at, &mut |path, id| {
                             // A record naming itself (an actor as its own sponsor) resolves, to
                             // itself, and must not count as referenced by another record.
-                            if id.kind() == crate::RecordKind::$kind && id.as_str() == r.id.as_str() {
+                            if id.kind() == crate::walk::RecordKind::$kind && id.as_str() == r.id.as_str() {
                                 return;
                             }
                             let agreement = matches!(id, IdRef::Clause(_)).then_some(i);

@@ -25,6 +25,7 @@ mod jsonl_parallel;
 pub mod merge;
 mod name;
 mod objects_only;
+pub mod pointer;
 pub mod prelude;
 mod records;
 mod reference;

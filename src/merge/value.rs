@@ -284,7 +284,7 @@ fn merge_extensions(
                     union(old, new);
                 }
             }
-            Some(old) => competing.push((format!("/extensions/{}", crate::diff::escape_token(&k)), old.clone(), v)),
+            Some(old) => competing.push((format!("/extensions/{}", crate::pointer::escape_token(&k)), old.clone(), v)),
         }
     }
 }

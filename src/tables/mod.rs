@@ -48,7 +48,7 @@ pub use write::{Format, TableSink, WriteOptions};
 use chrono::NaiveDate;
 
 #[cfg(doc)]
-use crate::Agreement;
+use crate::agreement::Agreement;
 use crate::dispute_policy::DisputePolicy;
 use crate::dossier::Dossier;
 
