@@ -36,11 +36,11 @@ use chrono::NaiveDate;
 use crate::agreement::Agreement;
 use crate::citation::Citation;
 use crate::dispute::{Claim, Competing};
+use crate::dispute_policy::DisputePolicy;
 use crate::dossier::Dossier;
 use crate::ids::ActorId;
-use crate::values::CountryCode;
-use crate::dispute_policy::DisputePolicy;
 use crate::resolve::{Outcome, Resolved};
+use crate::values::CountryCode;
 
 /// What to ask: whose agreements, on which day, about which host country.
 #[derive(Debug, Clone, PartialEq, Eq)]
