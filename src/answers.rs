@@ -182,10 +182,16 @@ pub fn write_answers(out: &mut impl Write, dossiers: &[Dossier], q: &Questions) 
 }
 
 /// What the policy made of a dispute: "best_supported: counts Bashar al-Assad", "undisputed:
-/// set aside", "best_supported: unresolved, set aside".
+/// set aside", "best_supported: unresolved, set aside". A field keeps the value its record
+/// shows unless `best_supported` chose one.
 fn verdict(d: &Dossier, c: &Competing<'_>, outcome: Option<&Outcome>, policy: DisputePolicy) -> String {
-    let counted: Vec<String> =
-        outcome.map_or(&[][..], |o| &o.counted).iter().filter_map(|&i| c.claims.get(i)).map(|x| claim(d, x)).collect();
+    let texts = alternatives(d, c);
+    let counted: Vec<&str> =
+        outcome.map_or(&[][..], |o| &o.counted).iter().filter_map(|&i| texts.get(i)).map(String::as_str).collect();
+    let written = policy == DisputePolicy::BestSupported && counted.len() == 1;
+    if !c.dispute.alternatives.is_empty() && !written {
+        return format!("{policy}: the record's own value stands, flagged disputed");
+    }
     match (counted.is_empty(), policy) {
         (false, _) => format!("{policy}: counts {}", counted.join(" and ")),
         (true, DisputePolicy::BestSupported) => format!("{policy}: unresolved, set aside"),
@@ -251,12 +257,27 @@ fn claim(d: &Dossier, c: &Claim<'_>) -> String {
         Claim::Limit { limit, .. } => limit.amount.to_string(),
         Claim::Establishment { establishment, .. } => establishment.organization.to_string(),
         Claim::ConsentClaim { claim, .. } => format!("{} says {}", claim.claimant, claim.consent),
+        Claim::Action { action, .. } => {
+            let place = action.place.as_ref().map_or_else(String::new, |p| format!(" in {}", p.name));
+            format!("{} on {}{place}", action.kind, action.date)
+        }
+        Claim::Statement(s) => format!("{} ({})", s.text, s.id),
     }
+}
+
+/// The alternatives of a dispute in a few words: its competing records, or the values it gives
+/// for a field, in the order of [`Outcome::alternatives`].
+fn alternatives(d: &Dossier, competing: &Competing<'_>) -> Vec<String> {
+    let values = competing.dispute.alternatives.iter().map(|a| match &a.value {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    });
+    competing.claims.iter().map(|c| claim(d, c)).chain(values).collect()
 }
 
 /// "disputed: X or Y, per sources S1, S2".
 fn disputed(d: &Dossier, competing: &Competing<'_>) -> String {
-    let claims: Vec<String> = competing.claims.iter().map(|c| claim(d, c)).collect();
+    let claims = alternatives(d, competing);
     let sources: Vec<&str> = competing.sources().into_iter().map(|s| s.as_str()).collect();
     format!("disputed: {}, per sources {}", claims.join(" or "), sources.join(", "))
 }

@@ -15,12 +15,15 @@ use crate::citation::{Citation, Credibility};
 use crate::dispute_policy::{Backing, DisputePolicy};
 use crate::dossier::Dossier;
 use crate::ids::{ActorId, DisputeId};
+use crate::reference::RecordRef;
 
 /// What a marked fact bears on among the derived readings, for the tables' `disputed` column.
 #[derive(Debug, Clone, Copy)]
 enum Bearing<'m> {
     /// The agreement's own coding (its cooperation areas decide DCAD's reading).
     Coding(&'m str),
+    /// A lifecycle act: every row of the agreement.
+    Lifecycle(&'m str),
     /// A pledge: the agreement's codings, its dyads, and its obligors' rows.
     Pledge { agreement: &'m str, obligors: &'m [ActorId] },
     /// A signature: its own row.
@@ -58,9 +61,10 @@ fn visit(
 }
 
 /// Every fact that can carry a dispute mark, in the order of
-/// [`Dossier::competing_claims`]: the one place that lists them. `f` says whether to keep each
-/// marked fact; a fact holding others (a cooperation area and its limits) is visited before
-/// them, and they are visited even when it goes.
+/// [`Dossier::competing_claims`] (the nested facts' walk, then the marked records): the one
+/// place of the resolution that lists them. `f` says whether to keep each marked fact; a fact
+/// holding others (a cooperation area and its limits) is visited before them, and they are
+/// visited even when it goes.
 fn walk(d: &mut Dossier, clear: bool, f: &mut dyn FnMut(Mark<'_>) -> bool) {
     for person in &mut d.people {
         let inherited = &person.citations;
@@ -68,6 +72,7 @@ fn walk(d: &mut Dossier, clear: bool, f: &mut dyn FnMut(Mark<'_>) -> bool) {
     }
     for a in &mut d.agreements {
         let (id, inherited) = (a.id.as_str(), &a.citations);
+        a.actions.retain_mut(|x| visit(f, clear, &mut x.dispute, &x.citations, inherited, Bearing::Lifecycle(id)));
         a.signatures.retain_mut(|s| {
             let bears = Bearing::Signature { agreement: id, party: s.party.as_str(), signer: s.signer.as_str() };
             let (own, mark) = (&s.citations, &mut s.dispute);
@@ -85,14 +90,15 @@ fn walk(d: &mut Dossier, clear: bool, f: &mut dyn FnMut(Mark<'_>) -> bool) {
         a.establishes.retain_mut(|e| visit(f, clear, &mut e.dispute, &e.citations, inherited, Bearing::Nothing));
         a.related.retain_mut(|r| visit(f, clear, &mut r.dispute, &r.citations, inherited, Bearing::Nothing));
     }
-    d.troop_presences.retain_mut(|t| {
+    for t in &mut d.troop_presences {
         let (id, inherited) = (t.id.as_str(), &t.citations);
-        let keep = visit(f, clear, &mut t.dispute, inherited, &[], Bearing::Presence(id));
         t.consent_claims
             .retain_mut(|c| visit(f, clear, &mut c.dispute, &c.citations, inherited, Bearing::Presence(id)));
-        keep
-    });
+    }
+    d.troop_presences
+        .retain_mut(|t| visit(f, clear, &mut t.dispute, &t.citations, &[], Bearing::Presence(t.id.as_str())));
     d.supports.retain_mut(|s| visit(f, clear, &mut s.dispute, &s.citations, &[], Bearing::Nothing));
+    d.statements.retain_mut(|s| visit(f, clear, &mut s.dispute, &s.citations, &[], Bearing::Nothing));
 }
 
 /// What the policy made of one dispute.
@@ -113,6 +119,8 @@ pub struct Outcome {
 pub(crate) struct Contested {
     /// By agreement id: whether its own coding rests on one.
     coding: HashSet<String>,
+    /// By agreement id: whether its lifecycle (so every row of it) rests on one.
+    lifecycle: HashSet<String>,
     /// By agreement id: the disputed pledges' obligors (empty: every party).
     pledges: HashMap<String, Vec<Vec<ActorId>>>,
     /// Counted disputed signatures by (agreement, party, signer), with their dispute.
@@ -124,7 +132,12 @@ pub(crate) struct Contested {
 impl Contested {
     /// Whether the agreement's own row rests on a disputed fact.
     pub(crate) fn agreement(&self, agreement: &str) -> bool {
-        self.coding.contains(agreement) || self.pledges.contains_key(agreement)
+        self.coding.contains(agreement) || self.pledges.contains_key(agreement) || self.lifecycle(agreement)
+    }
+
+    /// Whether the agreement's lifecycle (who is bound when) rests on a disputed fact.
+    pub(crate) fn lifecycle(&self, agreement: &str) -> bool {
+        self.lifecycle.contains(agreement)
     }
 
     /// Whether a pledge `by` makes (`None`: any pledge) is disputed in the agreement. Linear
@@ -148,6 +161,9 @@ impl Contested {
         match bears_on {
             Bearing::Coding(a) => {
                 self.coding.insert(a.to_owned());
+            }
+            Bearing::Lifecycle(a) => {
+                self.lifecycle.insert(a.to_owned());
             }
             Bearing::Pledge { agreement, obligors } => {
                 self.pledges.entry(agreement.to_owned()).or_default().push(obligors.to_vec());
@@ -208,6 +224,71 @@ impl<'a> Resolved<'a> {
     pub(crate) fn contested(&self) -> &Contested {
         &self.contested
     }
+}
+
+impl Resolved<'_> {
+    /// Decides the disputes over a field's value (their alternatives are values in the dispute
+    /// itself); returns the values to write: the best supported, when the policy chose one.
+    /// Otherwise the record keeps the value it shows (a field cannot be left empty), and the
+    /// rows it bears on are flagged.
+    fn field_disputes<'d>(
+        &mut self,
+        original: &'d Dossier,
+        backing: &dyn Fn(&[Citation]) -> Backing,
+    ) -> Vec<(&'d RecordRef, &'d str, &'d serde_json::Value)> {
+        let mut writes = Vec::new();
+        for dispute in original.disputes.iter().filter(|d| !d.alternatives.is_empty()) {
+            if self.position.contains_key(dispute.id.as_str()) {
+                continue;
+            }
+            let alternatives: Vec<Backing> = dispute.alternatives.iter().map(|a| backing(&a.citations)).collect();
+            let counted = self.policy.counted(&alternatives);
+            let field = dispute.field.as_deref().unwrap_or("");
+            let bears = match &dispute.record {
+                Some(RecordRef::Agreement { id }) if field.starts_with("/actions") => Bearing::Lifecycle(id.as_str()),
+                Some(RecordRef::Agreement { id }) => Bearing::Coding(id.as_str()),
+                Some(RecordRef::TroopPresence { id }) => Bearing::Presence(id.as_str()),
+                _ => Bearing::Nothing,
+            };
+            self.contested.note(&dispute.id, bears, !counted.is_empty());
+            if let (DisputePolicy::BestSupported, [winner], Some(record)) =
+                (self.policy, counted.as_slice(), dispute.record.as_ref())
+            {
+                if let Some(alternative) = dispute.alternatives.get(*winner) {
+                    writes.push((record, field, &alternative.value));
+                }
+            }
+            self.position.insert(dispute.id.as_str().to_owned(), self.outcomes.len());
+            self.outcomes.push(Outcome { dispute: dispute.id.clone(), alternatives, counted });
+        }
+        writes
+    }
+}
+
+/// `dossier` with each value written into its record's field (through the JSON form, which
+/// reaches any field a pointer names). A value the field cannot hold leaves the dossier as it
+/// was: validation reports such an alternative.
+fn write_values(dossier: Dossier, writes: &[(&RecordRef, &str, &serde_json::Value)]) -> Dossier {
+    let Ok(mut json) = serde_json::to_value(&dossier) else { return dossier };
+    for (record, field, value) in writes {
+        let list = match record {
+            RecordRef::Actor { .. } => "actors",
+            RecordRef::Person { .. } => "people",
+            RecordRef::Agreement { .. } => "agreements",
+            RecordRef::TroopPresence { .. } => "troop_presences",
+            RecordRef::Support { .. } => "supports",
+            RecordRef::Statement { .. } => "statements",
+        };
+        let target = json
+            .get_mut(list)
+            .and_then(serde_json::Value::as_array_mut)
+            .and_then(|records| records.iter_mut().find(|r| r.get("id").and_then(|i| i.as_str()) == Some(record.id())))
+            .and_then(|r| r.pointer_mut(field));
+        if let Some(slot) = target {
+            *slot = (*value).clone();
+        }
+    }
+    serde_json::to_string(&json).ok().and_then(|text| Dossier::from_json(&text).ok()).unwrap_or(dossier)
 }
 
 impl Dossier {
@@ -294,6 +375,10 @@ impl Dossier {
             contested.note(m.dispute, m.bears_on, keep);
             keep
         });
+        let writes = resolved.field_disputes(self, &backing);
+        if !writes.is_empty() {
+            dossier = write_values(dossier, &writes);
+        }
         // Every mark left is gone: the dispute records have nothing left to gather.
         dossier.disputes.clear();
         resolved.dossier = Cow::Owned(dossier);

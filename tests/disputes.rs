@@ -302,3 +302,96 @@ fn answers_follow_the_policy_and_say_what_it_made_of_each_dispute() {
         section(&any, "# Facts resting on a single source\n")
     );
 }
+
+fn us_japan() -> Value {
+    let text = std::fs::read_to_string(format!("{}/examples/data/us-japan-1960.json", env!("CARGO_MANIFEST_DIR")))
+        .unwrap_or_else(|e| panic!("{e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The 1960 US-Japan security treaty entered into force on 23 June 1960 (the treaty text's
+/// header, Columbia's copy; the historical dictionary; neither citation graded). A rival
+/// report, with `grade`, gives 1 July: the two acts are alternatives of one dispute.
+fn rival_entry_into_force(grade: Option<u8>) -> Dossier {
+    let mut v = us_japan();
+    let acts = &mut v["agreements"][0]["actions"];
+    acts[3]["dispute"] = json!("in-force");
+    let mut rival = acts[3].clone();
+    rival["date"] = json!("1960-07-01");
+    rival["citations"] = match grade {
+        Some(g) => json!([cite("wikipedia-sofa", g)]),
+        None => json!([{"source": "wikipedia-sofa"}]),
+    };
+    acts.as_array_mut().unwrap_or_else(|| panic!("no acts")).push(rival);
+    v["disputes"] = json!([{"id": "in-force", "question": "When did the treaty enter into force?"}]);
+    let d = parse(&v);
+    assert!(d.validate().is_valid(), "{:?}", d.validate());
+    d
+}
+
+#[test]
+fn the_lifecycle_views_count_a_disputed_act_only_under_a_policy_that_counts_it() {
+    let d = rival_entry_into_force(None);
+    let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap_or_else(|e| panic!("{e}"));
+    let in_force_on = |d: &Dossier, on: &str| d.agreements[0].status_on(day(on)).as_str();
+    // Read as recorded (the default), neither date is a fact: never surely in force.
+    assert_eq!(in_force_on(&d, "1961-01-01"), "signed");
+    assert_eq!(in_force_on(&d.resolve(DisputePolicy::Undisputed), "1961-01-01"), "signed");
+    // Two independent sources against one, all ungraded: the treaty's own date.
+    let best = d.resolve(DisputePolicy::BestSupported);
+    assert_eq!(in_force_on(&best, "1960-06-23"), "in_force");
+    assert_eq!(best.agreements[0].actions.len(), 4);
+    // Every alternative: in force from the earlier.
+    let any = d.resolve(DisputePolicy::AnyAlternative);
+    assert_eq!(in_force_on(&any, "1960-06-23"), "in_force");
+    assert_eq!(any.agreements[0].actions.len(), 5);
+    // The rival graded 5 (improbable) is better graded than the ungraded pair but has fewer
+    // sources: unresolved.
+    let graded = rival_entry_into_force(Some(5));
+    assert_eq!(in_force_on(&graded.resolve(DisputePolicy::BestSupported), "1961-01-01"), "signed");
+
+    let t = Tables::from_dossier(&d, &Options::through(1961).with_policy(DisputePolicy::BestSupported));
+    let treaty: Vec<_> = t.members.iter().filter(|m| m.agreement_id == "us-japan-1960").collect();
+    assert_eq!(treaty.len(), 2);
+    assert!(treaty.iter().all(|m| m.start.to_string() == "1960-06-23" && m.disputed == 1));
+    let sofa = t.members.iter().filter(|m| m.agreement_id == "us-japan-sofa-1960");
+    assert!(sofa.into_iter().all(|m| m.disputed == 0));
+    let t = Tables::from_dossier(&d, &Options::through(1961));
+    assert!(t.members.iter().all(|m| m.agreement_id != "us-japan-1960"));
+    assert_eq!(t.agreements.iter().find(|a| a.agreement_id == "us-japan-1960").map(|a| a.disputed), Some(1));
+}
+
+/// The merge's dispute over a field: the report's "as many as 2,500" IRGC soldiers in Syria
+/// against a rival figure of about 3,000, graded lower; the record shows the report's.
+#[test]
+fn best_supported_writes_the_winning_value_of_a_disputed_field() {
+    let mut v = serde_json::to_value(seed()).unwrap_or_else(|e| panic!("{e}"));
+    let shown = v["troop_presences"][0]["strength"].clone();
+    let rival = json!({"best": 3000, "qualifier": "approximately"});
+    v["troop_presences"][0]["strength"] = rival.clone();
+    v["disputes"].as_array_mut().unwrap_or_else(|| panic!("no list")).push(json!({
+        "id": "irgc-size", "record": {"type": "troop_presence", "id": "irgc-in-syria"}, "field": "/strength",
+        "alternatives": [
+            {"value": shown, "citations": [cite("report", 2)]},
+            {"value": rival, "citations": [cite("ap-2020-07-10", 4)]}
+        ]
+    }));
+    let d = parse(&v);
+    assert!(d.validate().is_valid(), "{:?}", d.validate());
+    let strength = |d: &Dossier| d.troop_presence("irgc-in-syria").map(|t| t.strength.to_string());
+    // The record shows the rival figure; the better-supported one replaces it.
+    assert_eq!(strength(&d).as_deref(), Some("about 3000"));
+    assert_eq!(strength(&d.resolve(DisputePolicy::BestSupported)).as_deref(), Some("as many as 2500"));
+    // A field cannot be left empty: under the other policies the record keeps its value, and
+    // its rows say they rest on a dispute.
+    for policy in [DisputePolicy::Undisputed, DisputePolicy::AnyAlternative] {
+        assert_eq!(strength(&d.resolve(policy)).as_deref(), Some("about 3000"));
+        let t = Tables::from_dossier(&d, &Options::through(2024).with_policy(policy));
+        let row = t.troop_presences.iter().find(|r| r.troop_presence_id == "irgc-in-syria");
+        assert_eq!(row.map(|r| (r.best, r.disputed)), Some((Some(3000), 1)));
+    }
+    let text = answers(&d, DisputePolicy::BestSupported);
+    assert!(text.contains("irgc-size\tdisputed: "), "{text}");
+    assert!(text.contains("\tbest_supported: counts {\"high\":2500,\"qualifier\":\"at_most\"}"), "{text}");
+    assert!(answers(&d, DisputePolicy::Undisputed).contains("\tundisputed: the record's own value stands"));
+}

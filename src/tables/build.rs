@@ -177,8 +177,10 @@ pub(super) fn build(dossier: &Dossier, contested: &Contested, options: &Options,
         let mut row = agreement_row(dossier_id, ag, &binding, &atop);
         row.disputed = flag(contested.agreement(agreement_id));
         out.agreements.push(row);
-        // Any disputed pledge bears on the COW type, so on every dyad and state-year.
-        let pledges_disputed = contested.pledge(agreement_id, None);
+        // A disputed act bears on who is bound when; any disputed pledge on the COW type and on
+        // whether it is an alliance: either bears on every dyad and state-year.
+        let lifecycle_disputed = contested.lifecycle(agreement_id);
+        let pledges_disputed = lifecycle_disputed || contested.pledge(agreement_id, None);
 
         // Full parties, each once, in the order listed.
         let mut seen = HashSet::new();
@@ -188,7 +190,7 @@ pub(super) fn build(dossier: &Dossier, contested: &Contested, options: &Options,
 
         for ((party, spells), k) in parties.iter().zip(&spells).zip(&keys) {
             let flags = Flags::of(&ag.atop_obligations_of(party));
-            let member_disputed = flag(contested.pledge(agreement_id, Some(party.as_str())));
+            let member_disputed = flag(lifecycle_disputed || contested.pledge(agreement_id, Some(party.as_str())));
             let mut last_year = None;
             for (n, s) in spells.iter().enumerate() {
                 let last = s.last_day();

@@ -104,7 +104,7 @@ rows! {
         unts: Option<String>,
         /// The Wikidata item (identifier scheme `wikidata`).
         wikidata: Option<String>,
-        /// 1 when a disputed fact bears on the row: an obligation or cooperation area some source disputes, counted or set aside under the dispute policy.
+        /// 1 when a disputed fact bears on the row: a lifecycle act, obligation, cooperation area or field of the agreement some source disputes, counted or set aside under the dispute policy.
         disputed: u8,
     }
 
@@ -151,7 +151,7 @@ rows! {
         atop_nonagg: u8,
         /// 1 when this party pledges consultation.
         atop_consul: u8,
-        /// 1 when a disputed fact bears on the row: a pledge this party may make that some source disputes, counted or set aside under the dispute policy.
+        /// 1 when a disputed fact bears on the row: a lifecycle act of the agreement, or a pledge this party may make, that some source disputes, counted or set aside under the dispute policy.
         disputed: u8,
     }
 
@@ -182,7 +182,7 @@ rows! {
         atop_nonagg: u8,
         /// 1 when it pledges consultation in one of them.
         atop_consul: u8,
-        /// 1 when a disputed pledge (counted or set aside under the dispute policy) bears on one of the agreements counted: on its own pledges or on whether it is an alliance.
+        /// 1 when a disputed act or pledge (counted or set aside under the dispute policy) bears on one of the agreements counted: on when it binds, its pledges, or whether it is an alliance.
         disputed: u8,
     }
 
@@ -219,7 +219,7 @@ rows! {
         atop_consul: u8,
         /// The agreement's COW type: `I`, `II`, `III`.
         cow_type: Option<&'static str>,
-        /// 1 when a disputed pledge of the agreement (counted or set aside under the dispute policy) bears on the row's flags or COW type.
+        /// 1 when a disputed act or pledge of the agreement (counted or set aside under the dispute policy) bears on the row's span, flags or COW type.
         disputed: u8,
     }
 
@@ -256,7 +256,7 @@ rows! {
         atop_consul: u8,
         /// The agreement's COW type: `I`, `II`, `III`.
         cow_type: Option<&'static str>,
-        /// 1 when a disputed pledge of the agreement (counted or set aside under the dispute policy) bears on the row's flags or COW type.
+        /// 1 when a disputed act or pledge of the agreement (counted or set aside under the dispute policy) bears on the row's span, flags or COW type.
         disputed: u8,
     }
 
@@ -295,7 +295,7 @@ rows! {
         atop_consul: u8,
         /// The agreement's COW type: `I`, `II`, `III`.
         cow_type: Option<&'static str>,
-        /// 1 when a disputed pledge of the agreement (counted or set aside under the dispute policy) bears on the row's flags or COW type.
+        /// 1 when a disputed act or pledge of the agreement (counted or set aside under the dispute policy) bears on the row's span, flags or COW type.
         disputed: u8,
     }
 
@@ -370,7 +370,7 @@ rows! {
         host_consent: String,
         /// The agreement the presence rests on.
         agreement_id: Option<String>,
-        /// 1 when the presence, or a claim about the host's consent to it, is disputed (counted or set aside under the dispute policy).
+        /// 1 when the presence, a field of it (its strength …) or a claim about the host's consent to it is disputed (counted or set aside under the dispute policy).
         disputed: u8,
     }
 }
