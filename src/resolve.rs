@@ -158,21 +158,24 @@ impl Contested {
     }
 
     fn note(&mut self, dispute: &DisputeId, bears_on: Bearing<'_>, counted: bool) {
+        // Each set is looked up before an id is copied into it: one copy per record, not per mark.
+        let add = |set: &mut HashSet<String>, id: &str| {
+            if !set.contains(id) {
+                set.insert(id.to_owned());
+            }
+        };
         match bears_on {
-            Bearing::Coding(a) => {
-                self.coding.insert(a.to_owned());
-            }
-            Bearing::Lifecycle(a) => {
-                self.lifecycle.insert(a.to_owned());
-            }
-            Bearing::Pledge { agreement, obligors } => {
-                self.pledges.entry(agreement.to_owned()).or_default().push(obligors.to_vec());
-            }
+            Bearing::Coding(a) => add(&mut self.coding, a),
+            Bearing::Lifecycle(a) => add(&mut self.lifecycle, a),
+            Bearing::Presence(id) => add(&mut self.presences, id),
+            Bearing::Pledge { agreement, obligors } => match self.pledges.get_mut(agreement) {
+                Some(list) => list.push(obligors.to_vec()),
+                None => {
+                    self.pledges.insert(agreement.to_owned(), vec![obligors.to_vec()]);
+                }
+            },
             Bearing::Signature { agreement, party, signer } if counted => {
                 self.signatures.insert((agreement.to_owned(), party.to_owned(), signer.to_owned()), dispute.clone());
-            }
-            Bearing::Presence(id) => {
-                self.presences.insert(id.to_owned());
             }
             Bearing::Signature { .. } | Bearing::Nothing => {}
         }
@@ -341,15 +344,20 @@ impl Dossier {
         let position = &mut resolved.position;
         let mut marks: Vec<(usize, usize)> = Vec::new(); // (outcome, alternative)
         walk(&mut dossier, false, &mut |m| {
-            let next = resolved.outcomes.len();
-            let o = *position.entry(m.dispute.as_str().to_owned()).or_insert(next);
-            if o == next {
-                resolved.outcomes.push(Outcome {
-                    dispute: m.dispute.clone(),
-                    alternatives: Vec::new(),
-                    counted: Vec::new(),
-                });
-            }
+            // Looked up before inserting: one copy of the id per dispute, not per mark.
+            let o = match position.get(m.dispute.as_str()) {
+                Some(&o) => o,
+                None => {
+                    let next = resolved.outcomes.len();
+                    position.insert(m.dispute.as_str().to_owned(), next);
+                    resolved.outcomes.push(Outcome {
+                        dispute: m.dispute.clone(),
+                        alternatives: Vec::new(),
+                        counted: Vec::new(),
+                    });
+                    next
+                }
+            };
             if let Some(outcome) = resolved.outcomes.get_mut(o) {
                 marks.push((o, outcome.alternatives.len()));
                 outcome.alternatives.push(backing(m.citations));
