@@ -14,6 +14,7 @@ mod marks;
 mod path;
 mod report;
 mod standing;
+mod state_identity;
 
 pub(crate) use checker::Checker;
 pub(crate) use claims::Alternative;
