@@ -540,15 +540,10 @@ impl<'a> Lifecycle<'a> {
                         _ => None,
                     };
                     if let Some(state) = pair_state {
-                        // Acts of an earlier membership no longer count (see `pair_state_on`).
-                        let joined = parties.get(key).and_then(|l| l.joins.last()).copied();
                         for other in &a.toward {
                             let Some((other, _)) = parties.get_key_value(other.as_str()) else { continue };
                             let changes = pairs.entry((key, *other)).or_default();
-                            let current = changes
-                                .last()
-                                .filter(|c| joined.is_none_or(|j| c.day >= j))
-                                .map_or(PairState::Normal, |c| c.state);
+                            let current = changes.last().map_or(PairState::Normal, |c| c.state);
                             // A termination between two parties is final (for this membership:
                             // see `pair_state_on`).
                             if current != PairState::Terminated || state == PairState::Terminated {
