@@ -52,7 +52,7 @@ pub use agreement::{
     Action, ActionType, Clause, Condition, ConditionType, Cooperation, CooperationArea, Duration, Establishment, Limit,
     Obligation, ObligationType, Party, PartyRole, Related, Relation, Renewal, Signature, TextMode, WithdrawalTerms,
 };
-pub use agreement::{Agreement, AgreementKind, AgreementStatus, Confidentiality};
+pub use agreement::{Agreement, AgreementKind, AgreementStatus, Confidentiality, InstrumentForm};
 pub use citation::{Citation, Credibility, CredibilityError};
 pub use dispute::{Claim, Competing, Dispute};
 pub use dossier::Dossier;
