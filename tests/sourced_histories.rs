@@ -42,7 +42,7 @@ struct History {
 const HISTORIES: &[History] = &[
     // Signed 2 December 1954, in force 3 March 1955; the US notice under Article X (delivered
     // 23 December 1978, effective 1 January 1979) ended the treaty one year later: bound on
-    // 31 December 1979, not on 1 January 1980. ATOP and COW end the alliance in 1980 too.
+    // 31 December 1979, not on 1 January 1980.
     History {
         file: "us-roc-1954.json",
         agreement: "us-roc-mutual-defense-treaty",
@@ -128,8 +128,9 @@ const HISTORIES: &[History] = &[
         ],
     },
     // Signed 30 January 1902, effective the next day; renewed in 1905 and 1911; ended when the
-    // Four-Power Treaty took effect on 17 August 1923. Where a dataset ends the alliance at
-    // the Washington Conference (1921), this reading keeps it to its legal end.
+    // Four-Power Treaty took effect on 17 August 1923. COW (Gibler's alliance data) runs it from
+    // the signature, 30 January 1902, to 17 August 1923: the same end, one day earlier at the
+    // start, since COW dates alliances from signature and this reading from entry into force.
     History {
         file: "anglo-japanese-1902.json",
         agreement: "anglo-japanese-alliance",
@@ -248,8 +249,10 @@ const HISTORIES: &[History] = &[
     },
     // Signed by Iraq and Turkey on 24 February 1955 (entry into force known to the year);
     // the UK, Pakistan and Iran acceded in 1955; Iraq withdrew on 24 March 1959 and the pact
-    // went on as CENTO among the other four until its dissolution on 16 March 1979. The US,
-    // which COW lists as a member from 28 July 1958, was an observer and never a party.
+    // went on as CENTO among the other four until its dissolution on 16 March 1979. COW
+    // (Gibler's alliance data) ends this alliance on 24 March 1959 and lists the US as a member
+    // from 28 July 1958; here the treaty outlives one party's withdrawal (VCLT Art. 55), and the
+    // US, which never acceded, is an observer bound by nothing.
     History {
         file: "baghdad-pact-1955.json",
         agreement: "baghdad-pact",
