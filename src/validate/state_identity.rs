@@ -230,7 +230,8 @@ pub(super) fn check(c: &mut Checker<'_>) {
     let d = c.dossier;
     let list = Path::ROOT.key("actors");
     // Per COW number, the state actors with it: (founded, dissolved, actor, identifier).
-    let mut states: FastMap<u16, Vec<(DayKey, DayKey, usize, usize)>> = FastMap::default();
+    type Life = (Option<DayKey>, Option<DayKey>, usize, usize);
+    let mut states: FastMap<u16, Vec<Life>> = FastMap::default();
     for (i, actor) in d.actors.iter().enumerate() {
         let at = list.index(i);
         for (j, id) in actor.identifiers.iter().enumerate() {
@@ -253,24 +254,32 @@ pub(super) fn check(c: &mut Checker<'_>) {
                 }
             }
             if actor.kind == crate::ActorKind::State {
-                // An unknown founding counts from the beginning of time, an unknown end never comes.
-                let founded = actor.founded.as_ref().and_then(|f| f.earliest_key()).unwrap_or(DayKey::MIN);
-                let dissolved = actor.dissolved.as_ref().and_then(|f| f.latest_key()).unwrap_or(DayKey::MAX);
+                let founded = actor.founded.as_ref().and_then(|f| f.earliest_key());
+                let dissolved = actor.dissolved.as_ref().and_then(|f| f.latest_key());
                 states.entry(number).or_default().push((founded, dissolved, i, j));
             }
         }
     }
-    // Sorted by founding, each state overlaps an earlier one exactly when it was founded before
-    // the latest dissolution so far (a state that ends on the day its successor begins does
-    // not overlap it): n log n.
+    // Two states surely exist together when neither has ended, or when both have a founding
+    // date and their lifetimes overlap (one that ends on the day the other begins does not).
+    // A state with an end beside one with no known beginning may be its predecessor (the USSR
+    // and the Russian Federation share 365): not reported. n log n per code.
     let mut clashes: Vec<(usize, usize, u16, usize)> = Vec::new();
-    for (number, mut same) in states {
+    for (number, same) in states {
         if same.len() < 2 {
             continue;
         }
-        same.sort_unstable();
+        let mut alive: Vec<(DayKey, usize, usize)> =
+            same.iter().filter(|s| s.1.is_none()).map(|&(f, _, i, j)| (f.unwrap_or(DayKey::MIN), i, j)).collect();
+        alive.sort_unstable();
+        if let Some((&(_, first, _), rest)) = alive.split_first() {
+            clashes.extend(rest.iter().map(|&(_, i, j)| (i, j, number, first)));
+        }
+        let mut dated: Vec<(DayKey, DayKey, usize, usize)> =
+            same.iter().filter_map(|&(f, d, i, j)| f.map(|f| (f, d.unwrap_or(DayKey::MAX), i, j))).collect();
+        dated.sort_unstable();
         let mut latest: Option<(DayKey, usize)> = None;
-        for (founded, dissolved, i, j) in same {
+        for (founded, dissolved, i, j) in dated {
             match latest {
                 Some((end, first)) if founded < end => clashes.push((i, j, number, first)),
                 _ => {}
@@ -281,6 +290,7 @@ pub(super) fn check(c: &mut Checker<'_>) {
         }
     }
     clashes.sort_unstable();
+    clashes.dedup_by_key(|c| (c.0, c.1));
     for (i, j, number, first) in clashes {
         let first_id = d.actors.get(first).map_or("", |a| a.id.as_str());
         c.issue(
