@@ -67,7 +67,7 @@ const HISTORIES: &[History] = &[
     },
     // Signed 14 May 1955, in force 5 June 1955. Albania stopped taking part in 1961–62 but stayed
     // a party until its withdrawal of 13 September 1968; East Germany left in September 1990
-    // (month precision: from the month's last day); dissolved at Prague on 1 July 1991.
+    // (a month: read on days outside it); dissolved at Prague on 1 July 1991.
     History {
         file: "warsaw-pact-1955.json",
         agreement: "warsaw-pact",
@@ -87,9 +87,9 @@ const HISTORIES: &[History] = &[
                 &[("albania", false), ("romania", true)],
                 &[("soviet-union", "albania", false), ("soviet-union", "romania", true)],
             ),
-            on("1990-09-29", "in_force", &[("east-germany", true)], &[]),
+            on("1990-08-31", "in_force", &[("east-germany", true)], &[]),
             on(
-                "1990-09-30",
+                "1990-10-01",
                 "in_force",
                 &[("east-germany", false), ("hungary", true)],
                 &[("poland", "east-germany", false)],
@@ -104,13 +104,12 @@ const HISTORIES: &[History] = &[
         ],
     },
     // Signed 14 February 1950 for thirty years; the sources give only the year of entry into
-    // force, so it counts from 31 December 1950. China's notice of 3 April 1979 let the treaty
-    // lapse at the end of its term, 1980 (counted from 31 December 1980).
+    // force, and China's notice of 3 April 1979 let the treaty lapse at the end of its term, in
+    // 1980: the readings are checked on days those years leave no doubt about.
     History {
         file: "sino-soviet-1950.json",
         agreement: "sino-soviet-treaty",
         checks: &[
-            on("1950-06-01", "signed", &[("china", false)], &[]),
             on(
                 "1951-01-01",
                 "in_force",
@@ -118,9 +117,9 @@ const HISTORIES: &[History] = &[
                 &[("soviet-union", "china", true)],
             ),
             on("1979-06-01", "in_force", &[("china", true)], &[("china", "soviet-union", true)]),
-            on("1980-12-30", "in_force", &[("china", true)], &[]),
+            on("1979-12-31", "in_force", &[("china", true)], &[]),
             on(
-                "1980-12-31",
+                "1981-01-01",
                 "terminated",
                 &[("china", false), ("soviet-union", false)],
                 &[("soviet-union", "china", false)],
@@ -154,8 +153,7 @@ const HISTORIES: &[History] = &[
         ],
     },
     // In force 25 August 1948 for the five signatories; Italy and West Germany from 6 May 1955
-    // (Paris Protocol), Portugal and Spain from 27 March 1990, Greece in 1995 (year only: from
-    // 31 December 1995). Denmark, Ireland and Austria were observers, never bound. Termination
+    // (Paris Protocol), Portugal and Spain from 27 March 1990, Greece in 1995 (the year only). Denmark, Ireland and Austria were observers, never bound. Termination
     // decided 31 March 2010, effective 30 June 2011.
     History {
         file: "brussels-treaty-1948.json",
@@ -172,7 +170,7 @@ const HISTORIES: &[History] = &[
             ),
             on("1990-03-26", "in_force", &[("spain", false)], &[]),
             on("1990-03-27", "in_force", &[("spain", true), ("portugal", true)], &[("spain", "portugal", true)]),
-            on("1995-06-01", "in_force", &[("greece", false), ("denmark", false), ("austria", false)], &[]),
+            on("1994-12-31", "in_force", &[("greece", false), ("denmark", false), ("austria", false)], &[]),
             on("1996-01-01", "in_force", &[("greece", true), ("ireland", false)], &[("greece", "italy", true)]),
             on("2011-06-29", "in_force", &[("belgium", true)], &[]),
             on("2011-06-30", "terminated", &[("belgium", false), ("greece", false)], &[("belgium", "france", false)]),
@@ -201,7 +199,6 @@ const HISTORIES: &[History] = &[
         file: "soviet-egyptian-1971.json",
         agreement: "soviet-egyptian-treaty",
         checks: &[
-            on("1971-06-01", "signed", &[("egypt", false)], &[]),
             on("1972-01-01", "in_force", &[("egypt", true)], &[("soviet-union", "egypt", true)]),
             on("1976-03-14", "in_force", &[("egypt", true)], &[]),
             on(
@@ -213,8 +210,8 @@ const HISTORIES: &[History] = &[
         ],
     },
     // Signed 18 December 1995, in force 15 July 1996; Indonesia's abrogation is dated 15
-    // September 1999 by the Jakarta Post and 16 September by the Australian and the FT: the
-    // interval counts from its last day.
+    // September 1999 by the Jakarta Post and 16 September by the Australian and the FT: an
+    // interval, read on the days around it.
     History {
         file: "australia-indonesia-1995.json",
         agreement: "agreement-on-maintaining-security",
@@ -226,23 +223,22 @@ const HISTORIES: &[History] = &[
                 &[("australia", true), ("indonesia", true)],
                 &[("australia", "indonesia", true)],
             ),
-            on("1999-09-15", "in_force", &[("indonesia", true)], &[]),
+            on("1999-09-14", "in_force", &[("indonesia", true)], &[]),
             on(
-                "1999-09-16",
+                "1999-09-17",
                 "terminated",
                 &[("indonesia", false), ("australia", false)],
                 &[("australia", "indonesia", false)],
             ),
         ],
     },
-    // Signed 11 July 1974 for twenty years (ratified in 1974, day unknown: from 31 December);
+    // Signed 11 July 1974 for twenty years (ratified in 1974, day unknown);
     // abrogated by Somalia on 13 November 1977.
     History {
         file: "soviet-somali-1974.json",
         agreement: "soviet-somali-treaty",
         checks: &[
-            on("1974-12-30", "signed", &[("somalia", false)], &[]),
-            on("1974-12-31", "in_force", &[("somalia", true)], &[("somalia", "soviet-union", true)]),
+            on("1975-01-01", "in_force", &[("somalia", true)], &[("somalia", "soviet-union", true)]),
             on("1977-11-12", "in_force", &[("somalia", true)], &[]),
             on("1977-11-13", "terminated", &[("somalia", false)], &[("somalia", "soviet-union", false)]),
         ],
@@ -257,9 +253,8 @@ const HISTORIES: &[History] = &[
         file: "baghdad-pact-1955.json",
         agreement: "baghdad-pact",
         checks: &[
-            on("1955-12-30", "signed", &[("iraq", false)], &[]),
             on(
-                "1955-12-31",
+                "1956-01-01",
                 "in_force",
                 &[("iraq", true), ("turkey", true), ("united-kingdom", true), ("pakistan", true), ("iran", true)],
                 &[("iraq", "iran", true)],
