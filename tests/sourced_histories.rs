@@ -353,6 +353,14 @@ fn views_and_tables_agree_on_every_day_of_every_history() -> Result {
     assert!(files.len() >= 13, "{files:?}");
     let mut days_checked = 0u64;
     for path in &files {
+        // A dossier whose actors continue one another reads through the dossier's own views
+        // (which follow a party's place to the state continuing it), not one agreement's:
+        // those are compared where successions are read.
+        let raw: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path)?)?;
+        let actors = raw.get("actors").and_then(|a| a.as_array()).map_or(&[][..], |a| &a[..]);
+        if actors.iter().any(|a| a.get("succession").is_some()) {
+            continue;
+        }
         let dossier = load(path)?;
         let tables = Tables::from_dossier(&dossier, &Options::through(THROUGH));
         for agreement in &dossier.agreements {
