@@ -44,6 +44,7 @@ mod schema;
 #[cfg(feature = "schema")]
 mod schema_agreement;
 mod seed;
+mod sourced_histories;
 mod tables;
 mod validation;
 mod xref_labelled;
