@@ -29,6 +29,12 @@ pub struct Action {
     /// every other party.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub toward: Vec<ActorId>,
+    /// For a suspension or resumption `toward` counterparts: whether it is mutual, the
+    /// counterparts suspending (resuming) their obligations toward `party` too. A suspension
+    /// is otherwise the acting party's own: it suspends `party`'s obligations toward the
+    /// counterparts only (the United States toward New Zealand under ANZUS, 1986).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub mutual: bool,
     /// When it took effect, if later than `date` (a withdrawal a year after notice).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective: Option<EdtfDate>,
@@ -51,6 +57,7 @@ impl Action {
             date,
             party: None,
             toward: Vec::new(),
+            mutual: false,
             effective: None,
             place: None,
             text: None,
@@ -67,6 +74,12 @@ impl Action {
     /// The same act, toward these counterpart parties only.
     pub fn toward(mut self, counterparts: Vec<ActorId>) -> Self {
         self.toward = counterparts;
+        self
+    }
+
+    /// The same act, recorded as mutual: the counterparts suspend (resume) theirs too.
+    pub fn mutual(mut self) -> Self {
+        self.mutual = true;
         self
     }
 

@@ -177,6 +177,29 @@ impl Agreement {
         self.check_resumptions(c, &list);
         self.check_parties_history(c, &list);
         self.check_signature_dates(c, path);
+        self.check_schedule(c, &list);
+    }
+
+    /// `ambiguous_act_order` and `renewal_after_term_end`: what the replay order had to
+    /// settle by a choice (src/agreement/ordering.rs).
+    fn check_schedule(&self, c: &mut Checker<'_>, list: &Path<'_>) {
+        let schedule = self.schedule();
+        for &i in &schedule.contradicted {
+            let date = self.actions.get(i).map_or_else(String::new, |a| a.effective_date().to_string());
+            c.issue(
+                &list.index(i).key("date"),
+                Code::AmbiguousActOrder,
+                format!("acts listed after this one ({date}) take effect before it can have: the order of the record and its dates disagree"),
+            );
+        }
+        for &i in &schedule.late_renewals {
+            let date = self.actions.get(i).map_or_else(String::new, |a| a.effective_date().to_string());
+            c.issue(
+                &list.index(i).key("date"),
+                Code::RenewalAfterTermEnd,
+                format!("renewal on {date} comes after the term it would extend ended: it revives nothing"),
+            );
+        }
     }
 
     /// `lifecycle_out_of_order` and `action_after_termination`.

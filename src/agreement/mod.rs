@@ -8,6 +8,7 @@ mod establishment;
 mod lifecycle;
 mod lifecycle_check;
 mod obligation;
+mod ordering;
 mod party;
 mod relation;
 mod signature;

@@ -218,6 +218,8 @@ pub struct Lifecycle<'a> {
     /// Directed pair changes: (acting party, counterpart).
     pairs: HashMap<(&'a str, &'a str), Vec<Change<PairState>>>,
     timeline: Vec<TimelineEntry>,
+    /// The day each act takes effect, by index (see [`Lifecycle::effect_day`]).
+    effect_days: Vec<Option<NaiveDate>>,
 }
 
 /// The class of an act for the replay, resolved once.
@@ -287,43 +289,42 @@ impl Agreement {
 
     /// For each listed party, whether it is an original party: bound from entry into force
     /// with no consent of its own recorded. A party is original when it records no
-    /// ratification, approval, accession or entry into force for itself, or when its first
-    /// withdrawal or denunciation takes effect before its first consent does (the record
-    /// starts with it leaving, so it was a member before: Uzbekistan's 1999 exit and 2006
-    /// return).
+    /// ratification, approval, accession, entry into force or provisional application for
+    /// itself, or when its first withdrawal or denunciation comes before its first consent in
+    /// the replay order (the record starts with it leaving, so it was a member before:
+    /// Uzbekistan's 1999 exit and 2006 return). A party that only applies the agreement
+    /// provisionally is never original: its consent to be bound is not on record.
     pub(crate) fn original_parties(&self) -> crate::validate::FastMap<&str, bool> {
+        self.original_parties_in(&self.schedule())
+    }
+
+    pub(crate) fn original_parties_in<'s>(
+        &'s self,
+        schedule: &super::ordering::Schedule,
+    ) -> crate::validate::FastMap<&'s str, bool> {
         // Validation asks this of every agreement: a fast hasher (see `FastMap`).
-        let mut first: crate::validate::FastMap<&str, (Option<NaiveDate>, Option<NaiveDate>)> = Default::default();
-        for (i, a) in self.actions.iter().enumerate() {
-            let Some(p) = &a.party else { continue };
-            let consent = is_consent(a.kind);
+        let mut first: crate::validate::FastMap<&str, bool> = Default::default();
+        let mut decide = |a: &'s super::Action| {
+            let Some(p) = &a.party else { return };
+            let joins = is_consent(a.kind) || a.kind == ActionType::ProvisionalApplication;
             let exit = matches!(a.kind, ActionType::Withdrawal | ActionType::Denunciation)
                 || (a.kind == ActionType::Termination && a.toward.is_empty());
-            if !consent && !exit {
-                continue;
+            if joins || exit {
+                first.entry(p.as_str()).or_insert(exit);
             }
-            let entry = first.entry(p.as_str()).or_default();
-            let day = self.effect_of(i).map(|(d, _)| d);
-            let slot = if consent { &mut entry.0 } else { &mut entry.1 };
-            *slot = match (*slot, day) {
-                (Some(s), Some(d)) => Some(s.min(d)),
-                (s, d) => s.or(d),
-            };
-            if consent && day.is_none() && slot.is_none() {
-                // A consent whose date never surely took effect still makes the party a
-                // joining one: give it the latest possible day.
-                *slot = Some(NaiveDate::MAX);
+        };
+        for a in schedule.order.iter().filter_map(|i| self.actions.get(*i)) {
+            decide(a);
+        }
+        // A consent whose date never surely took effect still makes the party a joining one.
+        for (i, a) in self.actions.iter().enumerate() {
+            if schedule.days.get(i).is_none_or(Option::is_none) {
+                decide(a);
             }
         }
         self.parties
             .iter()
-            .map(|p| {
-                let original = match first.get(p.actor.as_str()) {
-                    None | Some((None, _)) => true,
-                    Some((Some(consent), exit)) => exit.is_some_and(|e| e < *consent),
-                };
-                (p.actor.as_str(), original)
-            })
+            .map(|p| (p.actor.as_str(), first.get(p.actor.as_str()).copied().unwrap_or(true)))
             .collect()
     }
 
@@ -389,7 +390,8 @@ impl<'a> Lifecycle<'a> {
         for p in agreement.parties.iter().filter(|p| p.role == PartyRole::Party) {
             parties.entry(p.actor.as_str()).or_insert_with(|| PartyLog { original: true, ..PartyLog::default() });
         }
-        for (key, original) in agreement.original_parties() {
+        let schedule = agreement.schedule();
+        for (key, original) in agreement.original_parties_in(&schedule) {
             if let Some(log) = parties.get_mut(key) {
                 log.original = original;
             }
@@ -398,10 +400,11 @@ impl<'a> Lifecycle<'a> {
         let mut phases: HashMap<&'a str, Phase> =
             parties.iter().map(|(k, l)| (*k, if l.original { Phase::Member } else { Phase::Out })).collect();
 
-        let mut events: Vec<(NaiveDate, usize, EdtfDate)> = (0..agreement.actions.len())
-            .filter_map(|i| agreement.effect_of(i).map(|(day, date)| (day, i, date)))
+        let events: Vec<(NaiveDate, usize, EdtfDate)> = schedule
+            .order
+            .iter()
+            .filter_map(|i| schedule.days.get(*i).and_then(|d| d.as_ref()).map(|(day, date)| (*day, *i, *date)))
             .collect();
-        events.sort_unstable_by_key(|(day, i, _)| (*day, *i));
 
         let (term_years, renewal_years, renewal) = match &agreement.duration {
             Some(Duration::FixedTerm { years, renewal, renewal_years, .. }) => {
@@ -466,6 +469,18 @@ impl<'a> Lifecycle<'a> {
                             AgreementStatus::Suspended
                         }
                         (ActionType::Resumption, AgreementStatus::Suspended) => before_suspension,
+                        // Entry into force while a provisional application is suspended: in
+                        // force, and still suspended until the resumption.
+                        (ActionType::EntryIntoForce, AgreementStatus::Suspended)
+                            if before_suspension == AgreementStatus::ProvisionallyApplied =>
+                        {
+                            term_end = match (term_years, renewal) {
+                                (Some(y), Renewal::None | Renewal::ByAgreement) => add_years(day, y),
+                                _ => None,
+                            };
+                            before_suspension = AgreementStatus::InForce;
+                            AgreementStatus::Suspended
+                        }
                         (ActionType::Renewal, s) => {
                             if active(s) {
                                 term_end = term_end.and_then(|t| add_years(t, renewal_years));
@@ -542,12 +557,23 @@ impl<'a> Lifecycle<'a> {
                     if let Some(state) = pair_state {
                         for other in &a.toward {
                             let Some((other, _)) = parties.get_key_value(other.as_str()) else { continue };
-                            let changes = pairs.entry((key, *other)).or_default();
-                            let current = changes.last().map_or(PairState::Normal, |c| c.state);
-                            // A termination between two parties is final (for this membership:
-                            // see `pair_state_on`).
-                            if current != PairState::Terminated || state == PairState::Terminated {
-                                push(changes, Change { day, state, act: Some(i), date });
+                            // A suspension or resumption runs one way unless recorded as mutual
+                            // (a termination ends the relation both ways: `is_bound_toward`).
+                            let both = a.mutual && state != PairState::Terminated;
+                            let directions: &[(&'a str, &'a str)] =
+                                if both { &[(key, *other), (*other, key)] } else { &[(key, *other)] };
+                            for pair in directions {
+                                let joined = parties.get(pair.0).and_then(|l| l.joins.last()).copied();
+                                let changes = pairs.entry(*pair).or_default();
+                                let last = changes.last();
+                                let current = last.map_or(PairState::Normal, |c| c.state);
+                                // A termination between two parties is final for the acting
+                                // party's membership (see `pair_state_on`); a re-accession
+                                // starts afresh.
+                                let earlier = last.zip(joined).is_some_and(|(c, j)| c.day < j);
+                                if current != PairState::Terminated || state == PairState::Terminated || earlier {
+                                    push(changes, Change { day, state, act: Some(i), date });
+                                }
                             }
                         }
                     }
@@ -586,7 +612,15 @@ impl<'a> Lifecycle<'a> {
                 }
             }
         }
-        Self { agreement, status: log, parties, pairs, timeline }
+        let effect_days = schedule.days.iter().map(|d| d.as_ref().map(|d| d.0)).collect();
+        Self { agreement, status: log, parties, pairs, timeline, effect_days }
+    }
+
+    /// The day act `index` surely takes effect in the replay (its last possible day, or
+    /// sooner when an act listed after it settles it; a notice under automatic renewal at the
+    /// end of its period), or `None` when it never surely does.
+    pub fn effect_day(&self, index: usize) -> Option<NaiveDate> {
+        self.effect_days.get(index).copied().flatten()
     }
 
     /// The agreement this lifecycle is of.
@@ -650,7 +684,7 @@ impl<'a> Lifecycle<'a> {
             && self.is_bound(a, day)
             && self.is_bound(b, day)
             && self.pair_state_on(a.as_str(), b.as_str(), day) == PairState::Normal
-            && self.pair_state_on(b.as_str(), a.as_str(), day) == PairState::Normal
+            && self.pair_state_on(b.as_str(), a.as_str(), day) != PairState::Terminated
     }
 
     /// The spans during which `actor` is bound (see [`Agreement::binding_intervals`]).

@@ -45,9 +45,10 @@ pub(crate) struct Binding<'a> {
 impl<'a> Binding<'a> {
     pub(crate) fn new(agreement: &'a Agreement) -> Self {
         let mut pair_days: HashMap<(&str, &str), Vec<NaiveDate>> = HashMap::new();
+        let lifecycle = agreement.lifecycle();
         for (i, act) in agreement.actions.iter().enumerate() {
             let (Some(party), false) = (&act.party, act.toward.is_empty()) else { continue };
-            let Some((day, _)) = agreement.effect_of(i) else { continue };
+            let Some(day) = lifecycle.effect_day(i) else { continue };
             for other in &act.toward {
                 let (x, y) = (party.as_str(), other.as_str());
                 pair_days.entry(if x < y { (x, y) } else { (y, x) }).or_default().push(day);
@@ -57,7 +58,7 @@ impl<'a> Binding<'a> {
             days.sort_unstable();
             days.dedup();
         }
-        Self { agreement, lifecycle: agreement.lifecycle(), pair_days }
+        Self { agreement, lifecycle, pair_days }
     }
 
     /// The first day in force, and the last day before the agreement ended (when its record
