@@ -181,6 +181,13 @@ impl Dossier {
             .filter(move |a| a.parties.iter().any(|p| p.actor.as_str() == actor.as_ref() && a.binds_on(&p.actor, day)))
     }
 
+    /// The succession links of the dossier's actors, indexed once: pass them to
+    /// [`Agreement::lifecycle_in`] so that the views follow states that dissolve or continue
+    /// one another (docs/lifecycle.md).
+    pub fn successions(&self) -> crate::Successions<'_> {
+        crate::Successions::new(&self.actors)
+    }
+
     /// The foreign or domestic forces reported present in `country`.
     pub fn forces_in(&self, country: CountryCode) -> impl Iterator<Item = &TroopPresence> {
         self.troop_presences.iter().filter(move |t| t.host_country == country)

@@ -166,6 +166,8 @@ impl Agreement {
                 }
             }
             match &a.party {
+                // A state continuing a party acts in its place (docs/lifecycle.md).
+                Some(party) if continues_one_of(c, party, a.date.earliest(), parties) => {}
                 Some(party) => member(c, &at.key("party"), party, parties),
                 None if a.kind.requires_party() => {
                     c.issue(&at, Code::MissingParty, format!("a {} must name the party acting", a.kind.as_str()));
@@ -206,6 +208,27 @@ fn check_signature(s: &Signature, c: &mut Checker<'_>, at: &Path<'_>, parties: &
             ),
         );
     }
+}
+
+/// Whether `actor` continues, directly or through a chain of `continues` links made by `day`,
+/// one of `parties` (the Russian Federation acting for the USSR's place). O(chain length).
+fn continues_one_of(c: &Checker<'_>, actor: &ActorId, day: Option<chrono::NaiveDate>, parties: &IdIndex<'_, Party>) -> bool {
+    let (Some(day), false) = (day, parties.contains(actor.as_str())) else { return false };
+    let actors = &c.dossier.actors;
+    let mut at = c.actors.get(actor.as_str());
+    // Each step moves to another actor: at most one step per actor.
+    for _ in 0..actors.len() {
+        let Some(record) = at.and_then(|i| actors.get(i)) else { return false };
+        let next = record.succession.iter().find(|s| {
+            s.kind == crate::SuccessionType::Continues && s.date.earliest().is_some_and(|d| d <= day)
+        });
+        let Some(next) = next else { return false };
+        if parties.contains(next.actor.as_str()) {
+            return true;
+        }
+        at = c.actors.get(next.actor.as_str());
+    }
+    false
 }
 
 /// The actor must exist and be among the agreement's parties.

@@ -20,6 +20,7 @@ use serde::Serialize;
 
 use super::{ActionType, Agreement, AgreementStatus, Duration, PartyRole, Renewal};
 use crate::ids::ActorId;
+use crate::succession::{Seat, Successions};
 use crate::values::EdtfDate;
 
 /// One span of days during which a party is bound, with the acts that open and close it.
@@ -44,12 +45,26 @@ pub struct BindingInterval {
     /// suspension, the termination); `None` while open, or when the agreement's fixed term
     /// ran out with no act.
     pub closed_by: Option<usize>,
+    /// The span opens because the actor began to hold a predecessor's place (it continues
+    /// it, `Succession::Continues`); `opened_by` is then the act that bound the predecessor.
+    pub opened_by_succession: bool,
+    /// The span closes because the actor dissolved or another began to continue it.
+    pub closed_by_succession: bool,
 }
 
 impl BindingInterval {
     /// A span opened by act `opened_by` on `from` (written `start`), still open.
     pub fn new(from: NaiveDate, start: EdtfDate, opened_by: usize) -> Self {
-        Self { from, start, opened_by, until: None, end: None, closed_by: None }
+        Self {
+            from,
+            start,
+            opened_by,
+            until: None,
+            end: None,
+            closed_by: None,
+            opened_by_succession: false,
+            closed_by_succession: false,
+        }
     }
 
     /// Whether `day` falls in the span.
@@ -79,6 +94,9 @@ pub enum PartyStatus {
     Withdrawn,
     /// A member until the agreement ended (terminated, or its fixed term ran out).
     Ended,
+    /// The actor no longer exists (dissolved) or another state now holds its place (continues
+    /// it): it is bound by nothing (docs/lifecycle.md, "States that end and continue").
+    Dissolved,
 }
 
 /// A name that is not a timeline event: neither `term_ended` nor an act's type.
@@ -97,6 +115,7 @@ crate::wire::wire_enum!(PartyStatus, "party status" {
     Suspended = "suspended",
     Withdrawn = "withdrawn",
     Ended = "ended",
+    Dissolved = "dissolved",
 });
 
 impl TimelineEvent {
@@ -220,6 +239,10 @@ pub struct Lifecycle<'a> {
     timeline: Vec<TimelineEntry>,
     /// The day each act takes effect, by index (see [`Lifecycle::effect_day`]).
     effect_days: Vec<Option<NaiveDate>>,
+    /// For each actor that holds a listed party's place only for a time (a party that
+    /// dissolved, a state continuing one), the places it holds and when; an actor absent here
+    /// holds its own place, if listed, for ever.
+    seats: HashMap<&'a str, Vec<(Seat<'a>, &'a str)>>,
 }
 
 /// The class of an act for the replay, resolved once.
@@ -263,7 +286,15 @@ fn shift(date: &EdtfDate, months: u32) -> Option<EdtfDate> {
 impl Agreement {
     /// Replays the lifecycle once, for many questions on many days.
     pub fn lifecycle(&self) -> Lifecycle<'_> {
-        Lifecycle::new(self)
+        Lifecycle::new(self, None)
+    }
+
+    /// Replays the lifecycle with the dossier's succession links: a dissolved party is bound
+    /// by nothing after its dissolution, and a state that continues a party holds its place
+    /// (its acts count as the party's, and the views answer for it). Build `successions` once
+    /// per dossier ([`crate::Dossier::successions`]).
+    pub fn lifecycle_in<'a>(&'a self, successions: &Successions<'a>) -> Lifecycle<'a> {
+        Lifecycle::new(self, Some(successions))
     }
 
     /// The day act `index` surely takes effect, and its date as written or computed: its
@@ -365,6 +396,56 @@ impl Agreement {
     }
 }
 
+/// The places each actor holds for a time, from the succession links: for each listed party
+/// whose place passes on or ends, every holder in turn; a listed party that holds another's
+/// place also keeps its own, first.
+fn seats_of<'a>(
+    parties: &HashMap<&'a str, PartyLog>,
+    successions: Option<&Successions<'a>>,
+) -> HashMap<&'a str, Vec<(Seat<'a>, &'a str)>> {
+    let mut seats: HashMap<&'a str, Vec<(Seat<'a>, &'a str)>> = HashMap::new();
+    let Some(successions) = successions.filter(|s| !s.is_empty()) else { return seats };
+    for key in parties.keys() {
+        let chain = successions.seats(key);
+        if chain.len() == 1 && chain.iter().all(|s| s.until.is_none()) {
+            continue;
+        }
+        for seat in chain {
+            seats.entry(seat.holder).or_default().push((seat, *key));
+        }
+    }
+    for (holder, list) in &mut seats {
+        if parties.contains_key(holder) && list.iter().all(|(_, p)| p != holder) {
+            list.insert(0, (Seat { holder, from: None, until: None }, holder));
+        }
+    }
+    seats
+}
+
+/// The listed party whose place `actor` holds on `day`, when it holds one for a time.
+fn seat_on<'a>(seats: &HashMap<&'a str, Vec<(Seat<'a>, &'a str)>>, actor: &str, day: NaiveDate) -> Option<&'a str> {
+    seats.get(actor)?.iter().find(|(s, _)| s.contains(day)).map(|(_, p)| *p)
+}
+
+/// A span cut to the days a seat is held, marking the cuts.
+fn clip(mut iv: BindingInterval, seat: &Seat<'_>) -> Option<BindingInterval> {
+    if seat.from.is_some_and(|f| iv.until.is_some_and(|u| u <= f)) || seat.until.is_some_and(|u| iv.from >= u) {
+        return None;
+    }
+    if let Some(f) = seat.from.filter(|f| *f > iv.from) {
+        iv.from = f;
+        iv.start = edtf(f);
+        iv.opened_by_succession = true;
+    }
+    if let Some(u) = seat.until.filter(|u| iv.until.is_none_or(|end| *u < end)) {
+        iv.until = Some(u);
+        iv.end = Some(edtf(u));
+        iv.closed_by = None;
+        iv.closed_by_succession = true;
+    }
+    Some(iv)
+}
+
 /// The state in `changes` on `day` (the last change on or before it).
 fn state_on<S: Copy>(changes: &[Change<S>], day: NaiveDate) -> Option<&Change<S>> {
     let n = changes.partition_point(|c| c.day <= day);
@@ -383,7 +464,7 @@ fn push<S: Copy + PartialEq>(changes: &mut Vec<Change<S>>, change: Change<S>) {
 }
 
 impl<'a> Lifecycle<'a> {
-    fn new(agreement: &'a Agreement) -> Self {
+    fn new(agreement: &'a Agreement, successions: Option<&Successions<'a>>) -> Self {
         // Listed parties, and which of them record a consent of their own (the others are
         // original parties, bound from entry into force).
         let mut parties: HashMap<&'a str, PartyLog> = HashMap::new();
@@ -400,6 +481,7 @@ impl<'a> Lifecycle<'a> {
         let mut phases: HashMap<&'a str, Phase> =
             parties.iter().map(|(k, l)| (*k, if l.original { Phase::Member } else { Phase::Out })).collect();
 
+        let seats = seats_of(&parties, successions);
         let events: Vec<(NaiveDate, usize, EdtfDate)> = schedule
             .order
             .iter()
@@ -492,7 +574,12 @@ impl<'a> Lifecycle<'a> {
                     };
                 }
                 Some(actor) => {
-                    let Some((key, _)) = parties.get_key_value(actor.as_str()) else {
+                    // A state continuing a listed party acts in its place.
+                    let seat = match parties.get_key_value(actor.as_str()) {
+                        Some((key, _)) => Some(*key),
+                        None => seat_on(&seats, actor.as_str(), day),
+                    };
+                    let Some(key) = seat else {
                         timeline.push(TimelineEntry {
                             day,
                             date,
@@ -502,7 +589,6 @@ impl<'a> Lifecycle<'a> {
                         });
                         continue;
                     };
-                    let key: &'a str = key;
                     let phase = phases.get(key).copied().unwrap_or(Phase::Out);
                     let is_member = matches!(phase, Phase::Member | Phase::Suspended);
                     let next = match a.kind {
@@ -613,7 +699,7 @@ impl<'a> Lifecycle<'a> {
             }
         }
         let effect_days = schedule.days.iter().map(|d| d.as_ref().map(|d| d.0)).collect();
-        Self { agreement, status: log, parties, pairs, timeline, effect_days }
+        Self { agreement, status: log, parties, pairs, timeline, effect_days, seats }
     }
 
     /// The day act `index` surely takes effect in the replay (its last possible day, or
@@ -643,9 +729,22 @@ impl<'a> Lifecycle<'a> {
         state_on(&log.changes, day).map_or(if log.original { Phase::Member } else { Phase::Out }, |c| c.state)
     }
 
-    /// Where `actor` stands on `day`.
+    /// Where `actor` stands on `day`: for a state continuing a listed party, where that
+    /// party's place stands; for a party that dissolved or is continued, `dissolved` after.
     pub fn party_status_on(&self, actor: &ActorId, day: NaiveDate) -> PartyStatus {
-        let Some(log) = self.parties.get(actor.as_str()) else { return PartyStatus::NotAParty };
+        let Some(windows) = self.seats.get(actor.as_str()) else { return self.own_status(actor.as_str(), day) };
+        match windows.iter().find(|(s, _)| s.contains(day)) {
+            Some((_, party)) => self.own_status(party, day),
+            None if windows.iter().any(|(s, p)| *p == actor.as_str() && s.until.is_some_and(|u| u <= day)) => {
+                PartyStatus::Dissolved
+            }
+            None => PartyStatus::NotAParty,
+        }
+    }
+
+    /// Where the listed party `actor` stands on `day`, by the agreement's record alone.
+    fn own_status(&self, actor: &str, day: NaiveDate) -> PartyStatus {
+        let Some(log) = self.parties.get(actor) else { return PartyStatus::NotAParty };
         let phase = self.phase_on(log, day);
         match (self.status_on(day), phase) {
             (_, Phase::Withdrawn) => PartyStatus::Withdrawn,
@@ -678,20 +777,77 @@ impl<'a> Lifecycle<'a> {
         if joined.is_some_and(|j| change.day < j) { PairState::Normal } else { change.state }
     }
 
-    /// Whether `a` is bound toward `b` on `day` (see [`Agreement::is_bound_toward`]).
+    /// Whether `a` is bound toward `b` on `day` (see [`Agreement::is_bound_toward`]); a state
+    /// continuing a listed party answers for that party's place.
     pub fn is_bound_toward(&self, a: &ActorId, b: &ActorId, day: NaiveDate) -> bool {
+        fn seat<'x>(life: &Lifecycle<'x>, x: &'x str, day: NaiveDate) -> Option<&'x str> {
+            match life.seats.get(x) {
+                Some(_) => seat_on(&life.seats, x, day),
+                None => Some(x),
+            }
+        }
+        match (seat(self, a.as_str(), day), seat(self, b.as_str(), day)) {
+            (Some(a), Some(b)) => self.seat_bound_toward(a, b, day),
+            _ => false,
+        }
+    }
+
+    /// Whether listed party `a`'s place is bound toward `b`'s on `day`, by the record alone.
+    pub(crate) fn seat_bound_toward(&self, a: &str, b: &str, day: NaiveDate) -> bool {
         a != b
-            && self.is_bound(a, day)
-            && self.is_bound(b, day)
-            && self.pair_state_on(a.as_str(), b.as_str(), day) == PairState::Normal
-            && self.pair_state_on(b.as_str(), a.as_str(), day) != PairState::Terminated
+            && self.own_status(a, day) == PartyStatus::Bound
+            && self.own_status(b, day) == PartyStatus::Bound
+            && self.pair_state_on(a, b, day) == PairState::Normal
+            && self.pair_state_on(b, a, day) != PairState::Terminated
     }
 
     /// The spans during which `actor` is bound (see [`Agreement::binding_intervals`]).
     /// Linear in the agreement-wide status changes plus the actor's own.
     pub fn binding_intervals(&self, actor: &ActorId) -> Vec<BindingInterval> {
+        match self.seats.get(actor.as_str()) {
+            Some(windows) => windows
+                .iter()
+                .flat_map(|(seat, party)| self.own_intervals(party).into_iter().filter_map(|iv| clip(iv, seat)))
+                .collect(),
+            None => self.own_intervals(actor.as_str()),
+        }
+    }
+
+    /// The spans in which `actor` holds the place of the listed party `party` and it is
+    /// bound: the party's own spans cut to the days `actor` holds its place.
+    pub(crate) fn seat_intervals(&self, actor: &str, party: &str) -> Vec<BindingInterval> {
+        match self.seats.get(actor) {
+            Some(windows) => windows
+                .iter()
+                .filter(|(_, p)| *p == party)
+                .flat_map(|(seat, _)| self.own_intervals(party).into_iter().filter_map(|iv| clip(iv, seat)))
+                .collect(),
+            None if actor == party => self.own_intervals(party),
+            None => Vec::new(),
+        }
+    }
+
+    /// The actors holding listed party `party`'s place in turn (itself first), when its place
+    /// passes on or ends; just the party otherwise.
+    pub(crate) fn holders(&self, party: &'a str) -> Vec<&'a str> {
+        let mut out = vec![party];
+        for (holder, windows) in &self.seats {
+            if *holder != party && windows.iter().any(|(_, p)| *p == party) {
+                out.push(holder);
+            }
+        }
+        // By the day each begins to hold it.
+        let first = |h: &str| {
+            self.seats.get(h).and_then(|w| w.iter().find(|(_, p)| *p == party)).and_then(|(s, _)| s.from)
+        };
+        out.sort_by_key(|h| (first(h), *h));
+        out
+    }
+
+    /// The spans of the listed party `actor` by the agreement's record alone.
+    fn own_intervals(&self, actor: &str) -> Vec<BindingInterval> {
         let mut out: Vec<BindingInterval> = Vec::new();
-        let Some(log) = self.parties.get(actor.as_str()) else { return out };
+        let Some(log) = self.parties.get(actor) else { return out };
         // Merge the two change lists by day; after each day, compare boundness.
         let (s, p) = (&self.status, &log.changes);
         let (mut i, mut j) = (0, 0);
@@ -736,14 +892,7 @@ impl<'a> Lifecycle<'a> {
             match (&mut open, bound) {
                 (None, true) => {
                     if let Some(act) = cause.0 {
-                        open = Some(BindingInterval {
-                            from: day,
-                            start: cause.1,
-                            opened_by: act,
-                            until: None,
-                            end: None,
-                            closed_by: None,
-                        });
+                        open = Some(BindingInterval::new(day, cause.1, act));
                     }
                 }
                 (Some(iv), false) => {
