@@ -1,6 +1,6 @@
 //! The rules an agreement must keep: parties, signers, lifecycle order, clause references.
 
-use super::{Agreement, Duration, Party, Signature};
+use super::{ActionType, Agreement, Duration, Party, Signature};
 use crate::ids::ActorId;
 use crate::validate::{Alternative, Checker, Code, IdIndex, Path, SCAN};
 
@@ -157,7 +157,9 @@ impl Agreement {
             c.date(&at.key("date"), &a.date);
             c.opt_date(&at.key("effective"), a.effective.as_ref());
             if let Some(effective) = &a.effective {
-                if effective.is_definitely_before(&a.date) {
+                // A notification of succession takes effect from the date of succession,
+                // before it is made.
+                if effective.is_definitely_before(&a.date) && a.kind != ActionType::Succession {
                     c.issue(
                         &at.key("effective"),
                         Code::EffectiveBeforeNotice,

@@ -105,6 +105,10 @@ pub enum ActionType {
     Approval,
     /// Accession by a state that did not sign (VCLT Art. 15).
     Accession,
+    /// A successor state's notification of succession (Vienna Convention on Succession of
+    /// States in respect of Treaties, 1978, Arts. 17, 34): its consent to be bound, usually
+    /// `effective` from the date of succession, before the notification itself.
+    Succession,
     /// Provisional application before entry into force (VCLT Art. 25).
     ProvisionalApplication,
     /// Entry into force (VCLT Art. 24).
@@ -140,6 +144,7 @@ crate::wire::wire_enum!(ActionType, "action type" {
     Ratification = "ratification",
     Approval = "approval",
     Accession = "accession",
+    Succession = "succession",
     ProvisionalApplication = "provisional_application",
     EntryIntoForce = "entry_into_force",
     Reservation = "reservation",
@@ -162,6 +167,7 @@ impl ActionType {
             Self::Withdrawal
                 | Self::Denunciation
                 | Self::Accession
+                | Self::Succession
                 | Self::Reservation
                 | Self::InterpretiveDeclaration
                 | Self::DomesticApproval

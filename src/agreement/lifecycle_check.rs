@@ -45,6 +45,7 @@ fn group(kind: ActionType) -> Group {
         ActionType::Ratification
         | ActionType::Approval
         | ActionType::Accession
+        | ActionType::Succession
         | ActionType::DomesticApproval
         | ActionType::Reservation
         | ActionType::InterpretiveDeclaration
@@ -133,6 +134,7 @@ fn rejoins(kind: ActionType) -> bool {
         ActionType::Ratification
             | ActionType::Approval
             | ActionType::Accession
+            | ActionType::Succession
             | ActionType::EntryIntoForce
             | ActionType::ProvisionalApplication
     )
@@ -365,8 +367,9 @@ impl Agreement {
         let originals = self.original_parties();
         let mut issues: Vec<(usize, Code, String)> = Vec::new();
         for (party, acts) in &by_party {
-            let consent =
-                |k: ActionType| matches!(k, ActionType::Ratification | ActionType::Approval | ActionType::Accession);
+            let consent = |k: ActionType| {
+                matches!(k, ActionType::Ratification | ActionType::Approval | ActionType::Accession | ActionType::Succession)
+            };
             let mut first_consent: Option<NaiveDate> = None;
             let mut own_eif: Option<NaiveDate> = None;
             let original = originals.get(party).copied().unwrap_or(true);

@@ -247,7 +247,14 @@ pub struct Lifecycle<'a> {
 
 /// The class of an act for the replay, resolved once.
 fn is_consent(kind: ActionType) -> bool {
-    matches!(kind, ActionType::Ratification | ActionType::Approval | ActionType::Accession | ActionType::EntryIntoForce)
+    matches!(
+        kind,
+        ActionType::Ratification
+            | ActionType::Approval
+            | ActionType::Accession
+            | ActionType::Succession
+            | ActionType::EntryIntoForce
+    )
 }
 
 fn edtf(day: NaiveDate) -> EdtfDate {
