@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use crate::citation::Citation;
 use crate::extensions::Extensions;
 use crate::ids::ActorId;
-use crate::succession::Succession;
 use crate::name::OtherName;
+use crate::succession::Succession;
 use crate::values::{CountryCode, EdtfDate, Identifier};
 
 /// Any organization that acts: a state, its armed forces or a ministry, an international

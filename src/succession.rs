@@ -152,5 +152,4 @@ impl<'a> Successions<'a> {
         }
         out
     }
-
 }

@@ -327,7 +327,9 @@ fn the_united_states_suspended_its_anzus_obligations_toward_new_zealand_only() -
     assert!(!directed("united-states", "new-zealand", 1987));
     assert!(directed("new-zealand", "united-states", 2024));
     // The undirected dyad stands while either is bound toward the other.
-    assert!(tables.dyad_years.iter().any(|r| r.year == 2024 && r.actor1 == "united-states" && r.actor2 == "new-zealand"));
+    assert!(
+        tables.dyad_years.iter().any(|r| r.year == 2024 && r.actor1 == "united-states" && r.actor2 == "new-zealand")
+    );
     Ok(())
 }
 
@@ -477,9 +479,14 @@ fn the_tables_and_the_views_agree_on_every_history() -> Result {
             // Every listed party and every state holding a party's place.
             let mut actors: Vec<String> = ag.parties.iter().map(|p| p.actor.as_str().to_owned()).collect();
             actors.extend(rows().map(|m| m.actor_id.clone()));
-            let actors: Vec<ActorId> =
-                actors.into_iter().collect::<HashSet<_>>().into_iter().map(ActorId::new).collect::<std::result::Result<_, _>>()?;
-            let within = |start: NaiveDate, end: Option<NaiveDate>, d: NaiveDate| start <= d && end.is_none_or(|e| d <= e);
+            let actors: Vec<ActorId> = actors
+                .into_iter()
+                .collect::<HashSet<_>>()
+                .into_iter()
+                .map(ActorId::new)
+                .collect::<std::result::Result<_, _>>()?;
+            let within =
+                |start: NaiveDate, end: Option<NaiveDate>, d: NaiveDate| start <= d && end.is_none_or(|e| d <= e);
             for &d in &days {
                 for a in &actors {
                     let in_table = rows().any(|m| m.actor_id == a.as_str() && within(m.start, m.end, d));
@@ -491,7 +498,12 @@ fn the_tables_and_the_views_agree_on_every_history() -> Result {
                                 && r.actor2 == b.as_str()
                                 && within(r.start, r.end, d)
                         });
-                        assert_eq!(in_table, life.is_bound_toward(a, b, d), "{}: {a} toward {b} on {d}", path.display());
+                        assert_eq!(
+                            in_table,
+                            life.is_bound_toward(a, b, d),
+                            "{}: {a} toward {b} on {d}",
+                            path.display()
+                        );
                         checked += 1;
                     }
                 }

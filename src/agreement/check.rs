@@ -214,16 +214,22 @@ fn check_signature(s: &Signature, c: &mut Checker<'_>, at: &Path<'_>, parties: &
 
 /// Whether `actor` continues, directly or through a chain of `continues` links made by `day`,
 /// one of `parties` (the Russian Federation acting for the USSR's place). O(chain length).
-fn continues_one_of(c: &Checker<'_>, actor: &ActorId, day: Option<chrono::NaiveDate>, parties: &IdIndex<'_, Party>) -> bool {
+fn continues_one_of(
+    c: &Checker<'_>,
+    actor: &ActorId,
+    day: Option<chrono::NaiveDate>,
+    parties: &IdIndex<'_, Party>,
+) -> bool {
     let (Some(day), false) = (day, parties.contains(actor.as_str())) else { return false };
     let actors = &c.dossier.actors;
     let mut at = c.actors.get(actor.as_str());
     // Each step moves to another actor: at most one step per actor.
     for _ in 0..actors.len() {
         let Some(record) = at.and_then(|i| actors.get(i)) else { return false };
-        let next = record.succession.iter().find(|s| {
-            s.kind == crate::SuccessionType::Continues && s.date.earliest().is_some_and(|d| d <= day)
-        });
+        let next = record
+            .succession
+            .iter()
+            .find(|s| s.kind == crate::SuccessionType::Continues && s.date.earliest().is_some_and(|d| d <= day));
         let Some(next) = next else { return false };
         if parties.contains(next.actor.as_str()) {
             return true;

@@ -368,7 +368,10 @@ impl Agreement {
         let mut issues: Vec<(usize, Code, String)> = Vec::new();
         for (party, acts) in &by_party {
             let consent = |k: ActionType| {
-                matches!(k, ActionType::Ratification | ActionType::Approval | ActionType::Accession | ActionType::Succession)
+                matches!(
+                    k,
+                    ActionType::Ratification | ActionType::Approval | ActionType::Accession | ActionType::Succession
+                )
             };
             let mut first_consent: Option<NaiveDate> = None;
             let mut own_eif: Option<NaiveDate> = None;

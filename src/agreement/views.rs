@@ -360,10 +360,7 @@ impl Agreement {
                 decide(a);
             }
         }
-        self.parties
-            .iter()
-            .map(|p| (p.actor.as_str(), first.get(p.actor.as_str()).copied().unwrap_or(true)))
-            .collect()
+        self.parties.iter().map(|p| (p.actor.as_str(), first.get(p.actor.as_str()).copied().unwrap_or(true))).collect()
     }
 
     /// Whether `actor` is bound on `day`: it is listed with the role `party`, the agreement is
@@ -844,9 +841,8 @@ impl<'a> Lifecycle<'a> {
             }
         }
         // By the day each begins to hold it.
-        let first = |h: &str| {
-            self.seats.get(h).and_then(|w| w.iter().find(|(_, p)| *p == party)).and_then(|(s, _)| s.from)
-        };
+        let first =
+            |h: &str| self.seats.get(h).and_then(|w| w.iter().find(|(_, p)| *p == party)).and_then(|(s, _)| s.from);
         out.sort_by_key(|h| (first(h), *h));
         out
     }

@@ -148,9 +148,11 @@ impl<'d> Checker<'d> {
         let actors = root.key("actors");
         for i in 0..self.dossier.actors.len() {
             // A state that continues another stands in its place in that one's records.
-            let continues = self.dossier.actors.get(i).is_some_and(|a| {
-                a.succession.iter().any(|s| s.kind == crate::SuccessionType::Continues)
-            });
+            let continues = self
+                .dossier
+                .actors
+                .get(i)
+                .is_some_and(|a| a.succession.iter().any(|s| s.kind == crate::SuccessionType::Continues));
             if !self.actor_used.is_set(i) && !continues {
                 let name = self.dossier.actors.get(i).map_or("", |a| a.id.as_str());
                 self.issue(
