@@ -74,6 +74,7 @@ fixture_cases!(invalid, "tests/fixtures/invalid", check_invalid, {
     dangling_reference_clause => "dangling_reference--clause.json",
     dangling_reference_dispute => "dangling_reference--dispute.json",
     dangling_reference_toward => "dangling_reference--toward.json",
+    dangling_reference_succession => "dangling_reference--succession.json",
     dangling_reference => "dangling_reference.json",
     date_range_reversed_dissolved => "date_range_reversed--dissolved.json",
     date_range_reversed_interval => "date_range_reversed--interval.json",
