@@ -32,9 +32,10 @@ pub struct Action {
     /// For a suspension or resumption `toward` counterparts: whether it is mutual, the
     /// counterparts suspending (resuming) their obligations toward `party` too. A suspension
     /// is otherwise the acting party's own: it suspends `party`'s obligations toward the
-    /// counterparts only (the United States toward New Zealand under ANZUS, 1986).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub mutual: bool,
+    /// counterparts only (the United States toward New Zealand under ANZUS, 1986). Absent or
+    /// `false`: the acting party's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mutual: Option<bool>,
     /// When it took effect, if later than `date` (a withdrawal a year after notice).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective: Option<EdtfDate>,
@@ -62,7 +63,7 @@ impl Action {
             date,
             party: None,
             toward: Vec::new(),
-            mutual: false,
+            mutual: None,
             effective: None,
             place: None,
             text: None,
@@ -85,8 +86,13 @@ impl Action {
 
     /// The same act, recorded as mutual: the counterparts suspend (resume) theirs too.
     pub fn mutual(mut self) -> Self {
-        self.mutual = true;
+        self.mutual = Some(true);
         self
+    }
+
+    /// Whether the act is recorded as mutual (`mutual: true`).
+    pub fn is_mutual(&self) -> bool {
+        self.mutual == Some(true)
     }
 
     /// When the act has its effect: `effective` when given, else `date`.

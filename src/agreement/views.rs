@@ -649,7 +649,7 @@ impl<'a> Lifecycle<'a> {
                             let Some((other, _)) = parties.get_key_value(other.as_str()) else { continue };
                             // A suspension or resumption runs one way unless recorded as mutual
                             // (a termination ends the relation both ways: `is_bound_toward`).
-                            let both = a.mutual && state != PairState::Terminated;
+                            let both = a.is_mutual() && state != PairState::Terminated;
                             let directions: &[(&'a str, &'a str)] =
                                 if both { &[(key, *other), (*other, key)] } else { &[(key, *other)] };
                             for pair in directions {
