@@ -128,6 +128,7 @@ impl<'a> Successions<'a> {
     /// when nothing is recorded. At most one seat per actor (a cycle of links stops).
     pub(crate) fn seats(&self, party: &'a str) -> Vec<Seat<'a>> {
         let mut out: Vec<Seat<'a>> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         let (mut holder, mut from) = (party, None);
         loop {
             let next = self.continued_by.get(holder).copied();
@@ -142,8 +143,9 @@ impl<'a> Successions<'a> {
                 (u, _) => u,
             };
             out.push(Seat { holder, from, until });
+            seen.insert(holder);
             match next {
-                Some((day, successor)) if out.iter().all(|s| s.holder != successor) => {
+                Some((day, successor)) if !seen.contains(successor) => {
                     holder = successor;
                     from = Some(from.map_or(day, |f: NaiveDate| f.max(day)));
                 }
