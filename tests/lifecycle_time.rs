@@ -425,6 +425,31 @@ fn czechoslovakia_is_bound_by_nothing_after_its_dissolution() -> Result {
     Ok(())
 }
 
+#[test]
+fn yugoslavia_dissolved_and_its_successors_joined_the_biological_weapons_convention_by_their_own_acts() -> Result {
+    let dossier = history("bwc-yugoslavia-1972.json")?;
+    let bwc = dossier.agreement("bwc").ok_or("no convention")?;
+    let successions = dossier.successions();
+    let life = bwc.lifecycle_in(&successions);
+    let (sfry, fry, serbia, montenegro, uk) =
+        (id("sfry")?, id("fry")?, id("serbia")?, id("montenegro")?, id("united-kingdom")?);
+    assert!(life.is_bound_toward(&sfry, &uk, day("1992-04-26")?));
+    assert_eq!(life.party_status_on(&sfry, day("1992-04-27")?), PartyStatus::Dissolved);
+    // No continuity: the Federal Republic is bound by its own notification of 2001, which the
+    // depositary records with effect from 27 April 1992.
+    assert!(life.is_bound_toward(&fry, &uk, day("1992-04-27")?));
+    assert_eq!(life.party_status_on(&fry, day("2006-06-03")?), PartyStatus::Dissolved);
+    // Serbia continues the state union; Montenegro succeeded by its own notification.
+    assert!(life.is_bound_toward(&serbia, &uk, day("2006-06-03")?));
+    assert!(life.is_bound_toward(&montenegro, &serbia, day("2006-06-03")?));
+    assert_eq!(life.party_status_on(&serbia, day("2000-01-01")?), PartyStatus::NotAParty);
+    let tables = Tables::from_dossier(&dossier, &Options::through(2024));
+    // COW's 345 runs on through 1992; here the Socialist Federal Republic's rows stop.
+    let sfry_years: Vec<i32> = tables.state_years.iter().filter(|s| s.actor_id == "sfry").map(|s| s.year).collect();
+    assert_eq!(sfry_years.last(), Some(&1992));
+    Ok(())
+}
+
 // The tables and the views agree on every history, day by day.
 
 /// Every day the tables must be checked on: each year's first day, and the days around each
