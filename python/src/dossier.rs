@@ -84,27 +84,30 @@ impl PyDossier {
     /// for an unknown agreement.
     fn is_bound(&self, agreement: &str, actor: &str, on: &Bound<'_, PyAny>) -> PyResult<bool> {
         let a = self.agreement(agreement)?;
-        Ok(a.is_bound(&actor_id(actor)?, day(on)?))
+        // The dossier's succession links: a dissolved party is bound by nothing, a continuing
+        // state holds its place (the tables read them the same way).
+        Ok(a.lifecycle_in(&self.0.successions()).is_bound(&actor_id(actor)?, day(on)?))
     }
 
     /// Whether `actor` is bound toward `other` by `agreement` on `on`: both bound, and no
     /// suspension or termination between the two in effect.
     fn is_bound_toward(&self, agreement: &str, actor: &str, other: &str, on: &Bound<'_, PyAny>) -> PyResult<bool> {
         let a = self.agreement(agreement)?;
-        Ok(a.is_bound_toward(&actor_id(actor)?, &actor_id(other)?, day(on)?))
+        Ok(a.lifecycle_in(&self.0.successions()).is_bound_toward(&actor_id(actor)?, &actor_id(other)?, day(on)?))
     }
 
     /// Where `actor` stands in `agreement` on `on`: `not_a_party`, `not_bound`,
-    /// `provisionally_applying`, `bound`, `suspended`, `withdrawn` or `ended`.
+    /// `provisionally_applying`, `bound`, `suspended`, `withdrawn`, `ended` or `dissolved`.
     fn party_status(&self, agreement: &str, actor: &str, on: &Bound<'_, PyAny>) -> PyResult<String> {
         let a = self.agreement(agreement)?;
-        Ok(a.party_status_on(&actor_id(actor)?, day(on)?).as_str().to_owned())
+        Ok(a.lifecycle_in(&self.0.successions()).party_status_on(&actor_id(actor)?, day(on)?).as_str().to_owned())
     }
 
     /// The spans during which `actor` is bound by `agreement`, in order.
     fn binding_intervals(&self, agreement: &str, actor: &str) -> PyResult<Vec<BindingInterval>> {
         let a = self.agreement(agreement)?;
-        Ok(a.binding_intervals(&actor_id(actor)?).iter().map(BindingInterval::of).collect())
+        let life = a.lifecycle_in(&self.0.successions());
+        Ok(life.binding_intervals(&actor_id(actor)?).iter().map(BindingInterval::of).collect())
     }
 
     /// Every step of `agreement`'s life in order, with the status each leaves.
