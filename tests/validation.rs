@@ -100,6 +100,7 @@ fixture_cases!(invalid, "tests/fixtures/invalid", check_invalid, {
     invalid_identifier => "invalid_identifier.json",
     kind_contradicts_obligations_non_aggression => "kind_contradicts_obligations--non-aggression.json",
     kind_contradicts_obligations => "kind_contradicts_obligations.json",
+    action_after_end => "action_after_end.json",
     ambiguous_act_order => "ambiguous_act_order.json",
     renewal_after_term_end => "renewal_after_term_end.json",
     lifecycle_out_of_order_termination_before_signature => "lifecycle_out_of_order--termination-before-signature.json",

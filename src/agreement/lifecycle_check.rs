@@ -194,6 +194,23 @@ impl Agreement {
                 format!("acts listed after this one ({date}) take effect before it can have: the order of the record and its dates disagree"),
             );
         }
+        let late: FastMap<usize, ()> = schedule.late_renewals.iter().map(|i| (*i, ())).collect();
+        for &i in self.lifecycle().acts_after_end() {
+            let Some(a) = self.actions.get(i) else { continue };
+            // A late renewal has its own warning.
+            if late.contains_key(&i) {
+                continue;
+            }
+            c.issue(
+                &list.index(i).key("date"),
+                Code::ActionAfterEnd,
+                format!(
+                    "{} on {} takes effect after the agreement ended (its term ran out, or fewer than two members were left): it changes nothing",
+                    a.kind.as_str(),
+                    a.effective_date()
+                ),
+            );
+        }
         for &i in &schedule.late_renewals {
             let date = self.actions.get(i).map_or_else(String::new, |a| a.effective_date().to_string());
             c.issue(

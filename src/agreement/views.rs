@@ -245,6 +245,8 @@ pub struct Lifecycle<'a> {
     seats: HashMap<&'a str, Vec<(Seat<'a>, &'a str)>>,
     /// For each listed party whose place passes on or ends, the actors holding it in turn.
     holders: HashMap<&'a str, Vec<&'a str>>,
+    /// The acts taking effect on a day after the agreement ended without a termination act.
+    after_end: Vec<usize>,
 }
 
 /// The class of an act for the replay, resolved once.
@@ -514,13 +516,30 @@ impl<'a> Lifecycle<'a> {
         let mut timeline = Vec::with_capacity(events.len());
         let active = |s: AgreementStatus| matches!(s, AgreementStatus::InForce | AgreementStatus::Suspended);
 
+        // The day the agreement ended without a termination act (its term ran out, or fewer
+        // than two members were left), and the acts that take effect on a later day.
+        let mut ended_silently: Option<NaiveDate> = None;
+        let mut after_end: Vec<usize> = Vec::new();
         for (day, i, date) in events {
             let Some(a) = agreement.actions.get(i) else { continue };
+            // A withdrawn party's own act other than rejoining is already an error of its own
+            // (`action_after_withdrawal`, `repeated_withdrawal`).
+            let withdrawn_own = a.party.as_ref().is_some_and(|p| phases.get(p.as_str()) == Some(&Phase::Withdrawn))
+                && !is_consent(a.kind)
+                && a.kind != ActionType::ProvisionalApplication;
+            let reportable = !withdrawn_own && a.kind != ActionType::Termination;
+            if reportable && ended_silently.is_some_and(|e| e < day) && status == AgreementStatus::Terminated {
+                after_end.push(i);
+            }
             // The term runs out before any act of a later day (and on its last day, unless
             // the act is the renewal that extends it).
             if let Some(t) = term_end {
                 if active(status) && (t < day || (t == day && a.kind != ActionType::Renewal)) {
                     status = AgreementStatus::Terminated;
+                    ended_silently = Some(t);
+                    if t < day && reportable {
+                        after_end.push(i);
+                    }
                     push(&mut log, Change { day: t, state: status, act: None, date: edtf(t) });
                     timeline.push(TimelineEntry {
                         day: t,
@@ -641,6 +660,7 @@ impl<'a> Lifecycle<'a> {
                             // Fewer than two members: no one is left to be bound toward.
                             if members < 2 && active(status) {
                                 status = AgreementStatus::Terminated;
+                                ended_silently = Some(day);
                             }
                         }
                     }
@@ -709,7 +729,7 @@ impl<'a> Lifecycle<'a> {
             }
         }
         let effect_days = schedule.days.iter().map(|d| d.as_ref().map(|d| d.0)).collect();
-        Self { agreement, status: log, parties, pairs, timeline, effect_days, seats, holders }
+        Self { agreement, status: log, parties, pairs, timeline, effect_days, seats, holders, after_end }
     }
 
     /// The day act `index` surely takes effect in the replay (its last possible day, or
@@ -717,6 +737,13 @@ impl<'a> Lifecycle<'a> {
     /// end of its period), or `None` when it never surely does.
     pub fn effect_day(&self, index: usize) -> Option<NaiveDate> {
         self.effect_days.get(index).copied().flatten()
+    }
+
+    /// The acts (indexes into [`Agreement::actions`]) that take effect after the agreement
+    /// ended without a termination act — its fixed term ran out, or fewer than two members
+    /// were left — and so change nothing (validation: `action_after_end`).
+    pub fn acts_after_end(&self) -> &[usize] {
+        &self.after_end
     }
 
     /// The agreement this lifecycle is of.

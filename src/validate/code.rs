@@ -160,6 +160,7 @@ codes! {
     PartyTermination = "party_termination", Error, "A termination names a party but no counterparts: a party leaves by withdrawal or denunciation.";
     InvalidCounterpart = "invalid_counterpart", Error, "An act names counterparts (`toward`) without a party, names the acting party itself, or is of a type that has none (only suspension, resumption and termination do).";
     AmbiguousActOrder = "ambiguous_act_order", Warning, "An act's dates and its place among the acts cannot both hold: acts listed after it, whose dates may be the same or later, take effect before its first possible day (the replay counts it from that day; docs/lifecycle.md).";
+    ActionAfterEnd = "action_after_end", Warning, "A lifecycle act takes effect after the agreement ended without a termination act (its fixed term ran out, or its last party but one withdrew): it changes nothing (a later accession does not revive a bilateral treaty).";
     RenewalAfterTermEnd = "renewal_after_term_end", Warning, "An agreement-wide renewal can only have taken effect after the fixed term it would extend had ended, so it revives nothing.";
     EffectiveBeforeNotice = "effective_before_notice", Error, "An act takes effect before the date it was made (a withdrawal effective before its notice).";
     ImpossibleDate = "impossible_date", Error, "A date names a day that does not exist, such as 2020-02-30.";
