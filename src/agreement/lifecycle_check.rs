@@ -177,15 +177,17 @@ impl Agreement {
         self.check_order(c, &list);
         self.check_counterparts(c, &list);
         self.check_resumptions(c, &list);
-        self.check_parties_history(c, &list);
+        // One replay for the rules that read it (the order of the acts, original parties).
+        let life = self.lifecycle();
+        self.check_parties_history(c, &list, &life);
         self.check_signature_dates(c, path);
-        self.check_schedule(c, &list);
+        self.check_schedule(c, &list, &life);
     }
 
     /// `ambiguous_act_order` and `renewal_after_term_end`: what the replay order had to
     /// settle by a choice (src/agreement/ordering.rs).
-    fn check_schedule(&self, c: &mut Checker<'_>, list: &Path<'_>) {
-        let schedule = self.schedule();
+    fn check_schedule(&self, c: &mut Checker<'_>, list: &Path<'_>, life: &super::Lifecycle<'_>) {
+        let schedule = life;
         for &i in &schedule.contradicted {
             let date = self.actions.get(i).map_or_else(String::new, |a| a.effective_date().to_string());
             c.issue(
@@ -195,7 +197,7 @@ impl Agreement {
             );
         }
         let late: FastMap<usize, ()> = schedule.late_renewals.iter().map(|i| (*i, ())).collect();
-        for &i in self.lifecycle().acts_after_end() {
+        for &i in life.acts_after_end() {
             let Some(a) = self.actions.get(i) else { continue };
             // A late renewal has its own warning.
             if late.contains_key(&i) {
@@ -367,7 +369,7 @@ impl Agreement {
     }
 
     /// `withdrawal_before_bound`, `repeated_withdrawal`, `action_after_withdrawal`.
-    fn check_parties_history(&self, c: &mut Checker<'_>, list: &Path<'_>) {
+    fn check_parties_history(&self, c: &mut Checker<'_>, list: &Path<'_>, life: &super::Lifecycle<'_>) {
         let mut eif: Option<NaiveDate> = None;
         let mut by_party: FastMap<&str, Vec<usize>> = FastMap::default();
         for (i, a) in self.actions.iter().enumerate() {
@@ -381,7 +383,6 @@ impl Agreement {
                 Some(p) => by_party.entry(p.as_str()).or_default().push(i),
             }
         }
-        let originals = self.original_parties();
         let mut issues: Vec<(usize, Code, String)> = Vec::new();
         for (party, acts) in &by_party {
             let consent = |k: ActionType| {
@@ -392,7 +393,7 @@ impl Agreement {
             };
             let mut first_consent: Option<NaiveDate> = None;
             let mut own_eif: Option<NaiveDate> = None;
-            let original = originals.get(party).copied().unwrap_or(true);
+            let original = life.is_original(party).unwrap_or(true);
             let mut exit_notices: Vec<Span> = Vec::new();
             let mut exit_effects: Vec<Span> = Vec::new();
             let mut rejoin_notices: Vec<Span> = Vec::new();

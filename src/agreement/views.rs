@@ -247,6 +247,10 @@ pub struct Lifecycle<'a> {
     holders: HashMap<&'a str, Vec<&'a str>>,
     /// The acts taking effect on a day after the agreement ended without a termination act.
     after_end: Vec<usize>,
+    /// What the replay order had to settle by a choice (see `ordering::Schedule`): acts whose
+    /// dates contradict the record's order, renewals after the term ended.
+    pub(crate) contradicted: Vec<usize>,
+    pub(crate) late_renewals: Vec<usize>,
 }
 
 /// The class of an act for the replay, resolved once.
@@ -336,10 +340,6 @@ impl Agreement {
     /// the replay order (the record starts with it leaving, so it was a member before:
     /// Uzbekistan's 1999 exit and 2006 return). A party that only applies the agreement
     /// provisionally is never original: its consent to be bound is not on record.
-    pub(crate) fn original_parties(&self) -> crate::validate::FastMap<&str, bool> {
-        self.original_parties_in(&self.schedule())
-    }
-
     pub(crate) fn original_parties_in<'s>(
         &'s self,
         schedule: &super::ordering::Schedule,
@@ -729,7 +729,19 @@ impl<'a> Lifecycle<'a> {
             }
         }
         let effect_days = schedule.days.iter().map(|d| d.as_ref().map(|d| d.0)).collect();
-        Self { agreement, status: log, parties, pairs, timeline, effect_days, seats, holders, after_end }
+        Self {
+            agreement,
+            status: log,
+            parties,
+            pairs,
+            timeline,
+            effect_days,
+            seats,
+            holders,
+            after_end,
+            contradicted: schedule.contradicted,
+            late_renewals: schedule.late_renewals,
+        }
     }
 
     /// The day act `index` surely takes effect in the replay (its last possible day, or
@@ -744,6 +756,12 @@ impl<'a> Lifecycle<'a> {
     /// were left — and so change nothing (validation: `action_after_end`).
     pub fn acts_after_end(&self) -> &[usize] {
         &self.after_end
+    }
+
+    /// Whether the listed party `actor` is an original party (bound from entry into force
+    /// with no consent of its own recorded); `None` when it is not listed as a party.
+    pub(crate) fn is_original(&self, actor: &str) -> Option<bool> {
+        self.parties.get(actor).map(|l| l.original)
     }
 
     /// The agreement this lifecycle is of.
