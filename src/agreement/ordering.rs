@@ -66,9 +66,10 @@ impl MinTree {
 /// For each range `(earliest, latest)` in document order, the last day it surely took effect:
 /// its latest, or sooner when an act listed after it, whose latest day is not before this act's
 /// earliest, surely took effect sooner. Also the acts for which that day falls before their
-/// own earliest (returned clamped to it).
-fn narrow(ranges: &[(NaiveDate, NaiveDate)]) -> (Vec<NaiveDate>, Vec<usize>) {
-    let mut keys: Vec<NaiveDate> = ranges.iter().map(|r| r.1).collect();
+/// own earliest (returned clamped to it). An act given as `None` (a disputed one) takes no
+/// part: it settles nothing and is settled by nothing.
+fn narrow(ranges: &[Option<(NaiveDate, NaiveDate)>]) -> (Vec<NaiveDate>, Vec<usize>) {
+    let mut keys: Vec<NaiveDate> = ranges.iter().flatten().map(|r| r.1).collect();
     keys.sort_unstable();
     keys.dedup();
     // Positions run from the latest key down, so "keys >= x" is a prefix.
@@ -76,7 +77,8 @@ fn narrow(ranges: &[(NaiveDate, NaiveDate)]) -> (Vec<NaiveDate>, Vec<usize>) {
     let mut tree = MinTree::new(keys.len());
     let mut out = vec![NaiveDate::MAX; ranges.len()];
     let mut contradicted = Vec::new();
-    for (i, &(earliest, latest)) in ranges.iter().enumerate().rev() {
+    for (i, range) in ranges.iter().enumerate().rev() {
+        let Some((earliest, latest)) = *range else { continue };
         let later = match position(earliest).checked_sub(1) {
             Some(p) => tree.least_through(p),
             None => NaiveDate::MAX,
@@ -120,13 +122,17 @@ impl Agreement {
         let n = self.actions.len();
         let raw: Vec<Option<(NaiveDate, EdtfDate)>> = (0..n).map(|i| self.effect_of(i)).collect();
         // Every act with a date takes part in the ordering; one with an open end can still be
-        // settled by an act listed after it.
-        let ranges: Vec<(NaiveDate, NaiveDate)> = (0..n)
+        // settled by an act listed after it. A disputed act takes no part (no policy counts it
+        // here: `Dossier::resolve`).
+        let ranges: Vec<Option<(NaiveDate, NaiveDate)>> = (0..n)
             .map(|i| {
+                if self.actions.get(i).is_none_or(|a| a.dispute.is_some()) {
+                    return None;
+                }
                 let written = self.effect_date_of(i);
                 let earliest = written.as_ref().and_then(EdtfDate::earliest).unwrap_or(NaiveDate::MIN);
                 let latest = raw.get(i).and_then(|r| r.as_ref()).map_or(NaiveDate::MAX, |r| r.0);
-                (earliest.min(latest), latest)
+                Some((earliest.min(latest), latest))
             })
             .collect();
         let (mut narrowed, contradicted) = narrow(&ranges);
@@ -185,7 +191,7 @@ impl Agreement {
                         if eif.is_some_and(|e| day < e) {
                             continue;
                         }
-                        let earliest = ranges.get(i).map_or(day, |r| r.0);
+                        let earliest = ranges.get(i).copied().flatten().map_or(day, |r| r.0);
                         if earliest <= end {
                             *slot = Some((day.min(end), date));
                             if let Some(flag) = renews.get_mut(i) {
@@ -228,14 +234,14 @@ mod tests {
     #[test]
     fn an_act_listed_first_happened_no_later_than_an_overlapping_act_listed_after_it() {
         // withdrawal 1960, accession 1960-06.
-        let (days, bad) = narrow(&[(d("1960-01-01"), d("1960-12-31")), (d("1960-06-01"), d("1960-06-30"))]);
+        let (days, bad) = narrow(&[Some((d("1960-01-01"), d("1960-12-31"))), Some((d("1960-06-01"), d("1960-06-30")))]);
         assert_eq!(days, [d("1960-06-30"), d("1960-06-30")]);
         assert!(bad.is_empty());
     }
 
     #[test]
     fn a_definitely_earlier_act_listed_later_does_not_pull() {
-        let (days, bad) = narrow(&[(d("1994-04-20"), d("1994-04-20")), (d("1993-01-01"), d("1993-12-31"))]);
+        let (days, bad) = narrow(&[Some((d("1994-04-20"), d("1994-04-20"))), Some((d("1993-01-01"), d("1993-12-31")))]);
         assert_eq!(days, [d("1994-04-20"), d("1993-12-31")]);
         assert!(bad.is_empty());
     }
@@ -244,12 +250,19 @@ mod tests {
     fn a_record_whose_order_and_dates_disagree_is_reported() {
         // June, then "1960", then 1 March: the chain puts 1 March before June.
         let (days, bad) = narrow(&[
-            (d("1960-06-01"), d("1960-06-30")),
-            (d("1960-01-01"), d("1960-12-31")),
-            (d("1960-03-01"), d("1960-03-01")),
+            Some((d("1960-06-01"), d("1960-06-30"))),
+            Some((d("1960-01-01"), d("1960-12-31"))),
+            Some((d("1960-03-01"), d("1960-03-01"))),
         ]);
         assert_eq!(bad, [0]);
         assert_eq!(days, [d("1960-06-01"), d("1960-03-01"), d("1960-03-01")]);
+    }
+
+    #[test]
+    fn a_disputed_act_settles_nothing() {
+        let (days, bad) = narrow(&[Some((d("1960-01-01"), d("1960-12-31"))), None]);
+        assert_eq!(days, [d("1960-12-31"), NaiveDate::MAX]);
+        assert!(bad.is_empty());
     }
 
     #[test]

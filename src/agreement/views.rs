@@ -360,7 +360,7 @@ impl Agreement {
         }
         // A consent whose date never surely took effect still makes the party a joining one.
         for (i, a) in self.actions.iter().enumerate() {
-            if schedule.days.get(i).is_none_or(Option::is_none) {
+            if a.dispute.is_none() && schedule.days.get(i).is_none_or(Option::is_none) {
                 decide(a);
             }
         }
@@ -521,7 +521,8 @@ impl<'a> Lifecycle<'a> {
         let mut ended_silently: Option<NaiveDate> = None;
         let mut after_end: Vec<usize> = Vec::new();
         for (day, i, date) in events {
-            let Some(a) = agreement.actions.get(i) else { continue };
+            // A disputed act changes nothing unless a dispute policy counts it (`Dossier::resolve`).
+            let Some(a) = agreement.actions.get(i).filter(|a| a.dispute.is_none()) else { continue };
             // A withdrawn party's own act other than rejoining is already an error of its own
             // (`action_after_withdrawal`, `repeated_withdrawal`).
             let withdrawn_own = a.party.as_ref().is_some_and(|p| phases.get(p.as_str()) == Some(&Phase::Withdrawn))
