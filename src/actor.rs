@@ -7,7 +7,7 @@ use crate::extensions::Extensions;
 use crate::ids::ActorId;
 use crate::name::OtherName;
 use crate::succession::Succession;
-use crate::values::{CountryCode, EdtfDate, Identifier};
+use crate::values::{CountryCode, EdtfDate, Identifier, Place};
 
 /// Any organization that acts: a state, its armed forces or a ministry, an international
 /// organization, a militia.
@@ -40,6 +40,10 @@ pub struct Actor {
     /// When it ceased to exist (SEATO: 1977-06-30). Its agreements may outlive it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dissolved: Option<EdtfDate>,
+    /// Where an organization has its seat (SEATO: Bangkok; the Western European Union:
+    /// London, then Brussels): a place, not an actor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seat: Option<Place>,
     /// How it ends or carries on another: the actor it continues (the United Kingdom, Great
     /// Britain), was succeeded by, or dissolved into, with the date and sources. Only
     /// `continues` carries agreements: see docs/lifecycle.md.
@@ -69,6 +73,7 @@ impl Actor {
             sponsors: Vec::new(),
             founded: None,
             dissolved: None,
+            seat: None,
             succession: Vec::new(),
             identifiers: Vec::new(),
             citations: Vec::new(),
@@ -128,6 +133,7 @@ impl Actor {
         c.opt_date(&path.key("founded"), self.founded.as_ref());
         c.opt_date(&path.key("dissolved"), self.dissolved.as_ref());
         c.date_pair(&path.key("dissolved"), self.founded.as_ref(), self.dissolved.as_ref(), "dissolved");
+        c.place(&path.key("seat"), self.seat.as_ref());
         let list = path.key("succession");
         for (i, s) in self.succession.iter().enumerate() {
             let at = list.index(i);
@@ -191,6 +197,7 @@ crate::with::with!(Actor {
     with_sponsors: sponsors list ActorId;
     with_founded: founded opt EdtfDate;
     with_dissolved: dissolved opt EdtfDate;
+    with_seat: seat opt Place;
     with_succession: succession list Succession;
     with_identifiers: identifiers list Identifier;
     with_citations: citations list Citation;

@@ -373,20 +373,19 @@ fn a_suspension_after_re_accession_is_not_dropped_for_an_earlier_termination() -
 }
 
 #[test]
-fn an_accession_after_a_bilateral_treaty_ended_changes_nothing_and_says_so() -> Result {
+fn an_act_after_a_fixed_term_ran_out_changes_nothing_and_says_so() -> Result {
     // Before: the accession was dropped in silence.
     let a = agreement(
-        &["x", "y"],
+        &["x", "y", "z"],
         json!([
             {"type": "entry_into_force", "date": "2000-06-01"},
-            {"type": "withdrawal", "date": "2005-01-01", "party": "y"},
-            {"type": "accession", "date": "2007-01-01", "party": "y"}
+            {"type": "accession", "date": "2007-01-01", "party": "z"}
         ]),
-        None,
+        Some(json!({"type": "fixed_term", "years": 5, "renewal": "none"})),
     )?;
     assert_eq!(a.status(), AgreementStatus::Terminated);
-    assert!(!a.is_bound(&id("y")?, day("2008-01-01")?));
-    assert_eq!(a.lifecycle().acts_after_end(), [2]);
+    assert!(!a.is_bound(&id("z")?, day("2008-01-01")?));
+    assert_eq!(a.lifecycle().acts_after_end(), [1]);
     Ok(())
 }
 

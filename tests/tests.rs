@@ -45,5 +45,6 @@ mod schema;
 #[cfg(feature = "schema")]
 mod schema_agreement;
 mod seed;
+mod sourced_histories;
 mod tables;
 mod validation;

@@ -245,7 +245,7 @@ pub struct Lifecycle<'a> {
     seats: HashMap<&'a str, Vec<(Seat<'a>, &'a str)>>,
     /// For each listed party whose place passes on or ends, the actors holding it in turn.
     holders: HashMap<&'a str, Vec<&'a str>>,
-    /// The acts taking effect on a day after the agreement ended without a termination act.
+    /// The acts taking effect on a day after the agreement's fixed term ran out.
     after_end: Vec<usize>,
     /// What the replay order had to settle by a choice (see `ordering::Schedule`): acts whose
     /// dates contradict the record's order, renewals after the term ended.
@@ -516,8 +516,8 @@ impl<'a> Lifecycle<'a> {
         let mut timeline = Vec::with_capacity(events.len());
         let active = |s: AgreementStatus| matches!(s, AgreementStatus::InForce | AgreementStatus::Suspended);
 
-        // The day the agreement ended without a termination act (its term ran out, or fewer
-        // than two members were left), and the acts that take effect on a later day.
+        // The day the agreement's fixed term ran out, and the acts that take effect on a later
+        // day (the end by fewer than two members is `action_after_termination`'s).
         let mut ended_silently: Option<NaiveDate> = None;
         let mut after_end: Vec<usize> = Vec::new();
         for (day, i, date) in events {
@@ -661,7 +661,6 @@ impl<'a> Lifecycle<'a> {
                             // Fewer than two members: no one is left to be bound toward.
                             if members < 2 && active(status) {
                                 status = AgreementStatus::Terminated;
-                                ended_silently = Some(day);
                             }
                         }
                     }
@@ -752,9 +751,9 @@ impl<'a> Lifecycle<'a> {
         self.effect_days.get(index).copied().flatten()
     }
 
-    /// The acts (indexes into [`Agreement::actions`]) that take effect after the agreement
-    /// ended without a termination act — its fixed term ran out, or fewer than two members
-    /// were left — and so change nothing (validation: `action_after_end`).
+    /// The acts (indexes into [`Agreement::actions`]) that take effect after the agreement's
+    /// fixed term ran out with no renewal, and so change nothing (validation:
+    /// `action_after_end`).
     pub fn acts_after_end(&self) -> &[usize] {
         &self.after_end
     }
