@@ -6,6 +6,7 @@ use crate::citation::Citation;
 use crate::extensions::Extensions;
 use crate::ids::ActorId;
 use crate::name::OtherName;
+use crate::succession::Succession;
 use crate::values::{CountryCode, EdtfDate, Identifier, Place};
 
 /// Any organization that acts: a state, its armed forces or a ministry, an international
@@ -43,6 +44,11 @@ pub struct Actor {
     /// London, then Brussels): a place, not an actor.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seat: Option<Place>,
+    /// How it ends or carries on another: the actor it continues (the United Kingdom, Great
+    /// Britain), was succeeded by, or dissolved into, with the date and sources. Only
+    /// `continues` carries agreements: see docs/lifecycle.md.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub succession: Vec<Succession>,
     /// Outside identifiers: COW country code, Wikidata QID …
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub identifiers: Vec<Identifier>,
@@ -68,6 +74,7 @@ impl Actor {
             founded: None,
             dissolved: None,
             seat: None,
+            succession: Vec::new(),
             identifiers: Vec::new(),
             citations: Vec::new(),
             extensions: Extensions::new(),
@@ -127,6 +134,12 @@ impl Actor {
         c.opt_date(&path.key("dissolved"), self.dissolved.as_ref());
         c.date_pair(&path.key("dissolved"), self.founded.as_ref(), self.dissolved.as_ref(), "dissolved");
         c.place(&path.key("seat"), self.seat.as_ref());
+        let list = path.key("succession");
+        for (i, s) in self.succession.iter().enumerate() {
+            let at = list.index(i);
+            c.date(&at.key("date"), &s.date);
+            c.citations(&at, &s.citations, false);
+        }
         c.identifiers(&path.key("identifiers"), &self.identifiers);
         c.citations(path, &self.citations, false);
     }
@@ -185,6 +198,7 @@ crate::with::with!(Actor {
     with_founded: founded opt EdtfDate;
     with_dissolved: dissolved opt EdtfDate;
     with_seat: seat opt Place;
+    with_succession: succession list Succession;
     with_identifiers: identifiers list Identifier;
     with_citations: citations list Citation;
     with_extensions: extensions val Extensions;

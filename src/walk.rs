@@ -249,6 +249,12 @@ macro_rules! walkers {
                     f(&at.key("parent"), $Id::Actor(parent));
                 }
                 actors(&$($m)? r.sponsors, &at.key("sponsors"), f);
+                let list = at.key("succession");
+                for (i, s) in r.succession.$iter().enumerate() {
+                    let here = list.index(i);
+                    f(&here.key("actor"), $Id::Actor(&$($m)? s.actor));
+                    citations(&$($m)? s.citations, &here, f);
+                }
                 citations(&$($m)? r.citations, at, f);
             }
 

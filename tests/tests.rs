@@ -28,6 +28,7 @@ mod extraction;
 mod guide;
 mod hostile;
 mod lifecycle_histories;
+mod lifecycle_time;
 mod lifecycle_views;
 mod merge_real;
 mod parse_errors;

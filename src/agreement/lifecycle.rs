@@ -29,6 +29,13 @@ pub struct Action {
     /// every other party.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub toward: Vec<ActorId>,
+    /// For a suspension or resumption `toward` counterparts: whether it is mutual, the
+    /// counterparts suspending (resuming) their obligations toward `party` too. A suspension
+    /// is otherwise the acting party's own: it suspends `party`'s obligations toward the
+    /// counterparts only (the United States toward New Zealand under ANZUS, 1986). Absent or
+    /// `false`: the acting party's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mutual: Option<bool>,
     /// When it took effect, if later than `date` (a withdrawal a year after notice).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective: Option<EdtfDate>,
@@ -64,6 +71,7 @@ impl Action {
             date,
             party: None,
             toward: Vec::new(),
+            mutual: None,
             effective: None,
             performed_by: None,
             organ: None,
@@ -84,6 +92,17 @@ impl Action {
     pub fn toward(mut self, counterparts: Vec<ActorId>) -> Self {
         self.toward = counterparts;
         self
+    }
+
+    /// The same act, recorded as mutual: the counterparts suspend (resume) theirs too.
+    pub fn mutual(mut self) -> Self {
+        self.mutual = Some(true);
+        self
+    }
+
+    /// Whether the act is recorded as mutual (`mutual: true`).
+    pub fn is_mutual(&self) -> bool {
+        self.mutual == Some(true)
     }
 
     /// When the act has its effect: `effective` when given, else `date`.
@@ -108,6 +127,10 @@ pub enum ActionType {
     Approval,
     /// Accession by a state that did not sign (VCLT Art. 15).
     Accession,
+    /// A successor state's notification of succession (Vienna Convention on Succession of
+    /// States in respect of Treaties, 1978, Arts. 17, 34): its consent to be bound, usually
+    /// `effective` from the date of succession, before the notification itself.
+    Succession,
     /// Provisional application before entry into force (VCLT Art. 25).
     ProvisionalApplication,
     /// Entry into force (VCLT Art. 24).
@@ -143,6 +166,7 @@ crate::wire::wire_enum!(ActionType, "action type" {
     Ratification = "ratification",
     Approval = "approval",
     Accession = "accession",
+    Succession = "succession",
     ProvisionalApplication = "provisional_application",
     EntryIntoForce = "entry_into_force",
     Reservation = "reservation",
@@ -165,6 +189,7 @@ impl ActionType {
             Self::Withdrawal
                 | Self::Denunciation
                 | Self::Accession
+                | Self::Succession
                 | Self::Reservation
                 | Self::InterpretiveDeclaration
                 | Self::DomesticApproval

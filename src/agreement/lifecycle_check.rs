@@ -45,6 +45,7 @@ fn group(kind: ActionType) -> Group {
         ActionType::Ratification
         | ActionType::Approval
         | ActionType::Accession
+        | ActionType::Succession
         | ActionType::DomesticApproval
         | ActionType::Reservation
         | ActionType::InterpretiveDeclaration
@@ -133,6 +134,7 @@ fn rejoins(kind: ActionType) -> bool {
         ActionType::Ratification
             | ActionType::Approval
             | ActionType::Accession
+            | ActionType::Succession
             | ActionType::EntryIntoForce
             | ActionType::ProvisionalApplication
     )
@@ -175,10 +177,53 @@ impl Agreement {
         self.check_order(c, &list);
         self.check_counterparts(c, &list);
         self.check_resumptions(c, &list);
-        self.check_parties_history(c, &list);
+        // One replay for the rules that read it (the order of the acts, original parties).
+        let life = self.lifecycle();
+        self.check_parties_history(c, &list, &life);
         self.check_signature_dates(c, path);
+        self.check_schedule(c, &list, &life);
         self.check_entry_into_force(c, &list);
-        self.check_after_last_member(c, &list);
+        self.check_after_last_member(c, &list, &life);
+    }
+
+    /// `ambiguous_act_order`, `renewal_after_term_end` and `action_after_end`: what the replay
+    /// order had to settle by a choice (src/agreement/ordering.rs), and acts after a fixed
+    /// term ran out.
+    fn check_schedule(&self, c: &mut Checker<'_>, list: &Path<'_>, life: &super::Lifecycle<'_>) {
+        let schedule = life;
+        for &i in &schedule.contradicted {
+            let date = self.actions.get(i).map_or_else(String::new, |a| a.effective_date().to_string());
+            c.issue(
+                &list.index(i).key("date"),
+                Code::AmbiguousActOrder,
+                format!("acts listed after this one ({date}) take effect before it can have: the order of the record and its dates disagree"),
+            );
+        }
+        let late: FastMap<usize, ()> = schedule.late_renewals.iter().map(|i| (*i, ())).collect();
+        for &i in life.acts_after_end() {
+            let Some(a) = self.actions.get(i) else { continue };
+            // A late renewal has its own warning.
+            if late.contains_key(&i) {
+                continue;
+            }
+            c.issue(
+                &list.index(i).key("date"),
+                Code::ActionAfterEnd,
+                format!(
+                    "{} on {} takes effect after the agreement's fixed term ran out: it changes nothing",
+                    a.kind.as_str(),
+                    a.effective_date()
+                ),
+            );
+        }
+        for &i in &schedule.late_renewals {
+            let date = self.actions.get(i).map_or_else(String::new, |a| a.effective_date().to_string());
+            c.issue(
+                &list.index(i).key("date"),
+                Code::RenewalAfterTermEnd,
+                format!("renewal on {date} comes after the term it would extend ended: it revives nothing"),
+            );
+        }
     }
 
     /// `no_entry_into_force`: entry into force recorded for parties, never for the agreement.
@@ -201,13 +246,12 @@ impl Agreement {
     /// `action_after_termination` for the end the views read without a termination act: the
     /// agreement ends when a withdrawal leaves fewer than two members (a withdrawal from a
     /// bilateral treaty ends it), and an accession after that revives nothing.
-    fn check_after_last_member(&self, c: &mut Checker<'_>, list: &Path<'_>) {
+    fn check_after_last_member(&self, c: &mut Checker<'_>, list: &Path<'_>, life: &super::Lifecycle<'_>) {
         let has_exit = self.actions.iter().any(|a| a.party.is_some() && exits(a));
         let has_termination = self.actions.iter().any(|a| a.party.is_none() && a.kind == ActionType::Termination);
         if !has_exit || has_termination {
             return;
         }
-        let life = self.lifecycle();
         let ended = life.timeline().iter().find_map(|e| {
             let i = e.action?;
             let a = self.actions.get(i)?;
@@ -401,7 +445,7 @@ impl Agreement {
     }
 
     /// `withdrawal_before_bound`, `repeated_withdrawal`, `action_after_withdrawal`.
-    fn check_parties_history(&self, c: &mut Checker<'_>, list: &Path<'_>) {
+    fn check_parties_history(&self, c: &mut Checker<'_>, list: &Path<'_>, life: &super::Lifecycle<'_>) {
         let mut eif: Option<NaiveDate> = None;
         let mut by_party: FastMap<&str, Vec<usize>> = FastMap::default();
         for (i, a) in self.actions.iter().enumerate() {
@@ -415,14 +459,17 @@ impl Agreement {
                 Some(p) => by_party.entry(p.as_str()).or_default().push(i),
             }
         }
-        let originals = self.original_parties();
         let mut issues: Vec<(usize, Code, String)> = Vec::new();
         for (party, acts) in &by_party {
-            let consent =
-                |k: ActionType| matches!(k, ActionType::Ratification | ActionType::Approval | ActionType::Accession);
+            let consent = |k: ActionType| {
+                matches!(
+                    k,
+                    ActionType::Ratification | ActionType::Approval | ActionType::Accession | ActionType::Succession
+                )
+            };
             let mut first_consent: Option<NaiveDate> = None;
             let mut own_eif: Option<NaiveDate> = None;
-            let original = originals.get(party).copied().unwrap_or(true);
+            let original = life.is_original(party).unwrap_or(true);
             let mut exit_notices: Vec<Span> = Vec::new();
             let mut exit_effects: Vec<Span> = Vec::new();
             let mut rejoin_notices: Vec<Span> = Vec::new();

@@ -9,6 +9,7 @@ mod form;
 mod lifecycle;
 mod lifecycle_check;
 mod obligation;
+mod ordering;
 mod party;
 mod relation;
 mod signature;

@@ -159,6 +159,9 @@ codes! {
     SignatureDateMismatch = "signature_date_mismatch", Error, "A signature record's date cannot be the date of the signature act (the party's own signature act when it has one, else the agreement's).";
     PartyTermination = "party_termination", Error, "A termination names a party but no counterparts: a party leaves by withdrawal or denunciation.";
     InvalidCounterpart = "invalid_counterpart", Error, "An act names counterparts (`toward`) without a party, names the acting party itself, or is of a type that has none (only suspension, resumption and termination do).";
+    AmbiguousActOrder = "ambiguous_act_order", Warning, "An act's dates and its place among the acts cannot both hold: acts listed after it, whose dates may be the same or later, take effect before its first possible day (the replay counts it from that day; docs/lifecycle.md).";
+    ActionAfterEnd = "action_after_end", Warning, "A lifecycle act takes effect after the agreement's fixed term ran out with no renewal: it changes nothing.";
+    RenewalAfterTermEnd = "renewal_after_term_end", Warning, "An agreement-wide renewal can only have taken effect after the fixed term it would extend had ended, so it revives nothing.";
     EffectiveBeforeNotice = "effective_before_notice", Error, "An act takes effect before the date it was made (a withdrawal effective before its notice).";
     ImpossibleDate = "impossible_date", Error, "A date names a day that does not exist, such as 2020-02-30.";
     DateRangeReversed = "date_range_reversed", Error, "An interval or a start/end pair ends before it starts.";
