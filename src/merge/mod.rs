@@ -486,34 +486,41 @@ impl Job {
                 c.join(first, x, MatchedBy::Resolver, true, &|_, _| false);
             }
         }
-        // 2. Shared identifiers, in canonical order.
-        let mut first_with: HashMap<&IdentityKey, usize> = HashMap::new();
-        for x in 0..n {
-            for key in &keys[x] {
-                match first_with.get(key) {
-                    Some(&f) => {
-                        let by = MatchedBy::Identifier { scheme: key.scheme.clone(), value: key.value.clone() };
-                        c.join(f, x, by, false, &vetoed);
-                    }
-                    None => {
-                        first_with.insert(key, x);
+        // 2. Shared identifiers, in canonical order; first between records that also share
+        // their id, so that merging a dossier with itself pairs each record with itself.
+        for same_id in [true, false] {
+            let mut first_with: HashMap<(&IdentityKey, &str), usize> = HashMap::new();
+            for x in 0..n {
+                let id = if same_id { ids[x].as_str() } else { "" };
+                for key in &keys[x] {
+                    match first_with.get(&(key, id)) {
+                        Some(&f) => {
+                            let by = MatchedBy::Identifier { scheme: key.scheme.clone(), value: key.value.clone() };
+                            c.join(f, x, by, false, &vetoed);
+                        }
+                        None => {
+                            first_with.insert((key, id), x);
+                        }
                     }
                 }
             }
         }
-        // 3. Equal content, once references name merged records.
+        // 3. Equal content, once references name merged records (same id first, as above).
         let mut canons: Vec<String> = Vec::with_capacity(n);
         for d in &self.inputs {
             canons.extend(record_values(d, kind).iter().map(canonical));
         }
-        let mut first_canon: HashMap<&str, usize> = HashMap::new();
-        for (x, canon) in canons.iter().enumerate() {
-            match first_canon.get(canon.as_str()) {
-                Some(&f) => {
-                    c.join(f, x, MatchedBy::SameContent, false, &vetoed);
-                }
-                None => {
-                    first_canon.insert(canon, x);
+        for same_id in [true, false] {
+            let mut first_canon: HashMap<(&str, &str), usize> = HashMap::new();
+            for (x, canon) in canons.iter().enumerate() {
+                let id = if same_id { ids[x].as_str() } else { "" };
+                match first_canon.get(&(canon.as_str(), id)) {
+                    Some(&f) => {
+                        c.join(f, x, MatchedBy::SameContent, false, &vetoed);
+                    }
+                    None => {
+                        first_canon.insert((canon, id), x);
+                    }
                 }
             }
         }

@@ -148,15 +148,7 @@ pub(super) fn merge_group(
             }
             (RecordKind::Agreement, "actions") => Some(Value::Array(ctx.entries(&values, &ACTIONS, disputes, report))),
             (RecordKind::Statement, "speakers") => ctx.scalar(&key, &values, disputes, report),
-            _ if values.iter().all(|(_, v)| v.is_array()) => {
-                let mut list = Vec::new();
-                for (_, v) in &values {
-                    if let Value::Array(items) = v {
-                        union(&mut list, items.clone());
-                    }
-                }
-                Some(Value::Array(list))
-            }
+            _ if values.iter().all(|(_, v)| v.is_array()) => Some(Value::Array(union_all(&values))),
             _ => ctx.scalar(&key, &values, disputes, report),
         };
         if let Some(v) = merged {
@@ -326,12 +318,7 @@ impl Ctx<'_> {
         disputes: &mut Disputes,
         report: &mut MergeReport,
     ) -> Vec<Value> {
-        let mut list: Vec<Value> = Vec::new();
-        for (_, v) in values {
-            if let Value::Array(items) = v {
-                union(&mut list, items.clone());
-            }
-        }
+        let mut list = union_all(values);
         // Group the entries that report one fact.
         let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
         let mut at: HashMap<String, usize> = HashMap::new();
@@ -345,13 +332,16 @@ impl Ctx<'_> {
                 g.push(i);
             }
         }
+        let mut filled = false;
         for (_, g) in &groups {
-            absorb(&mut list, g, rule.detail);
+            filled |= absorb(&mut list, g, rule.detail);
         }
         // Entries that became equal are one.
-        let mut joined = Vec::with_capacity(list.len());
-        union(&mut joined, list);
-        let mut list = joined;
+        if filled {
+            let mut joined = Vec::with_capacity(list.len());
+            union(&mut joined, list);
+            list = joined;
+        }
         // Which groups disagree, and the subjects (a party) whose entries are disputed.
         let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
         let mut at: HashMap<String, usize> = HashMap::new();
@@ -531,7 +521,7 @@ fn detail_key(e: &Value, detail: &[&str]) -> String {
 /// Within one fact's entries, fills a less specific report (one lacking some of `detail`) from
 /// the one most specific report it agrees with, when there is exactly one. A group of more than
 /// 64 different reports is left as it is: the comparison is quadratic in their number.
-fn absorb(list: &mut [Value], group: &[usize], detail: &[&str]) {
+fn absorb(list: &mut [Value], group: &[usize], detail: &[&str]) -> bool {
     let mut tuples: Vec<Map<String, Value>> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut of: Vec<usize> = Vec::with_capacity(group.len());
@@ -551,7 +541,7 @@ fn absorb(list: &mut [Value], group: &[usize], detail: &[&str]) {
         of.push(slot);
     }
     if tuples.len() < 2 || tuples.len() > 64 {
-        return;
+        return false;
     }
     let fits = |small: &Map<String, Value>, big: &Map<String, Value>| {
         small.len() < big.len() && small.iter().all(|(k, v)| big.get(k) == Some(v))
@@ -568,6 +558,7 @@ fn absorb(list: &mut [Value], group: &[usize], detail: &[&str]) {
             fill.insert(t, only);
         }
     }
+    let filled = !fill.is_empty();
     for (&i, &t) in group.iter().zip(&of) {
         let Some(&m) = fill.get(&t) else { continue };
         let (Some(Value::Object(e)), Some(big)) = (list.get_mut(i), tuples.get(m)) else { continue };
@@ -575,6 +566,7 @@ fn absorb(list: &mut [Value], group: &[usize], detail: &[&str]) {
             e.entry(k.clone()).or_insert_with(|| v.clone());
         }
     }
+    filled
 }
 
 fn cut(s: &str, n: usize) -> &str {
@@ -654,6 +646,17 @@ pub(super) fn union(old: &mut Vec<Value>, new: Vec<Value>) {
             }
         }
     }
+}
+
+/// The lists of every version, unioned: the first as it is (an entry it repeats stays
+/// repeated, so that a dossier merged with itself is unchanged), then the others' entries.
+fn union_all(values: &[(usize, &Value)]) -> Vec<Value> {
+    let mut lists = values.iter().filter_map(|(_, v)| v.as_array());
+    let mut out = lists.next().cloned().unwrap_or_default();
+    for list in lists {
+        union(&mut out, list.clone());
+    }
+    out
 }
 
 /// A value without its `id`.
