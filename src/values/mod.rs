@@ -10,6 +10,7 @@ mod identifier;
 mod language;
 mod place;
 mod rank;
+mod relative_date;
 
 pub use country::{CodeStatus, CountryCode, CountryError};
 // Date comparison keys, for rules that compare many dates cheaply.
