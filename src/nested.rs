@@ -369,7 +369,7 @@ mod tests {
                 None => "",
             };
             assert!(path.render().contains(&format!("/{first}/")), "{} at {}", kind.noun(), path.render());
-            assert_eq!(kind.dispute_capable_matches(n.fact), true);
+            assert!(kind.dispute_capable_matches(n.fact));
         });
         assert!(seen.contains(&NestedKind::Signature));
     }

@@ -81,7 +81,8 @@ fn unambiguous(d: &Dossier) -> bool {
 /// identifiers, content and disputes join across inputs), some with one dossier id for all.
 fn several() -> impl Strategy<Value = Vec<Dossier>> {
     (dossier(), dossier(), 3usize..=5, 0u64..12, any::<bool>()).prop_map(|(a, b, n, tweak, same_id)| {
-        let mut out = vec![a.clone(), retold(&a, 1, tweak), b.clone(), retold(&b, 2, tweak + 1), retold(&a, 0, tweak + 3)];
+        let mut out =
+            vec![a.clone(), retold(&a, 1, tweak), b.clone(), retold(&b, 2, tweak + 1), retold(&a, 0, tweak + 3)];
         out.truncate(n);
         if same_id {
             for d in &mut out {
@@ -184,7 +185,8 @@ fn fold_field_disputes(doc: &mut Value) {
     let Some(Value::Array(disputes)) = doc.get("disputes").cloned() else { return };
     let mut kept = Vec::new();
     for d in disputes {
-        let (Some(kind), Some(id), Some(field)) = (d["record"]["type"].as_str(), d["record"]["id"].as_str(), d["field"].as_str())
+        let (Some(kind), Some(id), Some(field)) =
+            (d["record"]["type"].as_str(), d["record"]["id"].as_str(), d["field"].as_str())
         else {
             kept.push(d);
             continue;
@@ -338,5 +340,3 @@ proptest! {
         eprintln!("permutation law: {} inputs, {orders} orders (total so far {total})", inputs.len());
     }
 }
-
-

@@ -153,7 +153,11 @@ impl Agreement {
                 c.issue(
                     &at.key("date"),
                     Code::ActDateNotStated,
-                    format!("the {} is dated only as on or before {}: the source does not say when", a.kind.as_str(), a.date),
+                    format!(
+                        "the {} is dated only as {} (no earlier bound): the source does not say when",
+                        a.kind.as_str(),
+                        a.date
+                    ),
                 );
             }
             c.opt_date(&at.key("effective"), a.effective.as_ref());

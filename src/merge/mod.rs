@@ -203,7 +203,11 @@ impl fmt::Display for MergeReport {
             writeln!(f, "conflict {} at {}: {}", c.code, c.path, c.message)?;
         }
         for u in &self.uncited {
-            writeln!(f, "uncited  {} (now {}): cites no source; its facts lean on the other reports' sources", u.from, u.into)?;
+            writeln!(
+                f,
+                "uncited  {} (now {}): cites no source; its facts lean on the other reports' sources",
+                u.from, u.into
+            )?;
         }
         for c in &self.conflicts {
             writeln!(
@@ -461,7 +465,9 @@ impl Job {
         let mut c = Components {
             parent: (0..n).collect(),
             inputs: nodes.iter().map(|&(i, _)| vec![i]).collect(),
-            judged: (0..n).map(|x| if self.judged_apart.contains(&origins[x]) { vec![x] } else { Vec::new() }).collect(),
+            judged: (0..n)
+                .map(|x| if self.judged_apart.contains(&origins[x]) { vec![x] } else { Vec::new() })
+                .collect(),
             reason: vec![None; n],
         };
         let not_same = &self.not_same;
@@ -528,7 +534,7 @@ impl Job {
         let mut group_of: Vec<usize> = vec![usize::MAX; n];
         let mut groups: Vec<Group> = Vec::new();
         let mut members: Vec<Vec<usize>> = Vec::new();
-        for x in 0..n {
+        for (x, &node) in nodes.iter().enumerate() {
             let root = c.find(x);
             if group_of[root] == usize::MAX {
                 group_of[root] = groups.len();
@@ -536,7 +542,7 @@ impl Job {
                 members.push(Vec::new());
             }
             let g = group_of[root];
-            groups[g].members.push(nodes[x]);
+            groups[g].members.push(node);
             members[g].push(x);
         }
         // Ids: each group wants its first member's; the first group to want one gets it, the
@@ -613,8 +619,7 @@ impl Job {
                         Some(value::Member { value, from })
                     })
                     .collect();
-                let record =
-                    value::merge_group(kind, &group.id, members, &mut self.disputes, &mut self.report);
+                let record = value::merge_group(kind, &group.id, members, &mut self.disputes, &mut self.report);
                 out.push(Value::Object(record));
             }
             lists.push((kind, out));
@@ -804,7 +809,11 @@ fn dispute_subjects(d: &Dossier) -> HashMap<String, String> {
     });
     for dispute in &d.disputes {
         if let Some(record) = &dispute.record {
-            about.entry(dispute.id.to_string()).or_default().push(format!("{}/{}", serde_json::to_string(record).unwrap_or_default(), dispute.field.as_deref().unwrap_or("")));
+            about.entry(dispute.id.to_string()).or_default().push(format!(
+                "{}/{}",
+                serde_json::to_string(record).unwrap_or_default(),
+                dispute.field.as_deref().unwrap_or("")
+            ));
         }
     }
     about

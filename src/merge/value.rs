@@ -31,7 +31,7 @@ fn name_fields(kind: RecordKind) -> Option<(&'static str, &'static str)> {
 /// with those facts when the record's own citations grow. Which facts lean is the one list of
 /// nested facts (`crate::nested`).
 fn push_down(kind: RecordKind, record: &mut Map<String, Value>) -> bool {
-    let Some(Value::Array(citations)) = record.get("citations").cloned() else { return false };
+    let citations = citations(record).to_vec();
     let mut leaned = false;
     for nested in NestedKind::ALL {
         if nested.holder() == kind && nested.leans_on_record() {
@@ -367,8 +367,10 @@ impl Ctx<'_> {
             if !differ && !disjoint.contains(&subject) {
                 continue;
             }
-            let existing =
-                g.iter().find_map(|&i| list.get(i).and_then(|e| e.get("dispute")).and_then(Value::as_str)).map(str::to_owned);
+            let existing = g
+                .iter()
+                .find_map(|&i| list.get(i).and_then(|e| e.get("dispute")).and_then(Value::as_str))
+                .map(str::to_owned);
             let question = (rule.question)(self.id, &subject);
             let id = match &existing {
                 Some(id) => id.clone(),
@@ -480,7 +482,8 @@ fn act_key(a: &Value) -> Option<String> {
     if !once(kind) {
         return None;
     }
-    let mut toward: Vec<&str> = a.get("toward").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+    let mut toward: Vec<&str> =
+        a.get("toward").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
     toward.sort_unstable();
     Some(format!("{kind}\u{0}{}\u{0}{}", str_field(a, "party").unwrap_or(""), toward.join(",")))
 }
@@ -531,7 +534,9 @@ fn absorb(list: &mut [Value], group: &[usize], detail: &[&str]) -> bool {
         let slot = *index.entry(key).or_insert_with(|| {
             let mut m = Map::new();
             for k in detail {
-                if let Some(v) = e.get(*k) {
+                // "On or before publication" (`../2020-07-10`) states no date: it is filled
+                // like an absent one.
+                if let Some(v) = e.get(*k).filter(|v| !v.as_str().is_some_and(|s| s.starts_with("../"))) {
                     m.insert((*k).to_owned(), v.clone());
                 }
             }
@@ -546,8 +551,7 @@ fn absorb(list: &mut [Value], group: &[usize], detail: &[&str]) -> bool {
     let fits = |small: &Map<String, Value>, big: &Map<String, Value>| {
         small.len() < big.len() && small.iter().all(|(k, v)| big.get(k) == Some(v))
     };
-    let maximal: Vec<usize> =
-        (0..tuples.len()).filter(|&t| !tuples.iter().any(|u| fits(&tuples[t], u))).collect();
+    let maximal: Vec<usize> = (0..tuples.len()).filter(|&t| !tuples.iter().any(|u| fits(&tuples[t], u))).collect();
     let mut fill: HashMap<usize, usize> = HashMap::new();
     for t in 0..tuples.len() {
         if maximal.contains(&t) {
@@ -563,7 +567,7 @@ fn absorb(list: &mut [Value], group: &[usize], detail: &[&str]) -> bool {
         let Some(&m) = fill.get(&t) else { continue };
         let (Some(Value::Object(e)), Some(big)) = (list.get_mut(i), tuples.get(m)) else { continue };
         for (k, v) in big {
-            e.entry(k.clone()).or_insert_with(|| v.clone());
+            e.insert(k.clone(), v.clone());
         }
     }
     filled
@@ -576,7 +580,8 @@ fn cut(s: &str, n: usize) -> &str {
 
 /// A field name as a piece of an id: `strength`, `extensions.x`.
 fn slug(name: &str) -> String {
-    let s: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
+    let s: String =
+        name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
     if s.is_empty() { "value".into() } else { cut(&s, 40).to_owned() }
 }
 

@@ -49,7 +49,10 @@ impl EdtfDate {
     /// Whether the value gives only a latest date (`../2025-09-17`, `/2025-09-17`): the source
     /// did not state when.
     pub fn is_not_stated(&self) -> bool {
-        matches!(self, EdtfDate::Interval { start: IntervalEnd::Open | IntervalEnd::Unknown, end: IntervalEnd::Date(_) })
+        matches!(
+            self,
+            EdtfDate::Interval { start: IntervalEnd::Open | IntervalEnd::Unknown, end: IntervalEnd::Date(_) }
+        )
     }
 }
 
@@ -60,7 +63,12 @@ mod tests {
     #[test]
     fn a_weekday_is_the_last_one_on_or_before_publication() {
         let published = NaiveDate::from_ymd_opt(2025, 9, 18).unwrap_or_default(); // a Thursday
-        let cases = [(Weekday::Thu, "2025-09-18"), (Weekday::Wed, "2025-09-17"), (Weekday::Tue, "2025-09-16"), (Weekday::Fri, "2025-09-12")];
+        let cases = [
+            (Weekday::Thu, "2025-09-18"),
+            (Weekday::Wed, "2025-09-17"),
+            (Weekday::Tue, "2025-09-16"),
+            (Weekday::Fri, "2025-09-12"),
+        ];
         for (weekday, expected) in cases {
             let day = PartialDate::weekday_on_or_before(weekday, published).map(|d| d.to_string());
             assert_eq!(day.as_deref(), Ok(expected), "{weekday}");
