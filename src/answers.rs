@@ -206,7 +206,11 @@ fn status(a: &Agreement, on: Option<NaiveDate>) -> &'static str {
 fn claim(d: &Dossier, c: &Claim<'_>) -> String {
     match c {
         Claim::Signature { signature, .. } => {
-            d.person(signature.signer.as_str()).map_or_else(|| signature.signer.to_string(), |p| p.name.clone())
+            let name =
+                d.person(signature.signer.as_str()).map_or_else(|| signature.signer.to_string(), |p| p.name.clone());
+            let role = if signature.is_signatory() { "" } else { " (witness)" };
+            let date = signature.date.as_ref().map_or_else(String::new, |d| format!(" on {d}"));
+            format!("{name}{role}{date}")
         }
         Claim::TroopPresence(t) => format!("{} ({})", t.strength, t.id),
         Claim::Obligation { obligation, .. } => obligation.kind.to_string(),

@@ -334,7 +334,7 @@ impl Ctx<'_> {
         }
         let mut filled = false;
         for (_, g) in &groups {
-            filled |= absorb(&mut list, g, rule.detail);
+            filled |= absorb(&mut list, g, rule);
         }
         // Entries that became equal are one.
         if filled {
@@ -360,7 +360,7 @@ impl Ctx<'_> {
             let mut details: HashMap<String, HashSet<String>> = HashMap::new();
             for &i in &g {
                 if let (Some(e), Some(fact)) = (list.get(i), list.get(i).and_then(rule.fact)) {
-                    details.entry(fact).or_default().insert(detail_key(e, rule.detail));
+                    details.entry(fact).or_default().insert(Value::Object(self::details(e, rule)).to_string());
                 }
             }
             let differ = details.values().any(|d| d.len() > 1);
@@ -412,6 +412,9 @@ struct Facts {
     subject: fn(&Value) -> Option<String>,
     /// The fields two reports of one fact may disagree on.
     detail: &'static [&'static str],
+    /// What an absent detail means, when it means something (a signature without a role is a
+    /// signatory's).
+    defaults: &'static [(&'static str, &'static str)],
     /// Subjects on which two versions disagree outright (no signer in common).
     disjoint: fn(&[(usize, &Value)]) -> HashSet<String>,
     question: fn(&str, &str) -> String,
@@ -428,12 +431,10 @@ fn is_witness(v: &Value) -> bool {
 
 const SIGNATURES: Facts = Facts {
     list: "signatures",
-    fact: |s| {
-        let role = if is_witness(s) { "witness" } else { "signatory" };
-        Some(format!("{}\u{0}{}\u{0}{role}", str_field(s, "party")?, str_field(s, "signer")?))
-    },
+    fact: |s| Some(format!("{}\u{0}{}", str_field(s, "party")?, str_field(s, "signer")?)),
     subject: |s| str_field(s, "party").map(str::to_owned),
-    detail: &["date", "place"],
+    detail: &["date", "place", "role"],
+    defaults: &[("role", "signatory")],
     disjoint: |versions| {
         // Per party, each version's signers; a party two versions name with no signer in common.
         let mut seen: HashMap<&str, HashSet<&str>> = HashMap::new();
@@ -493,6 +494,7 @@ const ACTIONS: Facts = Facts {
     fact: act_key,
     subject: act_key,
     detail: &["date", "place", "effective"],
+    defaults: &[],
     disjoint: |_| HashSet::new(),
     question: |agreement, act| {
         let mut parts = act.split('\u{0}');
@@ -510,37 +512,34 @@ const ACTIONS: Facts = Facts {
     },
 };
 
-/// The fields of `detail` an entry gives, as a string.
-fn detail_key(e: &Value, detail: &[&str]) -> String {
+/// The details an entry gives (an absent one with a default counts as its default), as a
+/// map. "On or before publication" (`../2020-07-10`) states no date: it counts as absent.
+fn details(e: &Value, rule: &Facts) -> Map<String, Value> {
     let mut m = Map::new();
-    for k in detail {
-        if let Some(v) = e.get(*k) {
-            m.insert((*k).to_owned(), v.clone());
+    for k in rule.detail {
+        let given = e.get(*k).filter(|v| !v.as_str().is_some_and(|s| s.starts_with("../")));
+        let value = given
+            .cloned()
+            .or_else(|| rule.defaults.iter().find(|(d, _)| d == k).map(|(_, v)| Value::String((*v).to_owned())));
+        if let Some(v) = value {
+            m.insert((*k).to_owned(), v);
         }
     }
-    Value::Object(m).to_string()
+    m
 }
 
-/// Within one fact's entries, fills a less specific report (one lacking some of `detail`) from
+/// Within one fact's entries, fills a less specific report (one lacking some details) from
 /// the one most specific report it agrees with, when there is exactly one. A group of more than
 /// 64 different reports is left as it is: the comparison is quadratic in their number.
-fn absorb(list: &mut [Value], group: &[usize], detail: &[&str]) -> bool {
+fn absorb(list: &mut [Value], group: &[usize], rule: &Facts) -> bool {
     let mut tuples: Vec<Map<String, Value>> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut of: Vec<usize> = Vec::with_capacity(group.len());
     for &i in group {
         let Some(e) = list.get(i) else { continue };
-        let key = detail_key(e, detail);
-        let slot = *index.entry(key).or_insert_with(|| {
-            let mut m = Map::new();
-            for k in detail {
-                // "On or before publication" (`../2020-07-10`) states no date: it is filled
-                // like an absent one.
-                if let Some(v) = e.get(*k).filter(|v| !v.as_str().is_some_and(|s| s.starts_with("../"))) {
-                    m.insert((*k).to_owned(), v.clone());
-                }
-            }
-            tuples.push(m);
+        let tuple = details(e, rule);
+        let slot = *index.entry(Value::Object(tuple.clone()).to_string()).or_insert_with(|| {
+            tuples.push(tuple);
             tuples.len() - 1
         });
         of.push(slot);
@@ -567,7 +566,11 @@ fn absorb(list: &mut [Value], group: &[usize], detail: &[&str]) -> bool {
         let Some(&m) = fill.get(&t) else { continue };
         let (Some(Value::Object(e)), Some(big)) = (list.get_mut(i), tuples.get(m)) else { continue };
         for (k, v) in big {
-            e.insert(k.clone(), v.clone());
+            // A default is what absence already says: it is not written.
+            let default = rule.defaults.iter().any(|(d, dv)| d == k && v.as_str() == Some(dv));
+            if !default {
+                e.insert(k.clone(), v.clone());
+            }
         }
     }
     filled
