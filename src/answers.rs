@@ -30,9 +30,12 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
+use crate::agreement::Agreement;
+use crate::citation::Citation;
+use crate::dispute::{Claim, Competing};
+use crate::dossier::Dossier;
 use crate::ids::ActorId;
 use crate::values::CountryCode;
-use crate::{Agreement, Citation, Claim, Competing, Dossier};
 
 /// What to ask: whose agreements, on which day, about which host country.
 #[derive(Debug, Clone, PartialEq, Eq)]

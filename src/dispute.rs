@@ -2,11 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use std::collections::HashMap;
-
 use crate::agreement::{Action, Agreement, Cooperation, Establishment, Limit, Obligation, Related, Signature};
 use crate::citation::Citation;
-use crate::dossier::Dossier;
 use crate::extensions::Extensions;
 use crate::ids::{DisputeId, SourceId};
 use crate::nested::Marked;
@@ -247,33 +244,8 @@ impl<'a> Competing<'a> {
     }
 }
 
-impl Dossier {
-    /// Every dispute with its competing records (for a dispute over a field, its value
-    /// alternatives are in [`Dispute::alternatives`]). One pass over the dossier.
-    pub fn competing_claims<'a>(&'a self) -> Vec<Competing<'a>> {
-        let mut position: HashMap<&str, usize> = HashMap::with_capacity(self.disputes.len());
-        let mut out: Vec<Competing<'a>> = Vec::with_capacity(self.disputes.len());
-        for d in &self.disputes {
-            if !position.contains_key(d.id.as_str()) {
-                position.insert(d.id.as_str(), out.len());
-                out.push(Competing { dispute: d, claims: Vec::new() });
-            }
-        }
-        if out.is_empty() {
-            return out;
-        }
-        crate::nested::marks(self, &mut |_, id, marked| {
-            let Some(claim) = Claim::from_marked(marked) else { return };
-            if let Some(c) = position.get(id.as_str()).and_then(|i| out.get_mut(*i)) {
-                c.claims.push(claim);
-            }
-        });
-        out
-    }
-}
-
 impl<'a> Claim<'a> {
-    fn from_marked(marked: Marked<'a>) -> Option<Self> {
+    pub(crate) fn from_marked(marked: Marked<'a>) -> Option<Self> {
         use crate::nested::{Fact, Holder};
         Some(match marked {
             Marked::TroopPresence(t) => Claim::TroopPresence(t),

@@ -25,6 +25,7 @@ pub mod merge;
 mod name;
 mod nested;
 mod objects_only;
+pub mod pointer;
 pub mod prelude;
 mod records;
 mod reference;

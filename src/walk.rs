@@ -217,7 +217,7 @@ macro_rules! walkers {
             use super::*;
 
             fn citations<'d>(
-                citations: &'d $($m)? [crate::Citation],
+                citations: &'d $($m)? [crate::citation::Citation],
                 record: &Path<'_>,
                 f: &mut impl FnMut(&Path<'_>, $Id<'d>),
             ) {
@@ -244,7 +244,7 @@ macro_rules! walkers {
                 }
             }
 
-            pub(crate) fn actor<'d>(r: &'d $($m)? crate::Actor, at: &Path<'_>, f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
+            pub(crate) fn actor<'d>(r: &'d $($m)? crate::actor::Actor, at: &Path<'_>, f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
                 if let Some(parent) = r.parent.$opt() {
                     f(&at.key("parent"), $Id::Actor(parent));
                 }
@@ -252,7 +252,7 @@ macro_rules! walkers {
                 citations(&$($m)? r.citations, at, f);
             }
 
-            pub(crate) fn person<'d>(r: &'d $($m)? crate::Person, at: &Path<'_>, f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
+            pub(crate) fn person<'d>(r: &'d $($m)? crate::person::Person, at: &Path<'_>, f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
                 let list = at.key("posts");
                 for (i, post) in r.posts.$iter().enumerate() {
                     let p = list.index(i);
@@ -264,7 +264,7 @@ macro_rules! walkers {
             }
 
             pub(crate) fn agreement<'d>(
-                r: &'d $($m)? crate::Agreement,
+                r: &'d $($m)? crate::agreement::Agreement,
                 at: &Path<'_>,
                 f: &mut impl FnMut(&Path<'_>, $Id<'d>),
             ) {
@@ -364,7 +364,7 @@ macro_rules! walkers {
             }
 
             pub(crate) fn troop_presence<'d>(
-                r: &'d $($m)? crate::TroopPresence,
+                r: &'d $($m)? crate::troop_presence::TroopPresence,
                 at: &Path<'_>,
                 f: &mut impl FnMut(&Path<'_>, $Id<'d>),
             ) {
@@ -386,7 +386,7 @@ macro_rules! walkers {
                 dispute_mark(r.dispute.$opt(), at, f);
             }
 
-            pub(crate) fn support<'d>(r: &'d $($m)? crate::Support, at: &Path<'_>, f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
+            pub(crate) fn support<'d>(r: &'d $($m)? crate::support::Support, at: &Path<'_>, f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
                 f(&at.key("supporter"), $Id::Actor(&$($m)? r.supporter));
                 f(&at.key("recipient"), $Id::Actor(&$($m)? r.recipient));
                 citations(&$($m)? r.citations, at, f);
@@ -394,7 +394,7 @@ macro_rules! walkers {
             }
 
             pub(crate) fn statement<'d>(
-                r: &'d $($m)? crate::Statement,
+                r: &'d $($m)? crate::statement::Statement,
                 at: &Path<'_>,
                 f: &mut impl FnMut(&Path<'_>, $Id<'d>),
             ) {
@@ -424,11 +424,11 @@ macro_rules! walkers {
                 f(at, id);
             }
 
-            pub(crate) fn source<'d>(_r: &'d $($m)? crate::Source, _at: &Path<'_>, _f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
+            pub(crate) fn source<'d>(_r: &'d $($m)? crate::source::Source, _at: &Path<'_>, _f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
                 // Sources refer to nothing.
             }
 
-            pub(crate) fn dispute<'d>(r: &'d $($m)? crate::Dispute, at: &Path<'_>, f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
+            pub(crate) fn dispute<'d>(r: &'d $($m)? crate::dispute::Dispute, at: &Path<'_>, f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
                 citations(&$($m)? r.citations, at, f);
                 if let Some(record) = r.record.$opt() {
                     record_ref(record, &at.key("record").key("id"), f);
@@ -470,15 +470,15 @@ trait WithdrawalAccess {
     fn withdrawal_terms_mut_or_ref(self) -> Option<Self::Out>;
 }
 
-impl<'d> WithdrawalAccess for &'d crate::Duration {
-    type Out = &'d crate::WithdrawalTerms;
+impl<'d> WithdrawalAccess for &'d crate::agreement::Duration {
+    type Out = &'d crate::agreement::WithdrawalTerms;
     fn withdrawal_terms_mut_or_ref(self) -> Option<Self::Out> {
         self.withdrawal()
     }
 }
 
-impl<'d> WithdrawalAccess for &'d mut crate::Duration {
-    type Out = &'d mut crate::WithdrawalTerms;
+impl<'d> WithdrawalAccess for &'d mut crate::agreement::Duration {
+    type Out = &'d mut crate::agreement::WithdrawalTerms;
     fn withdrawal_terms_mut_or_ref(self) -> Option<Self::Out> {
         self.withdrawal_mut()
     }

@@ -46,7 +46,7 @@ fn minimal_json() -> serde_json::Value {
 }
 
 /// One test case per fixture, so that one failure hides no other and `cargo test --test
-/// validation invalid::parent_cycle` runs one. The lists are checked against the directories
+/// integration validation::invalid::parent_cycle` runs one. The lists are checked against the directories
 /// (`fixture_lists_match_the_directories`): a new fixture needs its line here.
 macro_rules! fixture_cases {
     ($module:ident, $dir:literal, $check:ident, { $($name:ident => $file:literal,)* }) => {

@@ -32,9 +32,11 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::dossier::Dossier;
+use crate::error::Error;
 use crate::identity::{self, Decision, IdentityKey, RecordKey, RecordKind, Resolver};
 use crate::ids::{DossierId, RecordId};
-use crate::{Dossier, Error, SchemaVersion};
+use crate::schema_version::SchemaVersion;
 
 /// The extension key under which merges before 0.2 kept the values that competed with the ones
 /// a record shows; a merge now makes a dispute over the field instead, and only carries this
@@ -678,7 +680,7 @@ impl Job {
                     }
                     Some(shown) if shown != v => self.report.named.push(NamedConflict {
                         code: "dossier_extension".into(),
-                        path: format!("/extensions/{}", crate::diff::escape_token(k)),
+                        path: format!("/extensions/{}", crate::pointer::escape_token(k)),
                         message: format!("{shown} is shown; {} gives {v}", d.id),
                     }),
                     Some(_) => {}

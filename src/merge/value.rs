@@ -178,7 +178,7 @@ impl Ctx<'_> {
         report: &mut MergeReport,
     ) -> Option<Value> {
         let shown = values.first().map(|(_, v)| (*v).clone())?;
-        self.dispute_values(&format!("/{}", crate::diff::escape_token(key)), key, values, disputes, report);
+        self.dispute_values(&format!("/{}", crate::pointer::escape_token(key)), key, values, disputes, report);
         Some(shown)
     }
 
@@ -302,7 +302,13 @@ impl Ctx<'_> {
             if let Some((_, first)) = list.first() {
                 out.insert(k.clone(), (*first).clone());
             }
-            self.dispute_values(&format!("/extensions/{}", crate::diff::escape_token(&k)), &k, &list, disputes, report);
+            self.dispute_values(
+                &format!("/extensions/{}", crate::pointer::escape_token(&k)),
+                &k,
+                &list,
+                disputes,
+                report,
+            );
         }
         Value::Object(out)
     }

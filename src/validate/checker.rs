@@ -71,7 +71,7 @@ macro_rules! checker {
             )*
             /// The clauses of the agreement whose references are being resolved, built when the
             /// first clause reference of that agreement is met.
-            clauses: Option<(usize, IdIndex<'d, crate::Clause>)>,
+            clauses: Option<(usize, IdIndex<'d, crate::agreement::Clause>)>,
             /// Ancestry and post indexes for the signer-standing rule (see `standing.rs`).
             pub(crate) standing: super::standing::Standing<'d>,
             actor_used: Marks,

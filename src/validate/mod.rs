@@ -13,6 +13,7 @@ mod id_index;
 mod marks;
 mod path;
 mod report;
+mod run;
 mod standing;
 
 pub(crate) use checker::Checker;

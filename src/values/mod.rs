@@ -2,6 +2,7 @@
 //! identifiers, ranks, places.
 
 mod country;
+mod country_entry;
 mod country_table;
 mod date;
 mod estimate;
@@ -12,7 +13,8 @@ mod place;
 mod rank;
 mod relative_date;
 
-pub use country::{CodeStatus, CountryCode, CountryError};
+pub use country::{CountryCode, CountryError};
+pub use country_entry::CodeStatus;
 // Date comparison keys, for rules that compare many dates cheaply.
 #[allow(unused_imports)]
 pub(crate) use date::DayKey;
