@@ -387,3 +387,61 @@ fn an_undated_signing_is_signed() {
     let codes: Vec<String> = d.validate().issues().iter().map(|i| i.code.to_string()).collect();
     assert_eq!(codes, ["act_date_not_stated"]);
 }
+
+/// Two reports of one statement (joined by a judgement) that differ on who said it and when,
+/// and of one agreement that differ on its kind: disputes over those fields, each value citing
+/// its report.
+#[test]
+fn statements_speakers_dates_and_agreement_kinds_are_disputed() {
+    let said = |id: &str, speaker: &str, date: &str, kind: &str| {
+        let mut d = with_people(
+            report(id, id, json!({"kind": kind})),
+            vec![
+                person("sharif", "Shehbaz Sharif", "Q7493969", "pakistan"),
+                person("dar", "Ishaq Dar", "Q6081316", "pakistan"),
+            ],
+        );
+        d["statements"] = json!([{"id": "aggression", "speakers": [speaker], "date": date, "mode": "paraphrase",
+            "text": "Any aggression against either country shall be considered an aggression against both",
+            "citations": [{"source": id}]}]);
+        d
+    };
+    let a = said("a", "sharif", "2025-09-17", "defense_pact");
+    let b = said("b", "dar", "2025-09-18", "defense_cooperation");
+    let judged = Resolver::from_json(
+        &json!({"resolver_version": "1.0", "judgements": [{
+            "left": {"dossier": "a", "type": "statement", "id": "aggression"},
+            "right": {"dossier": "b", "type": "statement", "id": "aggression"},
+            "judgement": "same", "decided_by": "test", "decided_at": "2026-12-07"}]})
+        .to_string(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let m = in_every_order(&[parse(&a), parse(&b)], &judged);
+    assert_eq!(m.dossier.statements.len(), 1);
+    let mut fields: Vec<(String, String)> = m
+        .dossier
+        .disputes
+        .iter()
+        .map(|d| {
+            (d.record.as_ref().map(|r| r.id().to_owned()).unwrap_or_default(), d.field.clone().unwrap_or_default())
+        })
+        .collect();
+    fields.sort();
+    assert_eq!(
+        fields,
+        [
+            ("aggression".to_owned(), "/date".to_owned()),
+            ("aggression".to_owned(), "/speakers".to_owned()),
+            ("pact".to_owned(), "/kind".to_owned())
+        ],
+        "{}",
+        m.report
+    );
+    assert!(
+        m.dossier
+            .disputes
+            .iter()
+            .all(|d| d.alternatives.len() == 2 && d.alternatives.iter().all(|a| a.citations.len() == 1))
+    );
+    assert!(errors(&m.dossier).is_empty(), "{:?}", errors(&m.dossier));
+}
