@@ -383,8 +383,9 @@ struct Job {
 /// `not_same` with one of its members.
 struct Components {
     parent: Vec<usize>,
-    /// Per root: the inputs its members come from.
-    inputs: Vec<Vec<usize>>,
+    /// Per root: the inputs its members come from (a set: a group of a state every one of
+    /// 10,000 reports names has 10,000).
+    inputs: Vec<HashSet<usize>>,
     /// Per root: its members judged `not_same` with some record.
     judged: Vec<Vec<usize>>,
     reason: Vec<Option<MatchedBy>>,
@@ -419,21 +420,16 @@ impl Components {
         if ra == rb {
             return true;
         }
-        let (ia, ib) = (&self.inputs[ra], &self.inputs[rb]);
-        if !force && ia.iter().any(|i| ib.contains(i)) {
+        // The smaller set is walked, the larger probed: n log n over all joins.
+        let (big, small) = if self.inputs[ra].len() >= self.inputs[rb].len() { (ra, rb) } else { (rb, ra) };
+        if !force && self.inputs[small].iter().any(|i| self.inputs[big].contains(i)) {
             return false;
         }
         if vetoed(&self.judged[ra], &self.judged[rb]) {
             return false;
         }
-        // The larger list absorbs the smaller: n log n in all.
-        let (big, small) = if self.inputs[ra].len() >= self.inputs[rb].len() { (ra, rb) } else { (rb, ra) };
         let moved = std::mem::take(&mut self.inputs[small]);
-        for i in moved {
-            if !self.inputs[big].contains(&i) {
-                self.inputs[big].push(i);
-            }
-        }
+        self.inputs[big].extend(moved);
         let moved = std::mem::take(&mut self.judged[small]);
         self.judged[big].extend(moved);
         self.parent[small] = big;
@@ -466,7 +462,7 @@ impl Job {
         let n = nodes.len();
         let mut c = Components {
             parent: (0..n).collect(),
-            inputs: nodes.iter().map(|&(i, _)| vec![i]).collect(),
+            inputs: nodes.iter().map(|&(i, _)| HashSet::from([i])).collect(),
             judged: (0..n)
                 .map(|x| if self.judged_apart.contains(&origins[x]) { vec![x] } else { Vec::new() })
                 .collect(),

@@ -106,7 +106,8 @@ pub(super) fn merge_group(
     let all: HashSet<String> = members.iter().flat_map(|m| citations(&m.value)).map(Value::to_string).collect();
     for m in &mut members {
         let mine: HashSet<String> = citations(&m.value).iter().map(Value::to_string).collect();
-        if all.iter().any(|c| !mine.contains(c)) {
+        // `mine` is part of `all`: it lacks some citation exactly when it is smaller.
+        if mine.len() < all.len() {
             let leaned = push_down(kind, &mut m.value);
             if leaned && mine.is_empty() {
                 report.uncited.push(Uncited { from: m.from.clone(), into: id.to_owned() });
@@ -155,8 +156,20 @@ pub(super) fn merge_group(
             out.insert(key, v);
         }
     }
-    for name in later_names {
-        add_name(kind, &mut out, id, name, report);
+    if let Some((name_key, others_key)) = names {
+        // Names already held, so that each new one is looked up once.
+        let mut held: HashSet<String> =
+            out.get(name_key).and_then(Value::as_str).map(str::to_owned).into_iter().collect();
+        held.extend(
+            out.get(others_key)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|o| o.get("name").and_then(Value::as_str).map(str::to_owned)),
+        );
+        for name in later_names {
+            add_name(kind, &mut out, id, name, &mut held, report);
+        }
     }
     out
 }
@@ -191,16 +204,20 @@ impl Ctx<'_> {
         disputes: &mut Disputes,
         report: &mut MergeReport,
     ) {
+        // Each distinct value, the first version giving it, its citations and their texts.
         let mut distinct: Vec<(&Value, Vec<Value>)> = Vec::new();
+        let mut first: Vec<usize> = Vec::new();
+        let mut known: Vec<HashSet<String>> = Vec::new();
         let mut at: HashMap<String, usize> = HashMap::new();
         for &(i, v) in values {
             let slot = *at.entry(v.to_string()).or_insert_with(|| {
                 distinct.push((v, Vec::new()));
+                first.push(i);
+                known.push(HashSet::new());
                 distinct.len() - 1
             });
             let cites = self.members.get(i).map_or(&[][..], |m| citations(&m.value));
-            if let Some((_, list)) = distinct.get_mut(slot) {
-                let mut known: HashSet<String> = list.iter().map(Value::to_string).collect();
+            if let (Some((_, list)), Some(known)) = (distinct.get_mut(slot), known.get_mut(slot)) {
                 for c in cites {
                     if known.insert(c.to_string()) {
                         list.push(c.clone());
@@ -211,12 +228,9 @@ impl Ctx<'_> {
         if distinct.len() < 2 {
             return;
         }
-        let from = |v: &Value| {
-            values.iter().find(|(_, x)| *x == v).and_then(|(i, _)| self.members.get(*i)).map(|m| m.from.clone())
-        };
         let shown = distinct.first().map(|(v, _)| (*v).clone()).unwrap_or(Value::Null);
-        for (v, cites) in distinct.iter().skip(1) {
-            if let Some(from) = from(v) {
+        for ((v, cites), i) in distinct.iter().zip(&first).skip(1) {
+            if let Some(from) = self.members.get(*i).map(|m| m.from.clone()) {
                 report.conflicts.push(Conflict {
                     kind: self.kind,
                     id: self.id.to_owned(),
@@ -595,17 +609,21 @@ fn slug(name: &str) -> String {
 }
 
 /// A different name becomes another name of the record (an alias), once.
-fn add_name(kind: RecordKind, record: &mut Map<String, Value>, id: &str, value: Value, report: &mut MergeReport) {
-    let Some((name_key, others_key)) = name_fields(kind) else { return };
+fn add_name(
+    kind: RecordKind,
+    record: &mut Map<String, Value>,
+    id: &str,
+    value: Value,
+    held: &mut HashSet<String>,
+    report: &mut MergeReport,
+) {
+    let Some((_, others_key)) = name_fields(kind) else { return };
     let Value::String(name) = value else { return };
-    if record.get(name_key).and_then(Value::as_str) == Some(name.as_str()) {
+    if !held.insert(name.clone()) {
         return;
     }
     let others = record.entry(others_key).or_insert_with(|| Value::Array(Vec::new()));
     let Value::Array(others) = others else { return };
-    if others.iter().any(|o| o.get("name").and_then(Value::as_str) == Some(name.as_str())) {
-        return;
-    }
     let mut entry = Map::new();
     entry.insert("name".into(), Value::String(name.clone()));
     entry.insert("kind".into(), Value::String("alias".into()));
@@ -628,35 +646,58 @@ pub(super) fn fact_key(v: &Value) -> String {
 }
 
 /// Adds the entries of `new` that `old` lacks; an entry `old` has (up to citations and dispute
-/// mark) gets the new entry's citations, and its mark if it had none. Linear: entries are
-/// found by their fact key, citations by their text.
+/// mark) gets the new entry's citations, and its mark if it had none.
 pub(super) fn union(old: &mut Vec<Value>, new: Vec<Value>) {
-    let mut at: HashMap<String, usize> = old.iter().enumerate().map(|(i, v)| (fact_key(v), i)).collect();
-    let mut cited: HashMap<usize, HashSet<String>> = HashMap::new();
-    for v in new {
-        let key = fact_key(&v);
-        match at.get(&key) {
-            Some(&i) => {
-                let (Some(Value::Object(o)), Value::Object(n)) = (old.get_mut(i), v) else { continue };
-                if let Some(d) = n.get("dispute") {
-                    o.entry("dispute").or_insert_with(|| d.clone());
-                }
-                let Some(Value::Array(nc)) = n.get("citations") else { continue };
-                let known = cited.entry(i).or_insert_with(|| {
-                    o.get("citations").and_then(Value::as_array).into_iter().flatten().map(Value::to_string).collect()
-                });
-                let oc = o.entry("citations").or_insert_with(|| Value::Array(Vec::new()));
-                if let Value::Array(oc) = oc {
-                    for c in nc {
-                        if known.insert(c.to_string()) {
-                            oc.push(c.clone());
+    let mut u = Union::new(std::mem::take(old));
+    u.add(new);
+    *old = u.out;
+}
+
+/// A list being unioned: entries found by their fact key, citations by their text, so that
+/// adding lists one after another costs time linear in what is added.
+struct Union {
+    out: Vec<Value>,
+    at: HashMap<String, usize>,
+    cited: HashMap<usize, HashSet<String>>,
+}
+
+impl Union {
+    fn new(out: Vec<Value>) -> Self {
+        let at = out.iter().enumerate().map(|(i, v)| (fact_key(v), i)).collect();
+        Self { out, at, cited: HashMap::new() }
+    }
+
+    fn add(&mut self, new: Vec<Value>) {
+        for v in new {
+            let key = fact_key(&v);
+            match self.at.get(&key) {
+                Some(&i) => {
+                    let (Some(Value::Object(o)), Value::Object(n)) = (self.out.get_mut(i), v) else { continue };
+                    if let Some(d) = n.get("dispute") {
+                        o.entry("dispute").or_insert_with(|| d.clone());
+                    }
+                    let Some(Value::Array(nc)) = n.get("citations") else { continue };
+                    let known = self.cited.entry(i).or_insert_with(|| {
+                        o.get("citations")
+                            .and_then(Value::as_array)
+                            .into_iter()
+                            .flatten()
+                            .map(Value::to_string)
+                            .collect()
+                    });
+                    let oc = o.entry("citations").or_insert_with(|| Value::Array(Vec::new()));
+                    if let Value::Array(oc) = oc {
+                        for c in nc {
+                            if known.insert(c.to_string()) {
+                                oc.push(c.clone());
+                            }
                         }
                     }
                 }
-            }
-            None => {
-                at.insert(key, old.len());
-                old.push(v);
+                None => {
+                    self.at.insert(key, self.out.len());
+                    self.out.push(v);
+                }
             }
         }
     }
@@ -666,11 +707,11 @@ pub(super) fn union(old: &mut Vec<Value>, new: Vec<Value>) {
 /// repeated, so that a dossier merged with itself is unchanged), then the others' entries.
 fn union_all(values: &[(usize, &Value)]) -> Vec<Value> {
     let mut lists = values.iter().filter_map(|(_, v)| v.as_array());
-    let mut out = lists.next().cloned().unwrap_or_default();
+    let mut u = Union::new(lists.next().cloned().unwrap_or_default());
     for list in lists {
-        union(&mut out, list.clone());
+        u.add(list.clone());
     }
-    out
+    u.out
 }
 
 /// A value without its `id`.
