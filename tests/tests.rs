@@ -21,6 +21,7 @@ mod contract_holes;
 mod diff_patch;
 #[cfg(feature = "schema")]
 mod differential;
+mod disputes;
 mod examples_data;
 #[cfg(feature = "schema")]
 mod extraction;
