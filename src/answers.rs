@@ -244,8 +244,7 @@ fn claim(d: &Dossier, c: &Claim<'_>) -> String {
             let name =
                 d.person(signature.signer.as_str()).map_or_else(|| signature.signer.to_string(), |p| p.name.clone());
             let role = if signature.is_signatory() { "" } else { " (witness)" };
-            let date = signature.date.as_ref().map_or_else(String::new, |d| format!(" on {d}"));
-            format!("{name}{role}{date}")
+            format!("{name}{role}")
         }
         Claim::TroopPresence(t) => format!("{} ({})", t.strength, t.id),
         Claim::Obligation { obligation, .. } => obligation.kind.to_string(),
