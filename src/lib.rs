@@ -57,7 +57,7 @@ pub use agreement::{
     Obligation, ObligationType, Party, PartyRole, Related, Relation, Renewal, Signature, SignatureRole, TextMode,
     WithdrawalTerms,
 };
-pub use agreement::{Agreement, AgreementKind, AgreementStatus, Confidentiality};
+pub use agreement::{Agreement, AgreementKind, AgreementStatus, Confidentiality, InstrumentForm};
 pub use citation::{Citation, Credibility, CredibilityError};
 pub use dispute::{Claim, Competing, Dispute, ValueAlternative};
 pub use dispute_policy::{Backing, DisputePolicy};

@@ -46,5 +46,6 @@ mod schema;
 #[cfg(feature = "schema")]
 mod schema_agreement;
 mod seed;
+mod sourced_histories;
 mod tables;
 mod validation;
