@@ -142,6 +142,15 @@ impl<'d> Holder<'d> {
         }
     }
 
+    /// The record's kind (as in JSON) and id.
+    pub(crate) fn kind_and_id(self) -> (&'static str, &'d str) {
+        match self {
+            Self::Agreement(a) => ("agreement", a.id.as_str()),
+            Self::Person(p) => ("person", p.id.as_str()),
+            Self::TroopPresence(t) => ("troop_presence", t.id.as_str()),
+        }
+    }
+
     /// A number telling this record from every other of the dossier while it is borrowed (its
     /// address): two signatures compete only within one agreement.
     pub(crate) fn discriminator(self) -> usize {

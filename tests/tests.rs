@@ -30,6 +30,8 @@ mod hostile;
 mod lifecycle_histories;
 mod lifecycle_time;
 mod lifecycle_views;
+mod merge_laws;
+mod merge_multi_source;
 mod merge_real;
 mod parse_errors;
 mod proptest_api;

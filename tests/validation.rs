@@ -83,6 +83,8 @@ fixture_cases!(invalid, "tests/fixtures/invalid", check_invalid, {
     date_range_reversed => "date_range_reversed.json",
     dispute_mixed_records => "dispute_mixed_records.json",
     dispute_field_incomplete => "dispute_field_incomplete.json",
+    act_date_not_stated => "act_date_not_stated.json",
+    signature_act_missing => "signature_act_missing.json",
     dispute_too_few_alternatives => "dispute_too_few_alternatives.json",
     duplicate_id => "duplicate_id.json",
     duplicate_party => "duplicate_party.json",

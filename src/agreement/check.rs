@@ -151,6 +151,18 @@ impl Agreement {
         for (i, a) in self.actions.iter().enumerate() {
             let at = list.index(i);
             c.date(&at.key("date"), &a.date);
+            // A span of talks is an interval by nature; any other act is one day.
+            if a.date.is_not_stated() && a.kind != ActionType::Negotiation {
+                c.issue(
+                    &at.key("date"),
+                    Code::ActDateNotStated,
+                    format!(
+                        "the {} is dated only as {} (no earlier bound): the source does not say when",
+                        a.kind.as_str(),
+                        a.date
+                    ),
+                );
+            }
             c.opt_date(&at.key("effective"), a.effective.as_ref());
             if let Some(effective) = &a.effective {
                 // A notification of succession takes effect from the date of succession,
@@ -177,6 +189,14 @@ impl Agreement {
             c.place(&at.key("place"), a.place.as_ref());
             c.opt_text(&at.key("text"), a.text.as_ref());
             c.citations(&at, &a.citations, !inherited);
+        }
+        let signed = self.signatures.iter().any(Signature::is_signatory);
+        if signed && !self.actions.iter().any(|a| a.kind == ActionType::Signature) {
+            c.issue(
+                &path.key("signatures"),
+                Code::SignatureActMissing,
+                "signatures are listed but no signature act: the status reads negotiated",
+            );
         }
         // Order, withdrawals, suspensions, counterparts: src/agreement/lifecycle_check.rs.
         self.check_lifecycle(c, path);

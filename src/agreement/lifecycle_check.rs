@@ -283,7 +283,9 @@ impl Agreement {
         // The latest start of the acts of each group: agreement-wide, and for each party.
         let mut global: [Option<NaiveDate>; GROUPS] = [None; GROUPS];
         let mut by_party: FastMap<&str, [Option<NaiveDate>; GROUPS]> = FastMap::default();
-        for a in &self.actions {
+        // A disputed act (one alternative of a dispute, see `Action::dispute`) may not have
+        // happened then: it sets no bar for the others.
+        for a in self.actions.iter().filter(|a| a.dispute.is_none()) {
             let Some(start) = a.date.earliest() else { continue };
             let g = group(a.kind) as usize;
             let slot = match &a.party {
@@ -336,7 +338,7 @@ impl Agreement {
                 if let Some(flag) = late.get_mut(i) {
                     *flag = true;
                 }
-            } else if a.party.is_none() && a.kind == ActionType::Termination {
+            } else if a.party.is_none() && a.kind == ActionType::Termination && a.dispute.is_none() {
                 // Only a termination in its right place ends the agreement for the rule
                 // below: one dated before the signature is itself the error.
                 terminated = Some(terminated.map_or(end, |t| t.min(end)));

@@ -199,6 +199,8 @@ codes! {
     KindContradictsObligations = "kind_contradicts_obligations", Warning, "An agreement's kind contradicts its obligations (a defense_pact without a defense pledge; a non_aggression pact with one).";
     SignatoryAccedes = "signatory_accedes", Warning, "A party that signed the agreement also accedes to it.";
     DuplicateSource = "duplicate_source", Warning, "Two sources share a URL, or a title, publisher and date.";
+    ActDateNotStated = "act_date_not_stated", Warning, "A lifecycle act is dated only by a latest date (`../2025-09-17`): the source tells of it without saying when.";
+    SignatureActMissing = "signature_act_missing", Warning, "An agreement lists signatures but no signature act, so its status reads negotiated: record the act, dated `../PUBLISHED` when the source gives no date.";
     DisputeTooFewAlternatives = "dispute_too_few_alternatives", Warning, "A dispute has fewer than two alternatives (records marked with it, or values), so it relates nothing.";
 }
 

@@ -550,7 +550,7 @@ impl fmt::Display for EdtfDate {
     "invalid EDTF date '{text}': expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ?, ~ or %, or an interval such as 2011/2020, 2011/.. or ../2020"
 )]
 pub struct DateError {
-    text: String,
+    pub(super) text: String,
 }
 
 impl Serialize for EdtfDate {

@@ -343,7 +343,8 @@ fn merge_writes_the_merged_dossier_and_the_report() {
         .flatten()
         .filter_map(|s| s["signer"].as_str())
         .collect();
-    assert_eq!(signers, ["bagheri", "ayyoub", "assad"]);
+    // The inputs are merged in their canonical order (by id): AP's signature comes first.
+    assert_eq!(signers, ["assad", "bagheri", "ayyoub"]);
     assert!(stderr(&o).contains("(resolver judgement)"), "{}", stderr(&o));
 }
 
