@@ -148,6 +148,7 @@ impl<'d> Holder<'d> {
             Self::Agreement(a) => ("agreement", a.id.as_str()),
             Self::Person(p) => ("person", p.id.as_str()),
             Self::TroopPresence(t) => ("troop_presence", t.id.as_str()),
+            Self::Actor(a) => ("actor", a.id.as_str()),
         }
     }
 
