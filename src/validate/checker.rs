@@ -3,6 +3,7 @@
 use super::id_index::IdIndex;
 use super::marks::Marks;
 use super::{Code, Issue, Path, Report};
+use crate::actor_tree::ActorTree;
 use crate::citation::Citation;
 use crate::dossier::Dossier;
 use crate::name::OtherName;
@@ -75,7 +76,9 @@ macro_rules! checker {
             /// What records each dispute gathers (see `claims.rs`).
             pub(crate) claims: super::claims::Claims,
             /// Ancestry and post indexes for the signer-standing rule (see `standing.rs`).
-            pub(crate) standing: super::standing::Standing<'d>,
+            pub(crate) standing: super::standing::Standing,
+            /// The actors' parent links, for every rule that walks up them.
+            pub(crate) tree: ActorTree<'d>,
             actor_used: Marks,
             source_used: Marks,
             known_language: Option<LanguageCode>,
@@ -106,6 +109,7 @@ macro_rules! checker {
                     clauses: None,
                     claims: super::claims::Claims::new(dossier.disputes.len()),
                     standing: Default::default(),
+                    tree: ActorTree::new(&dossier.actors),
                     actor_used: Marks::new(dossier.actors.len()),
                     source_used: Marks::new(dossier.sources.len()),
                     known_language: None,
