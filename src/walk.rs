@@ -41,6 +41,19 @@ macro_rules! kinds {
             /// Every kind.
             pub const ALL: &'static [RecordKind] = &[$(Self::$kind,)* Self::Clause];
 
+            /// The kinds a dossier lists at its top level, in the order of those lists: every
+            /// kind but clauses (which live inside their agreement).
+            pub const TOP_LEVEL: [RecordKind; [$(stringify!($kind)),*].len()] = [$(Self::$kind),*];
+
+            /// The list holding records of this kind: `actors`, `people` … (`clauses` for
+            /// clauses, which each agreement lists).
+            pub fn list_name(self) -> &'static str {
+                match self {
+                    $(Self::$kind => stringify!($list),)*
+                    Self::Clause => "clauses",
+                }
+            }
+
             /// The kind as written in JSON: `troop_presence`.
             pub fn as_str(self) -> &'static str {
                 match self {

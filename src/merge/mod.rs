@@ -706,27 +706,11 @@ fn to_map<T: Serialize>(r: &T) -> Map<String, Value> {
 }
 
 fn record_values(d: &Dossier, kind: RecordKind) -> Vec<Map<String, Value>> {
-    match kind {
-        RecordKind::Actor => d.actors.iter().map(to_map).collect(),
-        RecordKind::Person => d.people.iter().map(to_map).collect(),
-        RecordKind::Agreement => d.agreements.iter().map(to_map).collect(),
-        RecordKind::TroopPresence => d.troop_presences.iter().map(to_map).collect(),
-        RecordKind::Support => d.supports.iter().map(to_map).collect(),
-        RecordKind::Statement => d.statements.iter().map(to_map).collect(),
-        RecordKind::Source => d.sources.iter().map(to_map).collect(),
-        _ => Vec::new(),
-    }
+    identity::record_values(d, kind)
 }
 
 fn ids_and_keys(d: &Dossier, kind: RecordKind) -> Vec<(String, Vec<IdentityKey>)> {
-    match kind {
-        RecordKind::Actor => d.actors.iter().map(|r| (r.id.to_string(), identity::actor_keys(r))).collect(),
-        RecordKind::Person => d.people.iter().map(|r| (r.id.to_string(), identity::person_keys(r))).collect(),
-        RecordKind::Agreement => d.agreements.iter().map(|r| (r.id.to_string(), identity::agreement_keys(r))).collect(),
-        RecordKind::TroopPresence => d.troop_presences.iter().map(|r| (r.id.to_string(), Vec::new())).collect(),
-        RecordKind::Support => d.supports.iter().map(|r| (r.id.to_string(), Vec::new())).collect(),
-        RecordKind::Statement => d.statements.iter().map(|r| (r.id.to_string(), Vec::new())).collect(),
-        RecordKind::Source => d.sources.iter().map(|r| (r.id.to_string(), identity::source_keys(r))).collect(),
-        _ => Vec::new(),
-    }
+    let mut out = Vec::new();
+    identity::each_record(d, kind, |_, id, keys| out.push((id.to_owned(), keys)));
+    out
 }
