@@ -3,7 +3,7 @@
 //! capacity, which facts rest on one source, each agreement's lifecycle, and what the sources
 //! dispute.
 //!
-//! `dossier query` and `examples/query.rs` print [`write_answers`]; every answer is derived from
+//! `dossier query` prints [`write_answers`]; every answer is derived from
 //! the recorded lifecycle and citations, never stored.
 //!
 //! ```

@@ -216,7 +216,7 @@ pub const TABLE_HEADER: &str = "DOSSIER\tAGREEMENT\tDEF\tOFF\tNEU\tNAG\tCON\tCOW
 /// Writes one tab-separated row per agreement of `dossier`, under [`TABLE_HEADER`]: ATOP's five
 /// obligations (`-`, `cond`, `uncond`), the COW type (`I`, `II`, `III` or `-`), whether ATOP
 /// counts it as an alliance and whether it is a defense cooperation agreement in DCAD's sense
-/// (`yes`/`no`). `dossier codings` and `examples/codings.rs` print it; the research tables
+/// (`yes`/`no`). `dossier codings` prints it; the research tables
 /// ([`crate::tables`]) carry the same codings as typed columns.
 pub fn write_table(out: &mut impl std::io::Write, dossier: &crate::dossier::Dossier) -> std::io::Result<()> {
     let yes_no = |b: bool| if b { "yes" } else { "no" };
