@@ -15,8 +15,8 @@ use crate::dossier::Dossier;
 use crate::ids::{
     ActorId, AgreementId, ClauseId, DisputeId, IdError, PersonId, SourceId, StatementId, SupportId, TroopPresenceId,
 };
+use crate::pointer::Path;
 use crate::reference::RecordRef;
-use crate::validate::Path;
 
 /// Generates [`RecordKind`] and the two forms of a reference field from the table of record
 /// kinds, plus clauses (which live inside agreements).
@@ -32,7 +32,7 @@ macro_rules! kinds {
                 #[doc = concat!("A [`", stringify!($ty), "`](crate::", stringify!($ty), "), in `/", stringify!($list), "`.")]
                 $kind,
             )*
-            /// A [`Clause`](crate::Clause) of one agreement, in `/agreements/N/clauses`: clause
+            /// A [`Clause`](crate::agreement::Clause) of one agreement, in `/agreements/N/clauses`: clause
             /// ids are local to their agreement.
             Clause,
         }

@@ -6,8 +6,7 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString};
 
-use crate::dossier::PyDossier;
-use crate::errors::{parse_error, value_error};
+use crate::errors::value_error;
 
 /// Inputs below this size are parsed without releasing the GIL: releasing it costs more than
 /// the parse.
@@ -79,12 +78,4 @@ pub(crate) fn parse_any(
 pub(crate) fn to_python<'py>(py: Python<'py>, value: &impl serde::Serialize) -> PyResult<Bound<'py, PyAny>> {
     let text = serde_json::to_string(value).map_err(value_error)?;
     py.import("json")?.call_method1("loads", (text,))
-}
-
-/// A dossier from a `Dossier` (copied) or from what `parse` accepts; `ParseError` otherwise.
-pub(crate) fn dossier_of(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<defense_agreements::Dossier> {
-    if let Ok(dossier) = data.cast::<PyDossier>() {
-        return Ok(dossier.get().0.clone());
-    }
-    parse_any(py, data)?.map_err(|e| parse_error(py, &e, None))
 }

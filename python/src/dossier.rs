@@ -9,7 +9,7 @@ use pyo3::types::PyDict;
 
 use crate::convert::{actor_id, day, parse_any, q};
 use crate::errors::{io_error, parse_error, value_error};
-use crate::report::Report;
+use crate::report::{Issue, Report};
 use crate::tables::tables_dict;
 use crate::views::{BindingInterval, Codings, TimelineEntry};
 
@@ -188,4 +188,32 @@ pub(crate) fn read_file(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Ve
 #[pyfunction]
 pub(crate) fn schema() -> String {
     defense_agreements::schema::to_file_text(&defense_agreements::schema::dossier_schema())
+}
+
+/// A dossier from a `Dossier` (copied) or from what `parse` accepts; `ParseError` otherwise.
+pub(crate) fn dossier_of(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<defense_agreements::Dossier> {
+    if let Ok(dossier) = data.cast::<PyDossier>() {
+        return Ok(dossier.get().0.clone());
+    }
+    parse_any(py, data)?.map_err(|e| parse_error(py, &e, None))
+}
+
+/// Full validation of one document: parses `data` (JSON `str`/`bytes`, a dict, or a `Dossier`)
+/// and checks every rule. A document that cannot be parsed gives one error issue (its code says
+/// why); nothing is raised for bad documents.
+#[pyfunction]
+pub(crate) fn validate(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Report> {
+    if let Ok(dossier) = data.cast::<PyDossier>() {
+        return Ok(Report::of(&dossier.get().0));
+    }
+    Ok(match parse_any(py, data)? {
+        Ok(d) => {
+            if d.agreements.len() > 64 {
+                py.detach(|| Report::of(&d))
+            } else {
+                Report::of(&d)
+            }
+        }
+        Err(e) => Report { issues: vec![Issue::of_error(&e, None)], dossiers: 0 },
+    })
 }

@@ -669,7 +669,7 @@ fn rename_clashing_clauses(slot: &Map<String, Value>, a: &mut crate::agreement::
     if map.is_empty() {
         return;
     }
-    crate::walk::write::agreement(a, &crate::validate::Path::ROOT, &mut |_, id| {
+    crate::walk::write::agreement(a, &crate::pointer::Path::ROOT, &mut |_, id| {
         if let crate::walk::IdMut::Clause(c) = id {
             if let Some(new) = map.get(c.as_str()).and_then(|n| crate::ids::ClauseId::new(n).ok()) {
                 *c = new;
