@@ -12,7 +12,7 @@ use crate::agreement::Agreement;
 use crate::dispute::{Claim, Competing, Dispute};
 use crate::error::Error;
 use crate::extensions::Extensions;
-use crate::ids::{DisputeId, DossierId};
+use crate::ids::DossierId;
 use crate::person::Person;
 use crate::schema_version::SchemaVersion;
 use crate::source::Source;
@@ -181,9 +181,11 @@ impl Dossier {
             .filter(move |a| a.parties.iter().any(|p| p.actor.as_str() == actor.as_ref() && a.binds_on(&p.actor, day)))
     }
 
-    /// The foreign or domestic forces reported present in `country`.
+    /// The foreign or domestic forces reported present in `country`. A presence marked with a
+    /// `dispute` is not listed (the default [`DisputePolicy`](crate::DisputePolicy)); list those
+    /// another policy counts from [`Dossier::resolve`]`(policy)`.
     pub fn forces_in(&self, country: CountryCode) -> impl Iterator<Item = &TroopPresence> {
-        self.troop_presences.iter().filter(move |t| t.host_country == country)
+        self.troop_presences.iter().filter(move |t| t.host_country == country && t.dispute.is_none())
     }
 
     /// The actor and every actor it belongs to, nearest first (IRGC, then Iran). Each actor is
@@ -204,7 +206,8 @@ impl Dossier {
 }
 
 impl Dossier {
-    /// Every dispute with its competing records. One pass over the dossier.
+    /// Every dispute with its competing records (for a dispute over a field, its value
+    /// alternatives are in [`Dispute::alternatives`]). One pass over the dossier.
     pub fn competing_claims<'a>(&'a self) -> Vec<Competing<'a>> {
         let mut position: HashMap<&str, usize> = HashMap::with_capacity(self.disputes.len());
         let mut out: Vec<Competing<'a>> = Vec::with_capacity(self.disputes.len());
@@ -217,47 +220,12 @@ impl Dossier {
         if out.is_empty() {
             return out;
         }
-        let mut add = |id: &Option<DisputeId>, claim: Claim<'a>| {
-            if let Some(i) = id.as_ref().and_then(|id| position.get(id.as_str())) {
-                if let Some(c) = out.get_mut(*i) {
-                    c.claims.push(claim);
-                }
+        crate::nested::marks(self, &mut |_, id, marked| {
+            let Some(claim) = Claim::from_marked(marked) else { return };
+            if let Some(c) = position.get(id.as_str()).and_then(|i| out.get_mut(*i)) {
+                c.claims.push(claim);
             }
-        };
-        for person in &self.people {
-            for post in &person.posts {
-                add(&post.dispute, Claim::Post { person, post });
-            }
-        }
-        for agreement in &self.agreements {
-            for signature in &agreement.signatures {
-                add(&signature.dispute, Claim::Signature { agreement, signature });
-            }
-            for obligation in &agreement.obligations {
-                add(&obligation.dispute, Claim::Obligation { agreement, obligation });
-            }
-            for cooperation in &agreement.cooperation {
-                add(&cooperation.dispute, Claim::Cooperation { agreement, cooperation });
-                for limit in &cooperation.limits {
-                    add(&limit.dispute, Claim::Limit { agreement, limit });
-                }
-            }
-            for establishment in &agreement.establishes {
-                add(&establishment.dispute, Claim::Establishment { agreement, establishment });
-            }
-            for related in &agreement.related {
-                add(&related.dispute, Claim::Related { agreement, related });
-            }
-        }
-        for t in &self.troop_presences {
-            add(&t.dispute, Claim::TroopPresence(t));
-            for claim in &t.consent_claims {
-                add(&claim.dispute, Claim::ConsentClaim { presence: t, claim });
-            }
-        }
-        for s in &self.supports {
-            add(&s.dispute, Claim::Support(s));
-        }
+        });
         out
     }
 }

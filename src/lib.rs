@@ -12,6 +12,7 @@ pub mod codings;
 pub mod corpus;
 pub mod diff;
 mod dispute;
+mod dispute_policy;
 pub mod docs;
 mod dossier;
 mod error;
@@ -24,11 +25,13 @@ pub mod jsonl;
 mod jsonl_parallel;
 pub mod merge;
 mod name;
+mod nested;
 mod objects_only;
 pub mod pointer;
 pub mod prelude;
 mod records;
 mod reference;
+mod resolve;
 #[cfg(feature = "schema")]
 pub mod schema;
 mod schema_version;
@@ -53,11 +56,13 @@ pub use actor::{Actor, ActorKind};
 pub use actor_tree::ActorTree;
 pub use agreement::{
     Action, ActionType, Clause, Condition, ConditionType, Cooperation, CooperationArea, Duration, Establishment, Limit,
-    Obligation, ObligationType, Party, PartyRole, Related, Relation, Renewal, Signature, TextMode, WithdrawalTerms,
+    Obligation, ObligationType, Party, PartyRole, Related, Relation, Renewal, Signature, SignatureRole, TextMode,
+    WithdrawalTerms,
 };
-pub use agreement::{Agreement, AgreementKind, AgreementStatus, Confidentiality};
+pub use agreement::{Agreement, AgreementKind, AgreementStatus, Confidentiality, InstrumentForm};
 pub use citation::{Citation, Credibility, CredibilityError};
-pub use dispute::{Claim, Competing, Dispute};
+pub use dispute::{Claim, Competing, Dispute, ValueAlternative};
+pub use dispute_policy::{Backing, DisputePolicy};
 pub use dossier::Dossier;
 pub use error::{Error, ParseErrorKind, ValueError};
 pub use extensions::{ExtensionError, ExtensionKeyError, Extensions};
@@ -65,6 +70,7 @@ pub use external::ExternalRef;
 pub use name::{NameKind, OtherName};
 pub use person::{Person, Post};
 pub use reference::RecordRef;
+pub use resolve::{Outcome, Resolved};
 pub use schema_version::{SchemaVersion, SchemaVersionError};
 pub use source::{Reliability, Source, SourceKind, Url, UrlError};
 pub use statement::{Statement, StatementMode};

@@ -294,7 +294,14 @@ macro_rules! walkers {
                         f(&here.key("party"), $Id::Actor(party));
                     }
                     actors(&$($m)? a.toward, &here.key("toward"), f);
+                    if let Some(person) = a.performed_by.$opt() {
+                        f(&here.key("performed_by"), $Id::Person(person));
+                    }
+                    if let Some(organ) = a.organ.$opt() {
+                        f(&here.key("organ"), $Id::Actor(organ));
+                    }
                     citations(&$($m)? a.citations, &here, f);
+                    dispute_mark(a.dispute.$opt(), &here, f);
                 }
                 let list = at.key("signatures");
                 for (i, s) in r.signatures.$iter().enumerate() {
@@ -417,19 +424,23 @@ macro_rules! walkers {
                 actors(&$($m)? r.on_behalf_of, &at.key("on_behalf_of"), f);
                 let list = at.key("about");
                 for (i, about) in r.about.$iter().enumerate() {
-                    let item = list.index(i);
-                    let here = item.key("id");
-                    let id = match about {
-                        RecordRef::Actor { id } => $Id::Actor(id),
-                        RecordRef::Person { id } => $Id::Person(id),
-                        RecordRef::Agreement { id } => $Id::Agreement(id),
-                        RecordRef::TroopPresence { id } => $Id::TroopPresence(id),
-                        RecordRef::Support { id } => $Id::Support(id),
-                        RecordRef::Statement { id } => $Id::Statement(id),
-                    };
-                    f(&here, id);
+                    record_ref(about, &list.index(i).key("id"), f);
                 }
                 citations(&$($m)? r.citations, at, f);
+                dispute_mark(r.dispute.$opt(), at, f);
+            }
+
+            /// A tagged reference `{"type": …, "id": …}`; `at` is its `id`.
+            fn record_ref<'d>(r: &'d $($m)? RecordRef, at: &Path<'_>, f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
+                let id = match r {
+                    RecordRef::Actor { id } => $Id::Actor(id),
+                    RecordRef::Person { id } => $Id::Person(id),
+                    RecordRef::Agreement { id } => $Id::Agreement(id),
+                    RecordRef::TroopPresence { id } => $Id::TroopPresence(id),
+                    RecordRef::Support { id } => $Id::Support(id),
+                    RecordRef::Statement { id } => $Id::Statement(id),
+                };
+                f(at, id);
             }
 
             pub(crate) fn source<'d>(_r: &'d $($m)? crate::source::Source, _at: &Path<'_>, _f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
@@ -438,6 +449,13 @@ macro_rules! walkers {
 
             pub(crate) fn dispute<'d>(r: &'d $($m)? crate::dispute::Dispute, at: &Path<'_>, f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
                 citations(&$($m)? r.citations, at, f);
+                if let Some(record) = r.record.$opt() {
+                    record_ref(record, &at.key("record").key("id"), f);
+                }
+                let list = at.key("alternatives");
+                for (i, alternative) in r.alternatives.$iter().enumerate() {
+                    citations(&$($m)? alternative.citations, &list.index(i), f);
+                }
             }
 
             crate::records::record_kinds!(dossier_walker [$Id, $iter, $($m)?]);

@@ -17,9 +17,9 @@ type Found = BTreeSet<(String, String, String)>;
 fn field_kind(name: &str) -> Option<&'static str> {
     Some(match name {
         "actor" | "parent" | "sponsors" | "organization" | "party" | "obligors" | "beneficiaries" | "actors"
-        | "providers" | "recipients" | "forces" | "supporter" | "recipient" | "on_behalf_of" | "toward"
+        | "providers" | "recipients" | "forces" | "supporter" | "recipient" | "on_behalf_of" | "toward" | "organ"
         | "claimant" => "actor",
-        "signer" | "speakers" => "person",
+        "signer" | "speakers" | "performed_by" => "person",
         "agreement" => "agreement",
         "clause" => "clause",
         "source" => "source",
@@ -38,8 +38,9 @@ fn scan(value: &Value, path: &str, root: bool, found: &mut Found) {
         Value::Object(map) => {
             for (key, v) in map {
                 let here = format!("{path}/{}", escape(key));
-                // Extensions are free-form; the root's members are the record lists.
-                if key == "extensions" {
+                // Extensions and a disputed field's values are free-form; the root's members are
+                // the record lists.
+                if key == "extensions" || (key == "value" && path.contains("/alternatives/")) {
                     continue;
                 }
                 if !root {
@@ -64,6 +65,12 @@ fn scan(value: &Value, path: &str, root: bool, found: &mut Found) {
                             let id = r["id"].as_str().unwrap_or_default();
                             found.insert((format!("{here}/{i}/id"), kind.into(), id.into()));
                         }
+                        continue;
+                    }
+                    if key == "record" {
+                        let kind = v["type"].as_str().unwrap_or_default();
+                        let id = v["id"].as_str().unwrap_or_default();
+                        found.insert((format!("{here}/id"), kind.into(), id.into()));
                         continue;
                     }
                 }

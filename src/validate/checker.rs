@@ -73,8 +73,6 @@ macro_rules! checker {
             /// The clauses of the agreement whose references are being resolved, built when the
             /// first clause reference of that agreement is met.
             clauses: Option<(usize, IdIndex<'d, crate::agreement::Clause>)>,
-            /// What records each dispute gathers (see `claims.rs`).
-            pub(crate) claims: super::claims::Claims,
             /// Ancestry and post indexes for the signer-standing rule (see `standing.rs`).
             pub(crate) standing: super::standing::Standing,
             /// The actors' parent links, for every rule that walks up them.
@@ -107,7 +105,6 @@ macro_rules! checker {
                     dossier,
                     $($list,)*
                     clauses: None,
-                    claims: super::claims::Claims::new(dossier.disputes.len()),
                     standing: Default::default(),
                     tree: ActorTree::new(&dossier.actors),
                     actor_used: Marks::new(dossier.actors.len()),

@@ -172,7 +172,8 @@ codes! {
     ParentCycle = "parent_cycle", Error, "An actor is, through its chain of parents, its own parent.";
     StatementWithoutSpeaker = "statement_without_speaker", Error, "A statement has neither speakers nor an actor on whose behalf it was made.";
     RelatedTargetMissing = "related_target_missing", Error, "A related-agreement entry names neither an agreement in the dossier nor a title.";
-    DisputeMixedRecords = "dispute_mixed_records", Error, "The alternatives of one dispute are records of different kinds (or nested in different agreements), so they cannot compete.";
+    DisputeMixedRecords = "dispute_mixed_records", Error, "The alternatives of one dispute are records of different kinds (or nested in different agreements), or both marked records and values, so they cannot compete.";
+    DisputeFieldIncomplete = "dispute_field_incomplete", Error, "A dispute over a field's value lacks its record, its field or its alternatives.";
     ExternalReferenceIncomplete = "external_reference_incomplete", Error, "A reference to another dossier gives neither a dossier and an id nor an outside identifier (an id alone is ambiguous).";
     ActorNotInExistence = "actor_not_in_existence", Error, "An actor signs or acts on a date after its dissolution or before its founding.";
     AccessedBeforePublished = "accessed_before_published", Error, "A source's accessed date is before its publication date.";
@@ -180,6 +181,11 @@ codes! {
     SelfSupport = "self_support", Error, "A support relation's supporter is its recipient.";
     SelfRelation = "self_relation", Error, "An agreement amends, supersedes or otherwise relates to itself.";
     RelationCycle = "relation_cycle", Error, "Agreements supersede each other in a cycle.";
+    SelfCooperation = "self_cooperation", Error, "A cooperation's only provider is also its only recipient (a host basing its own forces).";
+    CountryCodeMismatch = "country_code_mismatch", Error, "An actor's country code is not the state its COW code names (Iran coded PER).";
+    DuplicateStateCode = "duplicate_state_code", Error, "Two state actors that surely exist at the same time share one COW code.";
+    NoEntryIntoForce = "no_entry_into_force", Warning, "Entry into force is recorded for some parties only, never for the agreement, so no one is ever bound.";
+    WithdrawalByNonParty = "withdrawal_by_non_party", Warning, "An observer, guarantor, depositary or beneficiary withdraws or denounces: it was never bound; its role's `until` records the end.";
     EmptyList = "empty_list", Error, "A list that needs at least one element is empty (troop presence forces, support types).";
     MissingCitation = "missing_citation", Warning, "A fact-bearing record cites no source (nested facts inherit their agreement's citations).";
     UnusedSource = "unused_source", Warning, "A source is never cited.";
@@ -190,7 +196,7 @@ codes! {
     KindContradictsObligations = "kind_contradicts_obligations", Warning, "An agreement's kind contradicts its obligations (a defense_pact without a defense pledge; a non_aggression pact with one).";
     SignatoryAccedes = "signatory_accedes", Warning, "A party that signed the agreement also accedes to it.";
     DuplicateSource = "duplicate_source", Warning, "Two sources share a URL, or a title, publisher and date.";
-    DisputeTooFewAlternatives = "dispute_too_few_alternatives", Warning, "A dispute has fewer than two records marked as its alternatives, so it relates nothing.";
+    DisputeTooFewAlternatives = "dispute_too_few_alternatives", Warning, "A dispute has fewer than two alternatives (records marked with it, or values), so it relates nothing.";
 }
 
 impl fmt::Display for Code {

@@ -14,9 +14,9 @@ mod marks;
 mod report;
 mod run;
 mod standing;
+mod state_identity;
 
 pub(crate) use checker::Checker;
-pub(crate) use claims::Alternative;
 pub use code::{Code, CodeError, CustomCode, Severity};
 pub(crate) use id_index::{IdIndex, SCAN};
 // The stack-built JSON Pointer lives with the pointer helpers, on the ground floor.
