@@ -1,6 +1,7 @@
 //! Values between Python and the crate: days, ids and documents in, Python data out.
 
 use chrono::NaiveDate;
+use defense_agreements::DisputePolicy;
 use defense_agreements::Error;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -78,4 +79,10 @@ pub(crate) fn parse_any(
 pub(crate) fn to_python<'py>(py: Python<'py>, value: &impl serde::Serialize) -> PyResult<Bound<'py, PyAny>> {
     let text = serde_json::to_string(value).map_err(value_error)?;
     py.import("json")?.call_method1("loads", (text,))
+}
+
+/// The dispute policy named `name` (`undisputed`, `any_alternative`, `best_supported`), or the
+/// default; ValueError for another name.
+pub(crate) fn policy(name: Option<&str>) -> PyResult<DisputePolicy> {
+    name.map_or(Ok(DisputePolicy::default()), |n| n.parse().map_err(value_error))
 }

@@ -2,12 +2,12 @@
 
 use defense_agreements::tables::{Options, Tables};
 use defense_agreements::values::CountryCode;
-use defense_agreements::{Agreement, DisputePolicy, Dossier, Error, Resolved};
+use defense_agreements::{Agreement, Dossier, Error, Resolved};
 use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::{actor_id, day, parse_any, q};
+use crate::convert::{actor_id, day, parse_any, policy, q};
 use crate::errors::{io_error, parse_error, value_error};
 use crate::report::{Issue, Report};
 use crate::tables::tables_dict;
@@ -24,12 +24,6 @@ impl PyDossier {
     fn resolved(&self, disputes: Option<&str>) -> PyResult<Resolved<'_>> {
         Ok(self.0.resolve(policy(disputes)?))
     }
-}
-
-/// The dispute policy named `name` (`undisputed`, `any_alternative`, `best_supported`), or the
-/// default; ValueError for another name.
-pub(crate) fn policy(name: Option<&str>) -> PyResult<DisputePolicy> {
-    name.map_or(Ok(DisputePolicy::default()), |n| n.parse().map_err(value_error))
 }
 
 fn agreement<'d>(d: &'d Dossier, id: &str) -> PyResult<&'d Agreement> {

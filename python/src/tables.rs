@@ -122,7 +122,7 @@ pub(crate) fn corpus_tables<'py>(
     check_table_names(only.as_deref())?;
     let options = through
         .map_or_else(Options::through_this_year, Options::through)
-        .with_policy(crate::dossier::policy(disputes)?);
+        .with_policy(crate::convert::policy(disputes)?);
     let mut report = Report { issues: Vec::new(), dossiers: 0 };
     let mut tables = Tables::default();
     let mut add = |d: &defense_agreements::Dossier| tables.add(d, &options);
