@@ -146,38 +146,9 @@ impl Actor {
 }
 
 /// Reports each cycle in the parent links once, at the `parent` field that closes it.
-/// Linear: every actor is walked at most once.
 pub(crate) fn check_parent_cycles(c: &mut Checker<'_>) {
-    const NEW: u8 = 0;
-    const ON_WALK: u8 = 1;
-    const DONE: u8 = 2;
     let actors = &c.dossier.actors;
-    let mut state = vec![NEW; actors.len()];
-    let mut walk = Vec::new();
-    let mut cycles = Vec::new();
-    for start in 0..actors.len() {
-        let mut at = Some(start);
-        while let Some(i) = at {
-            match state.get(i).copied() {
-                Some(NEW) => {
-                    state[i] = ON_WALK;
-                    walk.push(i);
-                    at = actors[i].parent.as_ref().and_then(|p| c.actors.get(p.as_str()));
-                }
-                Some(ON_WALK) => {
-                    // The walk came back to an actor of its own: the link into `i` closes a cycle.
-                    if let Some(&last) = walk.last() {
-                        cycles.push(last);
-                    }
-                    at = None;
-                }
-                _ => at = None,
-            }
-        }
-        for i in walk.drain(..) {
-            state[i] = DONE;
-        }
-    }
+    let cycles: Vec<usize> = c.tree.cycle_closers().iter().map(|&i| i as usize).collect();
     let list = Path::ROOT.key("actors");
     for i in cycles {
         let record = list.index(i);

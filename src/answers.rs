@@ -3,7 +3,7 @@
 //! capacity, which facts rest on one source, each agreement's lifecycle, and what the sources
 //! dispute.
 //!
-//! `dossier query` and `examples/query.rs` print [`write_answers`]; every answer is derived from
+//! `dossier query` prints [`write_answers`]; every answer is derived from
 //! the recorded lifecycle and citations, never stored. The answers count the disputed facts
 //! [`Questions::policy`] counts (by default none: only undisputed facts); the facts resting on a
 //! single source and the competing claims are listed as recorded, each dispute with what the
@@ -33,12 +33,14 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
+use crate::actor_tree::ActorTree;
 use crate::agreement::Agreement;
 use crate::citation::Citation;
 use crate::dispute::{Claim, Competing};
 use crate::dispute_policy::DisputePolicy;
 use crate::dossier::Dossier;
 use crate::ids::ActorId;
+use crate::person::{Person, Post};
 use crate::resolve::{Outcome, Resolved};
 use crate::values::CountryCode;
 
@@ -115,15 +117,14 @@ pub fn write_answers(out: &mut impl Write, dossiers: &[Dossier], q: &Questions) 
         let competing = original.competing_claims();
         let rivals: HashMap<&str, String> =
             competing.iter().map(|c| (c.dispute.id.as_str(), disputed(original, c))).collect();
+        // One tree and one post index per dossier: asking `Dossier::ancestry` per post indexed
+        // every actor each time, and scanning every post per signature is quadratic too.
+        let mut posts = SignerPosts::new(d);
         for a in &d.agreements {
             for s in &a.signatures {
-                let person = d.person(s.signer.as_str());
-                let name = person.map_or(s.signer.as_str(), |p| p.name.as_str());
-                let post = person
-                    .and_then(|p| {
-                        p.posts.iter().find(|post| d.ancestry(post.organization.as_str()).any(|a| a.id == s.party))
-                    })
-                    .map(|p| p.title.as_str());
+                let person = posts.person(s.signer.as_str());
+                let name = person.map_or(s.signer.as_str(), |(_, p)| p.name.as_str());
+                let post = person.and_then(|(i, _)| posts.first_post_in(i, s.party.as_str())).map(|p| p.title.as_str());
                 let capacity = s.capacity.as_deref().or(post).unwrap_or("(capacity unknown)");
                 let cited: Vec<&str> = sources(&s.citations, &a.citations).into_iter().collect();
                 let dispute = d.contested().signature(a.id.as_str(), s.party.as_str(), s.signer.as_str());
@@ -283,4 +284,70 @@ fn disputed(d: &Dossier, competing: &Competing<'_>) -> String {
     let claims = alternatives(d, competing);
     let sources: Vec<&str> = competing.sources().into_iter().map(|s| s.as_str()).collect();
     format!("disputed: {}, per sources {}", claims.join(" or "), sources.join(", "))
+}
+
+/// The first post (in list order) a person holds in an actor or one of its organs, for any
+/// number of questions in time linear in the posts (up to a log factor): each person's posts are
+/// sorted once by their organization's place in the [`ActorTree`], and the actors under a party
+/// are one range of that order, whose first post a sparse table finds.
+/// One person's posts as (organization order, position), sorted, with the range minima.
+type PostIndex = (Vec<(u32, u32)>, Vec<Vec<u32>>);
+
+struct SignerPosts<'d> {
+    dossier: &'d Dossier,
+    tree: ActorTree<'d>,
+    people: HashMap<&'d str, usize>,
+    /// Per person, built on first question: posts as (organization order, position), sorted,
+    /// and `min[k][i]` = the least position among entries `i .. i + 2^k`.
+    sorted: Vec<Option<PostIndex>>,
+}
+
+impl<'d> SignerPosts<'d> {
+    fn new(dossier: &'d Dossier) -> Self {
+        let mut people = HashMap::with_capacity(dossier.people.len());
+        for (i, p) in dossier.people.iter().enumerate() {
+            people.entry(p.id.as_str()).or_insert(i);
+        }
+        let sorted = vec![None; dossier.people.len()];
+        Self { dossier, tree: ActorTree::new(&dossier.actors), people, sorted }
+    }
+
+    /// The first person with this id, and their position.
+    fn person(&self, id: &str) -> Option<(usize, &'d Person)> {
+        let i = *self.people.get(id)?;
+        Some((i, self.dossier.people.get(i)?))
+    }
+
+    fn first_post_in(&mut self, person: usize, party: &str) -> Option<&'d Post> {
+        let who = self.dossier.people.get(person)?;
+        let (start, end) = self.tree.span(self.tree.position(party)?);
+        let tree = &self.tree;
+        let (entries, min) = self.sorted.get_mut(person)?.get_or_insert_with(|| {
+            let mut entries: Vec<(u32, u32)> = who
+                .posts
+                .iter()
+                .enumerate()
+                .filter_map(|(j, post)| Some((tree.order(tree.position(post.organization.as_str())?), j as u32)))
+                .collect();
+            entries.sort_unstable();
+            let mut min = vec![entries.iter().map(|e| e.1).collect::<Vec<u32>>()];
+            let mut width = 1;
+            while 2 * width <= entries.len() {
+                let Some(last) = min.last() else { break };
+                let next = (0..=entries.len() - 2 * width).map(|i| last[i].min(last[i + width])).collect();
+                min.push(next);
+                width *= 2;
+            }
+            (entries, min)
+        });
+        let from = entries.partition_point(|e| e.0 < start);
+        let to = entries.partition_point(|e| e.0 < end);
+        if from >= to {
+            return None;
+        }
+        let k = (usize::BITS - 1 - (to - from).leading_zeros()) as usize;
+        let level = min.get(k)?;
+        let first = (*level.get(from)?).min(*level.get(to - (1 << k))?);
+        who.posts.get(first as usize)
+    }
 }

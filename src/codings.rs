@@ -231,7 +231,7 @@ pub fn write_table(out: &mut impl std::io::Write, dossier: &crate::dossier::Doss
 /// (`I`, `II`, `III` or `-`), whether ATOP counts it as an alliance, whether it is a defense
 /// cooperation agreement in DCAD's sense, and whether the codings rest on a disputed fact
 /// (an obligation or cooperation area some source disputes, counted or set aside) (`yes`/`no`).
-/// `dossier codings` and `examples/codings.rs` print it; the research tables ([`crate::tables`])
+/// `dossier codings` prints it; the research tables ([`crate::tables`])
 /// carry the same codings as typed columns.
 pub fn write_table_under(
     out: &mut impl std::io::Write,

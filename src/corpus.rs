@@ -101,26 +101,8 @@ impl Corpus {
                 self.identities.entry((kind, key)).or_default().push(Location { dossier: n, kind, index });
             }
         };
-        for (i, r) in d.actors.iter().enumerate() {
-            add(RecordKind::Actor, i, r.id.as_str(), identity::actor_keys(r));
-        }
-        for (i, r) in d.people.iter().enumerate() {
-            add(RecordKind::Person, i, r.id.as_str(), identity::person_keys(r));
-        }
-        for (i, r) in d.agreements.iter().enumerate() {
-            add(RecordKind::Agreement, i, r.id.as_str(), identity::agreement_keys(r));
-        }
-        for (i, r) in d.troop_presences.iter().enumerate() {
-            add(RecordKind::TroopPresence, i, r.id.as_str(), Vec::new());
-        }
-        for (i, r) in d.supports.iter().enumerate() {
-            add(RecordKind::Support, i, r.id.as_str(), Vec::new());
-        }
-        for (i, r) in d.statements.iter().enumerate() {
-            add(RecordKind::Statement, i, r.id.as_str(), Vec::new());
-        }
-        for (i, r) in d.sources.iter().enumerate() {
-            add(RecordKind::Source, i, r.id.as_str(), identity::source_keys(r));
+        for kind in identity::TOP_LEVEL {
+            identity::each_record(d, kind, |i, id, keys| add(kind, i, id, keys));
         }
         self.dossiers.push(dossier);
         Ok(())
@@ -181,16 +163,7 @@ impl Corpus {
     /// The record key of a location.
     pub fn key(&self, at: Location) -> Option<RecordKey> {
         let d = self.dossiers.get(at.dossier)?;
-        let id = match at.kind {
-            RecordKind::Actor => d.actors.get(at.index)?.id.as_str(),
-            RecordKind::Person => d.people.get(at.index)?.id.as_str(),
-            RecordKind::Agreement => d.agreements.get(at.index)?.id.as_str(),
-            RecordKind::TroopPresence => d.troop_presences.get(at.index)?.id.as_str(),
-            RecordKind::Support => d.supports.get(at.index)?.id.as_str(),
-            RecordKind::Statement => d.statements.get(at.index)?.id.as_str(),
-            RecordKind::Source => d.sources.get(at.index)?.id.as_str(),
-            _ => return None,
-        };
+        let id = identity::record_id(d, at.kind, at.index)?;
         RecordKey::parse(d.id.as_str(), at.kind, id)
     }
 

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::actor::Actor;
+use crate::actor_tree::ActorTree;
 use crate::agreement::Agreement;
 use crate::dispute::{Claim, Competing, Dispute};
 use crate::error::Error;
@@ -196,32 +197,18 @@ impl Dossier {
 
     /// The actor and every actor it belongs to, nearest first (IRGC, then Iran). Each actor is
     /// given once: the walk stops where a parent cycle would revisit one, and at a missing
-    /// parent. Linear in the number of actors (ids are indexed once per call).
+    /// parent. Linear in the number of actors; to ask about many actors, build one
+    /// [`ActorTree`] and ask it.
     pub fn ancestry(&self, actor: impl AsRef<str>) -> impl Iterator<Item = &Actor> {
-        let actors = &self.actors;
-        // A parent id resolves to the first actor with that id, as everywhere else.
-        let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        if actors.len() > 16 {
-            index.reserve(actors.len());
-            for (i, a) in actors.iter().enumerate() {
-                index.entry(a.id.as_str()).or_insert(i);
-            }
-        }
-        let find = move |id: &str| -> Option<usize> {
-            if actors.len() > 16 { index.get(id).copied() } else { actors.iter().position(|a| a.id.as_str() == id) }
-        };
-        let mut seen = vec![false; actors.len()];
-        let mut next = find(actor.as_ref());
-        std::iter::from_fn(move || {
-            let i = next?;
-            let seen_before = seen.get_mut(i).map(|s| std::mem::replace(s, true));
-            if seen_before != Some(false) {
-                return None;
-            }
-            let current = actors.get(i)?;
-            next = current.parent.as_ref().and_then(|p| find(p.as_str()));
-            Some(current)
-        })
+        let tree = ActorTree::new(&self.actors);
+        let found: Vec<&Actor> = tree.ancestry(actor.as_ref()).collect();
+        found.into_iter()
+    }
+
+    /// The actors' parent links as one tree: ancestry and containment for many actors at the
+    /// cost of one.
+    pub fn actor_tree(&self) -> ActorTree<'_> {
+        ActorTree::new(&self.actors)
     }
 }
 

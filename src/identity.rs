@@ -13,40 +13,99 @@ use serde::{Deserialize, Serialize};
 
 use crate::actor::Actor;
 use crate::agreement::Agreement;
+use crate::dispute::Dispute;
+use crate::dossier::Dossier;
 use crate::ids::{DossierId, RecordId};
 use crate::person::Person;
 use crate::source::Source;
+use crate::statement::Statement;
+use crate::support::Support;
+use crate::troop_presence::TroopPresence;
 use crate::values::EdtfDate;
 
 pub use crate::walk::RecordKind;
 
 /// The kinds of record a dossier holds in its top-level lists, in the order of those lists:
-/// every kind but clauses (which live inside their agreement).
-pub const TOP_LEVEL: [RecordKind; 7] = [
-    RecordKind::Actor,
-    RecordKind::Person,
-    RecordKind::Agreement,
-    RecordKind::TroopPresence,
-    RecordKind::Support,
-    RecordKind::Statement,
-    RecordKind::Source,
-];
+/// every kind but clauses (which live inside their agreement). The table of record kinds makes
+/// it ([`RecordKind::TOP_LEVEL`]).
+pub const TOP_LEVEL: [RecordKind; RecordKind::TOP_LEVEL.len()] = RecordKind::TOP_LEVEL;
 
 /// The dossier's list holding records of `kind`: `actors`, `people` … (`clauses` for clauses,
-/// which each agreement lists).
+/// which each agreement lists). Same as [`RecordKind::list_name`].
 pub fn list_name(kind: RecordKind) -> &'static str {
-    match kind {
-        RecordKind::Actor => "actors",
-        RecordKind::Person => "people",
-        RecordKind::Agreement => "agreements",
-        RecordKind::Clause => "clauses",
-        RecordKind::TroopPresence => "troop_presences",
-        RecordKind::Support => "supports",
-        RecordKind::Statement => "statements",
-        RecordKind::Dispute => "disputes",
-        _ => "sources",
+    kind.list_name()
+}
+
+/// What identifies a record of a top-level kind outside its dossier. Every kind has its impl
+/// (most have no external identity): the per-kind dispatch below calls it for each row of the
+/// table of record kinds, so a new kind without one does not compile.
+pub(crate) trait Identified {
+    /// The record's external identities, sorted, without repeats.
+    fn identity_keys(&self) -> Vec<IdentityKey>;
+}
+
+impl Identified for Actor {
+    fn identity_keys(&self) -> Vec<IdentityKey> {
+        actor_keys(self)
     }
 }
+
+impl Identified for Person {
+    fn identity_keys(&self) -> Vec<IdentityKey> {
+        person_keys(self)
+    }
+}
+
+impl Identified for Agreement {
+    fn identity_keys(&self) -> Vec<IdentityKey> {
+        agreement_keys(self)
+    }
+}
+
+impl Identified for Source {
+    fn identity_keys(&self) -> Vec<IdentityKey> {
+        source_keys(self)
+    }
+}
+
+/// Troop presences, supports, statements and disputes are identified by their content only.
+macro_rules! no_external_identity {
+    ($($ty:ty),*) => {
+        $(impl Identified for $ty {
+            fn identity_keys(&self) -> Vec<IdentityKey> {
+                Vec::new()
+            }
+        })*
+    };
+}
+no_external_identity!(TroopPresence, Support, Statement, Dispute);
+
+/// The per-kind dispatch over a dossier's lists, from the table of record kinds.
+macro_rules! per_kind {
+    ([] $($kind:ident, $list:ident, $one:ident, $id:ident, $ty:ident, $noun:literal;)*) => {
+        /// Calls `f` with the position, id and external identities of every record of `kind`,
+        /// in list order. Clauses are not top-level records: nothing is called.
+        pub(crate) fn each_record(d: &Dossier, kind: RecordKind, mut f: impl FnMut(usize, &str, Vec<IdentityKey>)) {
+            match kind {
+                $(RecordKind::$kind => {
+                    for (i, r) in d.$list.iter().enumerate() {
+                        f(i, r.id.as_str(), r.identity_keys());
+                    }
+                })*
+                RecordKind::Clause => {}
+            }
+        }
+
+        /// The id of the record of `kind` at position `index`.
+        pub(crate) fn record_id(d: &Dossier, kind: RecordKind, index: usize) -> Option<&str> {
+            match kind {
+                $(RecordKind::$kind => d.$list.get(index).map(|r| r.id.as_str()),)*
+                RecordKind::Clause => None,
+            }
+        }
+    };
+}
+crate::records::record_kinds!(per_kind []);
 
 /// A record anywhere: the dossier it is kept in, its kind and its local id.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -350,6 +409,28 @@ mod tests {
 
     fn key(d: &str, id: &str) -> Result<RecordKey, Box<dyn std::error::Error>> {
         RecordKey::parse(d, RecordKind::Person, id).ok_or_else(|| "bad key".into())
+    }
+
+    #[test]
+    fn every_kind_has_its_list() {
+        // Disputes were listed as "sources" when a hand-written list left them out.
+        let names: Vec<&str> = RecordKind::ALL.iter().map(|k| list_name(*k)).collect();
+        assert_eq!(
+            names,
+            [
+                "actors",
+                "people",
+                "agreements",
+                "troop_presences",
+                "supports",
+                "statements",
+                "sources",
+                "disputes",
+                "clauses"
+            ]
+        );
+        assert_eq!(TOP_LEVEL.len() + 1, RecordKind::ALL.len());
+        assert!(!TOP_LEVEL.contains(&RecordKind::Clause));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 #![deny(missing_docs)]
 
 mod actor;
+mod actor_tree;
 pub mod agreement;
 pub mod answers;
 mod citation;
@@ -53,6 +54,7 @@ mod walk;
 pub mod xref;
 
 pub use actor::{Actor, ActorKind};
+pub use actor_tree::ActorTree;
 pub use agreement::{
     Action, ActionType, Clause, Condition, ConditionType, Cooperation, CooperationArea, Duration, Establishment, Limit,
     Obligation, ObligationType, Party, PartyRole, Related, Relation, Renewal, Signature, SignatureRole, TextMode,

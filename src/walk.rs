@@ -15,8 +15,8 @@ use crate::dossier::Dossier;
 use crate::ids::{
     ActorId, AgreementId, ClauseId, DisputeId, IdError, PersonId, SourceId, StatementId, SupportId, TroopPresenceId,
 };
+use crate::pointer::Path;
 use crate::reference::RecordRef;
-use crate::validate::Path;
 
 /// Generates [`RecordKind`] and the two forms of a reference field from the table of record
 /// kinds, plus clauses (which live inside agreements).
@@ -32,7 +32,7 @@ macro_rules! kinds {
                 #[doc = concat!("A [`", stringify!($ty), "`](crate::", stringify!($ty), "), in `/", stringify!($list), "`.")]
                 $kind,
             )*
-            /// A [`Clause`](crate::Clause) of one agreement, in `/agreements/N/clauses`: clause
+            /// A [`Clause`](crate::agreement::Clause) of one agreement, in `/agreements/N/clauses`: clause
             /// ids are local to their agreement.
             Clause,
         }
@@ -40,6 +40,19 @@ macro_rules! kinds {
         impl RecordKind {
             /// Every kind.
             pub const ALL: &'static [RecordKind] = &[$(Self::$kind,)* Self::Clause];
+
+            /// The kinds a dossier lists at its top level, in the order of those lists: every
+            /// kind but clauses (which live inside their agreement).
+            pub const TOP_LEVEL: [RecordKind; [$(stringify!($kind)),*].len()] = [$(Self::$kind),*];
+
+            /// The list holding records of this kind: `actors`, `people` … (`clauses` for
+            /// clauses, which each agreement lists).
+            pub fn list_name(self) -> &'static str {
+                match self {
+                    $(Self::$kind => stringify!($list),)*
+                    Self::Clause => "clauses",
+                }
+            }
 
             /// The kind as written in JSON: `troop_presence`.
             pub fn as_str(self) -> &'static str {

@@ -46,3 +46,16 @@ fn ancestry_of_a_long_chain_is_whole() {
     assert_eq!(d.ancestry("a99999").count(), 100_000);
     assert_eq!(d.ancestry("a0").map(|a| a.id.as_str()).collect::<Vec<_>>(), ["a0"]);
 }
+
+#[test]
+fn query_finds_the_post_in_the_party() -> Result<(), Box<dyn std::error::Error>> {
+    use defense_agreements::answers::{Questions, write_answers};
+    use defense_agreements::ids::ActorId;
+    let d = load(&shapes::posts_across_organs(300));
+    let mut out = Vec::new();
+    write_answers(&mut out, std::slice::from_ref(&d), &Questions::new(ActorId::new("a")?, "SYR".parse()?))?;
+    let text = String::from_utf8(out)?;
+    // The signer's only post in `a` (through its organ `oa`) is the last of 301.
+    assert_eq!(text.matches("x\ta\tP\tT\t[s]\n").count(), 300, "{text}");
+    Ok(())
+}

@@ -25,6 +25,7 @@ pub const SHAPES: &[Shape] = &[
     Shape { name: "citations_of_one_source", build: citations_of_one_source },
     Shape { name: "cyclic_relations", build: cyclic_relations },
     Shape { name: "parties", build: parties },
+    Shape { name: "posts_across_organs", build: posts_across_organs },
 ];
 
 const HEAD: &str = r#"{"schema_version":"1.1","id":"shape","#;
@@ -151,5 +152,28 @@ pub fn parties(n: usize) -> String {
         ids.join(","),
         ids.join(",")
     );
+    s
+}
+
+/// n organs of one state, one person with a post in each and a last post in an organ of the
+/// party, and n signatures by them for that party: `dossier query`'s signatures section used to
+/// ask every post's ancestry for every signature, each asking index every actor (n³). Valid.
+pub fn posts_across_organs(n: usize) -> String {
+    let mut s = String::from(HEAD);
+    s.push_str(r#""actors":[{"id":"a","name":"A","kind":"state"},{"id":"b","name":"B","kind":"state"},"#);
+    s.push_str(r#"{"id":"c","name":"C","kind":"state"},{"id":"oa","name":"OA","kind":"state_organ","parent":"a"}"#);
+    for i in 0..n {
+        let _ = write!(s, r#",{{"id":"o{i}","name":"O","kind":"state_organ","parent":"c"}}"#);
+    }
+    s.push_str(r#"],"people":[{"id":"p","name":"P","posts":["#);
+    for i in 0..n {
+        let _ = write!(s, r#"{{"title":"T","organization":"o{i}"}},"#);
+    }
+    s.push_str(
+        r#"{"title":"T","organization":"oa"}]},{"id":"q","name":"Q","posts":[{"title":"T","organization":"b"}]}],"#,
+    );
+    let sigs: Vec<String> = (0..n).map(|_| r#"{"party":"a","signer":"p"}"#.to_string()).collect();
+    let parties = r#"{"actor":"a","role":"party"},{"actor":"b","role":"party"}"#;
+    let _ = write!(s, r#""agreements":[{}],{SOURCE}}}"#, agreement(parties, &sigs.join(",")));
     s
 }

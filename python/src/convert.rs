@@ -1,13 +1,13 @@
 //! Values between Python and the crate: days, ids and documents in, Python data out.
 
 use chrono::NaiveDate;
+use defense_agreements::DisputePolicy;
 use defense_agreements::Error;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString};
 
-use crate::dossier::PyDossier;
-use crate::errors::{parse_error, value_error};
+use crate::errors::value_error;
 
 /// Inputs below this size are parsed without releasing the GIL: releasing it costs more than
 /// the parse.
@@ -81,10 +81,8 @@ pub(crate) fn to_python<'py>(py: Python<'py>, value: &impl serde::Serialize) -> 
     py.import("json")?.call_method1("loads", (text,))
 }
 
-/// A dossier from a `Dossier` (copied) or from what `parse` accepts; `ParseError` otherwise.
-pub(crate) fn dossier_of(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<defense_agreements::Dossier> {
-    if let Ok(dossier) = data.cast::<PyDossier>() {
-        return Ok(dossier.get().0.clone());
-    }
-    parse_any(py, data)?.map_err(|e| parse_error(py, &e, None))
+/// The dispute policy named `name` (`undisputed`, `any_alternative`, `best_supported`), or the
+/// default; ValueError for another name.
+pub(crate) fn policy(name: Option<&str>) -> PyResult<DisputePolicy> {
+    name.map_or(Ok(DisputePolicy::default()), |n| n.parse().map_err(value_error))
 }

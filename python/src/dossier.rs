@@ -2,14 +2,14 @@
 
 use defense_agreements::tables::{Options, Tables};
 use defense_agreements::values::CountryCode;
-use defense_agreements::{Agreement, DisputePolicy, Dossier, Error, Resolved};
+use defense_agreements::{Agreement, Dossier, Error, Resolved};
 use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::{actor_id, day, parse_any, q};
+use crate::convert::{actor_id, day, parse_any, policy, q};
 use crate::errors::{io_error, parse_error, value_error};
-use crate::report::Report;
+use crate::report::{Issue, Report};
 use crate::tables::tables_dict;
 use crate::views::{BindingInterval, Codings, TimelineEntry};
 
@@ -24,12 +24,6 @@ impl PyDossier {
     fn resolved(&self, disputes: Option<&str>) -> PyResult<Resolved<'_>> {
         Ok(self.0.resolve(policy(disputes)?))
     }
-}
-
-/// The dispute policy named `name` (`undisputed`, `any_alternative`, `best_supported`), or the
-/// default; ValueError for another name.
-pub(crate) fn policy(name: Option<&str>) -> PyResult<DisputePolicy> {
-    name.map_or(Ok(DisputePolicy::default()), |n| n.parse().map_err(value_error))
 }
 
 fn agreement<'d>(d: &'d Dossier, id: &str) -> PyResult<&'d Agreement> {
@@ -242,4 +236,32 @@ pub(crate) fn read_file(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Ve
 #[pyfunction]
 pub(crate) fn schema() -> String {
     defense_agreements::schema::to_file_text(&defense_agreements::schema::dossier_schema())
+}
+
+/// A dossier from a `Dossier` (copied) or from what `parse` accepts; `ParseError` otherwise.
+pub(crate) fn dossier_of(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<defense_agreements::Dossier> {
+    if let Ok(dossier) = data.cast::<PyDossier>() {
+        return Ok(dossier.get().0.clone());
+    }
+    parse_any(py, data)?.map_err(|e| parse_error(py, &e, None))
+}
+
+/// Full validation of one document: parses `data` (JSON `str`/`bytes`, a dict, or a `Dossier`)
+/// and checks every rule. A document that cannot be parsed gives one error issue (its code says
+/// why); nothing is raised for bad documents.
+#[pyfunction]
+pub(crate) fn validate(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Report> {
+    if let Ok(dossier) = data.cast::<PyDossier>() {
+        return Ok(Report::of(&dossier.get().0));
+    }
+    Ok(match parse_any(py, data)? {
+        Ok(d) => {
+            if d.agreements.len() > 64 {
+                py.detach(|| Report::of(&d))
+            } else {
+                Report::of(&d)
+            }
+        }
+        Err(e) => Report { issues: vec![Issue::of_error(&e, None)], dossiers: 0 },
+    })
 }

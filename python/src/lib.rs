@@ -15,10 +15,10 @@ mod views;
 
 use pyo3::prelude::*;
 
-use crate::dossier::{PyDossier, parse, read_file, schema};
+use crate::dossier::{PyDossier, parse, read_file, schema, validate};
 use crate::errors::{DossierError, ParseError, ValidationError};
 use crate::merge::{MergeResult, PyDiff, diff};
-use crate::report::{Issue, Report, validate, validate_file};
+use crate::report::{Issue, Report, validate_file};
 use crate::tables::{corpus_tables, table_columns};
 use crate::views::{BindingInterval, Codings, TimelineEntry};
 

@@ -6,8 +6,9 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString};
 
-use crate::convert::{dossier_of, q, to_python};
+use crate::convert::{q, to_python};
 use crate::dossier::PyDossier;
+use crate::dossier::dossier_of;
 use crate::errors::{parse_error, parse_error_with, value_error};
 
 /// A resolver from JSON text (`str` or `bytes`) or a dict; an empty one for None. A bad resolver

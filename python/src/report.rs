@@ -8,8 +8,7 @@ use defense_agreements::{Error, Severity};
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 
-use crate::convert::{parse_any, q};
-use crate::dossier::PyDossier;
+use crate::convert::q;
 use crate::errors::{ValidationError, io_error};
 
 /// One problem found in a document.
@@ -147,26 +146,6 @@ impl Report {
         let issues = dossier.validate().issues().iter().map(|i| Issue::of_issue(i, None)).collect();
         Self { issues, dossiers: 1 }
     }
-}
-
-/// Full validation of one document: parses `data` (JSON `str`/`bytes`, a dict, or a `Dossier`)
-/// and checks every rule. A document that cannot be parsed gives one error issue (its code says
-/// why); nothing is raised for bad documents.
-#[pyfunction]
-pub(crate) fn validate(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Report> {
-    if let Ok(dossier) = data.cast::<PyDossier>() {
-        return Ok(Report::of(&dossier.get().0));
-    }
-    Ok(match parse_any(py, data)? {
-        Ok(d) => {
-            if d.agreements.len() > 64 {
-                py.detach(|| Report::of(&d))
-            } else {
-                Report::of(&d)
-            }
-        }
-        Err(e) => Report { issues: vec![Issue::of_error(&e, None)], dossiers: 0 },
-    })
 }
 
 /// Full validation of a file, streamed in constant memory without holding the GIL: a `.jsonl`

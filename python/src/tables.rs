@@ -4,10 +4,7 @@
 use std::fs::File;
 use std::io::BufReader;
 
-use defense_agreements::tables::{
-    AgreementRow, Cell, DirectedDyadIntervalRow, DirectedDyadYearRow, DyadYearRow, MemberRow, Options, Row,
-    SignatureRow, StateYearRow, Tables, TroopPresenceRow,
-};
+use defense_agreements::tables::{Cell, Options, Row, TableVisitor, Tables};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
@@ -70,23 +67,26 @@ pub(crate) fn tables_dict<'py>(
 ) -> PyResult<Bound<'py, PyDict>> {
     check_table_names(only)?;
     let dict = PyDict::new(py);
-    let wanted = |name: &str| only.is_none_or(|o| o.iter().any(|n| n == name));
-    macro_rules! table {
-        ($row:ty, $field:ident) => {
-            if wanted(<$row>::TABLE) {
-                dict.set_item(<$row>::TABLE, rows(py, &t.$field, as_tuples)?)?;
-            }
-        };
-    }
-    table!(AgreementRow, agreements);
-    table!(MemberRow, members);
-    table!(StateYearRow, state_years);
-    table!(DyadYearRow, dyad_years);
-    table!(DirectedDyadYearRow, directed_dyad_years);
-    table!(DirectedDyadIntervalRow, directed_dyad_intervals);
-    table!(SignatureRow, signatures);
-    table!(TroopPresenceRow, troop_presences);
+    t.visit(&mut ToDict { py, dict: &dict, as_tuples, only })?;
     Ok(dict)
+}
+
+/// Puts each wanted table's rows into `dict`, by table name.
+struct ToDict<'a, 'py> {
+    py: Python<'py>,
+    dict: &'a Bound<'py, PyDict>,
+    as_tuples: bool,
+    only: Option<&'a [String]>,
+}
+
+impl TableVisitor for ToDict<'_, '_> {
+    type Error = PyErr;
+    fn table<R: Row>(&mut self, list: &[R]) -> PyResult<()> {
+        if self.only.is_none_or(|o| o.iter().any(|n| n == R::TABLE)) {
+            self.dict.set_item(R::TABLE, rows(self.py, list, self.as_tuples)?)?;
+        }
+        Ok(())
+    }
 }
 
 /// The columns of every research table, by table name: `(name, type, nullable)` with type
@@ -122,7 +122,7 @@ pub(crate) fn corpus_tables<'py>(
     check_table_names(only.as_deref())?;
     let options = through
         .map_or_else(Options::through_this_year, Options::through)
-        .with_policy(crate::dossier::policy(disputes)?);
+        .with_policy(crate::convert::policy(disputes)?);
     let mut report = Report { issues: Vec::new(), dossiers: 0 };
     let mut tables = Tables::default();
     let mut add = |d: &defense_agreements::Dossier| tables.add(d, &options);

@@ -8,6 +8,7 @@ use super::binding::{self, Binding, Spell};
 use super::rows::*;
 use super::{Options, Tables};
 use crate::actor::{Actor, ActorKind};
+use crate::actor_tree::ActorTree;
 use crate::agreement::{ActionType, Agreement, Obligation, ObligationType};
 use crate::codings::{Atop, AtopObligations};
 use crate::dossier::Dossier;
@@ -40,20 +41,26 @@ struct Keys<'a> {
 }
 
 struct Actors<'a> {
-    by_id: HashMap<&'a str, &'a Actor>,
+    tree: ActorTree<'a>,
+    actors: &'a [Actor],
+    /// Each actor's COW code, or its nearest ancestor's (the IRGC's is Iran's); computed only
+    /// for a dossier with troop presences, whose rows need it.
+    inherited_ccode: Vec<Option<i64>>,
 }
 
 impl<'a> Actors<'a> {
     fn new(dossier: &'a Dossier) -> Self {
-        let mut by_id = HashMap::with_capacity(dossier.actors.len());
-        for a in &dossier.actors {
-            by_id.entry(a.id.as_str()).or_insert(a);
-        }
-        Self { by_id }
+        let tree = ActorTree::new(&dossier.actors);
+        let inherited_ccode = if dossier.troop_presences.is_empty() {
+            Vec::new()
+        } else {
+            tree.inherit(|a| number(&a.identifiers, "cow"))
+        };
+        Self { tree, actors: &dossier.actors, inherited_ccode }
     }
 
     fn keys(&self, id: &str) -> Keys<'a> {
-        match self.by_id.get(id) {
+        match self.tree.position(id).and_then(|i| self.actors.get(i)) {
             Some(a) => Keys {
                 name: Some(a.name.as_str()),
                 ccode: number(&a.identifiers, "cow"),
@@ -63,18 +70,9 @@ impl<'a> Actors<'a> {
         }
     }
 
-    /// The COW code of the actor or of the nearest ancestor that has one (the IRGC's is
-    /// Iran's), following parent links at most once per actor.
+    /// The COW code of the actor or of the nearest ancestor that has one.
     fn inherited_ccode(&self, id: &str) -> Option<i64> {
-        let mut at = self.by_id.get(id).copied();
-        for _ in 0..=self.by_id.len() {
-            let actor = at?;
-            if let Some(code) = number(&actor.identifiers, "cow") {
-                return Some(code);
-            }
-            at = actor.parent.as_ref().and_then(|p| self.by_id.get(p.as_str()).copied());
-        }
-        None
+        self.tree.position(id).and_then(|i| self.inherited_ccode.get(i).copied().flatten())
     }
 }
 

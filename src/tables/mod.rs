@@ -201,28 +201,59 @@ impl Options {
     }
 }
 
-/// Every table, as rows. Build one from a dossier, or add dossier after dossier for a corpus
-/// (or stream them to files with [`TableSink`] without keeping the rows).
-#[derive(Debug, Clone, Default, PartialEq)]
-#[non_exhaustive]
-pub struct Tables {
-    /// One row per agreement (ATOP's alliance level).
-    pub agreements: Vec<AgreementRow>,
-    /// One row per binding interval of each full party (ATOP's member level).
-    pub members: Vec<MemberRow>,
-    /// One row per actor and year it is bound by at least one agreement of the dossier
-    /// (ATOP's state-year).
-    pub state_years: Vec<StateYearRow>,
-    /// One row per agreement, unordered pair of bound parties and year.
-    pub dyad_years: Vec<DyadYearRow>,
-    /// One row per agreement, ordered pair of bound parties and year.
-    pub directed_dyad_years: Vec<DirectedDyadYearRow>,
-    /// One row per agreement, ordered pair and day-precision interval both are bound.
-    pub directed_dyad_intervals: Vec<DirectedDyadIntervalRow>,
-    /// One row per signature.
-    pub signatures: Vec<SignatureRow>,
-    /// One row per troop presence and force actor.
-    pub troop_presences: Vec<TroopPresenceRow>,
+/// `Tables` and its per-table lists, from the list of tables (`tables!` in `rows.rs`).
+macro_rules! tables_struct {
+    ($($list:ident: $row:ident,)*) => {
+        /// Every table, as rows. Build one from a dossier, or add dossier after dossier for a
+        /// corpus (or stream them to files with [`TableSink`] without keeping the rows).
+        #[derive(Debug, Clone, Default, PartialEq)]
+        #[non_exhaustive]
+        pub struct Tables {
+            $(
+                #[doc = concat!("The `", stringify!($list), "` table: one [`", stringify!($row), "`] per row.")]
+                pub $list: Vec<$row>,
+            )*
+        }
+
+        impl Tables {
+            /// The number of rows of each table, by table name, in the order of [`Tables::NAMES`].
+            pub fn counts(&self) -> [(&'static str, usize); Self::NAMES.len()] {
+                [$(($row::TABLE, self.$list.len()),)*]
+            }
+
+            /// The table names, which are also their file names.
+            pub const NAMES: [&'static str; [$(stringify!($list)),*].len()] = [$($row::TABLE,)*];
+
+            /// The columns of the table with this name.
+            pub fn columns(table: &str) -> Option<&'static [Column]> {
+                $(if table == $row::TABLE {
+                    return Some($row::COLUMNS);
+                })*
+                None
+            }
+
+            /// Removes every row, keeping the allocations (for streaming a corpus through a sink).
+            pub fn clear(&mut self) {
+                $(self.$list.clear();)*
+            }
+
+            /// Hands every table's rows to `visitor`, in the order of [`Tables::NAMES`].
+            pub fn visit<V: TableVisitor>(&self, visitor: &mut V) -> Result<(), V::Error> {
+                $(visitor.table::<$row>(&self.$list)?;)*
+                Ok(())
+            }
+        }
+    };
+}
+rows::tables!(tables_struct);
+
+/// What to do with each table's rows, for code that handles every table alike (writing files,
+/// converting to another language's values): see [`Tables::visit`].
+pub trait TableVisitor {
+    /// The error that stops the visit.
+    type Error;
+    /// Called once per table, with its rows (maybe none).
+    fn table<R: Row>(&mut self, rows: &[R]) -> Result<(), Self::Error>;
 }
 
 impl Tables {
@@ -237,59 +268,6 @@ impl Tables {
     pub fn add(&mut self, dossier: &Dossier, options: &Options) {
         let resolved = dossier.resolve(options.policy);
         build::build(&resolved, resolved.contested(), options, self);
-    }
-
-    /// The number of rows of each table, by table name, in the order of [`Tables::NAMES`].
-    pub fn counts(&self) -> [(&'static str, usize); 8] {
-        [
-            (AgreementRow::TABLE, self.agreements.len()),
-            (MemberRow::TABLE, self.members.len()),
-            (StateYearRow::TABLE, self.state_years.len()),
-            (DyadYearRow::TABLE, self.dyad_years.len()),
-            (DirectedDyadYearRow::TABLE, self.directed_dyad_years.len()),
-            (DirectedDyadIntervalRow::TABLE, self.directed_dyad_intervals.len()),
-            (SignatureRow::TABLE, self.signatures.len()),
-            (TroopPresenceRow::TABLE, self.troop_presences.len()),
-        ]
-    }
-
-    /// The table names, which are also their file names.
-    pub const NAMES: [&'static str; 8] = [
-        AgreementRow::TABLE,
-        MemberRow::TABLE,
-        StateYearRow::TABLE,
-        DyadYearRow::TABLE,
-        DirectedDyadYearRow::TABLE,
-        DirectedDyadIntervalRow::TABLE,
-        SignatureRow::TABLE,
-        TroopPresenceRow::TABLE,
-    ];
-
-    /// The columns of the table with this name.
-    pub fn columns(table: &str) -> Option<&'static [Column]> {
-        Some(match table {
-            AgreementRow::TABLE => AgreementRow::COLUMNS,
-            MemberRow::TABLE => MemberRow::COLUMNS,
-            StateYearRow::TABLE => StateYearRow::COLUMNS,
-            DyadYearRow::TABLE => DyadYearRow::COLUMNS,
-            DirectedDyadYearRow::TABLE => DirectedDyadYearRow::COLUMNS,
-            DirectedDyadIntervalRow::TABLE => DirectedDyadIntervalRow::COLUMNS,
-            SignatureRow::TABLE => SignatureRow::COLUMNS,
-            TroopPresenceRow::TABLE => TroopPresenceRow::COLUMNS,
-            _ => return None,
-        })
-    }
-
-    /// Removes every row, keeping the allocations (for streaming a corpus through a sink).
-    pub fn clear(&mut self) {
-        self.agreements.clear();
-        self.members.clear();
-        self.state_years.clear();
-        self.dyad_years.clear();
-        self.directed_dyad_years.clear();
-        self.directed_dyad_intervals.clear();
-        self.signatures.clear();
-        self.troop_presences.clear();
     }
 }
 

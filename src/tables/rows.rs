@@ -6,13 +6,25 @@ use serde::Serialize;
 
 use super::{Cell, CellValue, Column, Row};
 
+/// Declares every table: its row type, its columns, and the field of [`Tables`](super::Tables)
+/// holding its rows (`in agreements`). Besides the row types it defines `tables!`, the one list
+/// of the tables that every per-table list is made from (see `mod.rs`): a new table is an entry
+/// here and the code in `build.rs` that fills it.
 macro_rules! rows {
     ($(
         $(#[doc = $sdoc:literal])*
-        $table:literal => $name:ident {
+        $table:literal => $name:ident in $list:ident {
             $( #[doc = $doc:literal] $field:ident : $ty:ty, )*
         }
-    )*) => { $(
+    )*) => {
+        /// Calls `$callback! { list: RowType, … }` with every table, in file order.
+        macro_rules! tables {
+            ($callback:ident) => {
+                $callback! { $($list: $name,)* }
+            };
+        }
+        pub(crate) use tables;
+        $(
         $(#[doc = $sdoc])*
         ///
         /// Produced by [`Tables`](super::Tables); the fields are the table's columns.
@@ -45,7 +57,7 @@ macro_rules! rows {
 
 rows! {
     /// An agreement (ATOP's alliance level): dates, kind, obligations, COW type, identifiers.
-    "agreements" => AgreementRow {
+    "agreements" => AgreementRow in agreements {
         /// The dossier's id.
         dossier_id: String,
         /// The agreement's local id.
@@ -110,7 +122,7 @@ rows! {
 
     /// One binding interval of one full party (ATOP's member level): a party that withdraws
     /// and accedes again, or is suspended and resumes, has one row per spell.
-    "members" => MemberRow {
+    "members" => MemberRow in members {
         /// The dossier's id.
         dossier_id: String,
         /// The agreement's local id.
@@ -157,7 +169,7 @@ rows! {
 
     /// One actor in one year in which at least one agreement of the dossier binds it on at
     /// least one day (ATOP's state-year).
-    "state_years" => StateYearRow {
+    "state_years" => StateYearRow in state_years {
         /// The dossier's id.
         dossier_id: String,
         /// The actor's local id.
@@ -188,7 +200,7 @@ rows! {
 
     /// Two parties of one agreement in one year in which both are bound on a common day,
     /// unordered (`actor1` sorts first by COW code, then by id).
-    "dyad_years" => DyadYearRow {
+    "dyad_years" => DyadYearRow in dyad_years {
         /// The dossier's id.
         dossier_id: String,
         /// The agreement's local id.
@@ -225,7 +237,7 @@ rows! {
 
     /// An ordered pair of parties of one agreement in one year in which both are bound on a
     /// common day; the flags are what `actor1` pledges to `actor2`.
-    "directed_dyad_years" => DirectedDyadYearRow {
+    "directed_dyad_years" => DirectedDyadYearRow in directed_dyad_years {
         /// The dossier's id.
         dossier_id: String,
         /// The agreement's local id.
@@ -262,7 +274,7 @@ rows! {
 
     /// An ordered pair of parties of one agreement and a day-precision interval in which both
     /// are bound (finer than any year table: joins and departures mid-year stay exact).
-    "directed_dyad_intervals" => DirectedDyadIntervalRow {
+    "directed_dyad_intervals" => DirectedDyadIntervalRow in directed_dyad_intervals {
         /// The dossier's id.
         dossier_id: String,
         /// The agreement's local id.
@@ -300,7 +312,7 @@ rows! {
     }
 
     /// One person signing one agreement for one party.
-    "signatures" => SignatureRow {
+    "signatures" => SignatureRow in signatures {
         /// The dossier's id.
         dossier_id: String,
         /// The agreement's local id.
@@ -333,7 +345,7 @@ rows! {
 
     /// One force actor of one troop presence (a presence of several actors gives one row each,
     /// with the same estimate, which is the presence's as a whole).
-    "troop_presences" => TroopPresenceRow {
+    "troop_presences" => TroopPresenceRow in troop_presences {
         /// The dossier's id.
         dossier_id: String,
         /// The troop presence's local id.

@@ -8,8 +8,7 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use super::rows::*;
-use super::{Cell, Column, Row, Tables};
+use super::{Cell, Column, Row, TableVisitor, Tables};
 use crate::error::Error;
 
 /// The file format of the tables.
@@ -227,27 +226,14 @@ impl TableSink {
 
     /// Appends every row of `tables`.
     pub fn write(&mut self, tables: &Tables) -> Result<(), Error> {
-        self.rows(&tables.agreements)?;
-        self.rows(&tables.members)?;
-        self.rows(&tables.state_years)?;
-        self.rows(&tables.dyad_years)?;
-        self.rows(&tables.directed_dyad_years)?;
-        self.rows(&tables.directed_dyad_intervals)?;
-        self.rows(&tables.signatures)?;
-        self.rows(&tables.troop_presences)
+        tables.visit(self)
     }
 
     /// Finishes every file (a table with no rows still gets its file, with the header; a
     /// partitioned one with no rows gets its empty directory) and returns the paths written.
     pub fn finish(mut self) -> Result<Vec<PathBuf>, Error> {
-        self.touch::<AgreementRow>()?;
-        self.touch::<MemberRow>()?;
-        self.touch::<StateYearRow>()?;
-        self.touch::<DyadYearRow>()?;
-        self.touch::<DirectedDyadYearRow>()?;
-        self.touch::<DirectedDyadIntervalRow>()?;
-        self.touch::<SignatureRow>()?;
-        self.touch::<TroopPresenceRow>()?;
+        // An empty set of tables visits every table with no rows: each file is made.
+        Tables::default().visit(&mut Touch(&mut self))?;
         self.close_all()?;
         let mut written = self.written;
         written.sort();
@@ -380,5 +366,22 @@ impl Tables {
         let mut sink = TableSink::create(dir, options)?;
         sink.write(self)?;
         sink.finish()
+    }
+}
+
+/// Makes each table's file (or directory) when it has none yet.
+struct Touch<'s>(&'s mut TableSink);
+
+impl TableVisitor for Touch<'_> {
+    type Error = Error;
+    fn table<R: Row>(&mut self, _: &[R]) -> Result<(), Error> {
+        self.0.touch::<R>()
+    }
+}
+
+impl TableVisitor for TableSink {
+    type Error = Error;
+    fn table<R: Row>(&mut self, rows: &[R]) -> Result<(), Error> {
+        self.rows(rows)
     }
 }

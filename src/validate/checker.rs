@@ -3,6 +3,7 @@
 use super::id_index::IdIndex;
 use super::marks::Marks;
 use super::{Code, Issue, Path, Report};
+use crate::actor_tree::ActorTree;
 use crate::citation::Citation;
 use crate::dossier::Dossier;
 use crate::name::OtherName;
@@ -73,7 +74,9 @@ macro_rules! checker {
             /// first clause reference of that agreement is met.
             clauses: Option<(usize, IdIndex<'d, crate::agreement::Clause>)>,
             /// Ancestry and post indexes for the signer-standing rule (see `standing.rs`).
-            pub(crate) standing: super::standing::Standing<'d>,
+            pub(crate) standing: super::standing::Standing,
+            /// The actors' parent links, for every rule that walks up them.
+            pub(crate) tree: ActorTree<'d>,
             actor_used: Marks,
             source_used: Marks,
             known_language: Option<LanguageCode>,
@@ -103,6 +106,7 @@ macro_rules! checker {
                     $($list,)*
                     clauses: None,
                     standing: Default::default(),
+                    tree: ActorTree::new(&dossier.actors),
                     actor_used: Marks::new(dossier.actors.len()),
                     source_used: Marks::new(dossier.sources.len()),
                     known_language: None,

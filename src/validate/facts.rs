@@ -203,44 +203,14 @@ fn presences_at_home(c: &mut Checker<'_>) {
     if d.troop_presences.is_empty() {
         return;
     }
-    // Each actor's country: its own, else its nearest ancestor's. Computed once for all actors,
-    // each parent chain walked once (memoized; a cycle ends the walk).
-    let n = d.actors.len();
-    let mut country: Vec<Option<Option<CountryCode>>> = vec![None; n];
-    let mut on_chain = vec![false; n];
-    let mut chain = Vec::new();
-    for start in 0..n {
-        let mut at = Some(start);
-        let mut found = None;
-        while let Some(i) = at {
-            if let Some(known) = country.get(i).copied().flatten() {
-                found = known;
-                break;
-            }
-            // Back on this walk: a parent cycle, with no country on it so far.
-            if on_chain.get(i).copied().unwrap_or(true) {
-                break;
-            }
-            on_chain[i] = true;
-            chain.push(i);
-            let Some(actor) = d.actors.get(i) else { break };
-            if let Some(code) = actor.country {
-                found = Some(code);
-                break;
-            }
-            at = actor.parent.as_ref().and_then(|p| c.actors.get(p.as_str()));
-        }
-        for i in chain.drain(..) {
-            on_chain[i] = false;
-            country[i] = Some(found);
-        }
-    }
+    // Each actor's country: its own, else its nearest ancestor's, for all actors at once.
+    let country = c.tree.inherit(|a| a.country);
     let list = Path::ROOT.key("troop_presences");
     for (i, t) in d.troop_presences.iter().enumerate() {
         let record = list.index(i);
         let forces = record.key("forces");
         for (j, f) in t.forces.iter().enumerate() {
-            let home = c.actors.get(f.as_str()).and_then(|k| country.get(k).copied().flatten()).flatten();
+            let home = c.actors.get(f.as_str()).and_then(|k| country.get(k).copied().flatten());
             if home == Some(t.host_country) {
                 c.issue(
                     &forces.index(j),

@@ -11,7 +11,6 @@ mod code;
 mod facts;
 mod id_index;
 mod marks;
-mod path;
 mod report;
 mod run;
 mod standing;
@@ -20,7 +19,8 @@ mod state_identity;
 pub(crate) use checker::Checker;
 pub use code::{Code, CodeError, CustomCode, Severity};
 pub(crate) use id_index::{IdIndex, SCAN};
-pub(crate) use path::Path;
+// The stack-built JSON Pointer lives with the pointer helpers, on the ground floor.
+pub(crate) use crate::pointer::Path;
 pub use report::{Issue, Report, ValidationError};
 
 /// The hash map of validation's short-lived indexes: foldhash (randomly seeded, as in

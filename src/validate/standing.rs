@@ -13,6 +13,7 @@
 //!
 //! Small inputs keep the direct scans: a signer with a handful of posts is checked post by post.
 
+use crate::actor_tree::ActorTree;
 use crate::dossier::Dossier;
 use crate::values::{DayKey, EdtfDate};
 
@@ -20,131 +21,6 @@ use super::IdIndex;
 
 /// A person with at most this many posts is checked by scanning them.
 const FEW_POSTS: usize = 16;
-
-/// The parent forest of the actors, in depth-first order.
-pub(crate) struct Ancestry<'d> {
-    /// The actor each index resolves to as a parent or an organization: its first record.
-    /// `rep[i]` is the node standing for actor `i` (a cycle's members share one).
-    rep: Vec<u32>,
-    /// Depth-first entry and exit numbers of each node.
-    enter: Vec<u32>,
-    exit: Vec<u32>,
-    /// Ties the index to the dossier it was built from.
-    _dossier: std::marker::PhantomData<&'d Dossier>,
-}
-
-impl<'d> Ancestry<'d> {
-    // Graph code over parallel arrays: indexing by node reads better than zipped iterators.
-    #[allow(clippy::needless_range_loop)]
-    pub(crate) fn build(dossier: &'d Dossier, actors: &IdIndex<'d, crate::actor::Actor>) -> Self {
-        let list = &dossier.actors;
-        let n = list.len().min(u32::MAX as usize);
-        // The parent of each actor, as an index (None: no parent, or one that resolves nowhere).
-        let parent: Vec<Option<usize>> =
-            list.iter().map(|a| a.parent.as_ref().and_then(|p| actors.get(p.as_str()))).collect();
-        // Cycles of the parent graph (each actor has at most one parent, so every walk ends in
-        // a root or a cycle): the same three-colour walk as the parent_cycle rule.
-        const NEW: u8 = 0;
-        const ON_WALK: u8 = 1;
-        const DONE: u8 = 2;
-        let mut state = vec![NEW; n];
-        let mut rep: Vec<u32> = (0..n as u32).collect();
-        let mut in_cycle = vec![false; n];
-        let mut walk = Vec::new();
-        for start in 0..n {
-            let mut at = Some(start);
-            while let Some(i) = at {
-                match state[i] {
-                    NEW => {
-                        state[i] = ON_WALK;
-                        walk.push(i);
-                        at = parent[i];
-                    }
-                    ON_WALK => {
-                        // The walk's tail from `i` onwards is a cycle: collapse it into `i`.
-                        let from = walk.iter().rposition(|&w| w == i).unwrap_or(0);
-                        for &member in &walk[from..] {
-                            rep[member] = i as u32;
-                            in_cycle[member] = true;
-                        }
-                        at = None;
-                    }
-                    _ => at = None,
-                }
-            }
-            for i in walk.drain(..) {
-                state[i] = DONE;
-            }
-        }
-        // Children of each representative, as one flat array (counting sort by parent).
-        let up = |i: usize| -> Option<usize> { if in_cycle[i] { None } else { parent[i].map(|p| rep[p] as usize) } };
-        let mut first_child = vec![0u32; n + 1];
-        for i in 0..n {
-            if rep[i] as usize == i {
-                if let Some(p) = up(i) {
-                    first_child[p + 1] += 1;
-                }
-            }
-        }
-        for i in 0..n {
-            first_child[i + 1] += first_child[i];
-        }
-        let mut fill = first_child.clone();
-        let mut children = vec![0u32; first_child[n] as usize];
-        for i in 0..n {
-            if rep[i] as usize == i {
-                if let Some(p) = up(i) {
-                    children[fill[p] as usize] = i as u32;
-                    fill[p] += 1;
-                }
-            }
-        }
-        // Depth-first numbering without recursion: a parent chain may be 100,000 long.
-        let mut enter = vec![0u32; n];
-        let mut exit = vec![0u32; n];
-        let mut clock = 0u32;
-        let mut stack: Vec<(u32, u32)> = Vec::new();
-        for r in 0..n {
-            if rep[r] as usize != r || up(r).is_some() {
-                continue;
-            }
-            stack.push((r as u32, first_child[r]));
-            enter[r] = clock;
-            clock += 1;
-            while let Some(top) = stack.last_mut() {
-                let (node, next) = (top.0 as usize, top.1);
-                if next < first_child[node + 1] {
-                    top.1 += 1;
-                    let child = children[next as usize] as usize;
-                    enter[child] = clock;
-                    clock += 1;
-                    stack.push((child as u32, first_child[child]));
-                } else {
-                    exit[node] = clock;
-                    stack.pop();
-                }
-            }
-        }
-        Self { rep, enter, exit, _dossier: std::marker::PhantomData }
-    }
-
-    /// The depth-first number of actor `i`'s node.
-    pub(crate) fn order(&self, i: usize) -> u32 {
-        self.rep.get(i).and_then(|&r| self.enter.get(r as usize)).copied().unwrap_or(0)
-    }
-
-    /// The depth-first numbers of the nodes under actor `i` (itself included): `start..end`.
-    pub(crate) fn span(&self, i: usize) -> (u32, u32) {
-        let r = self.rep.get(i).copied().unwrap_or(0) as usize;
-        (self.enter.get(r).copied().unwrap_or(0), self.exit.get(r).copied().unwrap_or(0))
-    }
-
-    /// Whether actor `q` is actor `o` or one of its ancestors.
-    pub(crate) fn contains(&self, q: usize, o: usize) -> bool {
-        let (start, end) = self.span(q);
-        (start..end).contains(&self.order(o))
-    }
-}
 
 /// When a post may have been held: its start's first day (None: no bound) and its end's last
 /// day (None: no bound). A post may be held during a date `d` when
@@ -181,7 +57,7 @@ pub(crate) struct PostTree {
 }
 
 impl PostTree {
-    pub(crate) fn build(dossier: &Dossier, ancestry: &Ancestry<'_>, actors: &IdIndex<'_, crate::actor::Actor>) -> Self {
+    pub(crate) fn build(dossier: &Dossier, tree: &ActorTree<'_>, actors: &IdIndex<'_, crate::actor::Actor>) -> Self {
         let mut person = vec![None; dossier.people.len()];
         let mut leaves: Vec<(u32, Tenure)> = Vec::new();
         for (p, who) in dossier.people.iter().enumerate() {
@@ -193,7 +69,7 @@ impl PostTree {
                 // A post in an organization that resolves nowhere gives standing in no party
                 // that resolves (and standing is judged only in parties that do).
                 if let Some(o) = actors.get(post.organization.as_str()) {
-                    leaves.push((ancestry.order(o), Tenure::of(post)));
+                    leaves.push((tree.order(o), Tenure::of(post)));
                 }
             }
             leaves[from..].sort_unstable_by_key(|l| l.0);
@@ -300,13 +176,9 @@ impl PostTree {
 /// The indexes, built on first use: a dossier whose signatures all give a capacity, or whose
 /// signers have few posts in a small actor list, never pays for them.
 #[derive(Default)]
-pub(crate) struct Standing<'d> {
-    ancestry: Option<Ancestry<'d>>,
+pub(crate) struct Standing {
     posts: Option<PostTree>,
 }
-
-/// Up to this many actors, a parent chain is short enough to walk.
-const FEW_ACTORS: usize = 16;
 
 impl<'d> super::Checker<'d> {
     /// Whether person `person` (by position) holds a post in `party` or an organ under it that
@@ -316,48 +188,20 @@ impl<'d> super::Checker<'d> {
         let dossier = self.dossier;
         let Some(who) = dossier.people.get(person) else { return true };
         let Some(q) = self.actors.get(party) else { return true };
-        let many = who.posts.len() > FEW_POSTS;
-        if !many && dossier.actors.len() <= FEW_ACTORS {
-            return who.posts.iter().any(|post| {
-                date.is_none_or(|d| post.may_be_held_during(d)) && self.walk_belongs(post.organization.as_str(), party)
-            });
-        }
-        if self.standing.ancestry.is_none() {
-            self.standing.ancestry = Some(Ancestry::build(dossier, &self.actors));
-        }
-        let Some(ancestry) = self.standing.ancestry.as_ref() else { return true };
-        if !many {
+        if who.posts.len() <= FEW_POSTS {
             return who.posts.iter().any(|post| {
                 date.is_none_or(|d| post.may_be_held_during(d))
-                    && self.actors.get(post.organization.as_str()).is_some_and(|o| ancestry.contains(q, o))
+                    && self.actors.get(post.organization.as_str()).is_some_and(|o| self.tree.is_within(o, q))
             });
         }
         if self.standing.posts.is_none() {
-            self.standing.posts = Some(PostTree::build(dossier, ancestry, &self.actors));
+            self.standing.posts = Some(PostTree::build(dossier, &self.tree, &self.actors));
         }
         let Some(tree) = self.standing.posts.as_ref() else { return true };
         debug_assert!(tree.has(person));
         let earliest = date.and_then(EdtfDate::earliest_key);
         let latest = date.and_then(EdtfDate::latest_key);
-        tree.any(person, ancestry.span(q), earliest, latest)
-    }
-
-    /// Whether `organization` is `party` or, through its parents, part of it: the direct walk,
-    /// for short actor lists (bounded by their length, so a cycle cannot loop).
-    fn walk_belongs(&self, organization: &str, party: &str) -> bool {
-        let actors = &self.dossier.actors;
-        let mut current = organization;
-        for _ in 0..=actors.len() {
-            if current == party {
-                return true;
-            }
-            let parent = self.actors.get(current).and_then(|i| actors.get(i)).and_then(|a| a.parent.as_ref());
-            match parent {
-                Some(p) => current = p.as_str(),
-                None => return false,
-            }
-        }
-        false
+        tree.any(person, self.tree.span(q), earliest, latest)
     }
 }
 

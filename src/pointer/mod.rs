@@ -13,6 +13,10 @@
 //!
 //! This module depends on nothing else of the crate, so that every other module may use it.
 
+mod path;
+
+pub(crate) use path::Path;
+
 use std::borrow::Cow;
 
 /// Escapes one reference token (`a/b~c` is `a~1b~0c`); a token with nothing to escape is borrowed.

@@ -52,7 +52,7 @@ impl Path<'_> {
                 out.push('/');
                 push_decimal(out, i);
             }
-            Segment::Key(k) => crate::pointer::push_token(out, k),
+            Segment::Key(k) => super::push_token(out, k),
         }
     }
 }
