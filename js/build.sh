@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Builds the npm package `defense-agreements` into target/js/pkg and packs it into
+# target/js/defense-agreements-VERSION.tgz; prints the sizes (raw and gzipped).
+#
+# Needs: the wasm32-unknown-unknown target (rustup), wasm-bindgen-cli of the version js/Cargo.toml
+# pins, binaryen's wasm-opt, node and npm, and js/node_modules (`npm ci` in js/) for the types.
+# js/ci.sh installs all of them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+out=$root/target/js
+pkg=$out/pkg
+
+echo "-- wasm32 build (profile wasm)"
+cargo build --locked -q -p defense-agreements-js --target wasm32-unknown-unknown --profile wasm
+module=target/wasm32-unknown-unknown/wasm/defense_agreements_js.wasm
+
+rm -rf "$pkg"
+mkdir -p "$pkg/wasm" "$pkg/schemas"
+echo "-- wasm-bindgen $(wasm-bindgen --version | cut -d' ' -f2) (--target web: one ES module for browsers, bundlers and Node)"
+wasm-bindgen --target web --no-typescript --out-dir "$pkg/wasm" --out-name defense_agreements_js "$module"
+
+# The features rustc enables by default for wasm32-unknown-unknown; wasm-opt must accept them.
+bg=$pkg/wasm/defense_agreements_js_bg.wasm
+before=$(stat -c %s "$bg")
+if [ -n "${JS_NO_WASM_OPT:-}" ]; then
+  echo "wasm-opt SKIPPED (binaryen not installed): the module is packed as wasm-bindgen wrote it"
+else
+  echo "-- $(wasm-opt --version)"
+  wasm-opt -Os --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-sign-ext --enable-mutable-globals --enable-nontrapping-float-to-int \
+    --enable-reference-types --enable-multivalue \
+    -o "$bg.opt" "$bg"
+  mv "$bg.opt" "$bg"
+fi
+
+cp js/npm/api.js js/npm/node.js js/npm/browser.js js/npm/index.d.ts js/npm/README.md "$pkg/"
+cp schemas/dossier.schema.json schemas/dossier.extraction.schema.json "$pkg/schemas/"
+# The dossier types, generated as docs/schema.md generates them.
+(cd js && node_modules/.bin/json2ts -i ../schemas/dossier.schema.json -o "$pkg/dossier.d.ts")
+
+# The package's version is the crate's.
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+node -e '
+  const fs = require("fs");
+  const [template, target, version] = process.argv.slice(1);
+  const p = JSON.parse(fs.readFileSync(template, "utf8"));
+  p.version = version;
+  fs.writeFileSync(target, JSON.stringify(p, null, 2) + "\n");
+' js/npm/package.json "$pkg/package.json" "$version"
+
+echo "-- npm pack"
+rm -f "$out"/defense-agreements-*.tgz
+(cd "$pkg" && npm pack --silent --pack-destination "$out" >/dev/null)
+tarball=$out/defense-agreements-$version.tgz
+test -f "$tarball"
+
+raw=$(stat -c %s "$bg")
+gz=$(gzip -9 -c "$bg" | wc -c)
+glue=$(cat "$pkg"/wasm/defense_agreements_js.js "$pkg"/api.js "$pkg"/browser.js | gzip -9 | wc -c)
+tgz=$(stat -c %s "$tarball")
+mib() { awk -v b="$1" 'BEGIN { printf "%.2f MiB", b / 1048576 }'; }
+kib() { awk -v b="$1" 'BEGIN { printf "%.0f KiB", b / 1024 }'; }
+{
+  echo "wasm before wasm-opt: $before bytes ($(mib "$before"))"
+  echo "wasm after wasm-opt: $raw bytes ($(mib "$raw")), gzipped $gz bytes ($(mib "$gz"))"
+  echo "JavaScript (glue, api, entry), gzipped: $glue bytes ($(kib "$glue"))"
+  echo "npm tarball: $tgz bytes ($(mib "$tgz"))"
+} | tee "$out/size.txt"
+# The target the issue set: the module at most 1 MiB gzipped.
+test "$gz" -le 1048576
