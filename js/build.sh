@@ -17,22 +17,25 @@ module=target/wasm32-unknown-unknown/wasm/defense_agreements_js.wasm
 
 rm -rf "$pkg"
 mkdir -p "$pkg/wasm" "$pkg/schemas"
-echo "-- wasm-bindgen $(wasm-bindgen --version | cut -d' ' -f2) (--target web: one ES module for browsers, bundlers and Node)"
-wasm-bindgen --target web --no-typescript --out-dir "$pkg/wasm" --out-name defense_agreements_js "$module"
-
-# The features rustc enables by default for wasm32-unknown-unknown; wasm-opt must accept them.
-bg=$pkg/wasm/defense_agreements_js_bg.wasm
-before=$(stat -c %s "$bg")
+before=$(stat -c %s "$module")
+# wasm-opt runs on rustc's module, before wasm-bindgen: binaryen 108 (Debian 12) loses track of
+# which table an export names once wasm-bindgen has added its second (externref) table, and the
+# module then fails to load. The features are the ones rustc enables for wasm32-unknown-unknown.
 if [ -n "${JS_NO_WASM_OPT:-}" ]; then
-  echo "wasm-opt SKIPPED (binaryen not installed): the module is packed as wasm-bindgen wrote it"
+  echo "wasm-opt SKIPPED (binaryen not installed): the module is packed as rustc wrote it"
+  optimized=$module
 else
-  echo "-- $(wasm-opt --version)"
-  wasm-opt -Os --strip-debug --strip-producers \
+  echo "-- $(wasm-opt --version) -Oz"
+  optimized=$out/optimized.wasm
+  wasm-opt -Oz --strip-debug --strip-producers \
     --enable-bulk-memory --enable-sign-ext --enable-mutable-globals --enable-nontrapping-float-to-int \
     --enable-reference-types --enable-multivalue \
-    -o "$bg.opt" "$bg"
-  mv "$bg.opt" "$bg"
+    -o "$optimized" "$module"
 fi
+echo "-- wasm-bindgen $(wasm-bindgen --version | cut -d' ' -f2) (--target web: one ES module for browsers, bundlers and Node)"
+wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+  --out-dir "$pkg/wasm" --out-name defense_agreements_js "$optimized"
+bg=$pkg/wasm/defense_agreements_js_bg.wasm
 
 cp js/npm/api.js js/npm/node.js js/npm/browser.js js/npm/index.d.ts js/npm/README.md "$pkg/"
 cp schemas/dossier.schema.json schemas/dossier.extraction.schema.json "$pkg/schemas/"
@@ -62,8 +65,8 @@ tgz=$(stat -c %s "$tarball")
 mib() { awk -v b="$1" 'BEGIN { printf "%.2f MiB", b / 1048576 }'; }
 kib() { awk -v b="$1" 'BEGIN { printf "%.0f KiB", b / 1024 }'; }
 {
-  echo "wasm before wasm-opt: $before bytes ($(mib "$before"))"
-  echo "wasm after wasm-opt: $raw bytes ($(mib "$raw")), gzipped $gz bytes ($(mib "$gz"))"
+  echo "wasm from rustc: $before bytes ($(mib "$before"))"
+  echo "wasm in the package (wasm-opt, wasm-bindgen): $raw bytes ($(mib "$raw")), gzipped $gz bytes ($(mib "$gz"))"
   echo "JavaScript (glue, api, entry), gzipped: $glue bytes ($(kib "$glue"))"
   echo "npm tarball: $tgz bytes ($(mib "$tgz"))"
 } | tee "$out/size.txt"

@@ -80,15 +80,15 @@ fi
   >"$out/rust-report.json" || test $? -eq 1
 
 step "node --test, against the installed package"
-(cd "$app" && DOSSIER_REPO=$root DOSSIER_RUST_REPORT=$out/rust-report.json node --test fixtures.test.mjs api.test.mjs)
+(cd "$app" && DOSSIER_REPO=$root DOSSIER_RUST_REPORT=$out/rust-report.json node --test --test-reporter=spec fixtures.test.mjs api.test.mjs)
 
 step "tsc --strict: the examples and docs/javascript.md's snippets, then run"
 node js/docs-snippets.mjs "$app"
 (cd "$app" && "$root/js/node_modules/.bin/tsc" -p tsconfig.json)
-(cd "$app" && DOSSIER_REPO=$root node --test docs.test.mjs)
+(cd "$app" && DOSSIER_REPO=$root node --test --test-reporter=spec docs.test.mjs)
 
 step "validate in Node against ajv (shape only), generated corpus"
-cargo run --locked -q --release --example gen_corpus -- 2000 "$out/corpus.jsonl" >/dev/null
+cargo run --locked -q --example gen_corpus -- 2000 "$out/corpus.jsonl" >/dev/null
 (cd "$app" && node bench.mjs "$out/corpus.jsonl" "$root/schemas/dossier.schema.json" | tee "$out/bench.txt")
 
 step "the offline page in headless Chromium"
@@ -98,7 +98,7 @@ mkdir -p "$page/defense-agreements"
 cp js/page/* "$page/"
 cp -r "$app"/node_modules/defense-agreements/{api.js,browser.js,wasm} "$page/defense-agreements/"
 if [ -x "$browser" ] && "$browser" --headless --no-sandbox --disable-gpu --dump-dom about:blank >/dev/null 2>&1; then
-  (cd "$app" && PAGE_DIR=$page CHROMIUM=$browser SHOTS=$out DOSSIER_REPO=$root node --test page.test.mjs)
+  (cd "$app" && PAGE_DIR=$page CHROMIUM=$browser SHOTS=$out DOSSIER_REPO=$root node --test --test-reporter=spec page.test.mjs)
 else
   echo "SKIPPED: the page in Chromium ($browser not installed and apt unavailable)"
 fi

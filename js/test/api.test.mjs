@@ -167,7 +167,7 @@ test("extraction: the loader, the profile and the quote check", () => {
   // A shape error in an answer names its path.
   const broken = JSON.parse(answer);
   broken.agreements[0].kind = "pact";
-  assert.throws(() => fromProfile(broken), (e) => e instanceof ParseError && e.path === "/agreements/0/kind" && e.code === "unknown_variant");
+  assert.throws(() => fromProfile(broken), (e) => e instanceof ParseError && e.path === "/agreements/0/kind" && e.code === "invalid_value");
 });
 
 test("the schema version", () => {
