@@ -23,7 +23,9 @@ pub mod jsonl;
 mod jsonl_parallel;
 pub mod merge;
 mod name;
+mod nested;
 mod objects_only;
+pub mod pointer;
 pub mod prelude;
 mod records;
 mod reference;
@@ -50,11 +52,12 @@ pub mod xref;
 pub use actor::{Actor, ActorKind};
 pub use agreement::{
     Action, ActionType, Clause, Condition, ConditionType, Cooperation, CooperationArea, Duration, Establishment, Limit,
-    Obligation, ObligationType, Party, PartyRole, Related, Relation, Renewal, Signature, TextMode, WithdrawalTerms,
+    Obligation, ObligationType, Party, PartyRole, Related, Relation, Renewal, Signature, SignatureRole, TextMode,
+    WithdrawalTerms,
 };
 pub use agreement::{Agreement, AgreementKind, AgreementStatus, Confidentiality};
 pub use citation::{Citation, Credibility, CredibilityError};
-pub use dispute::{Claim, Competing, Dispute};
+pub use dispute::{Claim, Competing, Dispute, ValueAlternative};
 pub use dossier::Dossier;
 pub use error::{Error, ParseErrorKind, ValueError};
 pub use extensions::{ExtensionError, ExtensionKeyError, Extensions};

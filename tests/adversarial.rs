@@ -3,8 +3,7 @@
 
 use defense_agreements::{Code, Dossier};
 
-#[path = "../benches/support/shapes.rs"]
-mod shapes;
+use crate::shapes;
 
 fn load(json: &str) -> Dossier {
     Dossier::from_json(json).unwrap_or_else(|e| panic!("{e}"))

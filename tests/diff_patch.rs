@@ -6,8 +6,7 @@ use defense_agreements::diff::{ChangeKind, diff};
 use proptest::prelude::*;
 use serde_json::Value;
 
-#[path = "../examples/support/corpus.rs"]
-mod corpus;
+use crate::corpus;
 
 fn generated(seed: u64, n: u64, blocks: u32) -> Dossier {
     let g = corpus::generate(seed, n, blocks, 0).unwrap_or_else(|e| panic!("{e}"));

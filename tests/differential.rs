@@ -1,8 +1,8 @@
 //! Differential test: the exported JSON Schema (format assertion on) and `Dossier::from_json`
 //! agree on the shape validity of generated and randomly mutated documents.
 //!
-//! `cargo test --test differential` checks 2,000 documents; the long run is
-//! `DIFFERENTIAL_CASES=100000 cargo test --release --test differential -- --nocapture`
+//! `cargo test --test integration differential::` checks 2,000 documents; the long run is
+//! `DIFFERENTIAL_CASES=100000 cargo test --release --test integration -- differential:: --nocapture`
 //! (`DIFFERENTIAL_SEED` picks another pseudo-random sequence). See docs/limits.md.
 //!
 //! Intentional differences are listed in `KNOWN`, each recognised by a precise rule and named in

@@ -2,7 +2,7 @@
 //! against it, and it keeps the strict-mode rules (every property required, closed objects,
 //! no `oneOf`, nothing beside a `$ref`).
 
-mod schema_support;
+use crate::schema_support;
 
 use defense_agreements::Dossier;
 use defense_agreements::extraction::{PROFILE_SCHEMA, check_quotes, from_profile, from_profile_json, to_profile};

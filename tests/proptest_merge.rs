@@ -19,8 +19,7 @@ use defense_agreements::merge::{COMPETING_KEY, MergeReport, Merged, merge};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 
-#[path = "../examples/support/corpus.rs"]
-mod corpus;
+use crate::corpus;
 
 fn generated(seed: u64, n: u64, blocks: u32) -> Dossier {
     let g = corpus::generate(seed, n, blocks, 0).unwrap_or_else(|e| panic!("{e}"));

@@ -71,6 +71,8 @@ fn strategy(schema: &Value, defs: &Map<String, Value>) -> BoxedStrategy<Value> {
     let types: Vec<&str> = match schema.get("type") {
         Some(Value::String(t)) => vec![t.as_str()],
         Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
+        // No `type`: any JSON value (a dispute's alternative values); scalars are enough here.
+        None => vec!["null", "boolean", "integer", "string"],
         _ => panic!("unsupported schema: {schema}"),
     };
     Union::new(types.into_iter().map(|t| typed(t, schema, defs))).boxed()

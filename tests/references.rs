@@ -38,8 +38,9 @@ fn scan(value: &Value, path: &str, root: bool, found: &mut Found) {
         Value::Object(map) => {
             for (key, v) in map {
                 let here = format!("{path}/{}", escape(key));
-                // Extensions are free-form; the root's members are the record lists.
-                if key == "extensions" {
+                // Extensions and a disputed field's values are free-form; the root's members are
+                // the record lists.
+                if key == "extensions" || (key == "value" && path.contains("/alternatives/")) {
                     continue;
                 }
                 if !root {
@@ -64,6 +65,12 @@ fn scan(value: &Value, path: &str, root: bool, found: &mut Found) {
                             let id = r["id"].as_str().unwrap_or_default();
                             found.insert((format!("{here}/{i}/id"), kind.into(), id.into()));
                         }
+                        continue;
+                    }
+                    if key == "record" {
+                        let kind = v["type"].as_str().unwrap_or_default();
+                        let id = v["id"].as_str().unwrap_or_default();
+                        found.insert((format!("{here}/id"), kind.into(), id.into()));
                         continue;
                     }
                 }

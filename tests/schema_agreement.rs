@@ -2,7 +2,7 @@
 //! fixtures, on thousands of mutations of the valid documents, and string by string on the
 //! patterned types (ids, EDTF dates, codes, URLs).
 
-mod schema_support;
+use crate::schema_support;
 
 use defense_agreements::Dossier;
 use serde_json::{Value, json};

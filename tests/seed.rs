@@ -9,7 +9,7 @@ use defense_agreements::values::{CountryCode, EstimateQualifier};
 use defense_agreements::{AgreementStatus, Dossier};
 
 #[path = "../examples/iran_syria_2020.rs"]
-mod seed;
+mod builder;
 
 fn committed() -> Dossier {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/iran-syria-2020.json");
@@ -19,7 +19,7 @@ fn committed() -> Dossier {
 
 #[test]
 fn builder_and_json_file_agree() {
-    let built = seed::build().unwrap_or_else(|e| panic!("{e}"));
+    let built = builder::build().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(built, committed());
     // Byte for byte, too: the file is the example's own output.
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/iran-syria-2020.json");

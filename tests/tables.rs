@@ -44,7 +44,7 @@ fn docs_list_every_column_as_the_row_types_define_it() {
     assert_eq!(
         doc[start..stop].trim(),
         expected.trim(),
-        "docs/tables.md is out of date: run UPDATE_DOCS=1 cargo test --test tables"
+        "docs/tables.md is out of date: run UPDATE_DOCS=1 cargo test --test integration tables::"
     );
 }
 
