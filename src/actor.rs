@@ -6,7 +6,7 @@ use crate::citation::Citation;
 use crate::extensions::Extensions;
 use crate::ids::ActorId;
 use crate::name::OtherName;
-use crate::values::{CountryCode, EdtfDate, Identifier};
+use crate::values::{CountryCode, EdtfDate, Identifier, Place};
 
 /// Any organization that acts: a state, its armed forces or a ministry, an international
 /// organization, a militia.
@@ -39,6 +39,10 @@ pub struct Actor {
     /// When it ceased to exist (SEATO: 1977-06-30). Its agreements may outlive it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dissolved: Option<EdtfDate>,
+    /// Where an organization has its seat (SEATO: Bangkok; the Western European Union:
+    /// London, then Brussels): a place, not an actor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seat: Option<Place>,
     /// Outside identifiers: COW country code, Wikidata QID …
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub identifiers: Vec<Identifier>,
@@ -63,6 +67,7 @@ impl Actor {
             sponsors: Vec::new(),
             founded: None,
             dissolved: None,
+            seat: None,
             identifiers: Vec::new(),
             citations: Vec::new(),
             extensions: Extensions::new(),
@@ -121,6 +126,7 @@ impl Actor {
         c.opt_date(&path.key("founded"), self.founded.as_ref());
         c.opt_date(&path.key("dissolved"), self.dissolved.as_ref());
         c.date_pair(&path.key("dissolved"), self.founded.as_ref(), self.dissolved.as_ref(), "dissolved");
+        c.place(&path.key("seat"), self.seat.as_ref());
         c.identifiers(&path.key("identifiers"), &self.identifiers);
         c.citations(path, &self.citations, false);
     }
@@ -178,6 +184,7 @@ crate::with::with!(Actor {
     with_sponsors: sponsors list ActorId;
     with_founded: founded opt EdtfDate;
     with_dissolved: dissolved opt EdtfDate;
+    with_seat: seat opt Place;
     with_identifiers: identifiers list Identifier;
     with_citations: citations list Citation;
     with_extensions: extensions val Extensions;

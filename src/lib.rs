@@ -11,6 +11,7 @@ pub mod codings;
 pub mod corpus;
 pub mod diff;
 mod dispute;
+mod dispute_policy;
 pub mod docs;
 mod dossier;
 mod error;
@@ -29,6 +30,7 @@ pub mod pointer;
 pub mod prelude;
 mod records;
 mod reference;
+mod resolve;
 #[cfg(feature = "schema")]
 pub mod schema;
 mod schema_version;
@@ -55,9 +57,10 @@ pub use agreement::{
     Obligation, ObligationType, Party, PartyRole, Related, Relation, Renewal, Signature, SignatureRole, TextMode,
     WithdrawalTerms,
 };
-pub use agreement::{Agreement, AgreementKind, AgreementStatus, Confidentiality};
+pub use agreement::{Agreement, AgreementKind, AgreementStatus, Confidentiality, InstrumentForm};
 pub use citation::{Citation, Credibility, CredibilityError};
 pub use dispute::{Claim, Competing, Dispute, ValueAlternative};
+pub use dispute_policy::{Backing, DisputePolicy};
 pub use dossier::Dossier;
 pub use error::{Error, ParseErrorKind, ValueError};
 pub use extensions::{ExtensionError, ExtensionKeyError, Extensions};
@@ -65,6 +68,7 @@ pub use external::ExternalRef;
 pub use name::{NameKind, OtherName};
 pub use person::{Person, Post};
 pub use reference::RecordRef;
+pub use resolve::{Outcome, Resolved};
 pub use schema_version::{SchemaVersion, SchemaVersionError};
 pub use source::{Reliability, Source, SourceKind, Url, UrlError};
 pub use statement::{Statement, StatementMode};

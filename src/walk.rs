@@ -281,6 +281,12 @@ macro_rules! walkers {
                         f(&here.key("party"), $Id::Actor(party));
                     }
                     actors(&$($m)? a.toward, &here.key("toward"), f);
+                    if let Some(person) = a.performed_by.$opt() {
+                        f(&here.key("performed_by"), $Id::Person(person));
+                    }
+                    if let Some(organ) = a.organ.$opt() {
+                        f(&here.key("organ"), $Id::Actor(organ));
+                    }
                     citations(&$($m)? a.citations, &here, f);
                     dispute_mark(a.dispute.$opt(), &here, f);
                 }

@@ -21,6 +21,7 @@ mod contract_holes;
 mod diff_patch;
 #[cfg(feature = "schema")]
 mod differential;
+mod disputes;
 mod examples_data;
 #[cfg(feature = "schema")]
 mod extraction;
@@ -43,5 +44,6 @@ mod schema;
 #[cfg(feature = "schema")]
 mod schema_agreement;
 mod seed;
+mod sourced_histories;
 mod tables;
 mod validation;

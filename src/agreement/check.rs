@@ -94,6 +94,9 @@ impl Agreement {
             if repeated.next_if_eq(&i).is_some() {
                 c.issue(&at.key("actor"), Code::DuplicateParty, format!("'{}' is already listed as a party", p.actor));
             }
+            c.opt_date(&at.key("from"), p.from.as_ref());
+            c.opt_date(&at.key("until"), p.until.as_ref());
+            c.date_pair(&at.key("until"), p.from.as_ref(), p.until.as_ref(), "role end");
             c.citations(&at, &p.citations, false);
         }
         // Only actors that are bound (`party`) or signed (`signatory`) make an agreement: an
@@ -166,6 +169,7 @@ impl Agreement {
                 None => {}
             }
             members(c, &at.key("toward"), &a.toward, parties);
+            // `performed_by` and `organ` resolve through the reference walk.
             c.place(&at.key("place"), a.place.as_ref());
             c.opt_text(&at.key("text"), a.text.as_ref());
             c.citations(&at, &a.citations, !inherited);

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
-use crate::ids::{ActorId, DisputeId};
+use crate::ids::{ActorId, DisputeId, PersonId};
 use crate::values::{EdtfDate, Place};
 
 /// One dated step in an agreement's life (the treaty-law acts of the VCLT and the UN status
@@ -32,6 +32,14 @@ pub struct Action {
     /// When it took effect, if later than `date` (a withdrawal a year after notice).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective: Option<EdtfDate>,
+    /// Who performed the act for the party: the person (a minister depositing an instrument,
+    /// an ambassador handing over a note of withdrawal).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub performed_by: Option<PersonId>,
+    /// The organ that performed the act: a parliament approving, a government giving notice
+    /// (an actor, usually an organ of the acting party).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organ: Option<ActorId>,
     /// Where the act took place (the city of signature, of deposit of an instrument).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<Place>,
@@ -57,6 +65,8 @@ impl Action {
             party: None,
             toward: Vec::new(),
             effective: None,
+            performed_by: None,
+            organ: None,
             place: None,
             text: None,
             citations: Vec::new(),
@@ -165,6 +175,8 @@ impl ActionType {
 crate::with::with!(Action {
     with_party: party opt ActorId;
     with_effective: effective opt EdtfDate;
+    with_performed_by: performed_by opt PersonId;
+    with_organ: organ opt ActorId;
     with_text: text opt String;
     with_citations: citations list Citation;
     with_dispute: dispute opt DisputeId;

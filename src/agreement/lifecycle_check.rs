@@ -177,6 +177,61 @@ impl Agreement {
         self.check_resumptions(c, &list);
         self.check_parties_history(c, &list);
         self.check_signature_dates(c, path);
+        self.check_entry_into_force(c, &list);
+        self.check_after_last_member(c, &list);
+    }
+
+    /// `no_entry_into_force`: entry into force recorded for parties, never for the agreement.
+    /// An entry into force "for a party" dates when an acceding state becomes bound by a treaty
+    /// already in force; without the treaty's own, the views keep it `signed` and bind no one.
+    fn check_entry_into_force(&self, c: &mut Checker<'_>, list: &Path<'_>) {
+        let is_eif = |a: &&super::Action| a.kind == ActionType::EntryIntoForce;
+        if self.actions.iter().filter(is_eif).any(|a| a.party.is_none()) {
+            return;
+        }
+        if let Some(i) = self.actions.iter().position(|a| a.kind == ActionType::EntryIntoForce) {
+            c.issue(
+                &list.index(i),
+                Code::NoEntryIntoForce,
+                "entry into force is recorded for parties only: record the agreement's own entry into force (no `party`), or no one is ever bound",
+            );
+        }
+    }
+
+    /// `action_after_termination` for the end the views read without a termination act: the
+    /// agreement ends when a withdrawal leaves fewer than two members (a withdrawal from a
+    /// bilateral treaty ends it), and an accession after that revives nothing.
+    fn check_after_last_member(&self, c: &mut Checker<'_>, list: &Path<'_>) {
+        let has_exit = self.actions.iter().any(|a| a.party.is_some() && exits(a));
+        let has_termination = self.actions.iter().any(|a| a.party.is_none() && a.kind == ActionType::Termination);
+        if !has_exit || has_termination {
+            return;
+        }
+        let life = self.lifecycle();
+        let ended = life.timeline().iter().find_map(|e| {
+            let i = e.action?;
+            let a = self.actions.get(i)?;
+            (e.status == super::AgreementStatus::Terminated && a.party.is_some() && exits(a)).then_some((e.day, i))
+        });
+        let Some((end, by)) = ended else { return };
+        let leaver = self.actions.get(by).and_then(|a| a.party.as_ref());
+        for (i, a) in self.actions.iter().enumerate() {
+            let Some(start) = a.date.earliest() else { continue };
+            // The leaver's own later exits and member acts are `repeated_withdrawal` and
+            // `action_after_withdrawal` already.
+            let reported = a.party.as_ref() == leaver && (exits(a) || member_only(a));
+            if start > end && i != by && !reported {
+                c.issue(
+                    &list.index(i).key("date"),
+                    Code::ActionAfterTermination,
+                    format!(
+                        "{} on {} is after the agreement ended on {end}, when a withdrawal left fewer than two parties",
+                        a.kind.as_str(),
+                        a.date
+                    ),
+                );
+            }
+        }
     }
 
     /// `lifecycle_out_of_order` and `action_after_termination`.
@@ -195,11 +250,32 @@ impl Agreement {
                 *slot = (*slot).max(Some(start));
             }
         }
+        // With no signature act of its own, the agreement was signed no earlier than its first
+        // signature record: an agreement-wide act may not precede every signature.
+        let first_signed = self
+            .signatures
+            .iter()
+            .filter_map(|s| s.date.as_ref().and_then(|d| d.earliest()))
+            .chain(
+                self.actions
+                    .iter()
+                    .filter(|a| a.kind == ActionType::Signature && a.party.is_some())
+                    .filter_map(|a| a.date.earliest()),
+            )
+            .min();
+        let wide = {
+            let mut wide = global;
+            if let Some(slot) = wide.get_mut(Group::Signature as usize).filter(|s| s.is_none()) {
+                *slot = first_signed;
+            }
+            wide
+        };
         let mut terminated: Option<NaiveDate> = None;
         let mut late = vec![false; self.actions.len()];
         for (i, a) in self.actions.iter().enumerate() {
             let Some(end) = a.date.latest() else { continue };
             let own = a.party.as_ref().and_then(|p| by_party.get(p.as_str()));
+            let global = if a.party.is_none() { &wide } else { &global };
             let before = predecessors(group(a.kind))
                 .iter()
                 .filter_map(|g| {

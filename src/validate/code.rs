@@ -181,6 +181,11 @@ codes! {
     SelfSupport = "self_support", Error, "A support relation's supporter is its recipient.";
     SelfRelation = "self_relation", Error, "An agreement amends, supersedes or otherwise relates to itself.";
     RelationCycle = "relation_cycle", Error, "Agreements supersede each other in a cycle.";
+    SelfCooperation = "self_cooperation", Error, "A cooperation's only provider is also its only recipient (a host basing its own forces).";
+    CountryCodeMismatch = "country_code_mismatch", Error, "An actor's country code is not the state its COW code names (Iran coded PER).";
+    DuplicateStateCode = "duplicate_state_code", Error, "Two state actors that surely exist at the same time share one COW code.";
+    NoEntryIntoForce = "no_entry_into_force", Warning, "Entry into force is recorded for some parties only, never for the agreement, so no one is ever bound.";
+    WithdrawalByNonParty = "withdrawal_by_non_party", Warning, "An observer, guarantor, depositary or beneficiary withdraws or denounces: it was never bound; its role's `until` records the end.";
     EmptyList = "empty_list", Error, "A list that needs at least one element is empty (troop presence forces, support types).";
     MissingCitation = "missing_citation", Warning, "A fact-bearing record cites no source (nested facts inherit their agreement's citations).";
     UnusedSource = "unused_source", Warning, "A source is never cited.";
