@@ -26,6 +26,7 @@ macro_rules! doc_pages {
             schema => "schema.md",
             codings => "codings.md",
             python => "python.md",
+            javascript => "javascript.md",
             extraction => "extraction.md",
             tables => "tables.md",
             merge => "merge.md",
