@@ -284,8 +284,10 @@ const ORDER: [RecordKind; 7] = [
     RecordKind::Statement,
 ];
 
+/// The position of a merged kind among the table's top-level kinds (disputes, last in the
+/// table, have no slot: they are joined on their own).
 fn slot_of(kind: RecordKind) -> usize {
-    identity::TOP_LEVEL.iter().position(|k| *k == kind).unwrap_or(0)
+    identity::TOP_LEVEL.iter().position(|k| *k == kind).filter(|i| *i < ORDER.len()).unwrap_or(0)
 }
 
 /// Merges any number of dossiers into one. The result depends on the set of inputs, not on the
@@ -601,7 +603,8 @@ impl Job {
             rename_clashing_clauses(&mut self.inputs, &group.members);
         }
         let mut lists: Vec<(RecordKind, Vec<Value>)> = Vec::new();
-        for kind in identity::TOP_LEVEL {
+        // Disputes are not grouped like the other kinds: `self.disputes` joins them below.
+        for kind in identity::TOP_LEVEL.into_iter().filter(|k| ORDER.contains(k)) {
             let groups = std::mem::take(&mut self.groups[slot_of(kind)]);
             let values: Vec<Vec<Map<String, Value>>> = self.inputs.iter().map(|d| record_values(d, kind)).collect();
             let mut out = Vec::with_capacity(groups.len());
