@@ -178,7 +178,7 @@ fn record_changes(out: &mut Vec<RecordChange>, kind: RecordKind, old: &[Value], 
 
 /// Escapes one reference token of a JSON Pointer (RFC 6901).
 pub fn escape_token(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
+    crate::error::escape_token(token)
 }
 
 /// Compares `old` (at `old_path` in the old document) with `new` (at `new_path` in the new one).

@@ -24,10 +24,14 @@ macro_rules! doc_pages {
             validation => "validation.md",
             lifecycle => "lifecycle.md",
             schema => "schema.md",
+            #[cfg(feature = "tables")]
             codings => "codings.md",
             python => "python.md",
+            #[cfg(feature = "extraction")]
             extraction => "extraction.md",
+            #[cfg(feature = "tables")]
             tables => "tables.md",
+            #[cfg(feature = "merge")]
             merge => "merge.md",
             faq => "faq.md",
             limits => "limits.md",

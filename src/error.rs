@@ -259,7 +259,7 @@ fn in_words(message: &str) -> String {
 /// (internally tagged) value it stops at the object.
 fn point_at_field(path: &mut String, message: &str) {
     if let Some(name) = field_name(message) {
-        let segment = format!("/{}", crate::diff::escape_token(name));
+        let segment = format!("/{}", escape_token(name));
         if !path.ends_with(&segment) {
             path.push_str(&segment);
         }
@@ -277,6 +277,12 @@ fn field_name(message: &str) -> Option<&str> {
         .and_then(|end| rest.get(..end))
 }
 
+/// Escapes one reference token of a JSON Pointer (RFC 6901). Here rather than in `diff`, so that
+/// the parser builds without the `merge` feature.
+pub(crate) fn escape_token(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
 /// Renders serde_path_to_error's path as a JSON Pointer.
 pub(crate) fn pointer(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
@@ -289,7 +295,7 @@ pub(crate) fn pointer(path: &serde_path_to_error::Path) -> String {
             }
             Segment::Map { key } => {
                 out.push('/');
-                out.push_str(&crate::diff::escape_token(key));
+                out.push_str(&escape_token(key));
             }
             Segment::Enum { .. } | Segment::Unknown => {}
         }

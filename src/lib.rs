@@ -2,13 +2,18 @@
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+// The unit-test target links the dev-dependencies too; the lint is for what the library uses.
+#![cfg_attr(test, allow(unused_crate_dependencies))]
 
 mod actor;
 pub mod agreement;
 pub mod answers;
 mod citation;
+#[cfg(feature = "tables")]
 pub mod codings;
+#[cfg(feature = "merge")]
 pub mod corpus;
+#[cfg(feature = "merge")]
 pub mod diff;
 mod dispute;
 pub mod docs;
@@ -16,11 +21,14 @@ mod dossier;
 mod error;
 mod extensions;
 mod external;
+#[cfg(feature = "extraction")]
 pub mod extraction;
+#[cfg(feature = "merge")]
 pub mod identity;
 pub mod ids;
 pub mod jsonl;
 mod jsonl_parallel;
+#[cfg(feature = "merge")]
 pub mod merge;
 mod name;
 mod objects_only;
@@ -34,6 +42,7 @@ mod source;
 mod statement;
 mod strict_value;
 mod support;
+#[cfg(feature = "tables")]
 pub mod tables;
 mod tagged;
 mod troop_presence;
@@ -45,6 +54,7 @@ mod with;
 /// chrono, whose `NaiveDate` the API takes and returns (`Agreement::status_on`, `EdtfDate::latest`).
 pub use chrono;
 mod walk;
+#[cfg(feature = "merge")]
 pub mod xref;
 
 pub use actor::{Actor, ActorKind};

@@ -182,7 +182,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Fields<A> {
         let Some((key, value)) = self.pending.take() else { return self.map.next_value_seed(seed) };
         let mut track = serde_path_to_error::Track::new();
         seed.deserialize(serde_path_to_error::Deserializer::new(value, &mut track)).map_err(|e| {
-            let path = format!("/{}{}", crate::diff::escape_token(&key), crate::error::pointer(&track.path()));
+            let path = format!("/{}{}", crate::error::escape_token(&key), crate::error::pointer(&track.path()));
             // A JSON string, so that no key can end the path early; readable as it is.
             let quoted = serde_json::Value::String(path).to_string();
             de::Error::custom(format_args!("at {quoted}: {e}"))

@@ -1,5 +1,6 @@
 //! The adversarial shapes of `benches/adversarial.rs` report what they should, and the derived
 //! views stay finite on them. (Their timing is the benchmark's business, never a test's.)
+#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use defense_agreements::{Code, Dossier};
 

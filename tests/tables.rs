@@ -1,5 +1,6 @@
 //! The research tables: counts on the example dossiers, the lifecycle rules, the files, and the
 //! column dictionary in docs/tables.md (which must match the row types).
+#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use defense_agreements::Dossier;
 use defense_agreements::tables::{Format, Options, Tables, WriteOptions};

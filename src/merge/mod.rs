@@ -728,3 +728,14 @@ fn ids_and_keys(d: &Dossier, kind: RecordKind) -> Vec<(String, Vec<IdentityKey>)
         _ => Vec::new(),
     }
 }
+
+// By hand: the indexes are working state, too large to print; what a reader wants is the
+// progress so far.
+impl fmt::Debug for Merger {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Merger")
+            .field("records", &self.lists.iter().map(Vec::len).sum::<usize>())
+            .field("report", &self.report)
+            .finish_non_exhaustive()
+    }
+}
