@@ -147,7 +147,9 @@ impl<'de> Deserialize<'de> for Extensions {
                     }
                     let StrictValue::<false>(value) = map.next_value()?;
                     if out.insert(key.clone(), value).is_some() {
-                        return Err(serde::de::Error::custom(format_args!("duplicate extension key '{key}'")));
+                        // serde's own words for a repeated field, so that it is reported like one:
+                        // `duplicate_field` at the key.
+                        return Err(serde::de::Error::custom(format_args!("duplicate field `{key}`")));
                     }
                 }
                 Ok(Extensions(out))
