@@ -56,6 +56,8 @@ macro_rules! link_definitions {
             "[performance.md#python]: crate::docs::performance#python\n",
             "[performance.md#lifecycle]: crate::docs::performance#lifecycle\n",
             "[performance.md#merging]: crate::docs::performance#merging\n",
+            "[performance.md#adversarial-shapes]: crate::docs::performance#adversarial-shapes\n",
+            "[model.md#competing-claims-dispute]: crate::docs::model#competing-claims-dispute\n",
             "[../src/codings.rs]: crate::codings\n",
             "[CHANGELOG.md]: crate::docs::changelog\n",
         )

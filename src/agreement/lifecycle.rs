@@ -158,6 +158,8 @@ impl ActionType {
 
 crate::with::with!(Action {
     with_party: party opt ActorId;
+    with_toward: toward list ActorId;
+    with_place: place opt Place;
     with_effective: effective opt EdtfDate;
     with_text: text opt String;
     with_citations: citations list Citation;
