@@ -50,7 +50,7 @@ HEADER = """\
 //! the ISO 3166-3 codes of states that no longer exist, and XKX (Kosovo, user-assigned but in
 //! wide use). Sorted by alpha-3 code for binary search.
 
-use super::country::{{CodeStatus, CountryEntry}};
+use super::country_entry::{{CodeStatus, CountryEntry}};
 
 /// Every known code, sorted ascending by `alpha3`.
 pub(crate) static COUNTRIES: &[CountryEntry] = &[

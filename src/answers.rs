@@ -30,9 +30,12 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
+use crate::agreement::Agreement;
+use crate::citation::Citation;
+use crate::dispute::{Claim, Competing};
+use crate::dossier::Dossier;
 use crate::ids::ActorId;
 use crate::values::CountryCode;
-use crate::{Agreement, Citation, Claim, Competing, Dossier};
 
 /// What to ask: whose agreements, on which day, about which host country.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -222,12 +225,21 @@ fn claim(d: &Dossier, c: &Claim<'_>) -> String {
         Claim::Limit { limit, .. } => limit.amount.to_string(),
         Claim::Establishment { establishment, .. } => establishment.organization.to_string(),
         Claim::ConsentClaim { claim, .. } => format!("{} says {}", claim.claimant, claim.consent),
+        Claim::Action { action, .. } => {
+            let place = action.place.as_ref().map_or_else(String::new, |p| format!(" in {}", p.name));
+            format!("{} on {}{place}", action.kind, action.date)
+        }
+        Claim::Statement(s) => format!("{} ({})", s.text, s.id),
     }
 }
 
 /// "disputed: X or Y, per sources S1, S2".
 fn disputed(d: &Dossier, competing: &Competing<'_>) -> String {
-    let claims: Vec<String> = competing.claims.iter().map(|c| claim(d, c)).collect();
+    let values = competing.dispute.alternatives.iter().map(|a| match &a.value {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    });
+    let claims: Vec<String> = competing.claims.iter().map(|c| claim(d, c)).chain(values).collect();
     let sources: Vec<&str> = competing.sources().into_iter().map(|s| s.as_str()).collect();
     format!("disputed: {}, per sources {}", claims.join(" or "), sources.join(", "))
 }

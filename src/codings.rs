@@ -209,7 +209,7 @@ pub const TABLE_HEADER: &str = "DOSSIER\tAGREEMENT\tDEF\tOFF\tNEU\tNAG\tCON\tCOW
 /// counts it as an alliance and whether it is a defense cooperation agreement in DCAD's sense
 /// (`yes`/`no`). `dossier codings` and `examples/codings.rs` print it; the research tables
 /// ([`crate::tables`]) carry the same codings as typed columns.
-pub fn write_table(out: &mut impl std::io::Write, dossier: &crate::Dossier) -> std::io::Result<()> {
+pub fn write_table(out: &mut impl std::io::Write, dossier: &crate::dossier::Dossier) -> std::io::Result<()> {
     let yes_no = |b: bool| if b { "yes" } else { "no" };
     for a in &dossier.agreements {
         // Derived from the recorded obligations, cooperation, kind and parties; nothing is

@@ -22,11 +22,14 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use crate::agreement::Agreement;
+use crate::dossier::Dossier;
+use crate::error::Error;
 use crate::identity::{self, IdentityKey, RecordKey, RecordKind, Resolver};
 use crate::ids::DossierId;
 use crate::merge::{Merged, Merger};
+use crate::troop_presence::TroopPresence;
 use crate::values::{CountryCode, Identifier};
-use crate::{Agreement, Dossier, Error, TroopPresence};
 
 /// Where a record sits in a corpus: which dossier, which position in its list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

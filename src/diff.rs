@@ -21,7 +21,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::Dossier;
+use crate::dossier::Dossier;
 use crate::identity::RecordKind;
 
 /// Whether something was added, removed or changed.
@@ -176,10 +176,8 @@ fn record_changes(out: &mut Vec<RecordChange>, kind: RecordKind, old: &[Value], 
     }
 }
 
-/// Escapes one reference token of a JSON Pointer (RFC 6901).
-pub fn escape_token(token: &str) -> String {
-    crate::error::escape_token(token)
-}
+/// Escapes one reference token of a JSON Pointer (RFC 6901); kept here for 0.1 callers.
+pub use crate::pointer::escape_token;
 
 /// Compares `old` (at `old_path` in the old document) with `new` (at `new_path` in the new one).
 /// The patch is written against the document as already patched, where everything before this

@@ -2,14 +2,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use std::collections::HashMap;
-
-use crate::agreement::{Agreement, Cooperation, Establishment, Limit, Obligation, Related, Signature};
+use crate::agreement::{Action, Agreement, Cooperation, Establishment, Limit, Obligation, Related, Signature};
 use crate::citation::Citation;
-use crate::dossier::Dossier;
 use crate::extensions::Extensions;
 use crate::ids::{DisputeId, SourceId};
+use crate::nested::Marked;
 use crate::person::{Person, Post};
+use crate::reference::RecordRef;
+use crate::statement::Statement;
 use crate::support::Support;
 use crate::troop_presence::{ConsentClaim, TroopPresence};
 
@@ -34,6 +34,18 @@ pub struct Dispute {
     /// Sources that discuss the disagreement itself (each alternative cites its own).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub citations: Vec<Citation>,
+    /// For a dispute over one value of one record (an agreement's kind, a troop presence's
+    /// strength, a statement's date): that record. Absent when the alternatives are records
+    /// marked with the dispute.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<RecordRef>,
+    /// The disputed field of `record`, as a JSON Pointer inside it: `/kind`, `/strength`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// The values the sources give for `field`, each with its own citations; the record shows
+    /// one of them, and at most one is true.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<ValueAlternative>,
     /// Tool-specific data.
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
@@ -42,7 +54,56 @@ pub struct Dispute {
 impl Dispute {
     /// A dispute with nothing said about it yet.
     pub fn new(id: DisputeId) -> Self {
-        Self { id, question: None, citations: Vec::new(), extensions: Extensions::new() }
+        Self {
+            id,
+            question: None,
+            citations: Vec::new(),
+            record: None,
+            field: None,
+            alternatives: Vec::new(),
+            extensions: Extensions::new(),
+        }
+    }
+
+    /// A dispute over the value of `field` (a JSON Pointer) of `record`, between `alternatives`.
+    pub fn over_field(
+        id: DisputeId,
+        record: RecordRef,
+        field: impl Into<String>,
+        alternatives: Vec<ValueAlternative>,
+    ) -> Self {
+        Self { record: Some(record), field: Some(field.into()), alternatives, ..Self::new(id) }
+    }
+
+    /// Whether the dispute is over a field's value (rather than between marked records).
+    pub fn is_over_field(&self) -> bool {
+        self.record.is_some() || self.field.is_some() || !self.alternatives.is_empty()
+    }
+}
+
+/// One value sources give for a disputed field, with the sources that give it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ValueAlternative {
+    /// The value, as it would be written in the field.
+    pub value: serde_json::Value,
+    /// The sources that give it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
+}
+
+impl ValueAlternative {
+    /// A value with no citations yet.
+    pub fn new(value: serde_json::Value) -> Self {
+        Self { value, citations: Vec::new() }
+    }
+
+    /// The same value, cited.
+    pub fn with_citations(mut self, citations: Vec<Citation>) -> Self {
+        self.citations = citations;
+        self
     }
 }
 
@@ -100,10 +161,20 @@ pub enum Claim<'a> {
         /// The claim.
         claim: &'a ConsentClaim,
     },
+    /// A lifecycle act of an agreement (reports of one act that disagree on its date, place or
+    /// type).
+    Action {
+        /// The agreement.
+        agreement: &'a Agreement,
+        /// The act.
+        action: &'a Action,
+    },
     /// A troop presence.
     TroopPresence(&'a TroopPresence),
     /// A support relation.
     Support(&'a Support),
+    /// A statement (reports that disagree on who said it, or when).
+    Statement(&'a Statement),
     /// A post held by a person.
     Post {
         /// The holder.
@@ -114,21 +185,34 @@ pub enum Claim<'a> {
 }
 
 impl<'a> Claim<'a> {
-    /// The claim's own citations, else those it inherits from its agreement.
+    /// The claim's own citations, else (for a nested fact) those it leans on: its record's.
     pub fn citations(&self) -> &'a [Citation] {
-        let (own, inherited): (&'a [Citation], &'a [Citation]) = match *self {
-            Claim::Signature { agreement, signature } => (&signature.citations, &agreement.citations),
-            Claim::Obligation { agreement, obligation } => (&obligation.citations, &agreement.citations),
-            Claim::Cooperation { agreement, cooperation } => (&cooperation.citations, &agreement.citations),
-            Claim::Related { agreement, related } => (&related.citations, &agreement.citations),
-            Claim::Limit { agreement, limit } => (&limit.citations, &agreement.citations),
-            Claim::Establishment { agreement, establishment } => (&establishment.citations, &agreement.citations),
-            Claim::ConsentClaim { presence, claim } => (&claim.citations, &presence.citations),
-            Claim::TroopPresence(t) => (&t.citations, &[]),
-            Claim::Support(s) => (&s.citations, &[]),
-            Claim::Post { person, post } => (&post.citations, &person.citations),
-        };
-        if own.is_empty() { inherited } else { own }
+        use crate::nested::{Fact, Holder, Nested};
+        let nested = |holder, fact| Nested { holder, fact }.citations();
+        match *self {
+            Claim::Signature { agreement, signature } => {
+                nested(Holder::Agreement(agreement), Fact::Signature(signature))
+            }
+            Claim::Obligation { agreement, obligation } => {
+                nested(Holder::Agreement(agreement), Fact::Obligation(obligation))
+            }
+            Claim::Cooperation { agreement, cooperation } => {
+                nested(Holder::Agreement(agreement), Fact::Cooperation(cooperation))
+            }
+            Claim::Related { agreement, related } => nested(Holder::Agreement(agreement), Fact::Related(related)),
+            Claim::Limit { agreement, limit } => nested(Holder::Agreement(agreement), Fact::Limit(limit)),
+            Claim::Establishment { agreement, establishment } => {
+                nested(Holder::Agreement(agreement), Fact::Establishment(establishment))
+            }
+            Claim::Action { agreement, action } => nested(Holder::Agreement(agreement), Fact::Action(action)),
+            Claim::ConsentClaim { presence, claim } => {
+                nested(Holder::TroopPresence(presence), Fact::ConsentClaim(claim))
+            }
+            Claim::Post { person, post } => nested(Holder::Person(person), Fact::Post(post)),
+            Claim::TroopPresence(t) => &t.citations,
+            Claim::Support(s) => &s.citations,
+            Claim::Statement(s) => &s.citations,
+        }
     }
 }
 
@@ -143,11 +227,13 @@ pub struct Competing<'a> {
 }
 
 impl<'a> Competing<'a> {
-    /// The distinct sources the alternatives cite, in order of first citation.
+    /// The distinct sources the alternatives cite (records or values), in order of first
+    /// citation.
     pub fn sources(&self) -> Vec<&'a SourceId> {
         let mut seen: Vec<&'a SourceId> = Vec::new();
-        for claim in &self.claims {
-            for c in claim.citations() {
+        let values = self.dispute.alternatives.iter().flat_map(|a| &a.citations);
+        for c in self.claims.iter().flat_map(|claim| claim.citations()).chain(values) {
+            {
                 // Disputes have a handful of alternatives and sources: a scan is enough.
                 if !seen.contains(&&c.source) {
                     seen.push(&c.source);
@@ -158,62 +244,32 @@ impl<'a> Competing<'a> {
     }
 }
 
-impl Dossier {
-    /// Every dispute with its competing records. One pass over the dossier.
-    pub fn competing_claims<'a>(&'a self) -> Vec<Competing<'a>> {
-        let mut position: HashMap<&str, usize> = HashMap::with_capacity(self.disputes.len());
-        let mut out: Vec<Competing<'a>> = Vec::with_capacity(self.disputes.len());
-        for d in &self.disputes {
-            if !position.contains_key(d.id.as_str()) {
-                position.insert(d.id.as_str(), out.len());
-                out.push(Competing { dispute: d, claims: Vec::new() });
-            }
-        }
-        if out.is_empty() {
-            return out;
-        }
-        let mut add = |id: &Option<DisputeId>, claim: Claim<'a>| {
-            if let Some(i) = id.as_ref().and_then(|id| position.get(id.as_str())) {
-                if let Some(c) = out.get_mut(*i) {
-                    c.claims.push(claim);
+impl<'a> Claim<'a> {
+    pub(crate) fn from_marked(marked: Marked<'a>) -> Option<Self> {
+        use crate::nested::{Fact, Holder};
+        Some(match marked {
+            Marked::TroopPresence(t) => Claim::TroopPresence(t),
+            Marked::Support(s) => Claim::Support(s),
+            Marked::Statement(s) => Claim::Statement(s),
+            Marked::Nested(n) => match (n.holder, n.fact) {
+                (Holder::Agreement(agreement), Fact::Action(action)) => Claim::Action { agreement, action },
+                (Holder::Agreement(agreement), Fact::Signature(signature)) => Claim::Signature { agreement, signature },
+                (Holder::Agreement(agreement), Fact::Obligation(obligation)) => {
+                    Claim::Obligation { agreement, obligation }
                 }
-            }
-        };
-        for person in &self.people {
-            for post in &person.posts {
-                add(&post.dispute, Claim::Post { person, post });
-            }
-        }
-        for agreement in &self.agreements {
-            for signature in &agreement.signatures {
-                add(&signature.dispute, Claim::Signature { agreement, signature });
-            }
-            for obligation in &agreement.obligations {
-                add(&obligation.dispute, Claim::Obligation { agreement, obligation });
-            }
-            for cooperation in &agreement.cooperation {
-                add(&cooperation.dispute, Claim::Cooperation { agreement, cooperation });
-                for limit in &cooperation.limits {
-                    add(&limit.dispute, Claim::Limit { agreement, limit });
+                (Holder::Agreement(agreement), Fact::Cooperation(cooperation)) => {
+                    Claim::Cooperation { agreement, cooperation }
                 }
-            }
-            for establishment in &agreement.establishes {
-                add(&establishment.dispute, Claim::Establishment { agreement, establishment });
-            }
-            for related in &agreement.related {
-                add(&related.dispute, Claim::Related { agreement, related });
-            }
-        }
-        for t in &self.troop_presences {
-            add(&t.dispute, Claim::TroopPresence(t));
-            for claim in &t.consent_claims {
-                add(&claim.dispute, Claim::ConsentClaim { presence: t, claim });
-            }
-        }
-        for s in &self.supports {
-            add(&s.dispute, Claim::Support(s));
-        }
-        out
+                (Holder::Agreement(agreement), Fact::Limit(limit)) => Claim::Limit { agreement, limit },
+                (Holder::Agreement(agreement), Fact::Establishment(establishment)) => {
+                    Claim::Establishment { agreement, establishment }
+                }
+                (Holder::Agreement(agreement), Fact::Related(related)) => Claim::Related { agreement, related },
+                (Holder::TroopPresence(presence), Fact::ConsentClaim(claim)) => Claim::ConsentClaim { presence, claim },
+                (Holder::Person(person), Fact::Post(post)) => Claim::Post { person, post },
+                _ => return None,
+            },
+        })
     }
 }
 
@@ -229,6 +285,9 @@ impl Dispute {
 crate::with::with!(Dispute {
     with_question: question opt String;
     with_citations: citations list Citation;
+    with_record: record opt RecordRef;
+    with_field: field opt String;
+    with_alternatives: alternatives list ValueAlternative;
     with_extensions: extensions val Extensions;
 });
 

@@ -1,5 +1,6 @@
 //! The dossier: the document everything else lives in, and the entry points to read and write it.
 
+use std::collections::HashMap;
 use std::io::{Read, Write};
 
 use chrono::NaiveDate;
@@ -7,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::actor::Actor;
 use crate::agreement::Agreement;
-use crate::dispute::Dispute;
+use crate::dispute::{Claim, Competing, Dispute};
 use crate::error::Error;
 use crate::extensions::Extensions;
 use crate::ids::DossierId;
@@ -17,9 +18,7 @@ use crate::source::Source;
 use crate::statement::Statement;
 use crate::support::Support;
 use crate::troop_presence::TroopPresence;
-use crate::validate::{Checker, Path, Report};
 use crate::values::CountryCode;
-use crate::walk::IdRef;
 
 /// Everything known about one or more agreements and their context: flat lists of records
 /// that refer to each other by local id. One JSON file, or one JSON Lines line, is one dossier.
@@ -217,6 +216,31 @@ impl Dossier {
     }
 }
 
+impl Dossier {
+    /// Every dispute with its competing records (for a dispute over a field, its value
+    /// alternatives are in [`Dispute::alternatives`]). One pass over the dossier.
+    pub fn competing_claims<'a>(&'a self) -> Vec<Competing<'a>> {
+        let mut position: HashMap<&str, usize> = HashMap::with_capacity(self.disputes.len());
+        let mut out: Vec<Competing<'a>> = Vec::with_capacity(self.disputes.len());
+        for d in &self.disputes {
+            if !position.contains_key(d.id.as_str()) {
+                position.insert(d.id.as_str(), out.len());
+                out.push(Competing { dispute: d, claims: Vec::new() });
+            }
+        }
+        if out.is_empty() {
+            return out;
+        }
+        crate::nested::marks(self, &mut |_, id, marked| {
+            let Some(claim) = Claim::from_marked(marked) else { return };
+            if let Some(c) = position.get(id.as_str()).and_then(|i| out.get_mut(*i)) {
+                c.claims.push(claim);
+            }
+        });
+        out
+    }
+}
+
 crate::with::with!(Dossier {
     with_title: title opt String;
     with_actors: actors list Actor;
@@ -229,7 +253,7 @@ crate::with::with!(Dossier {
     with_disputes: disputes list Dispute;
     with_extensions: extensions val Extensions;
 });
-/// The constructor, lookups and validation loop, from the table of record kinds.
+/// The constructor and lookups, from the table of record kinds.
 macro_rules! dossier_lists {
     ([] $($kind:ident, $list:ident, $one:ident, $id:ident, $ty:ident, $noun:literal;)*) => {
         impl Dossier {
@@ -251,31 +275,6 @@ macro_rules! dossier_lists {
                     self.$list.iter().find(|r| r.id.as_str() == id)
                 }
             )*
-
-            /// Checks every rule of the model and returns every problem found.
-            pub fn validate(&self) -> Report {
-                let mut c = Checker::new(self);
-                let root = Path::ROOT;
-                c.opt_text(&root.key("title"), self.title.as_ref());
-                $(
-                    let list = root.key(stringify!($list));
-                    for (i, r) in self.$list.iter().enumerate() {
-                        let at = list.index(i);
-                        crate::walk::read::$one(r, &at, &mut |path, id| {
-                            // A record naming itself (an actor as its own sponsor) resolves, to
-                            // itself, and must not count as referenced by another record.
-                            if id.kind() == crate::RecordKind::$kind && id.as_str() == r.id.as_str() {
-                                return;
-                            }
-                            let agreement = matches!(id, IdRef::Clause(_)).then_some(i);
-                            c.resolve(path, id, agreement);
-                        });
-                        r.check(&mut c, &at);
-                    }
-                )*
-                crate::actor::check_parent_cycles(&mut c);
-                c.finish()
-            }
         }
     };
 }

@@ -126,7 +126,7 @@ pub enum Error {
         column: usize,
     },
     /// The document declares a `schema_version` this crate does not read.
-    #[error("/schema_version: unsupported schema_version '{found}': this crate reads {}.x documents", crate::SchemaVersion::CURRENT.major())]
+    #[error("/schema_version: unsupported schema_version '{found}': this crate reads {}.x documents", crate::schema_version::SchemaVersion::CURRENT.major())]
     UnsupportedVersion {
         /// The version the document declares.
         found: String,
@@ -210,7 +210,7 @@ impl Error {
 
     /// Builds a parse error from serde_json's, with the path serde_path_to_error tracked.
     pub(crate) fn from_tracked(err: serde_path_to_error::Error<serde_json::Error>) -> Self {
-        let path = pointer(err.path());
+        let path = crate::pointer::render(err.path());
         Self::from_json(err.into_inner(), path)
     }
 
@@ -220,7 +220,7 @@ impl Error {
         let suffix = format!(" at line {line} column {column}");
         let message = full.strip_suffix(&suffix).unwrap_or(&full);
         // A field buffered before a tagged union's `type` carries its path below the union.
-        let (nested, message) = crate::tagged::split_nested_path(message);
+        let (nested, message) = crate::pointer::split_nested(message);
         path.push_str(nested.as_deref().unwrap_or_default());
         let mut message = in_words(message);
         // serde_json says column 0 for an error just after a line break (input cut short after a
@@ -299,7 +299,8 @@ fn in_words(message: &str) -> String {
 /// (internally tagged) value it stops at the object.
 fn point_at_field(path: &mut String, message: &str) {
     if let Some(name) = field_name(message) {
-        let segment = format!("/{}", escape_token(name));
+        let mut segment = String::new();
+        crate::pointer::push_token(&mut segment, name);
         if !path.ends_with(&segment) {
             path.push_str(&segment);
         }
@@ -315,30 +316,4 @@ fn field_name(message: &str) -> Option<&str> {
         .flatten()
         .next()
         .and_then(|end| rest.get(..end))
-}
-
-/// Escapes one reference token of a JSON Pointer (RFC 6901). Here rather than in `diff`, so that
-/// the parser builds without the `merge` feature.
-pub(crate) fn escape_token(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
-}
-
-/// Renders serde_path_to_error's path as a JSON Pointer.
-pub(crate) fn pointer(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => {
-                out.push('/');
-                out.push_str(&index.to_string());
-            }
-            Segment::Map { key } => {
-                out.push('/');
-                out.push_str(&escape_token(key));
-            }
-            Segment::Enum { .. } | Segment::Unknown => {}
-        }
-    }
-    out
 }

@@ -26,8 +26,9 @@ use std::sync::OnceLock;
 
 use serde_json::{Map, Value};
 
+use crate::dossier::Dossier;
+use crate::error::Error;
 use crate::error::ParseErrorKind;
-use crate::{Dossier, Error};
 
 /// The extraction profile as committed under `schemas/` (a test keeps it equal to
 /// `schema::extraction_schema()`).
@@ -224,7 +225,7 @@ impl<'a> Walker<'a> {
                 let Some(properties) = schema.get("properties").and_then(Value::as_object) else { return Ok(()) };
                 for (name, child) in map.iter_mut() {
                     if let Some(property) = properties.get(name) {
-                        push_token(path, name);
+                        crate::pointer::push_token(path, name);
                         self.to_canonical(child, property, path)?;
                         path.truncate(len);
                     }
@@ -278,17 +279,6 @@ fn extensions_object(entries: Vec<Value>, path: &mut String) -> Result<Map<Strin
         out.insert(key, value);
     }
     Ok(out)
-}
-
-fn push_token(path: &mut String, name: &str) {
-    path.push('/');
-    for c in name.chars() {
-        match c {
-            '~' => path.push_str("~0"),
-            '/' => path.push_str("~1"),
-            c => path.push(c),
-        }
-    }
 }
 
 /// A quoted citation whose words are not found verbatim in its source's text.
@@ -363,7 +353,7 @@ fn collect_quotes(value: &Value, path: &mut String, source: &str, out: &mut Vec<
                 if key == "extensions" {
                     continue;
                 }
-                push_token(path, key);
+                crate::pointer::push_token(path, key);
                 collect_quotes(child, path, source, out);
                 path.truncate(len);
             }

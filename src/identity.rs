@@ -11,11 +11,14 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::actor::Actor;
+use crate::agreement::Agreement;
 use crate::ids::{DossierId, RecordId};
+use crate::person::Person;
+use crate::source::Source;
 use crate::values::EdtfDate;
-use crate::{Actor, Agreement, Person, Source};
 
-pub use crate::RecordKind;
+pub use crate::walk::RecordKind;
 
 /// The kinds of record a dossier holds in its top-level lists, in the order of those lists:
 /// every kind but clauses (which live inside their agreement).
@@ -307,7 +310,7 @@ pub const ISO_SCHEME: &str = "iso3166";
 pub fn actor_keys(actor: &Actor) -> Vec<IdentityKey> {
     let mut keys: Vec<IdentityKey> =
         actor.identifiers.iter().map(|i| IdentityKey::new(i.scheme.as_str(), &i.value)).collect();
-    if actor.kind == crate::ActorKind::State {
+    if actor.kind == crate::actor::ActorKind::State {
         if let Some(country) = actor.country {
             keys.push(IdentityKey::new(ISO_SCHEME, country.as_str()));
         }

@@ -31,7 +31,11 @@ mod jsonl_parallel;
 #[cfg(feature = "merge")]
 pub mod merge;
 mod name;
+// Where each nested fact sits (`steps`, `holder`) is read by the merge only.
+#[cfg_attr(not(feature = "merge"), allow(dead_code))]
+mod nested;
 mod objects_only;
+pub mod pointer;
 pub mod prelude;
 mod records;
 mod reference;
@@ -60,11 +64,12 @@ pub mod xref;
 pub use actor::{Actor, ActorKind};
 pub use agreement::{
     Action, ActionType, Clause, Condition, ConditionType, Cooperation, CooperationArea, Duration, Establishment, Limit,
-    Obligation, ObligationType, Party, PartyRole, Related, Relation, Renewal, Signature, TextMode, WithdrawalTerms,
+    Obligation, ObligationType, Party, PartyRole, Related, Relation, Renewal, Signature, SignatureRole, TextMode,
+    WithdrawalTerms,
 };
 pub use agreement::{Agreement, AgreementKind, AgreementStatus, Confidentiality};
 pub use citation::{Citation, Credibility, CredibilityError};
-pub use dispute::{Claim, Competing, Dispute};
+pub use dispute::{Claim, Competing, Dispute, ValueAlternative};
 pub use dossier::Dossier;
 pub use error::{Error, ParseErrorKind, ValueError};
 pub use extensions::{ExtensionError, ExtensionKeyError, Extensions};

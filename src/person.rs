@@ -101,7 +101,7 @@ impl Post {
     }
 }
 
-use crate::validate::{Alternative, Checker, Path};
+use crate::validate::{Checker, Path};
 
 impl Person {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
@@ -121,7 +121,6 @@ impl Person {
             c.opt_date(&at.key("end"), post.end.as_ref());
             c.date_pair(&at.key("end"), post.start.as_ref(), post.end.as_ref(), "end");
             c.citations(&at, &post.citations, false);
-            c.dispute(&at, post.dispute.as_ref(), Alternative::Post);
         }
         c.citations(path, &self.citations, false);
     }

@@ -8,10 +8,13 @@ pub use crate::agreement::{
     Cooperation, CooperationArea, Duration, Establishment, Limit, Obligation, ObligationType, Party, PartyRole,
     Related, Relation, Renewal, Signature, TextMode, WithdrawalTerms,
 };
+pub use crate::dispute::{Claim, Competing, Dispute};
+pub use crate::external::ExternalRef;
 pub use crate::ids::{
     ActorId, AgreementId, ClauseId, DisputeId, DossierId, PersonId, RecordId, SourceId, StatementId, SupportId,
     TroopPresenceId,
 };
+pub use crate::troop_presence::ConsentClaim;
 pub use crate::validate::{Code, Issue, Report, Severity};
 pub use crate::values::{
     Coordinates, CountryCode, EdtfDate, Estimate, EstimateQualifier, EstimateUnit, Identifier, LanguageCode, NatoGrade,
@@ -22,4 +25,3 @@ pub use crate::{
     Post, RecordRef, Reliability, SchemaVersion, Source, SourceKind, Statement, StatementMode, Support, SupportType,
     TroopPresence, Url, ValueError,
 };
-pub use crate::{Claim, Competing, ConsentClaim, Dispute, ExternalRef};

@@ -34,7 +34,7 @@ pub const EXTRACTION_SCHEMA_FILE: &str = "dossier.extraction.schema.json";
 /// Records are never documents of their own, so they have no schema of their own: refer to
 /// one as `dossier.schema.json#/$defs/Agreement` (every shared type is in `$defs`).
 pub fn dossier_schema() -> Schema {
-    generate::<crate::Dossier>(DOSSIER_SCHEMA_FILE)
+    generate::<crate::dossier::Dossier>(DOSSIER_SCHEMA_FILE)
 }
 
 /// The file name (under `schemas/`) of the resolver schema.
@@ -308,7 +308,7 @@ mod tests {
     #[test]
     fn doc_links_become_code_spans() {
         assert_eq!(
-            plain_links("See [`Source`](crate::Source) and [`Agreement::status`]."),
+            plain_links("See [`Source`](crate::source::Source) and [`Agreement::status`]."),
             "See `Source` and `Agreement::status`."
         );
         assert_eq!(plain_links("no links, [a-z] and `code`"), "no links, [a-z] and `code`");

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
 use crate::extensions::Extensions;
-use crate::ids::{ActorId, PersonId, StatementId};
+use crate::ids::{ActorId, DisputeId, PersonId, StatementId};
 use crate::reference::RecordRef;
 use crate::values::{EdtfDate, LanguageCode, Place};
 
@@ -44,6 +44,11 @@ pub struct Statement {
     /// Sources.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub citations: Vec<Citation>,
+    /// The dispute this statement is one alternative of: reports that disagree on who said it,
+    /// or when, give statements sharing a dispute, at most one of them true (see
+    /// [`Dispute`](crate::Dispute)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispute: Option<DisputeId>,
     /// Tool-specific data.
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
@@ -63,6 +68,7 @@ impl Statement {
             language: None,
             about: Vec::new(),
             citations: Vec::new(),
+            dispute: None,
             extensions: Extensions::new(),
         }
     }
@@ -108,6 +114,7 @@ crate::with::with!(Statement {
     with_language: language opt LanguageCode;
     with_about: about list RecordRef;
     with_citations: citations list Citation;
+    with_dispute: dispute opt DisputeId;
     with_extensions: extensions val Extensions;
 });
 

@@ -101,7 +101,7 @@ crate::wire::wire_enum!(SupportType, "support type" {
     Other = "other",
 });
 
-use crate::validate::{Alternative, Checker, Code, Path};
+use crate::validate::{Checker, Code, Path};
 
 impl Support {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
@@ -111,7 +111,6 @@ impl Support {
         c.opt_date(&path.key("period"), self.period.as_ref());
         c.opt_text(&path.key("description"), self.description.as_ref());
         c.citations(path, &self.citations, true);
-        c.dispute(path, self.dispute.as_ref(), Alternative::Support);
     }
 }
 

@@ -9,7 +9,7 @@
 //! crate always does), and then nothing is buffered. Fields before the tag are buffered as JSON
 //! values (strictly: a repeated key is still an error); an error inside one of them carries its
 //! own path out at the start of the message (`at "/withdrawal/notice_months": …`, readable as it
-//! is), which [`crate::Error`] moves back into the path (see [`split_nested_path`]).
+//! is), which [`crate::Error`] moves back into the path (see [`crate::pointer::split_nested`]).
 //!
 //! Each union keeps its `Serialize` and schema derives (internally tagged), and reads through a
 //! `remote` mirror deriving an externally tagged `Deserialize`: serde checks at compile time that
@@ -182,26 +182,11 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Fields<A> {
         let Some((key, value)) = self.pending.take() else { return self.map.next_value_seed(seed) };
         let mut track = serde_path_to_error::Track::new();
         seed.deserialize(serde_path_to_error::Deserializer::new(value, &mut track)).map_err(|e| {
-            let path = format!("/{}{}", crate::error::escape_token(&key), crate::error::pointer(&track.path()));
-            // A JSON string, so that no key can end the path early; readable as it is.
-            let quoted = serde_json::Value::String(path).to_string();
-            de::Error::custom(format_args!("at {quoted}: {e}"))
+            let mut path = String::new();
+            crate::pointer::push_token(&mut path, &key);
+            path.push_str(&crate::pointer::render(&track.path()));
+            de::Error::custom(crate::pointer::nest(path, e))
         })
-    }
-}
-
-/// Splits a message made by a buffered field's error into the path below the union and the
-/// message itself. Messages not made that way come back whole. (No other message of the crate
-/// or of serde starts with `at "`.)
-pub(crate) fn split_nested_path(message: &str) -> (Option<String>, &str) {
-    let Some(quoted) = message.strip_prefix("at ").filter(|m| m.starts_with('"')) else { return (None, message) };
-    let mut strings = serde_json::Deserializer::from_str(quoted).into_iter::<String>();
-    match strings.next() {
-        Some(Ok(path)) => match quoted.get(strings.byte_offset()..).and_then(|rest| rest.strip_prefix(": ")) {
-            Some(rest) => (Some(path), rest),
-            None => (None, message),
-        },
-        _ => (None, message),
     }
 }
 

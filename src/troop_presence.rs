@@ -145,7 +145,7 @@ crate::wire::wire_enum!(HostConsent, "host consent" {
     Unknown = "unknown",
 });
 
-use crate::validate::{Alternative, Checker, Code, Path};
+use crate::validate::{Checker, Code, Path};
 
 impl TroopPresence {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
@@ -159,7 +159,6 @@ impl TroopPresence {
         c.opt_date(&path.key("as_of"), self.as_of.as_ref());
         c.date_pair(&path.key("as_of"), self.since.as_ref(), self.as_of.as_ref(), "as_of");
         c.opt_text(&path.key("purpose"), self.purpose.as_ref());
-        let within = Alternative::within(self);
         let claims = path.key("consent_claims");
         for (i, claim) in self.consent_claims.iter().enumerate() {
             let at = claims.index(i);
@@ -169,10 +168,8 @@ impl TroopPresence {
             // statement's, or the presence's.
             let backed = claim.statement.is_some() || !self.citations.is_empty();
             c.citations(&at, &claim.citations, !backed);
-            c.dispute(&at, claim.dispute.as_ref(), Alternative::ConsentClaim(within));
         }
         c.citations(path, &self.citations, true);
-        c.dispute(path, self.dispute.as_ref(), Alternative::TroopPresence);
     }
 }
 

@@ -217,7 +217,7 @@ macro_rules! walkers {
             use super::*;
 
             fn citations<'d>(
-                citations: &'d $($m)? [crate::Citation],
+                citations: &'d $($m)? [crate::citation::Citation],
                 record: &Path<'_>,
                 f: &mut impl FnMut(&Path<'_>, $Id<'d>),
             ) {
@@ -244,7 +244,7 @@ macro_rules! walkers {
                 }
             }
 
-            pub(crate) fn actor<'d>(r: &'d $($m)? crate::Actor, at: &Path<'_>, f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
+            pub(crate) fn actor<'d>(r: &'d $($m)? crate::actor::Actor, at: &Path<'_>, f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
                 if let Some(parent) = r.parent.$opt() {
                     f(&at.key("parent"), $Id::Actor(parent));
                 }
@@ -252,7 +252,7 @@ macro_rules! walkers {
                 citations(&$($m)? r.citations, at, f);
             }
 
-            pub(crate) fn person<'d>(r: &'d $($m)? crate::Person, at: &Path<'_>, f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
+            pub(crate) fn person<'d>(r: &'d $($m)? crate::person::Person, at: &Path<'_>, f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
                 let list = at.key("posts");
                 for (i, post) in r.posts.$iter().enumerate() {
                     let p = list.index(i);
@@ -264,7 +264,7 @@ macro_rules! walkers {
             }
 
             pub(crate) fn agreement<'d>(
-                r: &'d $($m)? crate::Agreement,
+                r: &'d $($m)? crate::agreement::Agreement,
                 at: &Path<'_>,
                 f: &mut impl FnMut(&Path<'_>, $Id<'d>),
             ) {
@@ -282,6 +282,7 @@ macro_rules! walkers {
                     }
                     actors(&$($m)? a.toward, &here.key("toward"), f);
                     citations(&$($m)? a.citations, &here, f);
+                    dispute_mark(a.dispute.$opt(), &here, f);
                 }
                 let list = at.key("signatures");
                 for (i, s) in r.signatures.$iter().enumerate() {
@@ -363,7 +364,7 @@ macro_rules! walkers {
             }
 
             pub(crate) fn troop_presence<'d>(
-                r: &'d $($m)? crate::TroopPresence,
+                r: &'d $($m)? crate::troop_presence::TroopPresence,
                 at: &Path<'_>,
                 f: &mut impl FnMut(&Path<'_>, $Id<'d>),
             ) {
@@ -385,7 +386,7 @@ macro_rules! walkers {
                 dispute_mark(r.dispute.$opt(), at, f);
             }
 
-            pub(crate) fn support<'d>(r: &'d $($m)? crate::Support, at: &Path<'_>, f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
+            pub(crate) fn support<'d>(r: &'d $($m)? crate::support::Support, at: &Path<'_>, f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
                 f(&at.key("supporter"), $Id::Actor(&$($m)? r.supporter));
                 f(&at.key("recipient"), $Id::Actor(&$($m)? r.recipient));
                 citations(&$($m)? r.citations, at, f);
@@ -393,7 +394,7 @@ macro_rules! walkers {
             }
 
             pub(crate) fn statement<'d>(
-                r: &'d $($m)? crate::Statement,
+                r: &'d $($m)? crate::statement::Statement,
                 at: &Path<'_>,
                 f: &mut impl FnMut(&Path<'_>, $Id<'d>),
             ) {
@@ -404,27 +405,38 @@ macro_rules! walkers {
                 actors(&$($m)? r.on_behalf_of, &at.key("on_behalf_of"), f);
                 let list = at.key("about");
                 for (i, about) in r.about.$iter().enumerate() {
-                    let item = list.index(i);
-                    let here = item.key("id");
-                    let id = match about {
-                        RecordRef::Actor { id } => $Id::Actor(id),
-                        RecordRef::Person { id } => $Id::Person(id),
-                        RecordRef::Agreement { id } => $Id::Agreement(id),
-                        RecordRef::TroopPresence { id } => $Id::TroopPresence(id),
-                        RecordRef::Support { id } => $Id::Support(id),
-                        RecordRef::Statement { id } => $Id::Statement(id),
-                    };
-                    f(&here, id);
+                    record_ref(about, &list.index(i).key("id"), f);
                 }
                 citations(&$($m)? r.citations, at, f);
+                dispute_mark(r.dispute.$opt(), at, f);
             }
 
-            pub(crate) fn source<'d>(_r: &'d $($m)? crate::Source, _at: &Path<'_>, _f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
+            /// A tagged reference `{"type": …, "id": …}`; `at` is its `id`.
+            fn record_ref<'d>(r: &'d $($m)? RecordRef, at: &Path<'_>, f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
+                let id = match r {
+                    RecordRef::Actor { id } => $Id::Actor(id),
+                    RecordRef::Person { id } => $Id::Person(id),
+                    RecordRef::Agreement { id } => $Id::Agreement(id),
+                    RecordRef::TroopPresence { id } => $Id::TroopPresence(id),
+                    RecordRef::Support { id } => $Id::Support(id),
+                    RecordRef::Statement { id } => $Id::Statement(id),
+                };
+                f(at, id);
+            }
+
+            pub(crate) fn source<'d>(_r: &'d $($m)? crate::source::Source, _at: &Path<'_>, _f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
                 // Sources refer to nothing.
             }
 
-            pub(crate) fn dispute<'d>(r: &'d $($m)? crate::Dispute, at: &Path<'_>, f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
+            pub(crate) fn dispute<'d>(r: &'d $($m)? crate::dispute::Dispute, at: &Path<'_>, f: &mut impl FnMut(&Path<'_>, $Id<'d>)) {
                 citations(&$($m)? r.citations, at, f);
+                if let Some(record) = r.record.$opt() {
+                    record_ref(record, &at.key("record").key("id"), f);
+                }
+                let list = at.key("alternatives");
+                for (i, alternative) in r.alternatives.$iter().enumerate() {
+                    citations(&$($m)? alternative.citations, &list.index(i), f);
+                }
             }
 
             crate::records::record_kinds!(dossier_walker [$Id, $iter, $($m)?]);
@@ -458,15 +470,15 @@ trait WithdrawalAccess {
     fn withdrawal_terms_mut_or_ref(self) -> Option<Self::Out>;
 }
 
-impl<'d> WithdrawalAccess for &'d crate::Duration {
-    type Out = &'d crate::WithdrawalTerms;
+impl<'d> WithdrawalAccess for &'d crate::agreement::Duration {
+    type Out = &'d crate::agreement::WithdrawalTerms;
     fn withdrawal_terms_mut_or_ref(self) -> Option<Self::Out> {
         self.withdrawal()
     }
 }
 
-impl<'d> WithdrawalAccess for &'d mut crate::Duration {
-    type Out = &'d mut crate::WithdrawalTerms;
+impl<'d> WithdrawalAccess for &'d mut crate::agreement::Duration {
+    type Out = &'d mut crate::agreement::WithdrawalTerms;
     fn withdrawal_terms_mut_or_ref(self) -> Option<Self::Out> {
         self.withdrawal_mut()
     }

@@ -94,6 +94,8 @@ mod tests {
             ("Statement", Statement::WITH_FIELDS),
             ("Support", Support::WITH_FIELDS),
             ("TroopPresence", TroopPresence::WITH_FIELDS),
+            // `ValueAlternative::with_citations` by hand.
+            ("ValueAlternative", &["citations"]),
             ("WithdrawalTerms", WithdrawalTerms::WITH_FIELDS),
         ])
     }

@@ -13,10 +13,13 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::actor::Actor;
+use crate::agreement::Agreement;
+use crate::dossier::Dossier;
 use crate::identity::{self, Decision, IdentityKey, RecordKey, RecordKind, Resolver};
 use crate::ids::RecordId;
+use crate::person::Person;
 use crate::values::CountryCode;
-use crate::{Actor, Agreement, Dossier, Person};
 
 /// A name key shared by more records than this proposes no pairs on its own.
 pub const MAX_BUCKET: usize = 64;
@@ -209,7 +212,7 @@ struct Entry {
     dates: BTreeSet<String>,
     identities: Vec<IdentityKey>,
     parties: Vec<IdentityKey>,
-    actor_kind: Option<crate::ActorKind>,
+    actor_kind: Option<crate::actor::ActorKind>,
 }
 
 /// Proposes likely duplicates among the actors, people and agreements of different dossiers,
@@ -390,7 +393,9 @@ fn agreement_entry(key: RecordKey, a: &Agreement, actor_keys: &HashMap<&str, Vec
     parties.sort();
     parties.dedup();
     let mut dates: BTreeSet<String> = a.signatures.iter().filter_map(|s| s.date.map(|d| d.to_string())).collect();
-    dates.extend(a.actions.iter().filter(|x| x.kind == crate::ActionType::Signature).map(|x| x.date.to_string()));
+    dates.extend(
+        a.actions.iter().filter(|x| x.kind == crate::agreement::ActionType::Signature).map(|x| x.date.to_string()),
+    );
     Entry {
         key,
         names: names(&a.title, a.other_titles.iter().map(|n| n.name.as_str())),

@@ -1,11 +1,9 @@
 //! The adversarial shapes of `benches/adversarial.rs` report what they should, and the derived
 //! views stay finite on them. (Their timing is the benchmark's business, never a test's.)
-#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use defense_agreements::{Code, Dossier};
 
-#[path = "../benches/support/shapes.rs"]
-mod shapes;
+use crate::shapes;
 
 fn load(json: &str) -> Dossier {
     Dossier::from_json(json).unwrap_or_else(|e| panic!("{e}"))

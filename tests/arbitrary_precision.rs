@@ -2,7 +2,6 @@
 //! this file with `--features serde_json/arbitrary_precision`, which a downstream crate may
 //! enable: then serde_json hands numbers over as maps under a private key, and extension values
 //! used to come back as `{"$serde_json::private::Number": "0.8"}`.
-#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use defense_agreements::prelude::*;
 use serde_json::json;

@@ -1,6 +1,5 @@
 //! The research codings: the rules on small agreements built here, and the pinned codings of
 //! every agreement in `examples/data/` (explained in `docs/codings.md`).
-#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use std::error::Error;
 use std::path::PathBuf;

@@ -1,6 +1,5 @@
 //! Building records in code: every checking constructor has a typed error that `?` converts into
 //! the crate's `Error`, and values JSON cannot carry are refused when they are made.
-#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use defense_agreements::prelude::*;
 use defense_agreements::values::{IntervalEnd, PartialDate};

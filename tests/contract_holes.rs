@@ -1,6 +1,5 @@
 //! Regression tests for holes in the JSON contract found by reproducers: each document here was
 //! accepted against the schema, or reported with the wrong code or position.
-#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use defense_agreements::{Dossier, Error};
 

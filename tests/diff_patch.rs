@@ -1,14 +1,12 @@
 //! The diff's JSON Patch, applied to the old JSON by an independent RFC 6902 implementation
 //! (the `json-patch` crate), gives the new JSON; every change's pointer resolves.
-#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use defense_agreements::Dossier;
 use defense_agreements::diff::{ChangeKind, diff};
 use proptest::prelude::*;
 use serde_json::Value;
 
-#[path = "../examples/support/corpus.rs"]
-mod corpus;
+use crate::corpus;
 
 fn generated(seed: u64, n: u64, blocks: u32) -> Dossier {
     let g = corpus::generate(seed, n, blocks, 0).unwrap_or_else(|e| panic!("{e}"));

@@ -1,13 +1,12 @@
 //! Differential test: the exported JSON Schema (format assertion on) and `Dossier::from_json`
 //! agree on the shape validity of generated and randomly mutated documents.
 //!
-//! `cargo test --test differential` checks 2,000 documents; the long run is
-//! `DIFFERENTIAL_CASES=100000 cargo test --release --test differential -- --nocapture`
+//! `cargo test --test integration differential::` checks 2,000 documents; the long run is
+//! `DIFFERENTIAL_CASES=100000 cargo test --release --test integration -- differential:: --nocapture`
 //! (`DIFFERENTIAL_SEED` picks another pseudo-random sequence). See docs/limits.md.
 //!
 //! Intentional differences are listed in `KNOWN`, each recognised by a precise rule and named in
 //! the output; anything else is a failure.
-#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use std::collections::BTreeSet;
 

@@ -1,6 +1,5 @@
 //! Every dossier under `examples/data/` parses, validates with no errors and no warnings, and
 //! survives a write-and-read round trip unchanged.
-#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use std::error::Error;
 use std::path::PathBuf;

@@ -1,9 +1,8 @@
 //! The extraction profile: every document round-trips through it, its documents validate
 //! against it, and it keeps the strict-mode rules (every property required, closed objects,
 //! no `oneOf`, nothing beside a `$ref`).
-#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
-mod schema_support;
+use crate::schema_support;
 
 use defense_agreements::Dossier;
 use defense_agreements::extraction::{PROFILE_SCHEMA, check_quotes, from_profile, from_profile_json, to_profile};

@@ -1,7 +1,6 @@
 //! The code in `docs/guide.md` is excerpted from `examples/iran_syria_2020.rs`: every line of
 //! every `rust` block must appear in the example, in the same order, so the tour cannot drift
 //! from the program it describes. `// …` marks an omission.
-#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use std::path::PathBuf;
 

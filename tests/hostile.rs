@@ -3,8 +3,7 @@
 //!
 //! The largest inputs (a 100 MB string, a million records) take minutes in a debug build, so
 //! `cargo test` runs them at a smaller scale that still crosses every scan/hash threshold;
-//! `HOSTILE_FULL=1 cargo test --release --test hostile` (as CI does) runs the full sizes.
-#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
+//! `HOSTILE_FULL=1 cargo test --release --test integration hostile::` (as CI does) runs the full sizes.
 
 use defense_agreements::{Dossier, Error, ParseErrorKind};
 

@@ -1,7 +1,6 @@
 //! Real treaty histories, sourced in their dossiers, read through the lifecycle views: the
 //! status, who is bound and who is bound toward whom on dates where the record says what the
 //! answer must be. The dossiers cite every fact; the constructed case says it is constructed.
-#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use std::error::Error;
 use std::path::PathBuf;

@@ -1,6 +1,5 @@
 //! The derived lifecycle views on small constructed agreements: each test states one rule of
 //! `docs/lifecycle.md`.
-#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use std::error::Error;
 

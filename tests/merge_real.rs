@@ -6,7 +6,6 @@
 //!
 //! The Russia–North Korea treaty of 2024, from AFP's report of the signing and Interfax's of the
 //! entry into force, merges into one agreement with its whole lifecycle.
-#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use std::collections::BTreeSet;
 use std::error::Error;

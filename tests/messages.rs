@@ -1,7 +1,6 @@
 //! Messages speak JSON: no Rust type names (`struct WithdrawalTerms`, `sequence`), positions in
 //! the input as it was given (a JSON Lines error names the stream's line), and each problem
 //! reported with the code and path of its kind.
-#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use defense_agreements::jsonl::Reader;
 use defense_agreements::{Dossier, Error};

@@ -1,5 +1,4 @@
 //! Parse errors name the JSON path and what was expected.
-#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use std::path::Path;
 

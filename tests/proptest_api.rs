@@ -4,7 +4,6 @@
 //! Inputs are deliberately wide (years of any size, open intervals, NaN and out-of-range
 //! coordinates, deep extension values, any text): a constructor that refuses is the expected
 //! outcome for those, and the strategy skips that part of the record.
-#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use defense_agreements::prelude::*;
 use defense_agreements::values::{IntervalEnd, PartialDate};

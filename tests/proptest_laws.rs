@@ -1,6 +1,5 @@
 //! Property tests: EDTF dates and estimates obey their laws (ordering, containment, bounds),
 //! and their text forms round-trip.
-#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use chrono::{Datelike, NaiveDate};
 use defense_agreements::values::{

@@ -10,7 +10,6 @@
 //! "Up to ids and order" is checked on a normal form: ids a merge renamed or joined are
 //! replaced by one name per group, every list is sorted, and a field's competing values are
 //! taken as a set with the value it shows (which of them is shown is the first input's).
-#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -20,8 +19,7 @@ use defense_agreements::merge::{COMPETING_KEY, MergeReport, Merged, merge};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 
-#[path = "../examples/support/corpus.rs"]
-mod corpus;
+use crate::corpus;
 
 fn generated(seed: u64, n: u64, blocks: u32) -> Dossier {
     let g = corpus::generate(seed, n, blocks, 0).unwrap_or_else(|e| panic!("{e}"));

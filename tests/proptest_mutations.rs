@@ -1,7 +1,6 @@
 //! Property tests: arbitrary mutations of the valid example documents, at the byte level and at
 //! the JSON level, never panic; whatever still parses validates, with every issue's path
 //! resolving in the document, and round-trips exactly.
-#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use std::path::PathBuf;
 

@@ -1,6 +1,5 @@
 //! Reading results: reports, issues, codes, severities and statuses deserialize as they
 //! serialize; a downstream crate adds its own rules to a report.
-#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 #[cfg(feature = "tables")]
 use defense_agreements::codings::{Atop, CowType};

@@ -1,7 +1,6 @@
 //! The reference walk (`Dossier::references`, `references_mut`, `remap`) finds every reference
 //! of the example dossiers and fixtures: checked against an independent scan of the JSON by
 //! field name.
-#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -39,8 +38,9 @@ fn scan(value: &Value, path: &str, root: bool, found: &mut Found) {
         Value::Object(map) => {
             for (key, v) in map {
                 let here = format!("{path}/{}", escape(key));
-                // Extensions are free-form; the root's members are the record lists.
-                if key == "extensions" {
+                // Extensions and a disputed field's values are free-form; the root's members are
+                // the record lists.
+                if key == "extensions" || (key == "value" && path.contains("/alternatives/")) {
                     continue;
                 }
                 if !root {
@@ -65,6 +65,12 @@ fn scan(value: &Value, path: &str, root: bool, found: &mut Found) {
                             let id = r["id"].as_str().unwrap_or_default();
                             found.insert((format!("{here}/{i}/id"), kind.into(), id.into()));
                         }
+                        continue;
+                    }
+                    if key == "record" {
+                        let kind = v["type"].as_str().unwrap_or_default();
+                        let id = v["id"].as_str().unwrap_or_default();
+                        found.insert((format!("{here}/id"), kind.into(), id.into()));
                         continue;
                     }
                 }

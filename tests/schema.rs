@@ -1,7 +1,6 @@
 //! The exported schemas: committed copies up to date, and portable by construction.
-#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
-mod schema_support;
+use crate::schema_support;
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -14,7 +13,7 @@ use serde_json::Value;
 const REGENERATE: &str = "cargo run --example export_schemas";
 
 /// The committed schemas are what the crate exports. On a difference the failure shows where
-/// the files differ; `UPDATE_SCHEMAS=1 cargo test --test schema` rewrites them (as
+/// the files differ; `UPDATE_SCHEMAS=1 cargo test --test integration schema::` rewrites them (as
 /// `cargo run --example export_schemas` does) and then passes.
 #[test]
 fn committed_schemas_are_up_to_date() {
@@ -37,7 +36,7 @@ fn committed_schemas_are_up_to_date() {
     }
     assert!(
         stale.is_empty(),
-        "stale or missing schema files (committed -, exported +):\n{}\nregenerate them with `{REGENERATE}` or `UPDATE_SCHEMAS=1 cargo test --test schema`",
+        "stale or missing schema files (committed -, exported +):\n{}\nregenerate them with `{REGENERATE}` or `UPDATE_SCHEMAS=1 cargo test --test integration schema::`",
         stale.join("\n")
     );
 }

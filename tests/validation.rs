@@ -1,7 +1,6 @@
 //! Every validation rule has a fixture that breaks it; each fixture lists, in its
 //! `test.expect` extension, exactly the problems `validate()` must report. Each fixture is its
 //! own test case.
-#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -47,7 +46,7 @@ fn minimal_json() -> serde_json::Value {
 }
 
 /// One test case per fixture, so that one failure hides no other and `cargo test --test
-/// validation invalid::parent_cycle` runs one. The lists are checked against the directories
+/// integration validation::invalid::parent_cycle` runs one. The lists are checked against the directories
 /// (`fixture_lists_match_the_directories`): a new fixture needs its line here.
 macro_rules! fixture_cases {
     ($module:ident, $dir:literal, $check:ident, { $($name:ident => $file:literal,)* }) => {
@@ -80,6 +79,7 @@ fixture_cases!(invalid, "tests/fixtures/invalid", check_invalid, {
     date_range_reversed_interval => "date_range_reversed--interval.json",
     date_range_reversed => "date_range_reversed.json",
     dispute_mixed_records => "dispute_mixed_records.json",
+    dispute_field_incomplete => "dispute_field_incomplete.json",
     dispute_too_few_alternatives => "dispute_too_few_alternatives.json",
     duplicate_id => "duplicate_id.json",
     duplicate_party => "duplicate_party.json",

@@ -2,7 +2,7 @@
 
 use super::{Agreement, Duration, Party, Signature};
 use crate::ids::ActorId;
-use crate::validate::{Alternative, Checker, Code, IdIndex, Path, SCAN};
+use crate::validate::{Checker, Code, IdIndex, Path, SCAN};
 
 impl Agreement {
     pub(crate) fn check(&self, c: &mut Checker<'_>, path: &Path<'_>) {
@@ -11,13 +11,11 @@ impl Agreement {
         let parties = self.check_parties(c, path);
         self.check_clauses(c, path);
         let inherited = !self.citations.is_empty();
-        let within = Alternative::within(self);
         self.check_actions(c, path, &parties, inherited);
         let list = path.key("signatures");
         for (i, s) in self.signatures.iter().enumerate() {
             let at = list.index(i);
             check_signature(s, c, &at, &parties, inherited);
-            c.dispute(&at, s.dispute.as_ref(), Alternative::Signature(within));
         }
         if let Some(duration) = &self.duration {
             let at = path.key("duration");
@@ -42,7 +40,6 @@ impl Agreement {
             }
             c.opt_text(&at.key("text"), o.text.as_ref());
             c.citations(&at, &o.citations, !inherited);
-            c.dispute(&at, o.dispute.as_ref(), Alternative::Obligation(within));
         }
         let list = path.key("cooperation");
         for (i, co) in self.cooperation.iter().enumerate() {
@@ -56,16 +53,13 @@ impl Agreement {
                 c.estimate(&lp.key("amount"), &l.amount);
                 c.opt_text(&lp.key("text"), l.text.as_ref());
                 c.citations(&lp, &l.citations, false);
-                c.dispute(&lp, l.dispute.as_ref(), Alternative::Limit(within));
             }
             c.citations(&at, &co.citations, !inherited);
-            c.dispute(&at, co.dispute.as_ref(), Alternative::Cooperation(within));
         }
         let list = path.key("establishes");
         for (i, e) in self.establishes.iter().enumerate() {
             let at = list.index(i);
             c.citations(&at, &e.citations, false);
-            c.dispute(&at, e.dispute.as_ref(), Alternative::Establishment(within));
         }
         let list = path.key("related");
         for (i, r) in self.related.iter().enumerate() {
@@ -82,7 +76,6 @@ impl Agreement {
                 );
             }
             c.citations(&at, &r.citations, false);
-            c.dispute(&at, r.dispute.as_ref(), Alternative::Related(within));
         }
         c.languages(&path.key("languages"), &self.languages);
         c.identifiers(&path.key("identifiers"), &self.identifiers);
@@ -193,7 +186,8 @@ fn check_signature(s: &Signature, c: &mut Checker<'_>, at: &Path<'_>, parties: &
     let Some(person) = person else {
         return;
     };
-    if s.capacity.is_some() {
+    // A witness may be anyone present (a mediator, the other side's leader).
+    if s.capacity.is_some() || !s.is_signatory() {
         return;
     }
     if !c.has_standing(person, s.party.as_str(), s.date.as_ref()) {

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
-use crate::ids::ActorId;
+use crate::ids::{ActorId, DisputeId};
 use crate::values::{EdtfDate, Place};
 
 /// One dated step in an agreement's life (the treaty-law acts of the VCLT and the UN status
@@ -41,6 +41,11 @@ pub struct Action {
     /// Sources (the agreement's, when empty).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub citations: Vec<Citation>,
+    /// The dispute this act is one alternative of: reports of one act that disagree on its
+    /// date, place or type are kept as alternatives sharing a dispute, at most one of them true
+    /// (see [`Dispute`](crate::Dispute)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispute: Option<DisputeId>,
 }
 
 impl Action {
@@ -55,6 +60,7 @@ impl Action {
             place: None,
             text: None,
             citations: Vec::new(),
+            dispute: None,
         }
     }
 
@@ -163,6 +169,7 @@ crate::with::with!(Action {
     with_effective: effective opt EdtfDate;
     with_text: text opt String;
     with_citations: citations list Citation;
+    with_dispute: dispute opt DisputeId;
 });
 
 crate::objects_only::objects_only!(Action);

@@ -22,7 +22,7 @@ pub use lifecycle::{Action, ActionType};
 pub use obligation::{Condition, ConditionType, Obligation, ObligationType};
 pub use party::{Party, PartyRole};
 pub use relation::{Related, Relation};
-pub use signature::Signature;
+pub use signature::{Signature, SignatureRole};
 pub use status::AgreementStatus;
 pub use views::{BindingInterval, Lifecycle, PartyStatus, TimelineEntry, TimelineEvent, UnknownName};
 

@@ -27,6 +27,10 @@ pub struct Signature {
     /// Where.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<Place>,
+    /// What the person did at the signing: signed (the default, when absent) or witnessed
+    /// ("signed in the presence of", "witnessed by").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<SignatureRole>,
     /// Sources.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub citations: Vec<Citation>,
@@ -39,14 +43,47 @@ pub struct Signature {
 impl Signature {
     /// A signature with no date, place or capacity yet.
     pub fn new(party: ActorId, signer: PersonId) -> Self {
-        Self { party, signer, capacity: None, date: None, place: None, citations: Vec::new(), dispute: None }
+        Self {
+            party,
+            signer,
+            capacity: None,
+            date: None,
+            place: None,
+            role: None,
+            citations: Vec::new(),
+            dispute: None,
+        }
+    }
+
+    /// Whether the person signed (rather than witnessed the signing).
+    pub fn is_signatory(&self) -> bool {
+        self.role.is_none_or(|r| r == SignatureRole::Signatory)
     }
 }
+
+/// What a person named in a signature did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SignatureRole {
+    /// Signed the agreement for the party.
+    Signatory,
+    /// Witnessed the signing for the party without signing: "signed in the presence of",
+    /// "witnessed by". A witness does not make the party a signatory.
+    Witness,
+}
+
+crate::wire::wire_enum!(SignatureRole, "signature role" {
+    Signatory = "signatory",
+    Witness = "witness",
+});
 
 crate::with::with!(Signature {
     with_capacity: capacity opt String;
     with_date: date opt EdtfDate;
     with_place: place opt Place;
+    with_role: role opt SignatureRole;
     with_citations: citations list Citation;
     with_dispute: dispute opt DisputeId;
 });

@@ -32,9 +32,11 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::dossier::Dossier;
+use crate::error::Error;
 use crate::identity::{self, Decision, IdentityKey, RecordKey, RecordKind, Resolver};
 use crate::ids::{DossierId, RecordId};
-use crate::{Dossier, Error, SchemaVersion};
+use crate::schema_version::SchemaVersion;
 
 /// The extension key under which a record keeps the values it was given that compete with the
 /// ones it shows.
@@ -645,7 +647,7 @@ impl Default for Merger {
     }
 }
 
-fn rename_clashing_clauses(slot: &Map<String, Value>, a: &mut crate::Agreement) {
+fn rename_clashing_clauses(slot: &Map<String, Value>, a: &mut crate::agreement::Agreement) {
     let Some(Value::Array(mine)) = slot.get("clauses") else { return };
     let mine: HashMap<&str, String> =
         mine.iter().filter_map(|c| Some((c.get("id")?.as_str()?, value::fact_key(&value::without_id(c))))).collect();

@@ -2,8 +2,8 @@
 
 use std::collections::HashMap;
 
-use crate::Dossier;
-use crate::RecordKind;
+use crate::dossier::Dossier;
+use crate::walk::RecordKind;
 
 /// Makes every reference of `d` to a record of `kind` whose id is in `map` name the mapped id
 /// instead: one pass over the references, whatever the size of the map. Record ids themselves

@@ -7,17 +7,7 @@ use serde_json::{Map, Value};
 
 use super::{COMPETING_KEY, Conflict, DisputeAdded, Disputes, MergeReport, NameAdded};
 use crate::identity::{RecordKey, RecordKind};
-
-/// The nested lists whose entries, without citations of their own, rest on their record's.
-fn inheriting_lists(kind: RecordKind) -> &'static [&'static str] {
-    match kind {
-        RecordKind::Agreement => {
-            &["parties", "actions", "signatures", "obligations", "cooperation", "clauses", "related"]
-        }
-        RecordKind::Person => &["posts"],
-        _ => &[],
-    }
-}
+use crate::nested::{NestedKind, Step};
 
 /// Where the record's other names go, for the kinds that have them.
 fn name_fields(kind: RecordKind) -> Option<(&'static str, &'static str)> {
@@ -29,27 +19,42 @@ fn name_fields(kind: RecordKind) -> Option<(&'static str, &'static str)> {
 }
 
 /// Writes the record's citations into each nested fact that leaned on them, so that they stay
-/// with those facts when the record's own citations grow.
+/// with those facts when the record's own citations grow. Which facts lean is the one list of
+/// nested facts (`crate::nested`).
 fn push_down(kind: RecordKind, record: &mut Map<String, Value>) {
     let Some(Value::Array(citations)) = record.get("citations").cloned() else { return };
     if citations.is_empty() {
         return;
     }
-    let lean = |entry: &mut Value| {
-        if let Value::Object(e) = entry {
-            if e.get("citations").and_then(Value::as_array).is_none_or(Vec::is_empty) {
-                e.insert("citations".into(), Value::Array(citations.clone()));
-            }
-        }
-    };
-    for list in inheriting_lists(kind) {
-        if let Some(Value::Array(entries)) = record.get_mut(*list) {
-            entries.iter_mut().for_each(lean);
+    for nested in NestedKind::ALL {
+        if nested.holder() == kind && nested.leans_on_record() {
+            lean(record, nested.steps(), &citations);
         }
     }
-    if kind == RecordKind::Agreement {
-        if let Some(w) = record.get_mut("duration").and_then(|d| d.get_mut("withdrawal")) {
-            lean(w);
+}
+
+/// Gives every fact at `steps` below `value` these citations, unless it has its own.
+fn lean(value: &mut Map<String, Value>, steps: &[Step], citations: &[Value]) {
+    let Some((step, rest)) = steps.split_first() else {
+        if value.get("citations").and_then(Value::as_array).is_none_or(Vec::is_empty) {
+            value.insert("citations".into(), Value::Array(citations.to_vec()));
+        }
+        return;
+    };
+    match (step, value) {
+        (Step::Field(key), value) => {
+            if let Some(Value::Object(inner)) = value.get_mut(*key) {
+                lean(inner, rest, citations);
+            }
+        }
+        (Step::List(key), value) => {
+            if let Some(Value::Array(entries)) = value.get_mut(*key) {
+                for entry in entries {
+                    if let Value::Object(inner) = entry {
+                        lean(inner, rest, citations);
+                    }
+                }
+            }
         }
     }
 }
@@ -284,7 +289,7 @@ fn merge_extensions(
                     union(old, new);
                 }
             }
-            Some(old) => competing.push((format!("/extensions/{}", crate::diff::escape_token(&k)), old.clone(), v)),
+            Some(old) => competing.push((format!("/extensions/{}", crate::pointer::escape_token(&k)), old.clone(), v)),
         }
     }
 }

@@ -168,9 +168,9 @@ mod tests {
     }
 
     fn pact(actions: Vec<Action>) -> Agreement {
-        let parties = ["a", "b", "c"].iter().map(|p| crate::Party::full(id(p))).collect();
+        let parties = ["a", "b", "c"].iter().map(|p| crate::agreement::Party::full(id(p))).collect();
         let ag_id = crate::ids::AgreementId::new("p").unwrap_or_else(|e| panic!("{e}"));
-        let mut ag = Agreement::new(ag_id, "P", crate::AgreementKind::DefensePact, parties);
+        let mut ag = Agreement::new(ag_id, "P", crate::agreement::AgreementKind::DefensePact, parties);
         ag.actions = actions;
         ag
     }

@@ -44,7 +44,7 @@ pub use write::{Format, TableSink, WriteOptions};
 use chrono::NaiveDate;
 
 #[cfg(doc)]
-use crate::Agreement;
+use crate::agreement::Agreement;
 use crate::dossier::Dossier;
 
 /// The type of a column, as the output formats store it.

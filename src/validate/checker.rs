@@ -71,9 +71,7 @@ macro_rules! checker {
             )*
             /// The clauses of the agreement whose references are being resolved, built when the
             /// first clause reference of that agreement is met.
-            clauses: Option<(usize, IdIndex<'d, crate::Clause>)>,
-            /// What records each dispute gathers (see `claims.rs`).
-            pub(crate) claims: super::claims::Claims,
+            clauses: Option<(usize, IdIndex<'d, crate::agreement::Clause>)>,
             /// Ancestry and post indexes for the signer-standing rule (see `standing.rs`).
             pub(crate) standing: super::standing::Standing<'d>,
             actor_used: Marks,
@@ -104,7 +102,6 @@ macro_rules! checker {
                     dossier,
                     $($list,)*
                     clauses: None,
-                    claims: super::claims::Claims::new(dossier.disputes.len()),
                     standing: Default::default(),
                     actor_used: Marks::new(dossier.actors.len()),
                     source_used: Marks::new(dossier.sources.len()),

@@ -172,7 +172,8 @@ codes! {
     ParentCycle = "parent_cycle", Error, "An actor is, through its chain of parents, its own parent.";
     StatementWithoutSpeaker = "statement_without_speaker", Error, "A statement has neither speakers nor an actor on whose behalf it was made.";
     RelatedTargetMissing = "related_target_missing", Error, "A related-agreement entry names neither an agreement in the dossier nor a title.";
-    DisputeMixedRecords = "dispute_mixed_records", Error, "The alternatives of one dispute are records of different kinds (or nested in different agreements), so they cannot compete.";
+    DisputeMixedRecords = "dispute_mixed_records", Error, "The alternatives of one dispute are records of different kinds (or nested in different agreements), or both marked records and values, so they cannot compete.";
+    DisputeFieldIncomplete = "dispute_field_incomplete", Error, "A dispute over a field's value lacks its record, its field or its alternatives.";
     ExternalReferenceIncomplete = "external_reference_incomplete", Error, "A reference to another dossier gives neither a dossier and an id nor an outside identifier (an id alone is ambiguous).";
     ActorNotInExistence = "actor_not_in_existence", Error, "An actor signs or acts on a date after its dissolution or before its founding.";
     AccessedBeforePublished = "accessed_before_published", Error, "A source's accessed date is before its publication date.";
@@ -190,7 +191,7 @@ codes! {
     KindContradictsObligations = "kind_contradicts_obligations", Warning, "An agreement's kind contradicts its obligations (a defense_pact without a defense pledge; a non_aggression pact with one).";
     SignatoryAccedes = "signatory_accedes", Warning, "A party that signed the agreement also accedes to it.";
     DuplicateSource = "duplicate_source", Warning, "Two sources share a URL, or a title, publisher and date.";
-    DisputeTooFewAlternatives = "dispute_too_few_alternatives", Warning, "A dispute has fewer than two records marked as its alternatives, so it relates nothing.";
+    DisputeTooFewAlternatives = "dispute_too_few_alternatives", Warning, "A dispute has fewer than two alternatives (records marked with it, or values), so it relates nothing.";
 }
 
 impl fmt::Display for Code {

@@ -77,7 +77,7 @@ struct Lifetime {
 fn acts_in_time(c: &mut Checker<'_>) {
     let d = c.dossier;
     // Most dossiers date no actor and use no former code: skip building the table for them.
-    let dated = |a: &crate::Actor| {
+    let dated = |a: &crate::actor::Actor| {
         a.founded.is_some() || a.dissolved.is_some() || a.country.is_some_and(|c| c.status() == CodeStatus::Former)
     };
     if !d.actors.iter().any(dated) {

@@ -22,13 +22,13 @@ macro_rules! keyed_records {
 }
 crate::records::record_kinds!(keyed_records []);
 
-impl Keyed for crate::Clause {
+impl Keyed for crate::agreement::Clause {
     fn key(&self) -> &str {
         self.id.as_str()
     }
 }
 
-impl Keyed for crate::Party {
+impl Keyed for crate::agreement::Party {
     fn key(&self) -> &str {
         self.actor.as_str()
     }

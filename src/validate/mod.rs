@@ -13,10 +13,10 @@ mod id_index;
 mod marks;
 mod path;
 mod report;
+mod run;
 mod standing;
 
 pub(crate) use checker::Checker;
-pub(crate) use claims::Alternative;
 pub use code::{Code, CodeError, CustomCode, Severity};
 pub(crate) use id_index::{IdIndex, SCAN};
 pub(crate) use path::Path;

@@ -52,21 +52,7 @@ impl Path<'_> {
                 out.push('/');
                 push_decimal(out, i);
             }
-            Segment::Key(k) => {
-                out.push('/');
-                if k.contains(['~', '/']) {
-                    // RFC 6901 escaping: '~' as '~0', '/' as '~1'.
-                    for c in k.chars() {
-                        match c {
-                            '~' => out.push_str("~0"),
-                            '/' => out.push_str("~1"),
-                            c => out.push(c),
-                        }
-                    }
-                } else {
-                    out.push_str(k);
-                }
-            }
+            Segment::Key(k) => crate::pointer::push_token(out, k),
         }
     }
 }

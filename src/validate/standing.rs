@@ -13,7 +13,7 @@
 //!
 //! Small inputs keep the direct scans: a signer with a handful of posts is checked post by post.
 
-use crate::Dossier;
+use crate::dossier::Dossier;
 use crate::values::{DayKey, EdtfDate};
 
 use super::IdIndex;
@@ -36,7 +36,7 @@ pub(crate) struct Ancestry<'d> {
 impl<'d> Ancestry<'d> {
     // Graph code over parallel arrays: indexing by node reads better than zipped iterators.
     #[allow(clippy::needless_range_loop)]
-    pub(crate) fn build(dossier: &'d Dossier, actors: &IdIndex<'d, crate::Actor>) -> Self {
+    pub(crate) fn build(dossier: &'d Dossier, actors: &IdIndex<'d, crate::actor::Actor>) -> Self {
         let list = &dossier.actors;
         let n = list.len().min(u32::MAX as usize);
         // The parent of each actor, as an index (None: no parent, or one that resolves nowhere).
@@ -156,7 +156,7 @@ struct Tenure {
 }
 
 impl Tenure {
-    fn of(post: &crate::Post) -> Self {
+    fn of(post: &crate::person::Post) -> Self {
         Self {
             start: post.start.as_ref().and_then(EdtfDate::earliest_key),
             end: post.end.as_ref().and_then(EdtfDate::latest_key),
@@ -181,7 +181,7 @@ pub(crate) struct PostTree {
 }
 
 impl PostTree {
-    pub(crate) fn build(dossier: &Dossier, ancestry: &Ancestry<'_>, actors: &IdIndex<'_, crate::Actor>) -> Self {
+    pub(crate) fn build(dossier: &Dossier, ancestry: &Ancestry<'_>, actors: &IdIndex<'_, crate::actor::Actor>) -> Self {
         let mut person = vec![None; dossier.people.len()];
         let mut leaves: Vec<(u32, Tenure)> = Vec::new();
         for (p, who) in dossier.people.iter().enumerate() {
@@ -363,7 +363,8 @@ impl<'d> super::Checker<'d> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Code, Dossier};
+    use crate::dossier::Dossier;
+    use crate::validate::Code;
 
     /// A signer with many posts goes through the tree; the answers must match the scan's.
     #[test]

@@ -10,29 +10,8 @@ use std::str::FromStr;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::country_entry::{CodeStatus, CountryEntry};
 use super::country_table::COUNTRIES;
-
-/// Whether a code is in current use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CodeStatus {
-    /// Officially assigned in ISO 3166-1.
-    Current,
-    /// Withdrawn; listed in ISO 3166-3 (a state that dissolved, merged or was renamed).
-    Former,
-    /// User-assigned but in wide use (XKX, Kosovo).
-    UserAssigned,
-}
-
-/// One row of the code table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct CountryEntry {
-    pub(crate) alpha3: &'static str,
-    pub(crate) alpha2: Option<&'static str>,
-    pub(crate) numeric: Option<u16>,
-    pub(crate) name: &'static str,
-    pub(crate) status: CodeStatus,
-}
 
 /// A known ISO 3166 alpha-3 country code, such as `IRN`, `SYR` or (historical) `SUN`.
 ///

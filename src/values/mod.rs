@@ -2,6 +2,7 @@
 //! identifiers, ranks, places.
 
 mod country;
+mod country_entry;
 mod country_table;
 mod date;
 mod estimate;
@@ -11,7 +12,8 @@ mod language;
 mod place;
 mod rank;
 
-pub use country::{CodeStatus, CountryCode, CountryError};
+pub use country::{CountryCode, CountryError};
+pub use country_entry::CodeStatus;
 // Date comparison keys, for rules that compare many dates cheaply.
 #[allow(unused_imports)]
 pub(crate) use date::DayKey;

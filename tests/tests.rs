@@ -1,0 +1,54 @@
+//! The library's integration tests, one binary: each module below was its own binary, and each
+//! linked the whole crate (27 links on every change). `tests/README.md` says what each covers.
+//! Run one module while working: `cargo test --test integration validation::`.
+//!
+//! A new test file is a module here (`autotests = false` in Cargo.toml: a file not listed here
+//! is not compiled), gated like its neighbours when it needs a feature.
+#![allow(unused_crate_dependencies)] // The binary sees every dev-dependency; the lint is for the library.
+
+// Helpers shared by several modules, declared once.
+#[path = "../examples/support/corpus.rs"]
+mod corpus;
+#[cfg(feature = "schema")]
+mod schema_support;
+#[path = "../benches/support/shapes.rs"]
+mod shapes;
+
+mod adversarial;
+mod arbitrary_precision;
+#[cfg(feature = "tables")]
+mod codings;
+mod construction;
+mod contract_holes;
+#[cfg(feature = "merge")]
+mod diff_patch;
+#[cfg(feature = "schema")]
+mod differential;
+mod examples_data;
+#[cfg(all(feature = "schema", feature = "extraction"))]
+mod extraction;
+mod guide;
+mod hostile;
+mod lifecycle_histories;
+mod lifecycle_views;
+#[cfg(feature = "merge")]
+mod merge_real;
+mod messages;
+mod parse_errors;
+mod proptest_api;
+mod proptest_laws;
+#[cfg(feature = "merge")]
+mod proptest_merge;
+mod proptest_mutations;
+#[cfg(feature = "schema")]
+mod proptest_roundtrip;
+mod reading;
+mod references;
+#[cfg(all(feature = "schema", feature = "merge"))]
+mod schema;
+#[cfg(feature = "schema")]
+mod schema_agreement;
+mod seed;
+#[cfg(feature = "tables")]
+mod tables;
+mod validation;
