@@ -69,6 +69,15 @@ impl Atop {
         }
     }
 
+    /// The name in JSON: `absent`, `conditional`, `unconditional`.
+    pub fn json_name(self) -> &'static str {
+        match self {
+            Self::Absent => "absent",
+            Self::Conditional => "conditional",
+            Self::Unconditional => "unconditional",
+        }
+    }
+
     /// A short label for tables: `-`, `cond`, `uncond`.
     pub fn as_str(self) -> &'static str {
         match self {

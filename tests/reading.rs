@@ -86,6 +86,7 @@ fn codings_print_and_parse() -> Result<(), Box<dyn std::error::Error>> {
     for atop in [Atop::Absent, Atop::Conditional, Atop::Unconditional] {
         assert_eq!(atop.to_string().parse::<Atop>()?, atop);
         assert_eq!(serde_json::to_value(atop)?.as_str().unwrap_or_default().parse::<Atop>()?, atop);
+        assert_eq!(serde_json::to_value(atop)?, atop.json_name());
     }
     for cow in [CowType::DefensePact, CowType::NeutralityOrNonAggression, CowType::Entente] {
         assert_eq!(cow.to_string().parse::<CowType>()?, cow);

@@ -3,7 +3,6 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::Datelike;
-use serde::Serialize;
 
 use super::binding::{self, Binding, Spell};
 use super::rows::*;
@@ -14,14 +13,6 @@ use crate::codings::{Atop, AtopObligations};
 use crate::dossier::Dossier;
 use crate::ids::ActorId;
 use crate::values::{EdtfDate, Identifier, Precision};
-
-/// The name an enum has in JSON (`defense_pact`), for text columns.
-fn json_name<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
 
 fn flag(present: bool) -> u8 {
     u8::from(present)
@@ -320,8 +311,8 @@ fn agreement_row(dossier_id: &str, ag: &Agreement, binding: &Binding<'_>, atop: 
         dossier_id: dossier_id.to_owned(),
         agreement_id: ag.id.as_str().to_owned(),
         title: ag.title.clone(),
-        kind: json_name(&ag.kind),
-        status: json_name(&ag.status()),
+        kind: ag.kind.as_str().to_owned(),
+        status: ag.status().as_str().to_owned(),
         begin,
         end,
         begin_year: begin.map(|d| d.year()),
@@ -399,13 +390,13 @@ fn troop_presences(dossier: &Dossier, actors: &Actors<'_>, out: &mut Tables) {
                 low: count(t.strength.low),
                 best: count(t.strength.best),
                 high: count(t.strength.high),
-                qualifier: json_name(&t.strength.qualifier),
-                unit: json_name(&t.strength.unit),
+                qualifier: t.strength.qualifier.as_str().to_owned(),
+                unit: t.strength.unit.as_str().to_owned(),
                 since_edtf: t.since.as_ref().map(edtf),
                 as_of_edtf: t.as_of.as_ref().map(edtf),
                 as_of,
                 as_of_year: as_of.map(|d| d.year()),
-                host_consent: json_name(&t.host_consent),
+                host_consent: t.host_consent.as_str().to_owned(),
                 agreement_id: t.agreement.as_ref().map(|a| a.as_str().to_owned()),
             });
         }

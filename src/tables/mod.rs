@@ -175,6 +175,15 @@ impl Options {
     pub fn through(through_year: i32) -> Self {
         Self { through_year }
     }
+
+    /// Year tables run through the current year (UTC, from the system clock): the default of
+    /// the command line's `--through` and of the Python package's `through`.
+    pub fn through_this_year() -> Self {
+        let days =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400);
+        let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+        Self::through(chrono::Datelike::year(&epoch.checked_add_days(chrono::Days::new(days)).unwrap_or(epoch)))
+    }
 }
 
 /// Every table, as rows. Build one from a dossier, or add dossier after dossier for a corpus

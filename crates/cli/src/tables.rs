@@ -46,13 +46,6 @@ enum TableFormat {
     Parquet,
 }
 
-/// The current year (UTC), from the system clock.
-fn this_year() -> i32 {
-    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400);
-    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-    chrono::Datelike::year(&epoch.checked_add_days(chrono::Days::new(days)).unwrap_or(epoch))
-}
-
 fn io_error(e: defense_agreements::Error) -> io::Error {
     match e {
         defense_agreements::Error::Io(e) => e,
@@ -69,7 +62,7 @@ pub(crate) fn run(args: Args) -> io::Result<ExitCode> {
     if args.partition {
         write = write.partitioned();
     }
-    let options = Options::through(args.through.unwrap_or_else(this_year));
+    let options = args.through.map_or_else(Options::through_this_year, Options::through);
     let mut sink = TableSink::create(&args.out, write).map_err(io_error)?;
     let mut tables = Tables::default();
     let (mut used, mut failed) = (0u64, 0u64);

@@ -1,0 +1,191 @@
+//! The `Dossier` class and the functions that read documents: `parse`, `read_file`, `schema`.
+
+use defense_agreements::tables::{Options, Tables};
+use defense_agreements::values::CountryCode;
+use defense_agreements::{Agreement, Error};
+use pyo3::exceptions::PyKeyError;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::convert::{actor_id, day, parse_any, q};
+use crate::errors::{io_error, parse_error, value_error};
+use crate::report::Report;
+use crate::tables::tables_dict;
+use crate::views::{BindingInterval, Codings, TimelineEntry};
+
+/// A parsed dossier: immutable; query it, validate it, or turn it back into JSON.
+#[pyclass(module = "defense_agreements", name = "Dossier", frozen, eq)]
+#[derive(Debug, PartialEq)]
+pub(crate) struct PyDossier(pub(crate) defense_agreements::Dossier);
+
+impl PyDossier {
+    fn agreement(&self, id: &str) -> PyResult<&Agreement> {
+        self.0.agreement(id).ok_or_else(|| PyKeyError::new_err(format!("no agreement '{id}'")))
+    }
+}
+
+#[pymethods]
+impl PyDossier {
+    /// The dossier's id.
+    #[getter]
+    fn id(&self) -> &str {
+        self.0.id.as_str()
+    }
+
+    /// The title, or None.
+    #[getter]
+    fn title(&self) -> Option<&str> {
+        self.0.title.as_deref()
+    }
+
+    /// The `schema_version` the document declared.
+    #[getter]
+    fn schema_version(&self) -> String {
+        self.0.schema_version.to_string()
+    }
+
+    /// The ids of the agreements, in document order.
+    #[getter]
+    fn agreement_ids(&self) -> Vec<&str> {
+        self.0.agreements.iter().map(|a| a.id.as_str()).collect()
+    }
+
+    /// Every cross-record rule: dangling references, signers without standing, impossible dates.
+    fn validate(&self) -> Report {
+        Report::of(&self.0)
+    }
+
+    /// The document as JSON (compact, or indented with `pretty=True`).
+    #[pyo3(signature = (*, pretty = false))]
+    fn to_json(&self, pretty: bool) -> String {
+        if pretty { self.0.to_json_pretty() } else { self.0.to_json() }
+    }
+
+    /// The document as plain Python data (dicts, lists, strings, numbers).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py.import("json")?.call_method1("loads", (self.0.to_json(),))
+    }
+
+    /// The status of an agreement, from its lifecycle: `negotiated`, `signed`,
+    /// `provisionally_applied`, `in_force`, `suspended`, `terminated`. On `on` (a date or
+    /// "YYYY-MM-DD") when given, else after every recorded act. KeyError for an unknown id.
+    #[pyo3(signature = (agreement, on = None))]
+    fn status(&self, agreement: &str, on: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
+        let a = self.agreement(agreement)?;
+        let status = match on {
+            Some(on) => a.status_on(day(on)?),
+            None => a.status(),
+        };
+        Ok(status.as_str().to_owned())
+    }
+
+    /// Whether `actor` is bound by `agreement` on `on`: listed as a party, the agreement in
+    /// force, its consent in effect, not withdrawn or suspended (docs/lifecycle.md). KeyError
+    /// for an unknown agreement.
+    fn is_bound(&self, agreement: &str, actor: &str, on: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let a = self.agreement(agreement)?;
+        Ok(a.is_bound(&actor_id(actor)?, day(on)?))
+    }
+
+    /// Whether `actor` is bound toward `other` by `agreement` on `on`: both bound, and no
+    /// suspension or termination between the two in effect.
+    fn is_bound_toward(&self, agreement: &str, actor: &str, other: &str, on: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let a = self.agreement(agreement)?;
+        Ok(a.is_bound_toward(&actor_id(actor)?, &actor_id(other)?, day(on)?))
+    }
+
+    /// Where `actor` stands in `agreement` on `on`: `not_a_party`, `not_bound`,
+    /// `provisionally_applying`, `bound`, `suspended`, `withdrawn` or `ended`.
+    fn party_status(&self, agreement: &str, actor: &str, on: &Bound<'_, PyAny>) -> PyResult<String> {
+        let a = self.agreement(agreement)?;
+        Ok(a.party_status_on(&actor_id(actor)?, day(on)?).as_str().to_owned())
+    }
+
+    /// The spans during which `actor` is bound by `agreement`, in order.
+    fn binding_intervals(&self, agreement: &str, actor: &str) -> PyResult<Vec<BindingInterval>> {
+        let a = self.agreement(agreement)?;
+        Ok(a.binding_intervals(&actor_id(actor)?).iter().map(BindingInterval::of).collect())
+    }
+
+    /// Every step of `agreement`'s life in order, with the status each leaves.
+    fn timeline(&self, agreement: &str) -> PyResult<Vec<TimelineEntry>> {
+        let a = self.agreement(agreement)?;
+        Ok(a.timeline().iter().map(TimelineEntry::of).collect())
+    }
+
+    /// The ids of the agreements `actor` is a party to, whatever their status.
+    fn agreements_of(&self, actor: &str) -> Vec<String> {
+        self.0.agreements_of(actor).map(|a| a.id.to_string()).collect()
+    }
+
+    /// The ids of the agreements that bind `actor` on `on`.
+    fn agreements_binding(&self, actor: &str, on: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+        let day = day(on)?;
+        Ok(self.0.agreements_binding(actor, day).map(|a| a.id.to_string()).collect())
+    }
+
+    /// The ids of the troop presences reported in `country` (ISO 3166-1 alpha-3).
+    fn forces_in(&self, country: &str) -> PyResult<Vec<String>> {
+        let country: CountryCode = country.parse().map_err(value_error)?;
+        Ok(self.0.forces_in(country).map(|t| t.id.to_string()).collect())
+    }
+
+    /// The actor and every actor it belongs to, nearest first.
+    fn ancestry(&self, actor: &str) -> Vec<String> {
+        self.0.ancestry(actor).map(|a| a.id.to_string()).collect()
+    }
+
+    /// The ATOP, COW and DCAD codings of every agreement.
+    fn codings(&self) -> Vec<Codings> {
+        self.0.agreements.iter().map(|a| Codings::of(&self.0, a)).collect()
+    }
+
+    /// The research tables of this dossier (docs/tables.md), by table name: `agreements`,
+    /// `members`, `state_years`, `dyad_years`, `directed_dyad_years`, `directed_dyad_intervals`,
+    /// `signatures`, `troop_presences`. Each row is a dict keyed by the column names of the
+    /// command line's files (a tuple in column order with `as_tuples=True`); a null is None, a
+    /// date a `datetime.date` (`str()` gives the CSV's `YYYY-MM-DD`). `through` is the last year
+    /// of the year tables for bindings still in force (default: the current year); `only`
+    /// (table names) limits the tables returned. The rows are produced whatever the validation
+    /// says; `dossier tables` skips a dossier with errors.
+    #[pyo3(signature = (*, through = None, as_tuples = false, only = None))]
+    fn tables<'py>(
+        &self,
+        py: Python<'py>,
+        through: Option<i32>,
+        as_tuples: bool,
+        only: Option<Vec<String>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let options = through.map_or_else(Options::through_this_year, Options::through);
+        tables_dict(py, &Tables::from_dossier(&self.0, &options), as_tuples, only.as_deref())
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Dossier(id={}, agreements={})", q(self.0.id.as_str()), self.0.agreements.len())
+    }
+}
+
+/// Parses a dossier from JSON (`str` or `bytes`) or from a dict. Raises `ParseError` (with
+/// `path` and `code`) when the shape is wrong; call `validate()` on the result for the rules.
+#[pyfunction]
+pub(crate) fn parse(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<PyDossier> {
+    parse_any(py, data)?.map(PyDossier).map_err(|e| parse_error(py, &e, None))
+}
+
+/// Reads every dossier of a file: one per line for `.jsonl`, the whole file otherwise. The
+/// first error raises (`ParseError` with its `line`, or `OSError`).
+#[pyfunction]
+pub(crate) fn read_file(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Vec<PyDossier>> {
+    let read = py.detach(|| defense_agreements::jsonl::read_file(&path));
+    match read {
+        Ok(dossiers) => Ok(dossiers.into_iter().map(PyDossier).collect()),
+        Err(Error::Io(e)) => Err(io_error(&path, e)),
+        Err(e) => Err(parse_error(py, &e, None)),
+    }
+}
+
+/// The JSON Schema (draft 2020-12) of a dossier, as text.
+#[pyfunction]
+pub(crate) fn schema() -> String {
+    defense_agreements::schema::to_file_text(&defense_agreements::schema::dossier_schema())
+}
