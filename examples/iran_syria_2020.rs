@@ -15,7 +15,7 @@ use defense_agreements::prelude::*;
 
 /// Every quotation below is verbatim from the report
 /// (`Iran and Syria Ink A Comprehensive Military Agreement`).
-pub fn build() -> Result<Dossier, Error> {
+pub(crate) fn build() -> Result<Dossier, Error> {
     let actor = |s: &str| ActorId::new(s);
     let person = |s: &str| PersonId::new(s);
     let country = |s: &str| CountryCode::new(s);
