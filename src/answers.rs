@@ -4,7 +4,10 @@
 //! dispute.
 //!
 //! `dossier query` and `examples/query.rs` print [`write_answers`]; every answer is derived from
-//! the recorded lifecycle and citations, never stored.
+//! the recorded lifecycle and citations, never stored. The answers count the disputed facts
+//! [`Questions::policy`] counts (by default none: only undisputed facts); the facts resting on a
+//! single source and the competing claims are listed as recorded, each dispute with what the
+//! policy made of it.
 //!
 //! ```
 //! use defense_agreements::answers::{Questions, write_answers};
@@ -33,8 +36,10 @@ use chrono::NaiveDate;
 use crate::agreement::Agreement;
 use crate::citation::Citation;
 use crate::dispute::{Claim, Competing};
+use crate::dispute_policy::DisputePolicy;
 use crate::dossier::Dossier;
 use crate::ids::ActorId;
+use crate::resolve::{Outcome, Resolved};
 use crate::values::CountryCode;
 
 /// What to ask: whose agreements, on which day, about which host country.
@@ -49,29 +54,35 @@ pub struct Questions {
     pub country: CountryCode,
     /// Another party: whether `actor` is bound toward it on `on` (answered only with a day).
     pub toward: Option<ActorId>,
+    /// Which alternatives of a dispute the answers take as fact.
+    pub policy: DisputePolicy,
 }
 
 impl Questions {
-    /// Questions about `actor` and forces in `country`, on the latest state of each dossier.
+    /// Questions about `actor` and forces in `country`, on the latest state of each dossier,
+    /// under the default dispute policy.
     pub fn new(actor: ActorId, country: CountryCode) -> Self {
-        Self { actor, on: None, country, toward: None }
+        Self { actor, on: None, country, toward: None, policy: DisputePolicy::default() }
     }
 }
 
 crate::with::with!(Questions {
     with_on: on opt NaiveDate;
     with_toward: toward opt ActorId;
+    with_policy: policy val DisputePolicy;
 });
 
 /// Writes the seven answers for `dossiers`, one tab-separated section each.
 pub fn write_answers(out: &mut impl Write, dossiers: &[Dossier], q: &Questions) -> io::Result<()> {
     let when = q.on.map_or_else(|| "latest".to_owned(), |d| d.to_string());
     let actor = &q.actor;
+    // Decided once per dossier: every derived answer below reads the facts the policy counts.
+    let resolved: Vec<Resolved<'_>> = dossiers.iter().map(|d| d.resolve(q.policy)).collect();
 
     // `agreements_binding` applies the lifecycle: entry into force, the actor's own
     // ratification, and its withdrawal once effective.
     writeln!(out, "# Agreements binding {actor} ({when})")?;
-    for d in dossiers {
+    for d in &resolved {
         let found: Vec<&Agreement> = match q.on {
             Some(day) => d.agreements_binding(actor, day).collect(),
             None => d.agreements_of(actor).collect(),
@@ -82,7 +93,7 @@ pub fn write_answers(out: &mut impl Write, dossiers: &[Dossier], q: &Questions) 
     }
 
     writeln!(out, "\n# Forces present in {}", q.country)?;
-    for d in dossiers {
+    for d in &resolved {
         for t in d.forces_in(q.country) {
             let forces: Vec<&str> = t.forces.iter().map(|f| f.as_str()).collect();
             let as_of = t.as_of.as_ref().map_or_else(String::new, |a| format!(" (as of {a})"));
@@ -91,18 +102,19 @@ pub fn write_answers(out: &mut impl Write, dossiers: &[Dossier], q: &Questions) 
     }
 
     writeln!(out, "\n# Status ({when})")?;
-    for d in dossiers {
+    for d in &resolved {
         for a in &d.agreements {
             writeln!(out, "{}\t{}", a.id, status(a, q.on))?;
         }
     }
 
-    // The capacity given, else the signer's post in the party or one of its organs. Competing
-    // reports of one signature are each listed, with their rivals.
+    // The capacity given, else the signer's post in the party or one of its organs. The
+    // signatures the policy counts; a disputed one is shown with its rivals.
     writeln!(out, "\n# Signatures")?;
-    for d in dossiers {
-        let competing = d.competing_claims();
-        let rivals: HashMap<&str, String> = competing.iter().map(|c| (c.dispute.id.as_str(), disputed(d, c))).collect();
+    for (d, original) in resolved.iter().zip(dossiers) {
+        let competing = original.competing_claims();
+        let rivals: HashMap<&str, String> =
+            competing.iter().map(|c| (c.dispute.id.as_str(), disputed(original, c))).collect();
         for a in &d.agreements {
             for s in &a.signatures {
                 let person = d.person(s.signer.as_str());
@@ -114,7 +126,8 @@ pub fn write_answers(out: &mut impl Write, dossiers: &[Dossier], q: &Questions) 
                     .map(|p| p.title.as_str());
                 let capacity = s.capacity.as_deref().or(post).unwrap_or("(capacity unknown)");
                 let cited: Vec<&str> = sources(&s.citations, &a.citations).into_iter().collect();
-                let dispute = s.dispute.as_ref().and_then(|id| rivals.get(id.as_str()));
+                let dispute = d.contested().signature(a.id.as_str(), s.party.as_str(), s.signer.as_str());
+                let dispute = dispute.and_then(|id| rivals.get(id.as_str()));
                 let dispute = dispute.map_or_else(String::new, |text| format!("\t{text}"));
                 writeln!(out, "{}\t{}\t{name}\t{capacity}\t[{}]{dispute}", a.id, s.party, cited.join(", "))?;
             }
@@ -151,20 +164,39 @@ pub fn write_answers(out: &mut impl Write, dossiers: &[Dossier], q: &Questions) 
 
     // One replay per agreement answers every question on any day.
     writeln!(out, "\n# Lifecycle of {actor} ({when})")?;
-    for d in dossiers {
+    for d in &resolved {
         for a in d.agreements_of(actor) {
             write_lifecycle(out, a, q)?;
         }
     }
 
     writeln!(out, "\n# Competing claims")?;
-    for d in dossiers {
+    for (d, r) in dossiers.iter().zip(&resolved) {
         for c in d.competing_claims() {
             let question = c.dispute.question.as_deref().unwrap_or("");
-            writeln!(out, "{}\t{}\t{}\t{question}", d.id, c.dispute.id, disputed(d, &c))?;
+            let verdict = verdict(d, &c, r.outcome(c.dispute.id.as_str()), q.policy);
+            writeln!(out, "{}\t{}\t{}\t{question}\t{verdict}", d.id, c.dispute.id, disputed(d, &c))?;
         }
     }
     Ok(())
+}
+
+/// What the policy made of a dispute: "best_supported: counts Bashar al-Assad", "undisputed:
+/// set aside", "best_supported: unresolved, set aside". A field keeps the value its record
+/// shows unless `best_supported` chose one.
+fn verdict(d: &Dossier, c: &Competing<'_>, outcome: Option<&Outcome>, policy: DisputePolicy) -> String {
+    let texts = alternatives(d, c);
+    let counted: Vec<&str> =
+        outcome.map_or(&[][..], |o| &o.counted).iter().filter_map(|&i| texts.get(i)).map(String::as_str).collect();
+    let written = policy == DisputePolicy::BestSupported && counted.len() == 1;
+    if !c.dispute.alternatives.is_empty() && !written {
+        return format!("{policy}: the record's own value stands, flagged disputed");
+    }
+    match (counted.is_empty(), policy) {
+        (false, _) => format!("{policy}: counts {}", counted.join(" and ")),
+        (true, DisputePolicy::BestSupported) => format!("{policy}: unresolved, set aside"),
+        (true, _) => format!("{policy}: set aside"),
+    }
 }
 
 /// Where `q.actor` stands in `a` on `q.on`, the spans it was bound with the acts that open and
@@ -233,13 +265,19 @@ fn claim(d: &Dossier, c: &Claim<'_>) -> String {
     }
 }
 
-/// "disputed: X or Y, per sources S1, S2".
-fn disputed(d: &Dossier, competing: &Competing<'_>) -> String {
+/// The alternatives of a dispute in a few words: its competing records, or the values it gives
+/// for a field, in the order of [`Outcome::alternatives`].
+fn alternatives(d: &Dossier, competing: &Competing<'_>) -> Vec<String> {
     let values = competing.dispute.alternatives.iter().map(|a| match &a.value {
         serde_json::Value::String(s) => s.clone(),
         other => other.to_string(),
     });
-    let claims: Vec<String> = competing.claims.iter().map(|c| claim(d, c)).chain(values).collect();
+    competing.claims.iter().map(|c| claim(d, c)).chain(values).collect()
+}
+
+/// "disputed: X or Y, per sources S1, S2".
+fn disputed(d: &Dossier, competing: &Competing<'_>) -> String {
+    let claims = alternatives(d, competing);
     let sources: Vec<&str> = competing.sources().into_iter().map(|s| s.as_str()).collect();
     format!("disputed: {}, per sources {}", claims.join(" or "), sources.join(", "))
 }

@@ -7,6 +7,12 @@
 //! model field by field. The codings are derived, never stored: correct the facts and the
 //! codings follow.
 //!
+//! A fact some source disputes (an obligation or cooperation area marked with a `dispute`)
+//! counts only under a [`DisputePolicy`] that counts it: the methods of an agreement read as
+//! recorded apply the default, [`DisputePolicy::Undisputed`], and skip it; to code under another
+//! policy, code the agreements of [`Dossier::resolve`](crate::Dossier::resolve)`(policy)`,
+//! where the facts it counts are no longer marked.
+//!
 //! Sources:
 //! - ATOP: Leeds, Ritter, Mitchell and Long, *Alliance Treaty Obligations and Provisions,
 //!   1815–1944* (2002), and the ATOP codebook, version 5.1 (<http://www.atopdata.org>).
@@ -34,6 +40,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::agreement::{Agreement, AgreementKind, CooperationArea, Obligation, ObligationType, PartyRole};
+use crate::dispute_policy::DisputePolicy;
 use crate::ids::ActorId;
 
 /// How an agreement codes on one of ATOP's obligations.
@@ -211,22 +218,35 @@ impl std::str::FromStr for CowType {
 }
 
 /// The header of [`write_table`]'s rows.
-pub const TABLE_HEADER: &str = "DOSSIER\tAGREEMENT\tDEF\tOFF\tNEU\tNAG\tCON\tCOW\tALLIANCE\tDCA";
+pub const TABLE_HEADER: &str = "DOSSIER\tAGREEMENT\tDEF\tOFF\tNEU\tNAG\tCON\tCOW\tALLIANCE\tDCA\tDISPUTED";
 
-/// Writes one tab-separated row per agreement of `dossier`, under [`TABLE_HEADER`]: ATOP's five
-/// obligations (`-`, `cond`, `uncond`), the COW type (`I`, `II`, `III` or `-`), whether ATOP
-/// counts it as an alliance and whether it is a defense cooperation agreement in DCAD's sense
-/// (`yes`/`no`). `dossier codings` and `examples/codings.rs` print it; the research tables
-/// ([`crate::tables`]) carry the same codings as typed columns.
+/// Writes one tab-separated row per agreement of `dossier`, under [`TABLE_HEADER`], under the
+/// default dispute policy (see [`write_table_under`]).
 pub fn write_table(out: &mut impl std::io::Write, dossier: &crate::dossier::Dossier) -> std::io::Result<()> {
+    write_table_under(out, dossier, DisputePolicy::default())
+}
+
+/// Writes one tab-separated row per agreement of `dossier`, under [`TABLE_HEADER`], counting the
+/// disputed facts `policy` counts: ATOP's five obligations (`-`, `cond`, `uncond`), the COW type
+/// (`I`, `II`, `III` or `-`), whether ATOP counts it as an alliance, whether it is a defense
+/// cooperation agreement in DCAD's sense, and whether the codings rest on a disputed fact
+/// (an obligation or cooperation area some source disputes, counted or set aside) (`yes`/`no`).
+/// `dossier codings` and `examples/codings.rs` print it; the research tables ([`crate::tables`])
+/// carry the same codings as typed columns.
+pub fn write_table_under(
+    out: &mut impl std::io::Write,
+    dossier: &crate::dossier::Dossier,
+    policy: DisputePolicy,
+) -> std::io::Result<()> {
     let yes_no = |b: bool| if b { "yes" } else { "no" };
-    for a in &dossier.agreements {
+    let resolved = dossier.resolve(policy);
+    for a in &resolved.agreements {
         // Derived from the recorded obligations, cooperation, kind and parties; nothing is
         // stored, so correcting a fact corrects its codings.
         let atop = a.atop_obligations();
         writeln!(
             out,
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
             dossier.id,
             a.id,
             atop.defense,
@@ -237,6 +257,7 @@ pub fn write_table(out: &mut impl std::io::Write, dossier: &crate::dossier::Doss
             a.cow_type().map_or("-", CowType::as_str),
             yes_no(a.is_alliance()),
             yes_no(a.is_defense_cooperation()),
+            yes_no(resolved.contested().agreement(a.id.as_str())),
         )?;
     }
     Ok(())
@@ -250,7 +271,8 @@ impl Agreement {
     /// pledges are broken down in its member-level file, see
     /// [`atop_obligations_of`](Self::atop_obligations_of)). It is conditional when every
     /// recorded pledge of that type carries at least one [`Condition`](crate::Condition);
-    /// one unconditional pledge makes it unconditional.
+    /// one unconditional pledge makes it unconditional. A pledge marked with a `dispute` does
+    /// not count (the default [`DisputePolicy`]; see the module documentation).
     ///
     /// ```
     /// use defense_agreements::{Agreement, AgreementKind, Condition, ConditionType, Obligation, ObligationType, Party, PartyRole};
@@ -272,7 +294,7 @@ impl Agreement {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn atop_obligations(&self) -> AtopObligations {
-        AtopObligations::from_obligations(self.obligations.iter())
+        AtopObligations::from_obligations(self.obligations.iter().filter(|o| o.dispute.is_none()))
     }
 
     /// ATOP's member-level view: the obligations `actor` itself undertakes (pledges whose
@@ -284,11 +306,9 @@ impl Agreement {
     pub fn atop_obligations_of(&self, actor: impl AsRef<str>) -> AtopObligations {
         let actor = actor.as_ref();
         let is_party = self.party_actors().any(|a| a.as_str() == actor);
-        AtopObligations::from_obligations(
-            self.obligations
-                .iter()
-                .filter(move |o| is_party && (o.obligors.is_empty() || o.obligors.iter().any(|x| x.as_str() == actor))),
-        )
+        AtopObligations::from_obligations(self.obligations.iter().filter(move |o| {
+            o.dispute.is_none() && is_party && (o.obligors.is_empty() || o.obligors.iter().any(|x| x.as_str() == actor))
+        }))
     }
 
     /// The Correlates of War alliance type (Formal Alliances v4.1 codebook; Gibler 2009), by
@@ -381,7 +401,7 @@ impl Agreement {
             | AgreementKind::NonAggression
             | AgreementKind::Neutrality
             | AgreementKind::Entente => false,
-            _ => self.cooperation.iter().any(|c| is_framework_area(c.area)),
+            _ => self.cooperation.iter().any(|c| c.dispute.is_none() && is_framework_area(c.area)),
         }
     }
 }

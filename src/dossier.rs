@@ -180,9 +180,11 @@ impl Dossier {
             .filter(move |a| a.parties.iter().any(|p| p.actor.as_str() == actor.as_ref() && a.binds_on(&p.actor, day)))
     }
 
-    /// The foreign or domestic forces reported present in `country`.
+    /// The foreign or domestic forces reported present in `country`. A presence marked with a
+    /// `dispute` is not listed (the default [`DisputePolicy`](crate::DisputePolicy)); list those
+    /// another policy counts from [`Dossier::resolve`]`(policy)`.
     pub fn forces_in(&self, country: CountryCode) -> impl Iterator<Item = &TroopPresence> {
-        self.troop_presences.iter().filter(move |t| t.host_country == country)
+        self.troop_presences.iter().filter(move |t| t.host_country == country && t.dispute.is_none())
     }
 
     /// The actor and every actor it belongs to, nearest first (IRGC, then Iran). Each actor is

@@ -16,6 +16,7 @@ pub mod corpus;
 #[cfg(feature = "merge")]
 pub mod diff;
 mod dispute;
+mod dispute_policy;
 pub mod docs;
 mod dossier;
 mod error;
@@ -39,6 +40,9 @@ pub mod pointer;
 pub mod prelude;
 mod records;
 mod reference;
+// The rows' disputed flags (`Contested`) are read by the tables only.
+#[cfg_attr(not(feature = "tables"), allow(dead_code))]
+mod resolve;
 #[cfg(feature = "schema")]
 pub mod schema;
 mod schema_version;
@@ -70,6 +74,7 @@ pub use agreement::{
 pub use agreement::{Agreement, AgreementKind, AgreementStatus, Confidentiality};
 pub use citation::{Citation, Credibility, CredibilityError};
 pub use dispute::{Claim, Competing, Dispute, ValueAlternative};
+pub use dispute_policy::{Backing, DisputePolicy};
 pub use dossier::Dossier;
 pub use error::{Error, ParseErrorKind, ValueError};
 pub use extensions::{ExtensionError, ExtensionKeyError, Extensions};
@@ -77,6 +82,7 @@ pub use external::ExternalRef;
 pub use name::{NameKind, OtherName};
 pub use person::{Person, Post};
 pub use reference::RecordRef;
+pub use resolve::{Outcome, Resolved};
 pub use schema_version::{SchemaVersion, SchemaVersionError};
 pub use source::{Reliability, Source, SourceKind, Url, UrlError};
 pub use statement::{Statement, StatementMode};

@@ -63,7 +63,9 @@ fn the_example_dossiers_give_the_expected_counts() {
             ("dyad_years", dyads),
             ("directed_dyad_years", 2 * dyads),
             ("directed_dyad_intervals", 270),
-            ("signatures", 32),
+            // 32 recorded; the two rival Syrian signers of Iran-Syria 2020 are one dispute, set
+            // aside under the default policy (`disputes` tests the others).
+            ("signatures", 30),
             ("troop_presences", 3),
         ]
     );

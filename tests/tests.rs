@@ -24,6 +24,8 @@ mod contract_holes;
 mod diff_patch;
 #[cfg(feature = "schema")]
 mod differential;
+#[cfg(feature = "tables")]
+mod disputes;
 mod examples_data;
 #[cfg(all(feature = "schema", feature = "extraction"))]
 mod extraction;

@@ -2,7 +2,7 @@
 
 use defense_agreements::tables::{Options, Tables};
 use defense_agreements::values::CountryCode;
-use defense_agreements::{Agreement, Error};
+use defense_agreements::{Agreement, DisputePolicy, Dossier, Error, Resolved};
 use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -19,9 +19,21 @@ use crate::views::{BindingInterval, Codings, TimelineEntry};
 pub(crate) struct PyDossier(pub(crate) defense_agreements::Dossier);
 
 impl PyDossier {
-    fn agreement(&self, id: &str) -> PyResult<&Agreement> {
-        self.0.agreement(id).ok_or_else(|| PyKeyError::new_err(format!("no agreement '{id}'")))
+    /// The dossier with its disputes resolved under the policy named `disputes` (default:
+    /// `undisputed`, only undisputed facts; docs/merge.md).
+    fn resolved(&self, disputes: Option<&str>) -> PyResult<Resolved<'_>> {
+        Ok(self.0.resolve(policy(disputes)?))
     }
+}
+
+/// The dispute policy named `name` (`undisputed`, `any_alternative`, `best_supported`), or the
+/// default; ValueError for another name.
+pub(crate) fn policy(name: Option<&str>) -> PyResult<DisputePolicy> {
+    name.map_or(Ok(DisputePolicy::default()), |n| n.parse().map_err(value_error))
+}
+
+fn agreement<'d>(d: &'d Dossier, id: &str) -> PyResult<&'d Agreement> {
+    d.agreement(id).ok_or_else(|| PyKeyError::new_err(format!("no agreement '{id}'")))
 }
 
 #[pymethods]
@@ -69,9 +81,13 @@ impl PyDossier {
     /// The status of an agreement, from its lifecycle: `negotiated`, `signed`,
     /// `provisionally_applied`, `in_force`, `suspended`, `terminated`. On `on` (a date or
     /// "YYYY-MM-DD") when given, else after every recorded act. KeyError for an unknown id.
-    #[pyo3(signature = (agreement, on = None))]
-    fn status(&self, agreement: &str, on: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
-        let a = self.agreement(agreement)?;
+    /// Every method that derives a reading takes `disputes`, the dispute policy: which
+    /// alternatives of a dispute count (`undisputed` by default, `any_alternative`,
+    /// `best_supported`; docs/merge.md).
+    #[pyo3(signature = (agreement, on = None, *, disputes = None))]
+    fn status(&self, agreement: &str, on: Option<&Bound<'_, PyAny>>, disputes: Option<&str>) -> PyResult<String> {
+        let r = self.resolved(disputes)?;
+        let a = self::agreement(&r, agreement)?;
         let status = match on {
             Some(on) => a.status_on(day(on)?),
             None => a.status(),
@@ -82,34 +98,62 @@ impl PyDossier {
     /// Whether `actor` is bound by `agreement` on `on`: listed as a party, the agreement in
     /// force, its consent in effect, not withdrawn or suspended (docs/lifecycle.md). KeyError
     /// for an unknown agreement.
-    fn is_bound(&self, agreement: &str, actor: &str, on: &Bound<'_, PyAny>) -> PyResult<bool> {
-        let a = self.agreement(agreement)?;
+    #[pyo3(signature = (agreement, actor, on, *, disputes = None))]
+    fn is_bound(&self, agreement: &str, actor: &str, on: &Bound<'_, PyAny>, disputes: Option<&str>) -> PyResult<bool> {
+        let r = self.resolved(disputes)?;
+        let a = self::agreement(&r, agreement)?;
         Ok(a.is_bound(&actor_id(actor)?, day(on)?))
     }
 
     /// Whether `actor` is bound toward `other` by `agreement` on `on`: both bound, and no
     /// suspension or termination between the two in effect.
-    fn is_bound_toward(&self, agreement: &str, actor: &str, other: &str, on: &Bound<'_, PyAny>) -> PyResult<bool> {
-        let a = self.agreement(agreement)?;
+    #[pyo3(signature = (agreement, actor, other, on, *, disputes = None))]
+    fn is_bound_toward(
+        &self,
+        agreement: &str,
+        actor: &str,
+        other: &str,
+        on: &Bound<'_, PyAny>,
+        disputes: Option<&str>,
+    ) -> PyResult<bool> {
+        let r = self.resolved(disputes)?;
+        let a = self::agreement(&r, agreement)?;
         Ok(a.is_bound_toward(&actor_id(actor)?, &actor_id(other)?, day(on)?))
     }
 
     /// Where `actor` stands in `agreement` on `on`: `not_a_party`, `not_bound`,
     /// `provisionally_applying`, `bound`, `suspended`, `withdrawn` or `ended`.
-    fn party_status(&self, agreement: &str, actor: &str, on: &Bound<'_, PyAny>) -> PyResult<String> {
-        let a = self.agreement(agreement)?;
+    #[pyo3(signature = (agreement, actor, on, *, disputes = None))]
+    fn party_status(
+        &self,
+        agreement: &str,
+        actor: &str,
+        on: &Bound<'_, PyAny>,
+        disputes: Option<&str>,
+    ) -> PyResult<String> {
+        let r = self.resolved(disputes)?;
+        let a = self::agreement(&r, agreement)?;
         Ok(a.party_status_on(&actor_id(actor)?, day(on)?).as_str().to_owned())
     }
 
     /// The spans during which `actor` is bound by `agreement`, in order.
-    fn binding_intervals(&self, agreement: &str, actor: &str) -> PyResult<Vec<BindingInterval>> {
-        let a = self.agreement(agreement)?;
+    #[pyo3(signature = (agreement, actor, *, disputes = None))]
+    fn binding_intervals(
+        &self,
+        agreement: &str,
+        actor: &str,
+        disputes: Option<&str>,
+    ) -> PyResult<Vec<BindingInterval>> {
+        let r = self.resolved(disputes)?;
+        let a = self::agreement(&r, agreement)?;
         Ok(a.binding_intervals(&actor_id(actor)?).iter().map(BindingInterval::of).collect())
     }
 
     /// Every step of `agreement`'s life in order, with the status each leaves.
-    fn timeline(&self, agreement: &str) -> PyResult<Vec<TimelineEntry>> {
-        let a = self.agreement(agreement)?;
+    #[pyo3(signature = (agreement, *, disputes = None))]
+    fn timeline(&self, agreement: &str, disputes: Option<&str>) -> PyResult<Vec<TimelineEntry>> {
+        let r = self.resolved(disputes)?;
+        let a = self::agreement(&r, agreement)?;
         Ok(a.timeline().iter().map(TimelineEntry::of).collect())
     }
 
@@ -119,15 +163,18 @@ impl PyDossier {
     }
 
     /// The ids of the agreements that bind `actor` on `on`.
-    fn agreements_binding(&self, actor: &str, on: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+    #[pyo3(signature = (actor, on, *, disputes = None))]
+    fn agreements_binding(&self, actor: &str, on: &Bound<'_, PyAny>, disputes: Option<&str>) -> PyResult<Vec<String>> {
         let day = day(on)?;
-        Ok(self.0.agreements_binding(actor, day).map(|a| a.id.to_string()).collect())
+        let r = self.resolved(disputes)?;
+        Ok(r.agreements_binding(actor, day).map(|a| a.id.to_string()).collect())
     }
 
     /// The ids of the troop presences reported in `country` (ISO 3166-1 alpha-3).
-    fn forces_in(&self, country: &str) -> PyResult<Vec<String>> {
+    #[pyo3(signature = (country, *, disputes = None))]
+    fn forces_in(&self, country: &str, disputes: Option<&str>) -> PyResult<Vec<String>> {
         let country: CountryCode = country.parse().map_err(value_error)?;
-        Ok(self.0.forces_in(country).map(|t| t.id.to_string()).collect())
+        Ok(self.resolved(disputes)?.forces_in(country).map(|t| t.id.to_string()).collect())
     }
 
     /// The actor and every actor it belongs to, nearest first.
@@ -136,8 +183,10 @@ impl PyDossier {
     }
 
     /// The ATOP, COW and DCAD codings of every agreement.
-    fn codings(&self) -> Vec<Codings> {
-        self.0.agreements.iter().map(|a| Codings::of(&self.0, a)).collect()
+    #[pyo3(signature = (*, disputes = None))]
+    fn codings(&self, disputes: Option<&str>) -> PyResult<Vec<Codings>> {
+        let r = self.resolved(disputes)?;
+        Ok(r.agreements.iter().map(|a| Codings::of(&r, a)).collect())
     }
 
     /// The research tables of this dossier (docs/tables.md), by table name: `agreements`,
@@ -147,16 +196,18 @@ impl PyDossier {
     /// date a `datetime.date` (`str()` gives the CSV's `YYYY-MM-DD`). `through` is the last year
     /// of the year tables for bindings still in force (default: the current year); `only`
     /// (table names) limits the tables returned. The rows are produced whatever the validation
-    /// says; `dossier tables` skips a dossier with errors.
-    #[pyo3(signature = (*, through = None, as_tuples = false, only = None))]
+    /// says; `dossier tables` skips a dossier with errors. `disputes` is the dispute policy; each
+    /// table's `disputed` column says which rows rest on a disputed fact.
+    #[pyo3(signature = (*, through = None, as_tuples = false, only = None, disputes = None))]
     fn tables<'py>(
         &self,
         py: Python<'py>,
         through: Option<i32>,
         as_tuples: bool,
         only: Option<Vec<String>>,
+        disputes: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let options = through.map_or_else(Options::through_this_year, Options::through);
+        let options = through.map_or_else(Options::through_this_year, Options::through).with_policy(policy(disputes)?);
         tables_dict(py, &Tables::from_dossier(&self.0, &options), as_tuples, only.as_deref())
     }
 

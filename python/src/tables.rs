@@ -109,17 +109,20 @@ pub(crate) fn table_columns<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyDict>
 /// `line`, as `validate_file`); `only` (table names) limits the tables returned. Raises
 /// `OSError` when the file cannot be read, `ValueError` for an unknown table name.
 #[pyfunction]
-#[pyo3(signature = (source, *, through = None, as_tuples = false, only = None))]
+#[pyo3(signature = (source, *, through = None, as_tuples = false, only = None, disputes = None))]
 pub(crate) fn corpus_tables<'py>(
     py: Python<'py>,
     source: &Bound<'py, PyAny>,
     through: Option<i32>,
     as_tuples: bool,
     only: Option<Vec<String>>,
+    disputes: Option<&str>,
 ) -> PyResult<(Bound<'py, PyDict>, Report)> {
     // Before reading a corpus that may be large.
     check_table_names(only.as_deref())?;
-    let options = through.map_or_else(Options::through_this_year, Options::through);
+    let options = through
+        .map_or_else(Options::through_this_year, Options::through)
+        .with_policy(crate::dossier::policy(disputes)?);
     let mut report = Report { issues: Vec::new(), dossiers: 0 };
     let mut tables = Tables::default();
     let mut add = |d: &defense_agreements::Dossier| tables.add(d, &options);

@@ -221,6 +221,29 @@ def test_codings() -> None:
     assert "cow_type='I'" in repr(row)
 
 
+def test_the_dispute_policy_decides_what_counts() -> None:
+    """The seed's report names Defense Minister Ayyoub as Syria's signer, AP President Assad."""
+    seed = da.parse(seed_text())
+
+    def signers(disputes: Any) -> list[tuple[object, object]]:
+        rows = seed.tables(through=2024, only=["signatures"], disputes=disputes)["signatures"]
+        return [(r["signer_id"], r["disputed"]) for r in rows if r["agreement_id"] == "iran-syria-2020"]
+
+    assert signers(None) == signers("undisputed") == [("bagheri", 0)]
+    assert signers("any_alternative") == [("bagheri", 0), ("ayyoub", 1), ("assad", 1)]
+    # One outlet each, neither graded: unresolved.
+    assert signers("best_supported") == [("bagheri", 0)]
+    lines = seed_text().replace("\n", " ") + "\n"
+    tables, report = da.corpus_tables(lines, through=2024, only=["signatures"], disputes="any_alternative")
+    assert report.is_valid and len(tables["signatures"]) == 3
+    for disputes in (None, "undisputed", "any_alternative", "best_supported"):
+        assert seed.status("iran-syria-2020", disputes=disputes) == seed.status("iran-syria-2020")
+        assert [c.agreement for c in seed.codings(disputes=disputes)] == ["iran-syria-2020", "astana-understandings"]
+    unknown: Any = "most"
+    with pytest.raises(ValueError, match="best_supported"):
+        seed.codings(disputes=unknown)
+
+
 def test_schema_is_the_committed_one() -> None:
     assert da.schema() == (ROOT / "schemas" / "dossier.schema.json").read_text(encoding="utf-8")
     assert da.SCHEMA_VERSION in da.schema()

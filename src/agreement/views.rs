@@ -421,7 +421,8 @@ impl<'a> Lifecycle<'a> {
         let active = |s: AgreementStatus| matches!(s, AgreementStatus::InForce | AgreementStatus::Suspended);
 
         for (day, i, date) in events {
-            let Some(a) = agreement.actions.get(i) else { continue };
+            // A disputed act changes nothing unless a dispute policy counts it (`Dossier::resolve`).
+            let Some(a) = agreement.actions.get(i).filter(|a| a.dispute.is_none()) else { continue };
             // The term runs out before any act of a later day (and on its last day, unless
             // the act is the renewal that extends it).
             if let Some(t) = term_end {

@@ -12,6 +12,7 @@ use crate::agreement::{ActionType, Agreement, Obligation, ObligationType};
 use crate::codings::{Atop, AtopObligations};
 use crate::dossier::Dossier;
 use crate::ids::ActorId;
+use crate::resolve::Contested;
 use crate::values::{EdtfDate, Identifier, Precision};
 
 fn flag(present: bool) -> u8 {
@@ -147,9 +148,12 @@ struct StateYear {
     agreements: i64,
     alliances: i64,
     flags: Flags,
+    disputed: bool,
 }
 
-pub(super) fn build(dossier: &Dossier, options: &Options, out: &mut Tables) {
+/// The rows of `dossier`, whose disputes are already resolved; `contested` says which rows rest
+/// on a disputed fact.
+pub(super) fn build(dossier: &Dossier, contested: &Contested, options: &Options, out: &mut Tables) {
     let dossier_id = dossier.id.as_str();
     let actors = Actors::new(dossier);
     let through = options.through_year;
@@ -161,7 +165,13 @@ pub(super) fn build(dossier: &Dossier, options: &Options, out: &mut Tables) {
         let atop = ag.atop_obligations();
         let cow_type = ag.cow_type().map(|t| t.as_str());
         let alliance = atop.any();
-        out.agreements.push(agreement_row(dossier_id, ag, &binding, &atop));
+        let mut row = agreement_row(dossier_id, ag, &binding, &atop);
+        row.disputed = flag(contested.agreement(agreement_id));
+        out.agreements.push(row);
+        // A disputed act bears on who is bound when; any disputed pledge on the COW type and on
+        // whether it is an alliance: either bears on every dyad and state-year.
+        let lifecycle_disputed = contested.lifecycle(agreement_id);
+        let pledges_disputed = lifecycle_disputed || contested.pledge(agreement_id, None);
 
         // Full parties, each once, in the order listed.
         let mut seen = HashSet::new();
@@ -171,6 +181,7 @@ pub(super) fn build(dossier: &Dossier, options: &Options, out: &mut Tables) {
 
         for ((party, spells), k) in parties.iter().zip(&spells).zip(&keys) {
             let flags = Flags::of(&ag.atop_obligations_of(party));
+            let member_disputed = flag(lifecycle_disputed || contested.pledge(agreement_id, Some(party.as_str())));
             let mut last_year = None;
             for (n, s) in spells.iter().enumerate() {
                 let last = s.last_day();
@@ -195,6 +206,7 @@ pub(super) fn build(dossier: &Dossier, options: &Options, out: &mut Tables) {
                     atop_neutral: flags.0[2],
                     atop_nonagg: flags.0[3],
                     atop_consul: flags.0[4],
+                    disputed: member_disputed,
                 });
                 for year in binding::years(s.from, s.until, through) {
                     // Two spells in one year count the agreement once.
@@ -206,6 +218,7 @@ pub(super) fn build(dossier: &Dossier, options: &Options, out: &mut Tables) {
                     entry.agreements += 1;
                     entry.alliances += i64::from(alliance);
                     entry.flags = entry.flags.or(flags);
+                    entry.disputed |= pledges_disputed;
                 }
             }
         }
@@ -238,6 +251,7 @@ pub(super) fn build(dossier: &Dossier, options: &Options, out: &mut Tables) {
                         atop_nonagg: directed.0[3],
                         atop_consul: directed.0[4],
                         cow_type,
+                        disputed: flag(pledges_disputed),
                     });
                     for year in binding::years(start, end, through) {
                         if years.last().is_none_or(|&y| y < year) {
@@ -264,6 +278,7 @@ pub(super) fn build(dossier: &Dossier, options: &Options, out: &mut Tables) {
                             atop_nonagg: $flags.0[3],
                             atop_consul: $flags.0[4],
                             cow_type,
+                            disputed: flag(pledges_disputed),
                         }
                     };
                 }
@@ -277,7 +292,7 @@ pub(super) fn build(dossier: &Dossier, options: &Options, out: &mut Tables) {
             }
         }
 
-        signatures(dossier, ag, &actors, out);
+        signatures(dossier, ag, &actors, contested, out);
     }
 
     for ((actor_id, year), sy) in state_years {
@@ -295,10 +310,11 @@ pub(super) fn build(dossier: &Dossier, options: &Options, out: &mut Tables) {
             atop_neutral: sy.flags.0[2],
             atop_nonagg: sy.flags.0[3],
             atop_consul: sy.flags.0[4],
+            disputed: flag(sy.disputed),
         });
     }
 
-    troop_presences(dossier, &actors, out);
+    troop_presences(dossier, &actors, contested, out);
 }
 
 fn agreement_row(dossier_id: &str, ag: &Agreement, binding: &Binding<'_>, atop: &AtopObligations) -> AgreementRow {
@@ -337,10 +353,11 @@ fn agreement_row(dossier_id: &str, ag: &Agreement, binding: &Binding<'_>, atop: 
         cow_alliance_id: number(&ag.identifiers, "cow_alliance"),
         unts: identifier(&ag.identifiers, "unts").map(str::to_owned),
         wikidata: identifier(&ag.identifiers, "wikidata").map(str::to_owned),
+        disputed: 0,
     }
 }
 
-fn signatures(dossier: &Dossier, ag: &Agreement, actors: &Actors<'_>, out: &mut Tables) {
+fn signatures(dossier: &Dossier, ag: &Agreement, actors: &Actors<'_>, contested: &Contested, out: &mut Tables) {
     if ag.signatures.is_empty() {
         return;
     }
@@ -362,11 +379,12 @@ fn signatures(dossier: &Dossier, ag: &Agreement, actors: &Actors<'_>, out: &mut 
             date: single.filter(|d| d.precision() == Precision::Day).and_then(|d| d.earliest()),
             year_signed: single.map(|d| d.year_value()),
             place: s.place.as_ref().map(|p| p.name.clone()),
+            disputed: flag(contested.signature(ag.id.as_str(), s.party.as_str(), s.signer.as_str()).is_some()),
         });
     }
 }
 
-fn troop_presences(dossier: &Dossier, actors: &Actors<'_>, out: &mut Tables) {
+fn troop_presences(dossier: &Dossier, actors: &Actors<'_>, contested: &Contested, out: &mut Tables) {
     // The host's COW code: a state actor of the dossier with that country and a `cow` id.
     let mut host_codes = HashMap::new();
     for a in dossier.actors.iter().filter(|a| a.kind == ActorKind::State) {
@@ -398,6 +416,7 @@ fn troop_presences(dossier: &Dossier, actors: &Actors<'_>, out: &mut Tables) {
                 as_of_year: as_of.map(|d| d.year()),
                 host_consent: t.host_consent.as_str().to_owned(),
                 agreement_id: t.agreement.as_ref().map(|a| a.as_str().to_owned()),
+                disputed: flag(contested.presence(t.id.as_str())),
             });
         }
     }

@@ -14,6 +14,10 @@
 //! dated `1955` takes effect on 1955-12-31; a year column holds every year with at least one
 //! bound day.
 //!
+//! Disputed facts count as [`Options::policy`] says (by default, none does), and every table has
+//! a `disputed` column: 1 when the row rests on a fact some source disputes, whether the policy
+//! counted it or set it aside.
+//!
 //! ```
 //! use defense_agreements::Dossier;
 //! use defense_agreements::tables::{Options, Tables};
@@ -45,6 +49,7 @@ use chrono::NaiveDate;
 
 #[cfg(doc)]
 use crate::agreement::Agreement;
+use crate::dispute_policy::DisputePolicy;
 use crate::dossier::Dossier;
 
 /// The type of a column, as the output formats store it.
@@ -168,12 +173,22 @@ pub struct Options {
     /// The last year of the year tables (state-year, dyad-year …) for bindings still in
     /// force: an open spell gives rows up to this year.
     pub through_year: i32,
+    /// Which alternatives of a dispute count as fact (default: none, only undisputed facts).
+    /// Each row's `disputed` column says whether it rests on a disputed fact either way.
+    pub policy: DisputePolicy,
 }
 
 impl Options {
-    /// Year tables run through `through_year` for bindings still in force.
+    /// Year tables run through `through_year` for bindings still in force, under the default
+    /// dispute policy.
     pub fn through(through_year: i32) -> Self {
-        Self { through_year }
+        Self { through_year, policy: DisputePolicy::default() }
+    }
+
+    /// The same options under another dispute policy.
+    pub fn with_policy(mut self, policy: DisputePolicy) -> Self {
+        self.policy = policy;
+        self
     }
 
     /// Year tables run through the current year (UTC, from the system clock): the default of
@@ -218,9 +233,10 @@ impl Tables {
         tables
     }
 
-    /// Adds the rows of one more dossier.
+    /// Adds the rows of one more dossier, its disputes resolved under `options.policy`.
     pub fn add(&mut self, dossier: &Dossier, options: &Options) {
-        build::build(dossier, options, self);
+        let resolved = dossier.resolve(options.policy);
+        build::build(&resolved, resolved.contested(), options, self);
     }
 
     /// The number of rows of each table, by table name, in the order of [`Tables::NAMES`].

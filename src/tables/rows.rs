@@ -104,6 +104,8 @@ rows! {
         unts: Option<String>,
         /// The Wikidata item (identifier scheme `wikidata`).
         wikidata: Option<String>,
+        /// 1 when a disputed fact bears on the row: a lifecycle act, obligation, cooperation area or field of the agreement some source disputes, counted or set aside under the dispute policy.
+        disputed: u8,
     }
 
     /// One binding interval of one full party (ATOP's member level): a party that withdraws
@@ -149,6 +151,8 @@ rows! {
         atop_nonagg: u8,
         /// 1 when this party pledges consultation.
         atop_consul: u8,
+        /// 1 when a disputed fact bears on the row: a lifecycle act of the agreement, or a pledge this party may make, that some source disputes, counted or set aside under the dispute policy.
+        disputed: u8,
     }
 
     /// One actor in one year in which at least one agreement of the dossier binds it on at
@@ -178,6 +182,8 @@ rows! {
         atop_nonagg: u8,
         /// 1 when it pledges consultation in one of them.
         atop_consul: u8,
+        /// 1 when a disputed act or pledge (counted or set aside under the dispute policy) bears on one of the agreements counted: on when it binds, its pledges, or whether it is an alliance.
+        disputed: u8,
     }
 
     /// Two parties of one agreement in one year in which both are bound on a common day,
@@ -213,6 +219,8 @@ rows! {
         atop_consul: u8,
         /// The agreement's COW type: `I`, `II`, `III`.
         cow_type: Option<&'static str>,
+        /// 1 when a disputed act or pledge of the agreement (counted or set aside under the dispute policy) bears on the row's span, flags or COW type.
+        disputed: u8,
     }
 
     /// An ordered pair of parties of one agreement in one year in which both are bound on a
@@ -248,6 +256,8 @@ rows! {
         atop_consul: u8,
         /// The agreement's COW type: `I`, `II`, `III`.
         cow_type: Option<&'static str>,
+        /// 1 when a disputed act or pledge of the agreement (counted or set aside under the dispute policy) bears on the row's span, flags or COW type.
+        disputed: u8,
     }
 
     /// An ordered pair of parties of one agreement and a day-precision interval in which both
@@ -285,6 +295,8 @@ rows! {
         atop_consul: u8,
         /// The agreement's COW type: `I`, `II`, `III`.
         cow_type: Option<&'static str>,
+        /// 1 when a disputed act or pledge of the agreement (counted or set aside under the dispute policy) bears on the row's span, flags or COW type.
+        disputed: u8,
     }
 
     /// One person signing one agreement for one party.
@@ -315,6 +327,8 @@ rows! {
         year_signed: Option<i32>,
         /// The place's name.
         place: Option<String>,
+        /// 1 when the signature is one alternative of a dispute, counted under the dispute policy.
+        disputed: u8,
     }
 
     /// One force actor of one troop presence (a presence of several actors gives one row each,
@@ -356,5 +370,7 @@ rows! {
         host_consent: String,
         /// The agreement the presence rests on.
         agreement_id: Option<String>,
+        /// 1 when the presence, a field of it (its strength …) or a claim about the host's consent to it is disputed (counted or set aside under the dispute policy).
+        disputed: u8,
     }
 }

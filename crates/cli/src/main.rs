@@ -6,6 +6,7 @@
 
 mod codings;
 mod diff;
+mod disputes;
 mod input;
 mod merge;
 mod output;

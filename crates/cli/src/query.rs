@@ -40,6 +40,8 @@ pub(crate) struct Args {
     /// Another party: whether the actor is bound toward it on `--on` (which it needs).
     #[arg(long, value_parser = parse_actor, value_name = "ID", requires = "on")]
     toward: Option<ActorId>,
+    #[command(flatten)]
+    disputes: crate::disputes::Disputes,
 }
 
 fn parse_actor(text: &str) -> Result<ActorId, String> {
@@ -55,6 +57,7 @@ pub(crate) fn run(args: Args) -> io::Result<ExitCode> {
     let mut questions = Questions::new(args.actor, args.country);
     questions.on = args.on;
     questions.toward = args.toward;
+    questions.policy = args.disputes.policy();
     let mut out = crate::output::stdout();
     write_answers(&mut out, &dossiers, &questions)?;
     out.flush()?;

@@ -38,6 +38,8 @@ pub(crate) struct Args {
     /// The last year of the year tables for bindings still in force (default: this year).
     #[arg(long, value_name = "YEAR")]
     through: Option<i32>,
+    #[command(flatten)]
+    disputes: crate::disputes::Disputes,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -62,7 +64,8 @@ pub(crate) fn run(args: Args) -> io::Result<ExitCode> {
     if args.partition {
         write = write.partitioned();
     }
-    let options = args.through.map_or_else(Options::through_this_year, Options::through);
+    let options =
+        args.through.map_or_else(Options::through_this_year, Options::through).with_policy(args.disputes.policy());
     let mut sink = TableSink::create(&args.out, write).map_err(io_error)?;
     let mut tables = Tables::default();
     let (mut used, mut failed) = (0u64, 0u64);

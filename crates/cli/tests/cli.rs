@@ -283,11 +283,50 @@ fn codings_prints_one_row_per_agreement() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     let mut lines = text.lines();
-    assert_eq!(lines.next(), Some("DOSSIER\tAGREEMENT\tDEF\tOFF\tNEU\tNAG\tCON\tCOW\tALLIANCE\tDCA"));
+    assert_eq!(lines.next(), Some("DOSSIER\tAGREEMENT\tDEF\tOFF\tNEU\tNAG\tCON\tCOW\tALLIANCE\tDCA\tDISPUTED"));
     let row: Vec<&str> =
         lines.find(|l| l.contains("\tnorth-atlantic-treaty\t")).unwrap_or_default().split('\t').collect();
     assert_eq!(row.get(7), Some(&"I"), "{text}");
     assert_eq!(row.get(8), Some(&"yes"), "{text}");
+}
+
+/// The report names Defense Minister Ayyoub as Syria's signer, AP President Assad: one dispute,
+/// which every subcommand that derives readings resolves under `--disputes`.
+#[test]
+fn the_dispute_policy_flag_decides_what_counts() {
+    let seed = "examples/data/iran-syria-2020.json";
+    let signers = |policy: &str| {
+        let out = dossier(&["query", "--actor", "syria", "--disputes", policy, seed], b"");
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let text = stdout(&out);
+        let section = text.split("# Signatures\n").nth(1).unwrap_or_default();
+        let section = section.split("\n\n").next().unwrap_or_default().to_owned();
+        (section, text)
+    };
+    let (default, text) = signers("undisputed");
+    assert!(!default.contains("Assad") && !default.contains("Ayyoub"), "{default}");
+    assert!(text.contains("syrian-signer\tdisputed: Ali Abdullah Ayyoub or Bashar al-Assad"), "{text}");
+    assert!(text.contains("\tundisputed: set aside\n"), "{text}");
+    let (any, _) = signers("any_alternative");
+    assert!(any.contains("\tsyria\tBashar al-Assad\t") && any.contains("disputed: "), "{any}");
+    let (_, best) = signers("best_supported");
+    assert!(best.contains("\tbest_supported: unresolved, set aside\n"), "{best}");
+
+    let codings = dossier(&["codings", "--disputes", "any_alternative", seed], b"");
+    assert_eq!(codings.status.code(), Some(0), "{}", stderr(&codings));
+    let dir = std::env::temp_dir().join(format!("dossier-disputes-{}", std::process::id()));
+    let dir_arg = dir.to_string_lossy().into_owned();
+    let tables = dossier(&["tables", "--disputes", "any_alternative", "--out", &dir_arg, seed], b"");
+    assert_eq!(tables.status.code(), Some(0), "{}", stderr(&tables));
+    let csv = std::fs::read_to_string(dir.join("signatures.csv")).unwrap_or_default();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(csv.lines().next().is_some_and(|h| h.ends_with(",disputed")), "{csv}");
+    assert_eq!(csv.lines().filter(|l| l.ends_with(",1")).count(), 2, "{csv}");
+    for args in [&["query"][..], &["codings"], &["tables", "--out", &dir_arg]] {
+        let out = dossier(&[args, &["--disputes", "most", seed]].concat(), b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("best_supported"), "{}", stderr(&out));
+    }
 }
 
 const REPORT: &str = "examples/data/merge/iran-syria-2020-report.json";
