@@ -87,6 +87,6 @@ doc_pages!(modules);
 
 // The changelog's Keep a Changelog headings are links ([Unreleased]).
 #[doc = page_links!()]
-#[doc = "[Unreleased]: crate::docs::changelog\n"]
+#[doc = "[Unreleased]: crate::docs::changelog\n[0.2.0]: crate::docs::changelog\n"]
 #[doc = include_str!("../CHANGELOG.md")]
 pub mod changelog {}
