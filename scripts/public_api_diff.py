@@ -9,8 +9,8 @@ version while the major is 0 (Cargo's semver rules); the script exits 1 when the
 do not allow what it found.
 
 It sees names, not signatures: a changed argument type or a new required field of an exhaustive
-struct is not caught (cargo-semver-checks, documented in docs/limits.md, catches those; it takes
-too long to install within CI's time on two cores).
+struct is not caught (cargo-semver-checks catches those; docs/limits.md says why CI runs it only
+on request).
 
 Usage: python3 scripts/public_api_diff.py BASE.json BASE_VERSION NEW.json NEW_VERSION
 """
