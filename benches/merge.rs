@@ -9,6 +9,10 @@
 //! each): every one names states that others name too (joined by their ISO codes and
 //! identifiers) and reuses local ids such as `report` or `statement-0` for unrelated records
 //! (renamed), so the merge does all of its kinds of work.
+//!
+//! The second group is the shape of extraction answers: every dossier has the id `report`, so
+//! every renamed id and every resolver key repeats (it took 0.12 s for 1,000 and 8.4 s for
+//! 10,000 before the merge computed its groups at once).
 #![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use std::hint::black_box;
@@ -45,6 +49,20 @@ fn merge_benches(c: &mut Criterion) {
     for n in [1_000usize, 10_000] {
         g.throughput(Throughput::Elements(n as u64));
         g.bench_function(format!("{n} dossiers"), |b| b.iter(|| merge_all(&all[..n])));
+    }
+    g.finish();
+    let repeated: Vec<Dossier> = all
+        .into_iter()
+        .map(|mut d| {
+            d.id = "report".parse().unwrap_or_else(|e| panic!("{e}"));
+            d
+        })
+        .collect();
+    let mut g = c.benchmark_group("merge, one id for all");
+    g.sample_size(10);
+    for n in [1_000usize, 10_000] {
+        g.throughput(Throughput::Elements(n as u64));
+        g.bench_function(format!("{n} dossiers"), |b| b.iter(|| merge_all(&repeated[..n])));
     }
     g.finish();
 }

@@ -5,7 +5,8 @@
 //! ```
 //!
 //! Prints one candidate pair per line, best first: the score (0–100), the two records as
-//! `dossier/list/id`, and the evidence (same name, transliteration, same country, post or date).
+//! `dossier/list/id`, and the evidence (for people the name, country and post; for agreements
+//! the parties, signers, signing date and place, then the title).
 //! Pairs that already share an external identifier merge without help and are not shown; pairs
 //! the resolver has judged are not shown again.
 //!

@@ -6,7 +6,8 @@ use crate::citation::Citation;
 use crate::extensions::Extensions;
 use crate::ids::ActorId;
 use crate::name::OtherName;
-use crate::values::{CountryCode, EdtfDate, Identifier};
+use crate::succession::Succession;
+use crate::values::{CountryCode, EdtfDate, Identifier, Place};
 
 /// Any organization that acts: a state, its armed forces or a ministry, an international
 /// organization, a militia.
@@ -39,6 +40,15 @@ pub struct Actor {
     /// When it ceased to exist (SEATO: 1977-06-30). Its agreements may outlive it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dissolved: Option<EdtfDate>,
+    /// Where an organization has its seat (SEATO: Bangkok; the Western European Union:
+    /// London, then Brussels): a place, not an actor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seat: Option<Place>,
+    /// How it ends or carries on another: the actor it continues (the United Kingdom, Great
+    /// Britain), was succeeded by, or dissolved into, with the date and sources. Only
+    /// `continues` carries agreements: see docs/lifecycle.md.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub succession: Vec<Succession>,
     /// Outside identifiers: COW country code, Wikidata QID …
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub identifiers: Vec<Identifier>,
@@ -63,6 +73,8 @@ impl Actor {
             sponsors: Vec::new(),
             founded: None,
             dissolved: None,
+            seat: None,
+            succession: Vec::new(),
             identifiers: Vec::new(),
             citations: Vec::new(),
             extensions: Extensions::new(),
@@ -121,6 +133,13 @@ impl Actor {
         c.opt_date(&path.key("founded"), self.founded.as_ref());
         c.opt_date(&path.key("dissolved"), self.dissolved.as_ref());
         c.date_pair(&path.key("dissolved"), self.founded.as_ref(), self.dissolved.as_ref(), "dissolved");
+        c.place(&path.key("seat"), self.seat.as_ref());
+        let list = path.key("succession");
+        for (i, s) in self.succession.iter().enumerate() {
+            let at = list.index(i);
+            c.date(&at.key("date"), &s.date);
+            c.citations(&at, &s.citations, false);
+        }
         c.identifiers(&path.key("identifiers"), &self.identifiers);
         c.citations(path, &self.citations, false);
     }
@@ -178,6 +197,8 @@ crate::with::with!(Actor {
     with_sponsors: sponsors list ActorId;
     with_founded: founded opt EdtfDate;
     with_dissolved: dissolved opt EdtfDate;
+    with_seat: seat opt Place;
+    with_succession: succession list Succession;
     with_identifiers: identifiers list Identifier;
     with_citations: citations list Citation;
     with_extensions: extensions val Extensions;

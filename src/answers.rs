@@ -241,7 +241,10 @@ fn status(a: &Agreement, on: Option<NaiveDate>) -> &'static str {
 fn claim(d: &Dossier, c: &Claim<'_>) -> String {
     match c {
         Claim::Signature { signature, .. } => {
-            d.person(signature.signer.as_str()).map_or_else(|| signature.signer.to_string(), |p| p.name.clone())
+            let name =
+                d.person(signature.signer.as_str()).map_or_else(|| signature.signer.to_string(), |p| p.name.clone());
+            let role = if signature.is_signatory() { "" } else { " (witness)" };
+            format!("{name}{role}")
         }
         Claim::TroopPresence(t) => format!("{} ({})", t.strength, t.id),
         Claim::Obligation { obligation, .. } => obligation.kind.to_string(),

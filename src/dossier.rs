@@ -180,6 +180,13 @@ impl Dossier {
             .filter(move |a| a.parties.iter().any(|p| p.actor.as_str() == actor.as_ref() && a.binds_on(&p.actor, day)))
     }
 
+    /// The succession links of the dossier's actors, indexed once: pass them to
+    /// [`Agreement::lifecycle_in`] so that the views follow states that dissolve or continue
+    /// one another (docs/lifecycle.md).
+    pub fn successions(&self) -> crate::Successions<'_> {
+        crate::Successions::new(&self.actors)
+    }
+
     /// The foreign or domestic forces reported present in `country`. A presence marked with a
     /// `dispute` is not listed (the default [`DisputePolicy`](crate::DisputePolicy)); list those
     /// another policy counts from [`Dossier::resolve`]`(policy)`.

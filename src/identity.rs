@@ -43,6 +43,7 @@ pub fn list_name(kind: RecordKind) -> &'static str {
         RecordKind::TroopPresence => "troop_presences",
         RecordKind::Support => "supports",
         RecordKind::Statement => "statements",
+        RecordKind::Dispute => "disputes",
         _ => "sources",
     }
 }

@@ -49,6 +49,7 @@ mod schema_version;
 mod source;
 mod statement;
 mod strict_value;
+mod succession;
 mod support;
 #[cfg(feature = "tables")]
 pub mod tables;
@@ -71,7 +72,7 @@ pub use agreement::{
     Obligation, ObligationType, Party, PartyRole, Related, Relation, Renewal, Signature, SignatureRole, TextMode,
     WithdrawalTerms,
 };
-pub use agreement::{Agreement, AgreementKind, AgreementStatus, Confidentiality};
+pub use agreement::{Agreement, AgreementKind, AgreementStatus, Confidentiality, InstrumentForm};
 pub use citation::{Citation, Credibility, CredibilityError};
 pub use dispute::{Claim, Competing, Dispute, ValueAlternative};
 pub use dispute_policy::{Backing, DisputePolicy};
@@ -86,6 +87,7 @@ pub use resolve::{Outcome, Resolved};
 pub use schema_version::{SchemaVersion, SchemaVersionError};
 pub use source::{Reliability, Source, SourceKind, Url, UrlError};
 pub use statement::{Statement, StatementMode};
+pub use succession::{Succession, SuccessionType, Successions};
 pub use support::{Support, SupportType};
 pub use troop_presence::{ConsentClaim, HostConsent, TroopPresence};
 pub use validate::{Code, CodeError, CustomCode, Issue, Report, Severity, ValidationError};

@@ -11,8 +11,8 @@ use crate::dossier::Dossier;
 use crate::ids::DisputeId;
 use crate::validate::Path;
 use crate::{
-    Action, Agreement, Clause, ConsentClaim, Cooperation, Establishment, Limit, Obligation, Party, Person, Post,
-    RecordKind, Related, Signature, Statement, Support, TroopPresence, WithdrawalTerms,
+    Action, Actor, Agreement, Clause, ConsentClaim, Cooperation, Establishment, Limit, Obligation, Party, Person, Post,
+    RecordKind, Related, Signature, Statement, Succession, Support, TroopPresence, WithdrawalTerms,
 };
 
 /// One step from a record down to a nested fact, in its JSON form.
@@ -41,11 +41,13 @@ pub(crate) enum NestedKind {
     Withdrawal,
     ConsentClaim,
     Post,
+    /// An actor's succession link (it continues, was succeeded by, dissolved into another).
+    Succession,
 }
 
 impl NestedKind {
     /// Every kind of nested fact.
-    pub(crate) const ALL: [NestedKind; 12] = [
+    pub(crate) const ALL: [NestedKind; 13] = [
         Self::Party,
         Self::Action,
         Self::Signature,
@@ -58,6 +60,7 @@ impl NestedKind {
         Self::Withdrawal,
         Self::ConsentClaim,
         Self::Post,
+        Self::Succession,
     ];
 
     /// The kind of record holding it.
@@ -65,6 +68,7 @@ impl NestedKind {
         match self {
             Self::ConsentClaim => RecordKind::TroopPresence,
             Self::Post => RecordKind::Person,
+            Self::Succession => RecordKind::Actor,
             _ => RecordKind::Agreement,
         }
     }
@@ -85,6 +89,7 @@ impl NestedKind {
             Self::Withdrawal => &[Field("duration"), Field("withdrawal")],
             Self::ConsentClaim => &[List("consent_claims")],
             Self::Post => &[List("posts")],
+            Self::Succession => &[List("succession")],
         }
     }
 
@@ -112,6 +117,7 @@ impl NestedKind {
             Self::Withdrawal => "withdrawal terms",
             Self::ConsentClaim => "consent claim",
             Self::Post => "post",
+            Self::Succession => "succession link",
         }
     }
 }
@@ -122,6 +128,7 @@ pub(crate) enum Holder<'d> {
     Agreement(&'d Agreement),
     Person(&'d Person),
     TroopPresence(&'d TroopPresence),
+    Actor(&'d Actor),
 }
 
 impl<'d> Holder<'d> {
@@ -131,6 +138,17 @@ impl<'d> Holder<'d> {
             Self::Agreement(a) => &a.citations,
             Self::Person(p) => &p.citations,
             Self::TroopPresence(t) => &t.citations,
+            Self::Actor(a) => &a.citations,
+        }
+    }
+
+    /// The record's kind (as in JSON) and id.
+    pub(crate) fn kind_and_id(self) -> (&'static str, &'d str) {
+        match self {
+            Self::Agreement(a) => ("agreement", a.id.as_str()),
+            Self::Person(p) => ("person", p.id.as_str()),
+            Self::TroopPresence(t) => ("troop_presence", t.id.as_str()),
+            Self::Actor(a) => ("actor", a.id.as_str()),
         }
     }
 
@@ -141,6 +159,7 @@ impl<'d> Holder<'d> {
             Self::Agreement(a) => std::ptr::from_ref(a).addr(),
             Self::Person(p) => std::ptr::from_ref(p).addr(),
             Self::TroopPresence(t) => std::ptr::from_ref(t).addr(),
+            Self::Actor(a) => std::ptr::from_ref(a).addr(),
         }
     }
 }
@@ -160,6 +179,7 @@ pub(crate) enum Fact<'d> {
     Withdrawal(&'d WithdrawalTerms),
     ConsentClaim(&'d ConsentClaim),
     Post(&'d Post),
+    Succession(&'d Succession),
 }
 
 impl<'d> Fact<'d> {
@@ -177,6 +197,7 @@ impl<'d> Fact<'d> {
             Self::Withdrawal(_) => NestedKind::Withdrawal,
             Self::ConsentClaim(_) => NestedKind::ConsentClaim,
             Self::Post(_) => NestedKind::Post,
+            Self::Succession(_) => NestedKind::Succession,
         }
     }
 
@@ -195,6 +216,7 @@ impl<'d> Fact<'d> {
             Self::Withdrawal(x) => &x.citations,
             Self::ConsentClaim(x) => &x.citations,
             Self::Post(x) => &x.citations,
+            Self::Succession(x) => &x.citations,
         }
     }
 
@@ -210,7 +232,7 @@ impl<'d> Fact<'d> {
             Self::Related(x) => x.dispute.as_ref(),
             Self::ConsentClaim(x) => x.dispute.as_ref(),
             Self::Post(x) => x.dispute.as_ref(),
-            Self::Party(_) | Self::Clause(_) | Self::Withdrawal(_) => None,
+            Self::Party(_) | Self::Clause(_) | Self::Withdrawal(_) | Self::Succession(_) => None,
         }
     }
 }
@@ -234,6 +256,10 @@ impl<'d> Nested<'d> {
 /// document order.
 pub(crate) fn walk<'d>(d: &'d Dossier, f: &mut impl FnMut(&Path<'_>, Nested<'d>)) {
     let root = Path::ROOT;
+    let actors = root.key("actors");
+    for (i, actor) in d.actors.iter().enumerate() {
+        holder(Holder::Actor(actor), &actors.index(i), f);
+    }
     let people = root.key("people");
     for (i, person) in d.people.iter().enumerate() {
         holder(Holder::Person(person), &people.index(i), f);
@@ -264,6 +290,7 @@ pub(crate) fn holder<'d>(holder: Holder<'d>, at: &Path<'_>, f: &mut impl FnMut(&
     }
     match holder {
         Holder::Person(p) => each(at, "posts", holder, p.posts.iter().map(Fact::Post), f),
+        Holder::Actor(a) => each(at, "succession", holder, a.succession.iter().map(Fact::Succession), f),
         Holder::TroopPresence(t) => {
             each(at, "consent_claims", holder, t.consent_claims.iter().map(Fact::ConsentClaim), f)
         }
@@ -365,9 +392,25 @@ mod tests {
         assert!(seen.contains(&NestedKind::Signature));
     }
 
+    /// A succession link is a nested fact of its actor, leaning on the actor's citations.
+    #[test]
+    fn succession_links_are_nested_facts_of_their_actor() {
+        let json = std::fs::read_to_string("tests/fixtures/histories/soviet-dprk-1961.json").unwrap_or_default();
+        let d = Dossier::from_json(&json).unwrap_or_else(|e| panic!("{e}"));
+        let mut found = Vec::new();
+        walk(&d, &mut |path, n| {
+            if n.fact.kind() == NestedKind::Succession {
+                found.push((path.render(), n.citations().len()));
+            }
+        });
+        assert_eq!(found, [("/actors/1/succession/0".to_owned(), 1)]);
+        assert_eq!(NestedKind::Succession.holder(), RecordKind::Actor);
+    }
+
     impl NestedKind {
         fn dispute_capable_matches(self, fact: Fact<'_>) -> bool {
-            !matches!(self, Self::Party | Self::Clause | Self::Withdrawal) || fact.dispute().is_none()
+            !matches!(self, Self::Party | Self::Clause | Self::Withdrawal | Self::Succession)
+                || fact.dispute().is_none()
         }
     }
 }

@@ -5,8 +5,8 @@
 
 pub use crate::agreement::{
     Action, ActionType, Agreement, AgreementKind, AgreementStatus, Clause, Condition, ConditionType, Confidentiality,
-    Cooperation, CooperationArea, Duration, Establishment, Limit, Obligation, ObligationType, Party, PartyRole,
-    Related, Relation, Renewal, Signature, TextMode, WithdrawalTerms,
+    Cooperation, CooperationArea, Duration, Establishment, InstrumentForm, Limit, Obligation, ObligationType, Party,
+    PartyRole, Related, Relation, Renewal, Signature, TextMode, WithdrawalTerms,
 };
 pub use crate::dispute::{Claim, Competing, Dispute};
 pub use crate::external::ExternalRef;

@@ -249,6 +249,12 @@ macro_rules! walkers {
                     f(&at.key("parent"), $Id::Actor(parent));
                 }
                 actors(&$($m)? r.sponsors, &at.key("sponsors"), f);
+                let list = at.key("succession");
+                for (i, s) in r.succession.$iter().enumerate() {
+                    let here = list.index(i);
+                    f(&here.key("actor"), $Id::Actor(&$($m)? s.actor));
+                    citations(&$($m)? s.citations, &here, f);
+                }
                 citations(&$($m)? r.citations, at, f);
             }
 
@@ -281,6 +287,12 @@ macro_rules! walkers {
                         f(&here.key("party"), $Id::Actor(party));
                     }
                     actors(&$($m)? a.toward, &here.key("toward"), f);
+                    if let Some(person) = a.performed_by.$opt() {
+                        f(&here.key("performed_by"), $Id::Person(person));
+                    }
+                    if let Some(organ) = a.organ.$opt() {
+                        f(&here.key("organ"), $Id::Actor(organ));
+                    }
                     citations(&$($m)? a.citations, &here, f);
                     dispute_mark(a.dispute.$opt(), &here, f);
                 }

@@ -144,6 +144,7 @@ mod tests {
         names_agree(HostConsent::ALL, HostConsent::as_str);
         names_agree(AgreementKind::ALL, AgreementKind::as_str);
         names_agree(Confidentiality::ALL, Confidentiality::as_str);
+        names_agree(crate::agreement::InstrumentForm::ALL, crate::agreement::InstrumentForm::as_str);
         names_agree(ActionType::ALL, ActionType::as_str);
         names_agree(CooperationArea::ALL, CooperationArea::as_str);
         names_agree(Renewal::ALL, Renewal::as_str);

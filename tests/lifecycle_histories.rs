@@ -160,7 +160,7 @@ const HISTORIES: &[History] = &[
             },
         ],
     },
-    // Constructed (no real case recorded): Alpha suspends the pact toward Beta only.
+    // Constructed (no real case recorded): Alpha suspends its obligations toward Beta only.
     History {
         file: "tests/fixtures/histories/constructed-pair-suspension.json",
         agreement: "tripartite-pact",
@@ -171,7 +171,8 @@ const HISTORIES: &[History] = &[
                 bound: &[("alpha", true), ("beta", true), ("gamma", true)],
                 toward: &[
                     ("alpha", "beta", false),
-                    ("beta", "alpha", false),
+                    // Directed: Alpha suspended its own obligations; Beta did not suspend its own.
+                    ("beta", "alpha", true),
                     ("alpha", "gamma", true),
                     ("gamma", "beta", true),
                 ],

@@ -17,9 +17,9 @@ type Found = BTreeSet<(String, String, String)>;
 fn field_kind(name: &str) -> Option<&'static str> {
     Some(match name {
         "actor" | "parent" | "sponsors" | "organization" | "party" | "obligors" | "beneficiaries" | "actors"
-        | "providers" | "recipients" | "forces" | "supporter" | "recipient" | "on_behalf_of" | "toward"
+        | "providers" | "recipients" | "forces" | "supporter" | "recipient" | "on_behalf_of" | "toward" | "organ"
         | "claimant" => "actor",
-        "signer" | "speakers" => "person",
+        "signer" | "speakers" | "performed_by" => "person",
         "agreement" => "agreement",
         "clause" => "clause",
         "source" => "source",

@@ -32,7 +32,13 @@ mod extraction;
 mod guide;
 mod hostile;
 mod lifecycle_histories;
+#[cfg(feature = "tables")]
+mod lifecycle_time;
 mod lifecycle_views;
+#[cfg(feature = "merge")]
+mod merge_laws;
+#[cfg(feature = "merge")]
+mod merge_multi_source;
 #[cfg(feature = "merge")]
 mod merge_real;
 mod messages;
@@ -52,5 +58,9 @@ mod schema;
 mod schema_agreement;
 mod seed;
 #[cfg(feature = "tables")]
+mod sourced_histories;
+#[cfg(feature = "tables")]
 mod tables;
 mod validation;
+#[cfg(feature = "merge")]
+mod xref_labelled;

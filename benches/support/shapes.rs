@@ -32,7 +32,7 @@ const SOURCE: &str = r#""sources":[{"id":"s","title":"Source"}]"#;
 
 fn agreement(parties: &str, signatures: &str) -> String {
     format!(
-        r#"{{"id":"x","title":"X","kind":"other","parties":[{parties}],"signatures":[{signatures}],"citations":[{{"source":"s"}}]}}"#
+        r#"{{"id":"x","title":"X","kind":"other","parties":[{parties}],"actions":[{{"type":"signature","date":"2000"}}],"signatures":[{signatures}],"citations":[{{"source":"s"}}]}}"#
     )
 }
 

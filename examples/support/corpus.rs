@@ -195,8 +195,11 @@ pub(crate) fn generate(seed: u64, n: u64, blocks: u32, invalid_per_mille: u64) -
         "supports": [], "statements": [], "sources": [],
     });
     let mut title = String::new();
+    // One state, one actor: a country that comes back in a later block is the actor it
+    // already has (validation holds one COW code to one state actor).
+    let mut states = std::collections::HashMap::new();
     for b in 0..blocks.max(1) {
-        let t = block(&mut rng, &mut doc, b, if b == 0 { defect } else { Defect::None });
+        let t = block(&mut rng, &mut doc, b, if b == 0 { defect } else { Defect::None }, &mut states);
         if b == 0 {
             title = t;
         }
@@ -247,13 +250,31 @@ fn push(doc: &mut Value, list: &str, item: Value) {
 }
 
 /// Adds one block of records; returns a title for it.
-fn block(rng: &mut Rng, doc: &mut Value, b: u32, defect: Defect) -> String {
+fn block(
+    rng: &mut Rng,
+    doc: &mut Value,
+    b: u32,
+    defect: Defect,
+    states: &mut std::collections::HashMap<&'static str, String>,
+) -> String {
     let sfx = if b == 0 { String::new() } else { format!("-{b}") };
     let i = rng.next_u64() as usize % COUNTRIES.len();
     let j = (i + 1 + rng.next_u64() as usize % (COUNTRIES.len() - 2)) % COUNTRIES.len();
     let k = (0..COUNTRIES.len()).find(|&k| k != i && k != j).unwrap_or(0);
     let (a, c, third) = (&COUNTRIES[i], &COUNTRIES[j], &COUNTRIES[k]);
-    let (ida, idc, idt) = (format!("{}{sfx}", a.id), format!("{}{sfx}", c.id), format!("{}{sfx}", third.id));
+    // Each state's actor: the one an earlier block made, else a new one (`fresh`).
+    let mut actor_of = |country: &'static Country| {
+        let mut fresh = false;
+        let id = states
+            .entry(country.id)
+            .or_insert_with(|| {
+                fresh = true;
+                format!("{}{sfx}", country.id)
+            })
+            .clone();
+        (id, fresh)
+    };
+    let ((ida, new_a), (idc, new_c), (idt, new_t)) = (actor_of(a), actor_of(c), actor_of(third));
     let (mila, milc) = (format!("{}-armed-forces{sfx}", a.id), format!("{}-armed-forces{sfx}", c.id));
     let group = format!("group{sfx}");
     let (src1, src2) = (format!("report{sfx}"), format!("wire{sfx}"));
@@ -266,9 +287,15 @@ fn block(rng: &mut Rng, doc: &mut Value, b: u32, defect: Defect) -> String {
             "identifiers": [{"scheme": "cow", "value": country.cow.to_string()}, {"scheme": "wikidata", "value": country.wikidata}],
         })
     };
-    push(doc, "actors", state(a, &ida));
-    push(doc, "actors", state(c, &idc));
-    push(doc, "actors", json!({"id": idt, "name": third.name, "kind": "state", "country": third.iso3}));
+    if new_a {
+        push(doc, "actors", state(a, &ida));
+    }
+    if new_c {
+        push(doc, "actors", state(c, &idc));
+    }
+    if new_t {
+        push(doc, "actors", json!({"id": idt, "name": third.name, "kind": "state", "country": third.iso3}));
+    }
     for (country, id, parent) in [(a, &mila, &ida), (c, &milc, &idc)] {
         push(
             doc,

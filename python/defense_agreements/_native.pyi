@@ -124,7 +124,7 @@ class Codings:
 
 _Status = Literal["negotiated", "signed", "provisionally_applied", "in_force", "suspended", "terminated"]
 
-_PartyStatus = Literal["not_a_party", "not_bound", "provisionally_applying", "bound", "suspended", "withdrawn", "ended"]
+_PartyStatus = Literal["not_a_party", "not_bound", "provisionally_applying", "bound", "suspended", "withdrawn", "ended", "dissolved"]
 
 @final
 class BindingInterval:
@@ -249,6 +249,10 @@ class MergeResult:
     def names(self) -> list[dict[str, Any]]: ...
     @property
     def disputes(self) -> list[dict[str, Any]]: ...
+    @property
+    def named(self) -> list[dict[str, Any]]: ...
+    @property
+    def uncited(self) -> list[dict[str, Any]]: ...
     @property
     def is_empty(self) -> bool: ...
 

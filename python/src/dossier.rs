@@ -102,7 +102,9 @@ impl PyDossier {
     fn is_bound(&self, agreement: &str, actor: &str, on: &Bound<'_, PyAny>, disputes: Option<&str>) -> PyResult<bool> {
         let r = self.resolved(disputes)?;
         let a = self::agreement(&r, agreement)?;
-        Ok(a.is_bound(&actor_id(actor)?, day(on)?))
+        // The dossier's succession links: a dissolved party is bound by nothing, a continuing
+        // state holds its place (the tables read them the same way).
+        Ok(a.lifecycle_in(&r.successions()).is_bound(&actor_id(actor)?, day(on)?))
     }
 
     /// Whether `actor` is bound toward `other` by `agreement` on `on`: both bound, and no
@@ -118,11 +120,11 @@ impl PyDossier {
     ) -> PyResult<bool> {
         let r = self.resolved(disputes)?;
         let a = self::agreement(&r, agreement)?;
-        Ok(a.is_bound_toward(&actor_id(actor)?, &actor_id(other)?, day(on)?))
+        Ok(a.lifecycle_in(&r.successions()).is_bound_toward(&actor_id(actor)?, &actor_id(other)?, day(on)?))
     }
 
     /// Where `actor` stands in `agreement` on `on`: `not_a_party`, `not_bound`,
-    /// `provisionally_applying`, `bound`, `suspended`, `withdrawn` or `ended`.
+    /// `provisionally_applying`, `bound`, `suspended`, `withdrawn`, `ended` or `dissolved`.
     #[pyo3(signature = (agreement, actor, on, *, disputes = None))]
     fn party_status(
         &self,
@@ -133,7 +135,7 @@ impl PyDossier {
     ) -> PyResult<String> {
         let r = self.resolved(disputes)?;
         let a = self::agreement(&r, agreement)?;
-        Ok(a.party_status_on(&actor_id(actor)?, day(on)?).as_str().to_owned())
+        Ok(a.lifecycle_in(&r.successions()).party_status_on(&actor_id(actor)?, day(on)?).as_str().to_owned())
     }
 
     /// The spans during which `actor` is bound by `agreement`, in order.
@@ -146,7 +148,8 @@ impl PyDossier {
     ) -> PyResult<Vec<BindingInterval>> {
         let r = self.resolved(disputes)?;
         let a = self::agreement(&r, agreement)?;
-        Ok(a.binding_intervals(&actor_id(actor)?).iter().map(BindingInterval::of).collect())
+        let life = a.lifecycle_in(&r.successions());
+        Ok(life.binding_intervals(&actor_id(actor)?).iter().map(BindingInterval::of).collect())
     }
 
     /// Every step of `agreement`'s life in order, with the status each leaves.

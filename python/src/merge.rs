@@ -44,14 +44,15 @@ pub(crate) struct MergeResult {
 
 #[pymethods]
 impl MergeResult {
-    /// The merged dossier: the first input's id; records keep their ids unless they collide.
+    /// The merged dossier: the id of the first input in the canonical order (by id, then
+    /// content); records keep their ids unless they collide.
     #[getter]
     fn dossier(&self) -> PyDossier {
         PyDossier(self.dossier.clone())
     }
 
     /// Everything the merge did, as a dict with the lists `merged`, `renamed`, `conflicts`,
-    /// `names` and `disputes`.
+    /// `names`, `disputes`, `named` and `uncited`.
     #[getter]
     fn report<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_python(py, &self.report)
@@ -73,6 +74,20 @@ impl MergeResult {
     #[getter]
     fn conflicts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_python(py, &self.report.conflicts)
+    }
+
+    /// Conflicts the result cannot hold as a dispute, and the validation errors of the result:
+    /// `{"code", "path", "message"}`.
+    #[getter]
+    fn named<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.report.named)
+    }
+
+    /// Input records that cite nothing, whose facts now lean on other reports' sources:
+    /// `{"from": …, "into": id}`.
+    #[getter]
+    fn uncited<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.report.uncited)
     }
 
     /// Names and titles that became other names of a merged record: `{"kind", "id", "name"}`.

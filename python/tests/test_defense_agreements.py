@@ -297,26 +297,33 @@ def test_merge_keeps_both_syrian_signers() -> None:
     result = da.merge(report, ap, resolver)
     assert isinstance(result, da.MergeResult)
     merged = result.dossier
-    assert merged.id == report.id
+    # The inputs are taken in a canonical order (by id): AP's dossier comes first, whatever the
+    # order of the arguments.
+    assert merged.id == "iran-syria-2020-ap"
     assert merged.validate().is_valid
     # The two states by their identifiers, the agreement by the resolver's judgement.
     assert [m["by"]["type"] for m in result.merged] == ["identifier", "identifier", "resolver"]
-    assert result.merged[2]["from"] == {"dossier": "iran-syria-2020-ap", "type": "agreement", "id": "iran-syria-2020"}
+    assert result.merged[2]["from"] == {"dossier": "iran-syria-2020-report", "type": "agreement", "id": "iran-syria-2020"}
     assert result.renamed == [] and result.conflicts == []
     assert len(result.names) == 1 and not result.is_empty
+    # The report's dossier title is not lost: a named conflict.
+    assert [c["code"] for c in result.named] == ["dossier_title"]
+    assert result.uncited == []
     assert result.report == {
         "merged": result.merged,
         "renamed": [],
         "conflicts": [],
         "names": result.names,
         "disputes": result.disputes,
+        "named": result.named,
+        "uncited": [],
     }
     # The two signers the reports name become the alternatives of one dispute.
     [dispute] = result.disputes
     assert dispute["record"] == "iran-syria-2020" and dispute["path"] == "/signatures"
     agreement = merged.to_dict()["agreements"][0]
     syrian = [s["signer"] for s in agreement["signatures"] if s["party"] == "syria"]
-    assert syrian == ["ayyoub", "assad"]
+    assert syrian == ["assad", "ayyoub"]
     assert "MergeResult(" in repr(result)
 
 
@@ -325,7 +332,8 @@ def test_merge_without_resolver_keeps_the_agreements_apart() -> None:
     ap = json.loads((MERGE / "iran-syria-2020-ap.json").read_text(encoding="utf-8"))
     result = da.merge(report, ap)
     assert [m["by"]["type"] for m in result.merged] == ["identifier", "identifier"]
-    # The second agreement's id names an unrelated record: it is renamed.
+    # The report's agreement (the second in the canonical order) names an unrelated record: it
+    # is renamed.
     assert [r["from"]["id"] for r in result.renamed] == ["iran-syria-2020"]
     assert len(result.dossier.agreement_ids) == len(da.parse(report).agreement_ids) + 1
 

@@ -1,6 +1,6 @@
 //! The rules an agreement must keep: parties, signers, lifecycle order, clause references.
 
-use super::{Agreement, Duration, Party, Signature};
+use super::{ActionType, Agreement, Duration, Party, Signature};
 use crate::ids::ActorId;
 use crate::validate::{Checker, Code, IdIndex, Path, SCAN};
 
@@ -94,6 +94,9 @@ impl Agreement {
             if repeated.next_if_eq(&i).is_some() {
                 c.issue(&at.key("actor"), Code::DuplicateParty, format!("'{}' is already listed as a party", p.actor));
             }
+            c.opt_date(&at.key("from"), p.from.as_ref());
+            c.opt_date(&at.key("until"), p.until.as_ref());
+            c.date_pair(&at.key("until"), p.from.as_ref(), p.until.as_ref(), "role end");
             c.citations(&at, &p.citations, false);
         }
         // Only actors that are bound (`party`) or signed (`signatory`) make an agreement: an
@@ -148,9 +151,23 @@ impl Agreement {
         for (i, a) in self.actions.iter().enumerate() {
             let at = list.index(i);
             c.date(&at.key("date"), &a.date);
+            // A span of talks is an interval by nature; any other act is one day.
+            if a.date.is_not_stated() && a.kind != ActionType::Negotiation {
+                c.issue(
+                    &at.key("date"),
+                    Code::ActDateNotStated,
+                    format!(
+                        "the {} is dated only as {} (no earlier bound): the source does not say when",
+                        a.kind.as_str(),
+                        a.date
+                    ),
+                );
+            }
             c.opt_date(&at.key("effective"), a.effective.as_ref());
             if let Some(effective) = &a.effective {
-                if effective.is_definitely_before(&a.date) {
+                // A notification of succession takes effect from the date of succession,
+                // before it is made.
+                if effective.is_definitely_before(&a.date) && a.kind != ActionType::Succession {
                     c.issue(
                         &at.key("effective"),
                         Code::EffectiveBeforeNotice,
@@ -159,6 +176,8 @@ impl Agreement {
                 }
             }
             match &a.party {
+                // A state continuing a party acts in its place (docs/lifecycle.md).
+                Some(party) if continues_one_of(c, party, a.date.earliest(), parties) => {}
                 Some(party) => member(c, &at.key("party"), party, parties),
                 None if a.kind.requires_party() => {
                     c.issue(&at, Code::MissingParty, format!("a {} must name the party acting", a.kind.as_str()));
@@ -166,9 +185,18 @@ impl Agreement {
                 None => {}
             }
             members(c, &at.key("toward"), &a.toward, parties);
+            // `performed_by` and `organ` resolve through the reference walk.
             c.place(&at.key("place"), a.place.as_ref());
             c.opt_text(&at.key("text"), a.text.as_ref());
             c.citations(&at, &a.citations, !inherited);
+        }
+        let signed = self.signatures.iter().any(Signature::is_signatory);
+        if signed && !self.actions.iter().any(|a| a.kind == ActionType::Signature) {
+            c.issue(
+                &path.key("signatures"),
+                Code::SignatureActMissing,
+                "signatures are listed but no signature act: the status reads negotiated",
+            );
         }
         // Order, withdrawals, suspensions, counterparts: src/agreement/lifecycle_check.rs.
         self.check_lifecycle(c, path);
@@ -200,6 +228,33 @@ fn check_signature(s: &Signature, c: &mut Checker<'_>, at: &Path<'_>, parties: &
             ),
         );
     }
+}
+
+/// Whether `actor` continues, directly or through a chain of `continues` links made by `day`,
+/// one of `parties` (the Russian Federation acting for the USSR's place). O(chain length).
+fn continues_one_of(
+    c: &Checker<'_>,
+    actor: &ActorId,
+    day: Option<chrono::NaiveDate>,
+    parties: &IdIndex<'_, Party>,
+) -> bool {
+    let (Some(day), false) = (day, parties.contains(actor.as_str())) else { return false };
+    let actors = &c.dossier.actors;
+    let mut at = c.actors.get(actor.as_str());
+    // Each step moves to another actor: at most one step per actor.
+    for _ in 0..actors.len() {
+        let Some(record) = at.and_then(|i| actors.get(i)) else { return false };
+        let next = record
+            .succession
+            .iter()
+            .find(|s| s.kind == crate::SuccessionType::Continues && s.date.earliest().is_some_and(|d| d <= day));
+        let Some(next) = next else { return false };
+        if parties.contains(next.actor.as_str()) {
+            return true;
+        }
+        at = c.actors.get(next.actor.as_str());
+    }
+    false
 }
 
 /// The actor must exist and be among the agreement's parties.

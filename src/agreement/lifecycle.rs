@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
-use crate::ids::{ActorId, DisputeId};
+use crate::ids::{ActorId, DisputeId, PersonId};
 use crate::values::{EdtfDate, Place};
 
 /// One dated step in an agreement's life (the treaty-law acts of the VCLT and the UN status
@@ -29,9 +29,24 @@ pub struct Action {
     /// every other party.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub toward: Vec<ActorId>,
+    /// For a suspension or resumption `toward` counterparts: whether it is mutual, the
+    /// counterparts suspending (resuming) their obligations toward `party` too. A suspension
+    /// is otherwise the acting party's own: it suspends `party`'s obligations toward the
+    /// counterparts only (the United States toward New Zealand under ANZUS, 1986). Absent or
+    /// `false`: the acting party's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mutual: Option<bool>,
     /// When it took effect, if later than `date` (a withdrawal a year after notice).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective: Option<EdtfDate>,
+    /// Who performed the act for the party: the person (a minister depositing an instrument,
+    /// an ambassador handing over a note of withdrawal).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub performed_by: Option<PersonId>,
+    /// The organ that performed the act: a parliament approving, a government giving notice
+    /// (an actor, usually an organ of the acting party).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organ: Option<ActorId>,
     /// Where the act took place (the city of signature, of deposit of an instrument).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<Place>,
@@ -56,7 +71,10 @@ impl Action {
             date,
             party: None,
             toward: Vec::new(),
+            mutual: None,
             effective: None,
+            performed_by: None,
+            organ: None,
             place: None,
             text: None,
             citations: Vec::new(),
@@ -74,6 +92,17 @@ impl Action {
     pub fn toward(mut self, counterparts: Vec<ActorId>) -> Self {
         self.toward = counterparts;
         self
+    }
+
+    /// The same act, recorded as mutual: the counterparts suspend (resume) theirs too.
+    pub fn mutual(mut self) -> Self {
+        self.mutual = Some(true);
+        self
+    }
+
+    /// Whether the act is recorded as mutual (`mutual: true`).
+    pub fn is_mutual(&self) -> bool {
+        self.mutual == Some(true)
     }
 
     /// When the act has its effect: `effective` when given, else `date`.
@@ -98,6 +127,10 @@ pub enum ActionType {
     Approval,
     /// Accession by a state that did not sign (VCLT Art. 15).
     Accession,
+    /// A successor state's notification of succession (Vienna Convention on Succession of
+    /// States in respect of Treaties, 1978, Arts. 17, 34): its consent to be bound, usually
+    /// `effective` from the date of succession, before the notification itself.
+    Succession,
     /// Provisional application before entry into force (VCLT Art. 25).
     ProvisionalApplication,
     /// Entry into force (VCLT Art. 24).
@@ -133,6 +166,7 @@ crate::wire::wire_enum!(ActionType, "action type" {
     Ratification = "ratification",
     Approval = "approval",
     Accession = "accession",
+    Succession = "succession",
     ProvisionalApplication = "provisional_application",
     EntryIntoForce = "entry_into_force",
     Reservation = "reservation",
@@ -155,6 +189,7 @@ impl ActionType {
             Self::Withdrawal
                 | Self::Denunciation
                 | Self::Accession
+                | Self::Succession
                 | Self::Reservation
                 | Self::InterpretiveDeclaration
                 | Self::DomesticApproval
@@ -167,6 +202,8 @@ crate::with::with!(Action {
     with_toward: toward list ActorId;
     with_place: place opt Place;
     with_effective: effective opt EdtfDate;
+    with_performed_by: performed_by opt PersonId;
+    with_organ: organ opt ActorId;
     with_text: text opt String;
     with_citations: citations list Citation;
     with_dispute: dispute opt DisputeId;

@@ -45,6 +45,7 @@ fn group(kind: ActionType) -> Group {
         ActionType::Ratification
         | ActionType::Approval
         | ActionType::Accession
+        | ActionType::Succession
         | ActionType::DomesticApproval
         | ActionType::Reservation
         | ActionType::InterpretiveDeclaration
@@ -133,6 +134,7 @@ fn rejoins(kind: ActionType) -> bool {
         ActionType::Ratification
             | ActionType::Approval
             | ActionType::Accession
+            | ActionType::Succession
             | ActionType::EntryIntoForce
             | ActionType::ProvisionalApplication
     )
@@ -175,8 +177,105 @@ impl Agreement {
         self.check_order(c, &list);
         self.check_counterparts(c, &list);
         self.check_resumptions(c, &list);
-        self.check_parties_history(c, &list);
+        // One replay for the rules that read it (the order of the acts, original parties).
+        let life = self.lifecycle();
+        self.check_parties_history(c, &list, &life);
         self.check_signature_dates(c, path);
+        self.check_schedule(c, &list, &life);
+        self.check_entry_into_force(c, &list);
+        self.check_after_last_member(c, &list, &life);
+    }
+
+    /// `ambiguous_act_order`, `renewal_after_term_end` and `action_after_end`: what the replay
+    /// order had to settle by a choice (src/agreement/ordering.rs), and acts after a fixed
+    /// term ran out.
+    fn check_schedule(&self, c: &mut Checker<'_>, list: &Path<'_>, life: &super::Lifecycle<'_>) {
+        let schedule = life;
+        for &i in &schedule.contradicted {
+            let date = self.actions.get(i).map_or_else(String::new, |a| a.effective_date().to_string());
+            c.issue(
+                &list.index(i).key("date"),
+                Code::AmbiguousActOrder,
+                format!("acts listed after this one ({date}) take effect before it can have: the order of the record and its dates disagree"),
+            );
+        }
+        let late: FastMap<usize, ()> = schedule.late_renewals.iter().map(|i| (*i, ())).collect();
+        for &i in life.acts_after_end() {
+            let Some(a) = self.actions.get(i) else { continue };
+            // A late renewal has its own warning.
+            if late.contains_key(&i) {
+                continue;
+            }
+            c.issue(
+                &list.index(i).key("date"),
+                Code::ActionAfterEnd,
+                format!(
+                    "{} on {} takes effect after the agreement's fixed term ran out: it changes nothing",
+                    a.kind.as_str(),
+                    a.effective_date()
+                ),
+            );
+        }
+        for &i in &schedule.late_renewals {
+            let date = self.actions.get(i).map_or_else(String::new, |a| a.effective_date().to_string());
+            c.issue(
+                &list.index(i).key("date"),
+                Code::RenewalAfterTermEnd,
+                format!("renewal on {date} comes after the term it would extend ended: it revives nothing"),
+            );
+        }
+    }
+
+    /// `no_entry_into_force`: entry into force recorded for parties, never for the agreement.
+    /// An entry into force "for a party" dates when an acceding state becomes bound by a treaty
+    /// already in force; without the treaty's own, the views keep it `signed` and bind no one.
+    fn check_entry_into_force(&self, c: &mut Checker<'_>, list: &Path<'_>) {
+        let is_eif = |a: &&super::Action| a.kind == ActionType::EntryIntoForce;
+        if self.actions.iter().filter(is_eif).any(|a| a.party.is_none()) {
+            return;
+        }
+        if let Some(i) = self.actions.iter().position(|a| a.kind == ActionType::EntryIntoForce) {
+            c.issue(
+                &list.index(i),
+                Code::NoEntryIntoForce,
+                "entry into force is recorded for parties only: record the agreement's own entry into force (no `party`), or no one is ever bound",
+            );
+        }
+    }
+
+    /// `action_after_termination` for the end the views read without a termination act: the
+    /// agreement ends when a withdrawal leaves fewer than two members (a withdrawal from a
+    /// bilateral treaty ends it), and an accession after that revives nothing.
+    fn check_after_last_member(&self, c: &mut Checker<'_>, list: &Path<'_>, life: &super::Lifecycle<'_>) {
+        let has_exit = self.actions.iter().any(|a| a.party.is_some() && exits(a));
+        let has_termination = self.actions.iter().any(|a| a.party.is_none() && a.kind == ActionType::Termination);
+        if !has_exit || has_termination {
+            return;
+        }
+        let ended = life.timeline().iter().find_map(|e| {
+            let i = e.action?;
+            let a = self.actions.get(i)?;
+            (e.status == super::AgreementStatus::Terminated && a.party.is_some() && exits(a)).then_some((e.day, i))
+        });
+        let Some((end, by)) = ended else { return };
+        let leaver = self.actions.get(by).and_then(|a| a.party.as_ref());
+        for (i, a) in self.actions.iter().enumerate() {
+            let Some(start) = a.date.earliest() else { continue };
+            // The leaver's own later exits and member acts are `repeated_withdrawal` and
+            // `action_after_withdrawal` already.
+            let reported = a.party.as_ref() == leaver && (exits(a) || member_only(a));
+            if start > end && i != by && !reported {
+                c.issue(
+                    &list.index(i).key("date"),
+                    Code::ActionAfterTermination,
+                    format!(
+                        "{} on {} is after the agreement ended on {end}, when a withdrawal left fewer than two parties",
+                        a.kind.as_str(),
+                        a.date
+                    ),
+                );
+            }
+        }
     }
 
     /// `lifecycle_out_of_order` and `action_after_termination`.
@@ -184,7 +283,9 @@ impl Agreement {
         // The latest start of the acts of each group: agreement-wide, and for each party.
         let mut global: [Option<NaiveDate>; GROUPS] = [None; GROUPS];
         let mut by_party: FastMap<&str, [Option<NaiveDate>; GROUPS]> = FastMap::default();
-        for a in &self.actions {
+        // A disputed act (one alternative of a dispute, see `Action::dispute`) may not have
+        // happened then: it sets no bar for the others.
+        for a in self.actions.iter().filter(|a| a.dispute.is_none()) {
             let Some(start) = a.date.earliest() else { continue };
             let g = group(a.kind) as usize;
             let slot = match &a.party {
@@ -195,11 +296,32 @@ impl Agreement {
                 *slot = (*slot).max(Some(start));
             }
         }
+        // With no signature act of its own, the agreement was signed no earlier than its first
+        // signature record: an agreement-wide act may not precede every signature.
+        let first_signed = self
+            .signatures
+            .iter()
+            .filter_map(|s| s.date.as_ref().and_then(|d| d.earliest()))
+            .chain(
+                self.actions
+                    .iter()
+                    .filter(|a| a.kind == ActionType::Signature && a.party.is_some())
+                    .filter_map(|a| a.date.earliest()),
+            )
+            .min();
+        let wide = {
+            let mut wide = global;
+            if let Some(slot) = wide.get_mut(Group::Signature as usize).filter(|s| s.is_none()) {
+                *slot = first_signed;
+            }
+            wide
+        };
         let mut terminated: Option<NaiveDate> = None;
         let mut late = vec![false; self.actions.len()];
         for (i, a) in self.actions.iter().enumerate() {
             let Some(end) = a.date.latest() else { continue };
             let own = a.party.as_ref().and_then(|p| by_party.get(p.as_str()));
+            let global = if a.party.is_none() { &wide } else { &global };
             let before = predecessors(group(a.kind))
                 .iter()
                 .filter_map(|g| {
@@ -216,7 +338,7 @@ impl Agreement {
                 if let Some(flag) = late.get_mut(i) {
                     *flag = true;
                 }
-            } else if a.party.is_none() && a.kind == ActionType::Termination {
+            } else if a.party.is_none() && a.kind == ActionType::Termination && a.dispute.is_none() {
                 // Only a termination in its right place ends the agreement for the rule
                 // below: one dated before the signature is itself the error.
                 terminated = Some(terminated.map_or(end, |t| t.min(end)));
@@ -325,7 +447,7 @@ impl Agreement {
     }
 
     /// `withdrawal_before_bound`, `repeated_withdrawal`, `action_after_withdrawal`.
-    fn check_parties_history(&self, c: &mut Checker<'_>, list: &Path<'_>) {
+    fn check_parties_history(&self, c: &mut Checker<'_>, list: &Path<'_>, life: &super::Lifecycle<'_>) {
         let mut eif: Option<NaiveDate> = None;
         let mut by_party: FastMap<&str, Vec<usize>> = FastMap::default();
         for (i, a) in self.actions.iter().enumerate() {
@@ -339,14 +461,17 @@ impl Agreement {
                 Some(p) => by_party.entry(p.as_str()).or_default().push(i),
             }
         }
-        let originals = self.original_parties();
         let mut issues: Vec<(usize, Code, String)> = Vec::new();
         for (party, acts) in &by_party {
-            let consent =
-                |k: ActionType| matches!(k, ActionType::Ratification | ActionType::Approval | ActionType::Accession);
+            let consent = |k: ActionType| {
+                matches!(
+                    k,
+                    ActionType::Ratification | ActionType::Approval | ActionType::Accession | ActionType::Succession
+                )
+            };
             let mut first_consent: Option<NaiveDate> = None;
             let mut own_eif: Option<NaiveDate> = None;
-            let original = originals.get(party).copied().unwrap_or(true);
+            let original = life.is_original(party).unwrap_or(true);
             let mut exit_notices: Vec<Span> = Vec::new();
             let mut exit_effects: Vec<Span> = Vec::new();
             let mut rejoin_notices: Vec<Span> = Vec::new();

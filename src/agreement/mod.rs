@@ -5,19 +5,24 @@ mod clause;
 mod cooperation;
 mod duration;
 mod establishment;
+mod form;
 mod lifecycle;
 mod lifecycle_check;
 mod obligation;
+mod ordering;
 mod party;
 mod relation;
 mod signature;
 mod status;
+// Successor seats (`holders`, `seat_intervals`) are read by the tables only.
+#[cfg_attr(not(feature = "tables"), allow(dead_code))]
 mod views;
 
 pub use clause::{Clause, TextMode};
 pub use cooperation::{Cooperation, CooperationArea, Limit};
 pub use duration::{Duration, Renewal, WithdrawalTerms};
 pub use establishment::Establishment;
+pub use form::InstrumentForm;
 pub use lifecycle::{Action, ActionType};
 pub use obligation::{Condition, ConditionType, Obligation, ObligationType};
 pub use party::{Party, PartyRole};
@@ -49,6 +54,9 @@ pub struct Agreement {
     pub other_titles: Vec<OtherName>,
     /// What sort of agreement it is.
     pub kind: AgreementKind,
+    /// The form of the instrument (treaty, exchange of notes, joint communiqué …), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<InstrumentForm>,
     /// The parties and others with a role (guarantor, depositary …). At least two parties.
     pub parties: Vec<Party>,
     /// The lifecycle: signature, ratification, entry into force, withdrawal … Status is
@@ -103,6 +111,7 @@ impl Agreement {
             title: title.into(),
             other_titles: Vec::new(),
             kind,
+            form: None,
             parties,
             actions: Vec::new(),
             signatures: Vec::new(),
@@ -223,6 +232,7 @@ crate::wire::wire_enum!(Confidentiality, "confidentiality" {
 
 crate::with::with!(Agreement {
     with_other_titles: other_titles list OtherName;
+    with_form: form opt InstrumentForm;
     with_actions: actions list Action;
     with_signatures: signatures list Signature;
     with_duration: duration opt Duration;

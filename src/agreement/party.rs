@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
 use crate::ids::ActorId;
+use crate::values::EdtfDate;
 
 /// An actor with a role in an agreement.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -15,6 +16,14 @@ pub struct Party {
     pub actor: ActorId,
     /// Its role.
     pub role: PartyRole,
+    /// When the actor took up this role, when the record says (an observer admitted in 1956).
+    /// Who is bound, and from when, follows the lifecycle acts, not these dates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<EdtfDate>,
+    /// When the role ended (an observer that left in 1969: not a withdrawal, since an
+    /// observer is bound by nothing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<EdtfDate>,
     /// Sources for the actor's role, when they differ from the agreement's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub citations: Vec<Citation>,
@@ -23,7 +32,7 @@ pub struct Party {
 impl Party {
     /// An actor with a role.
     pub fn new(actor: ActorId, role: PartyRole) -> Self {
-        Self { actor, role, citations: Vec::new() }
+        Self { actor, role, from: None, until: None, citations: Vec::new() }
     }
 
     /// A full party (role [`PartyRole::Party`]).
@@ -63,6 +72,8 @@ crate::wire::wire_enum!(PartyRole, "party role" {
 });
 
 crate::with::with!(Party {
+    with_from: from opt EdtfDate;
+    with_until: until opt EdtfDate;
     with_citations: citations list Citation;
 });
 

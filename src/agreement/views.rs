@@ -20,6 +20,7 @@ use serde::Serialize;
 
 use super::{ActionType, Agreement, AgreementStatus, Duration, PartyRole, Renewal};
 use crate::ids::ActorId;
+use crate::succession::{Seat, Successions};
 use crate::values::EdtfDate;
 
 /// One span of days during which a party is bound, with the acts that open and close it.
@@ -44,12 +45,26 @@ pub struct BindingInterval {
     /// suspension, the termination); `None` while open, or when the agreement's fixed term
     /// ran out with no act.
     pub closed_by: Option<usize>,
+    /// The span opens because the actor began to hold a predecessor's place (it continues
+    /// it, `Succession::Continues`); `opened_by` is then the act that bound the predecessor.
+    pub opened_by_succession: bool,
+    /// The span closes because the actor dissolved or another began to continue it.
+    pub closed_by_succession: bool,
 }
 
 impl BindingInterval {
     /// A span opened by act `opened_by` on `from` (written `start`), still open.
     pub fn new(from: NaiveDate, start: EdtfDate, opened_by: usize) -> Self {
-        Self { from, start, opened_by, until: None, end: None, closed_by: None }
+        Self {
+            from,
+            start,
+            opened_by,
+            until: None,
+            end: None,
+            closed_by: None,
+            opened_by_succession: false,
+            closed_by_succession: false,
+        }
     }
 
     /// Whether `day` falls in the span.
@@ -79,6 +94,9 @@ pub enum PartyStatus {
     Withdrawn,
     /// A member until the agreement ended (terminated, or its fixed term ran out).
     Ended,
+    /// The actor no longer exists (dissolved) or another state now holds its place (continues
+    /// it): it is bound by nothing (docs/lifecycle.md, "States that end and continue").
+    Dissolved,
 }
 
 /// A name that is not a timeline event: neither `term_ended` nor an act's type.
@@ -97,6 +115,7 @@ crate::wire::wire_enum!(PartyStatus, "party status" {
     Suspended = "suspended",
     Withdrawn = "withdrawn",
     Ended = "ended",
+    Dissolved = "dissolved",
 });
 
 impl TimelineEvent {
@@ -219,11 +238,32 @@ pub struct Lifecycle<'a> {
     /// Directed pair changes: (acting party, counterpart).
     pairs: HashMap<(&'a str, &'a str), Vec<Change<PairState>>>,
     timeline: Vec<TimelineEntry>,
+    /// The day each act takes effect, by index (see [`Lifecycle::effect_day`]).
+    effect_days: Vec<Option<NaiveDate>>,
+    /// For each actor that holds a listed party's place only for a time (a party that
+    /// dissolved, a state continuing one), the places it holds and when; an actor absent here
+    /// holds its own place, if listed, for ever.
+    seats: HashMap<&'a str, Vec<(Seat<'a>, &'a str)>>,
+    /// For each listed party whose place passes on or ends, the actors holding it in turn.
+    holders: HashMap<&'a str, Vec<&'a str>>,
+    /// The acts taking effect on a day after the agreement's fixed term ran out.
+    after_end: Vec<usize>,
+    /// What the replay order had to settle by a choice (see `ordering::Schedule`): acts whose
+    /// dates contradict the record's order, renewals after the term ended.
+    pub(crate) contradicted: Vec<usize>,
+    pub(crate) late_renewals: Vec<usize>,
 }
 
 /// The class of an act for the replay, resolved once.
 fn is_consent(kind: ActionType) -> bool {
-    matches!(kind, ActionType::Ratification | ActionType::Approval | ActionType::Accession | ActionType::EntryIntoForce)
+    matches!(
+        kind,
+        ActionType::Ratification
+            | ActionType::Approval
+            | ActionType::Accession
+            | ActionType::Succession
+            | ActionType::EntryIntoForce
+    )
 }
 
 fn edtf(day: NaiveDate) -> EdtfDate {
@@ -262,7 +302,15 @@ fn shift(date: &EdtfDate, months: u32) -> Option<EdtfDate> {
 impl Agreement {
     /// Replays the lifecycle once, for many questions on many days.
     pub fn lifecycle(&self) -> Lifecycle<'_> {
-        Lifecycle::new(self)
+        Lifecycle::new(self, None)
+    }
+
+    /// Replays the lifecycle with the dossier's succession links: a dissolved party is bound
+    /// by nothing after its dissolution, and a state that continues a party holds its place
+    /// (its acts count as the party's, and the views answer for it). Build `successions` once
+    /// per dossier ([`crate::Dossier::successions`]).
+    pub fn lifecycle_in<'a>(&'a self, successions: &Successions<'a>) -> Lifecycle<'a> {
+        Lifecycle::new(self, Some(successions))
     }
 
     /// The day act `index` surely takes effect, and its date as written or computed: its
@@ -288,44 +336,36 @@ impl Agreement {
 
     /// For each listed party, whether it is an original party: bound from entry into force
     /// with no consent of its own recorded. A party is original when it records no
-    /// ratification, approval, accession or entry into force for itself, or when its first
-    /// withdrawal or denunciation takes effect before its first consent does (the record
-    /// starts with it leaving, so it was a member before: Uzbekistan's 1999 exit and 2006
-    /// return).
-    pub(crate) fn original_parties(&self) -> crate::validate::FastMap<&str, bool> {
+    /// ratification, approval, accession, entry into force or provisional application for
+    /// itself, or when its first withdrawal or denunciation comes before its first consent in
+    /// the replay order (the record starts with it leaving, so it was a member before:
+    /// Uzbekistan's 1999 exit and 2006 return). A party that only applies the agreement
+    /// provisionally is never original: its consent to be bound is not on record.
+    pub(crate) fn original_parties_in<'s>(
+        &'s self,
+        schedule: &super::ordering::Schedule,
+    ) -> crate::validate::FastMap<&'s str, bool> {
         // Validation asks this of every agreement: a fast hasher (see `FastMap`).
-        let mut first: crate::validate::FastMap<&str, (Option<NaiveDate>, Option<NaiveDate>)> = Default::default();
-        for (i, a) in self.actions.iter().enumerate() {
-            let Some(p) = &a.party else { continue };
-            let consent = is_consent(a.kind);
+        let mut first: crate::validate::FastMap<&str, bool> = Default::default();
+        let mut decide = |a: &'s super::Action| {
+            let Some(p) = &a.party else { return };
+            let joins = is_consent(a.kind) || a.kind == ActionType::ProvisionalApplication;
             let exit = matches!(a.kind, ActionType::Withdrawal | ActionType::Denunciation)
                 || (a.kind == ActionType::Termination && a.toward.is_empty());
-            if !consent && !exit {
-                continue;
+            if joins || exit {
+                first.entry(p.as_str()).or_insert(exit);
             }
-            let entry = first.entry(p.as_str()).or_default();
-            let day = self.effect_of(i).map(|(d, _)| d);
-            let slot = if consent { &mut entry.0 } else { &mut entry.1 };
-            *slot = match (*slot, day) {
-                (Some(s), Some(d)) => Some(s.min(d)),
-                (s, d) => s.or(d),
-            };
-            if consent && day.is_none() && slot.is_none() {
-                // A consent whose date never surely took effect still makes the party a
-                // joining one: give it the latest possible day.
-                *slot = Some(NaiveDate::MAX);
+        };
+        for a in schedule.order.iter().filter_map(|i| self.actions.get(*i)) {
+            decide(a);
+        }
+        // A consent whose date never surely took effect still makes the party a joining one.
+        for (i, a) in self.actions.iter().enumerate() {
+            if a.dispute.is_none() && schedule.days.get(i).is_none_or(Option::is_none) {
+                decide(a);
             }
         }
-        self.parties
-            .iter()
-            .map(|p| {
-                let original = match first.get(p.actor.as_str()) {
-                    None | Some((None, _)) => true,
-                    Some((Some(consent), exit)) => exit.is_some_and(|e| e < *consent),
-                };
-                (p.actor.as_str(), original)
-            })
-            .collect()
+        self.parties.iter().map(|p| (p.actor.as_str(), first.get(p.actor.as_str()).copied().unwrap_or(true))).collect()
     }
 
     /// Whether `actor` is bound on `day`: it is listed with the role `party`, the agreement is
@@ -365,6 +405,60 @@ impl Agreement {
     }
 }
 
+/// The places each actor holds for a time, from the succession links: for each listed party
+/// whose place passes on or ends, every holder in turn; a listed party that holds another's
+/// place also keeps its own, first. Also, for each such party, its holders in order.
+/// O(p·c) for p parties and chains of at most c continuing states.
+#[allow(clippy::type_complexity)]
+fn seats_of<'a>(
+    parties: &HashMap<&'a str, PartyLog>,
+    successions: Option<&Successions<'a>>,
+) -> (HashMap<&'a str, Vec<(Seat<'a>, &'a str)>>, HashMap<&'a str, Vec<&'a str>>) {
+    let mut seats: HashMap<&'a str, Vec<(Seat<'a>, &'a str)>> = HashMap::new();
+    let mut holders: HashMap<&'a str, Vec<&'a str>> = HashMap::new();
+    let Some(successions) = successions.filter(|s| !s.is_empty()) else { return (seats, holders) };
+    for key in parties.keys() {
+        let chain = successions.seats(key);
+        if chain.len() == 1 && chain.iter().all(|s| s.until.is_none()) {
+            continue;
+        }
+        holders.insert(*key, chain.iter().map(|s| s.holder).collect());
+        for seat in chain {
+            seats.entry(seat.holder).or_default().push((seat, *key));
+        }
+    }
+    for (holder, list) in &mut seats {
+        if parties.contains_key(holder) && list.iter().all(|(_, p)| p != holder) {
+            list.insert(0, (Seat { holder, from: None, until: None }, holder));
+        }
+    }
+    (seats, holders)
+}
+
+/// The listed party whose place `actor` holds on `day`, when it holds one for a time.
+fn seat_on<'a>(seats: &HashMap<&'a str, Vec<(Seat<'a>, &'a str)>>, actor: &str, day: NaiveDate) -> Option<&'a str> {
+    seats.get(actor)?.iter().find(|(s, _)| s.contains(day)).map(|(_, p)| *p)
+}
+
+/// A span cut to the days a seat is held, marking the cuts.
+fn clip(mut iv: BindingInterval, seat: &Seat<'_>) -> Option<BindingInterval> {
+    if seat.from.is_some_and(|f| iv.until.is_some_and(|u| u <= f)) || seat.until.is_some_and(|u| iv.from >= u) {
+        return None;
+    }
+    if let Some(f) = seat.from.filter(|f| *f > iv.from) {
+        iv.from = f;
+        iv.start = edtf(f);
+        iv.opened_by_succession = true;
+    }
+    if let Some(u) = seat.until.filter(|u| iv.until.is_none_or(|end| *u < end)) {
+        iv.until = Some(u);
+        iv.end = Some(edtf(u));
+        iv.closed_by = None;
+        iv.closed_by_succession = true;
+    }
+    Some(iv)
+}
+
 /// The state in `changes` on `day` (the last change on or before it).
 fn state_on<S: Copy>(changes: &[Change<S>], day: NaiveDate) -> Option<&Change<S>> {
     let n = changes.partition_point(|c| c.day <= day);
@@ -383,14 +477,15 @@ fn push<S: Copy + PartialEq>(changes: &mut Vec<Change<S>>, change: Change<S>) {
 }
 
 impl<'a> Lifecycle<'a> {
-    fn new(agreement: &'a Agreement) -> Self {
+    fn new(agreement: &'a Agreement, successions: Option<&Successions<'a>>) -> Self {
         // Listed parties, and which of them record a consent of their own (the others are
         // original parties, bound from entry into force).
         let mut parties: HashMap<&'a str, PartyLog> = HashMap::new();
         for p in agreement.parties.iter().filter(|p| p.role == PartyRole::Party) {
             parties.entry(p.actor.as_str()).or_insert_with(|| PartyLog { original: true, ..PartyLog::default() });
         }
-        for (key, original) in agreement.original_parties() {
+        let schedule = agreement.schedule();
+        for (key, original) in agreement.original_parties_in(&schedule) {
             if let Some(log) = parties.get_mut(key) {
                 log.original = original;
             }
@@ -399,10 +494,12 @@ impl<'a> Lifecycle<'a> {
         let mut phases: HashMap<&'a str, Phase> =
             parties.iter().map(|(k, l)| (*k, if l.original { Phase::Member } else { Phase::Out })).collect();
 
-        let mut events: Vec<(NaiveDate, usize, EdtfDate)> = (0..agreement.actions.len())
-            .filter_map(|i| agreement.effect_of(i).map(|(day, date)| (day, i, date)))
+        let (seats, holders) = seats_of(&parties, successions);
+        let events: Vec<(NaiveDate, usize, EdtfDate)> = schedule
+            .order
+            .iter()
+            .filter_map(|i| schedule.days.get(*i).and_then(|d| d.as_ref()).map(|(day, date)| (*day, *i, *date)))
             .collect();
-        events.sort_unstable_by_key(|(day, i, _)| (*day, *i));
 
         let (term_years, renewal_years, renewal) = match &agreement.duration {
             Some(Duration::FixedTerm { years, renewal, renewal_years, .. }) => {
@@ -420,14 +517,31 @@ impl<'a> Lifecycle<'a> {
         let mut timeline = Vec::with_capacity(events.len());
         let active = |s: AgreementStatus| matches!(s, AgreementStatus::InForce | AgreementStatus::Suspended);
 
+        // The day the agreement's fixed term ran out, and the acts that take effect on a later
+        // day (the end by fewer than two members is `action_after_termination`'s).
+        let mut ended_silently: Option<NaiveDate> = None;
+        let mut after_end: Vec<usize> = Vec::new();
         for (day, i, date) in events {
             // A disputed act changes nothing unless a dispute policy counts it (`Dossier::resolve`).
             let Some(a) = agreement.actions.get(i).filter(|a| a.dispute.is_none()) else { continue };
+            // A withdrawn party's own act other than rejoining is already an error of its own
+            // (`action_after_withdrawal`, `repeated_withdrawal`).
+            let withdrawn_own = a.party.as_ref().is_some_and(|p| phases.get(p.as_str()) == Some(&Phase::Withdrawn))
+                && !is_consent(a.kind)
+                && a.kind != ActionType::ProvisionalApplication;
+            let reportable = !withdrawn_own && a.kind != ActionType::Termination;
+            if reportable && ended_silently.is_some_and(|e| e < day) && status == AgreementStatus::Terminated {
+                after_end.push(i);
+            }
             // The term runs out before any act of a later day (and on its last day, unless
             // the act is the renewal that extends it).
             if let Some(t) = term_end {
                 if active(status) && (t < day || (t == day && a.kind != ActionType::Renewal)) {
                     status = AgreementStatus::Terminated;
+                    ended_silently = Some(t);
+                    if t < day && reportable {
+                        after_end.push(i);
+                    }
                     push(&mut log, Change { day: t, state: status, act: None, date: edtf(t) });
                     timeline.push(TimelineEntry {
                         day: t,
@@ -468,6 +582,18 @@ impl<'a> Lifecycle<'a> {
                             AgreementStatus::Suspended
                         }
                         (ActionType::Resumption, AgreementStatus::Suspended) => before_suspension,
+                        // Entry into force while a provisional application is suspended: in
+                        // force, and still suspended until the resumption.
+                        (ActionType::EntryIntoForce, AgreementStatus::Suspended)
+                            if before_suspension == AgreementStatus::ProvisionallyApplied =>
+                        {
+                            term_end = match (term_years, renewal) {
+                                (Some(y), Renewal::None | Renewal::ByAgreement) => add_years(day, y),
+                                _ => None,
+                            };
+                            before_suspension = AgreementStatus::InForce;
+                            AgreementStatus::Suspended
+                        }
                         (ActionType::Renewal, s) => {
                             if active(s) {
                                 term_end = term_end.and_then(|t| add_years(t, renewal_years));
@@ -479,7 +605,12 @@ impl<'a> Lifecycle<'a> {
                     };
                 }
                 Some(actor) => {
-                    let Some((key, _)) = parties.get_key_value(actor.as_str()) else {
+                    // A state continuing a listed party acts in its place.
+                    let seat = match parties.get_key_value(actor.as_str()) {
+                        Some((key, _)) => Some(*key),
+                        None => seat_on(&seats, actor.as_str(), day),
+                    };
+                    let Some(key) = seat else {
                         timeline.push(TimelineEntry {
                             day,
                             date,
@@ -489,7 +620,6 @@ impl<'a> Lifecycle<'a> {
                         });
                         continue;
                     };
-                    let key: &'a str = key;
                     let phase = phases.get(key).copied().unwrap_or(Phase::Out);
                     let is_member = matches!(phase, Phase::Member | Phase::Suspended);
                     let next = match a.kind {
@@ -544,12 +674,23 @@ impl<'a> Lifecycle<'a> {
                     if let Some(state) = pair_state {
                         for other in &a.toward {
                             let Some((other, _)) = parties.get_key_value(other.as_str()) else { continue };
-                            let changes = pairs.entry((key, *other)).or_default();
-                            let current = changes.last().map_or(PairState::Normal, |c| c.state);
-                            // A termination between two parties is final (for this membership:
-                            // see `pair_state_on`).
-                            if current != PairState::Terminated || state == PairState::Terminated {
-                                push(changes, Change { day, state, act: Some(i), date });
+                            // A suspension or resumption runs one way unless recorded as mutual
+                            // (a termination ends the relation both ways: `is_bound_toward`).
+                            let both = a.is_mutual() && state != PairState::Terminated;
+                            let directions: &[(&'a str, &'a str)] =
+                                if both { &[(key, *other), (*other, key)] } else { &[(key, *other)] };
+                            for pair in directions {
+                                let joined = parties.get(pair.0).and_then(|l| l.joins.last()).copied();
+                                let changes = pairs.entry(*pair).or_default();
+                                let last = changes.last();
+                                let current = last.map_or(PairState::Normal, |c| c.state);
+                                // A termination between two parties is final for the acting
+                                // party's membership (see `pair_state_on`); a re-accession
+                                // starts afresh.
+                                let earlier = last.zip(joined).is_some_and(|(c, j)| c.day < j);
+                                if current != PairState::Terminated || state == PairState::Terminated || earlier {
+                                    push(changes, Change { day, state, act: Some(i), date });
+                                }
                             }
                         }
                     }
@@ -588,7 +729,40 @@ impl<'a> Lifecycle<'a> {
                 }
             }
         }
-        Self { agreement, status: log, parties, pairs, timeline }
+        let effect_days = schedule.days.iter().map(|d| d.as_ref().map(|d| d.0)).collect();
+        Self {
+            agreement,
+            status: log,
+            parties,
+            pairs,
+            timeline,
+            effect_days,
+            seats,
+            holders,
+            after_end,
+            contradicted: schedule.contradicted,
+            late_renewals: schedule.late_renewals,
+        }
+    }
+
+    /// The day act `index` surely takes effect in the replay (its last possible day, or
+    /// sooner when an act listed after it settles it; a notice under automatic renewal at the
+    /// end of its period), or `None` when it never surely does.
+    pub fn effect_day(&self, index: usize) -> Option<NaiveDate> {
+        self.effect_days.get(index).copied().flatten()
+    }
+
+    /// The acts (indexes into [`Agreement::actions`]) that take effect after the agreement's
+    /// fixed term ran out with no renewal, and so change nothing (validation:
+    /// `action_after_end`).
+    pub fn acts_after_end(&self) -> &[usize] {
+        &self.after_end
+    }
+
+    /// Whether the listed party `actor` is an original party (bound from entry into force
+    /// with no consent of its own recorded); `None` when it is not listed as a party.
+    pub(crate) fn is_original(&self, actor: &str) -> Option<bool> {
+        self.parties.get(actor).map(|l| l.original)
     }
 
     /// The agreement this lifecycle is of.
@@ -611,9 +785,22 @@ impl<'a> Lifecycle<'a> {
         state_on(&log.changes, day).map_or(if log.original { Phase::Member } else { Phase::Out }, |c| c.state)
     }
 
-    /// Where `actor` stands on `day`.
+    /// Where `actor` stands on `day`: for a state continuing a listed party, where that
+    /// party's place stands; for a party that dissolved or is continued, `dissolved` after.
     pub fn party_status_on(&self, actor: &ActorId, day: NaiveDate) -> PartyStatus {
-        let Some(log) = self.parties.get(actor.as_str()) else { return PartyStatus::NotAParty };
+        let Some(windows) = self.seats.get(actor.as_str()) else { return self.own_status(actor.as_str(), day) };
+        match windows.iter().find(|(s, _)| s.contains(day)) {
+            Some((_, party)) => self.own_status(party, day),
+            None if windows.iter().any(|(s, p)| *p == actor.as_str() && s.until.is_some_and(|u| u <= day)) => {
+                PartyStatus::Dissolved
+            }
+            None => PartyStatus::NotAParty,
+        }
+    }
+
+    /// Where the listed party `actor` stands on `day`, by the agreement's record alone.
+    fn own_status(&self, actor: &str, day: NaiveDate) -> PartyStatus {
+        let Some(log) = self.parties.get(actor) else { return PartyStatus::NotAParty };
         let phase = self.phase_on(log, day);
         match (self.status_on(day), phase) {
             (_, Phase::Withdrawn) => PartyStatus::Withdrawn,
@@ -646,20 +833,66 @@ impl<'a> Lifecycle<'a> {
         if joined.is_some_and(|j| change.day < j) { PairState::Normal } else { change.state }
     }
 
-    /// Whether `a` is bound toward `b` on `day` (see [`Agreement::is_bound_toward`]).
+    /// Whether `a` is bound toward `b` on `day` (see [`Agreement::is_bound_toward`]); a state
+    /// continuing a listed party answers for that party's place.
     pub fn is_bound_toward(&self, a: &ActorId, b: &ActorId, day: NaiveDate) -> bool {
+        fn seat<'x>(life: &Lifecycle<'x>, x: &'x str, day: NaiveDate) -> Option<&'x str> {
+            match life.seats.get(x) {
+                Some(_) => seat_on(&life.seats, x, day),
+                None => Some(x),
+            }
+        }
+        match (seat(self, a.as_str(), day), seat(self, b.as_str(), day)) {
+            (Some(a), Some(b)) => self.seat_bound_toward(a, b, day),
+            _ => false,
+        }
+    }
+
+    /// Whether listed party `a`'s place is bound toward `b`'s on `day`, by the record alone.
+    pub(crate) fn seat_bound_toward(&self, a: &str, b: &str, day: NaiveDate) -> bool {
         a != b
-            && self.is_bound(a, day)
-            && self.is_bound(b, day)
-            && self.pair_state_on(a.as_str(), b.as_str(), day) == PairState::Normal
-            && self.pair_state_on(b.as_str(), a.as_str(), day) == PairState::Normal
+            && self.own_status(a, day) == PartyStatus::Bound
+            && self.own_status(b, day) == PartyStatus::Bound
+            && self.pair_state_on(a, b, day) == PairState::Normal
+            && self.pair_state_on(b, a, day) != PairState::Terminated
     }
 
     /// The spans during which `actor` is bound (see [`Agreement::binding_intervals`]).
     /// Linear in the agreement-wide status changes plus the actor's own.
     pub fn binding_intervals(&self, actor: &ActorId) -> Vec<BindingInterval> {
+        match self.seats.get(actor.as_str()) {
+            Some(windows) => windows
+                .iter()
+                .flat_map(|(seat, party)| self.own_intervals(party).into_iter().filter_map(|iv| clip(iv, seat)))
+                .collect(),
+            None => self.own_intervals(actor.as_str()),
+        }
+    }
+
+    /// The spans in which `actor` holds the place of the listed party `party` and it is
+    /// bound: the party's own spans cut to the days `actor` holds its place.
+    pub(crate) fn seat_intervals(&self, actor: &str, party: &str) -> Vec<BindingInterval> {
+        match self.seats.get(actor) {
+            Some(windows) => windows
+                .iter()
+                .filter(|(_, p)| *p == party)
+                .flat_map(|(seat, _)| self.own_intervals(party).into_iter().filter_map(|iv| clip(iv, seat)))
+                .collect(),
+            None if actor == party => self.own_intervals(party),
+            None => Vec::new(),
+        }
+    }
+
+    /// The actors holding listed party `party`'s place in turn (itself first), when its place
+    /// passes on or ends; just the party otherwise.
+    pub(crate) fn holders(&self, party: &'a str) -> Vec<&'a str> {
+        self.holders.get(party).cloned().unwrap_or_else(|| vec![party])
+    }
+
+    /// The spans of the listed party `actor` by the agreement's record alone.
+    fn own_intervals(&self, actor: &str) -> Vec<BindingInterval> {
         let mut out: Vec<BindingInterval> = Vec::new();
-        let Some(log) = self.parties.get(actor.as_str()) else { return out };
+        let Some(log) = self.parties.get(actor) else { return out };
         // Merge the two change lists by day; after each day, compare boundness.
         let (s, p) = (&self.status, &log.changes);
         let (mut i, mut j) = (0, 0);
@@ -704,14 +937,7 @@ impl<'a> Lifecycle<'a> {
             match (&mut open, bound) {
                 (None, true) => {
                     if let Some(act) = cause.0 {
-                        open = Some(BindingInterval {
-                            from: day,
-                            start: cause.1,
-                            opened_by: act,
-                            until: None,
-                            end: None,
-                            closed_by: None,
-                        });
+                        open = Some(BindingInterval::new(day, cause.1, act));
                     }
                 }
                 (Some(iv), false) => {

@@ -38,8 +38,9 @@ use crate::identity::{self, Decision, IdentityKey, RecordKey, RecordKind, Resolv
 use crate::ids::{DossierId, RecordId};
 use crate::schema_version::SchemaVersion;
 
-/// The extension key under which a record keeps the values it was given that compete with the
-/// ones it shows.
+/// The extension key under which merges before 0.2 kept the values that competed with the ones
+/// a record shows; a merge now makes a dispute over the field instead, and only carries this
+/// extension over from its inputs.
 pub const COMPETING_KEY: &str = "merge.competing";
 
 /// Why two records were taken for one.
@@ -92,7 +93,8 @@ pub struct Rename {
     pub to: String,
 }
 
-/// Two values for one field of one merged record.
+/// Two values for one field of one merged record: the field is disputed between them (see
+/// [`MergeReport::disputes`]), except for a source's fields (see [`MergeReport::named`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Conflict {
@@ -104,7 +106,7 @@ pub struct Conflict {
     pub path: String,
     /// The value the record shows.
     pub kept: Value,
-    /// The competing value, kept under the record's `merge.competing` extension.
+    /// The competing value, an alternative of the field's dispute.
     pub other: Value,
     /// The sources the competing value came with (its record's citations).
     pub sources: Vec<String>,
@@ -156,6 +158,11 @@ pub struct MergeReport {
     pub names: Vec<NameAdded>,
     /// Disputes created for facts the inputs disagree on.
     pub disputes: Vec<DisputeAdded>,
+    /// Conflicts the result cannot hold as a dispute, named (and every validation error of the
+    /// result): never an invalid merged dossier with an empty report.
+    pub named: Vec<NamedConflict>,
+    /// Records whose input cites nothing, whose nested facts now lean on other reports' sources.
+    pub uncited: Vec<Uncited>,
 }
 
 impl MergeReport {
@@ -166,6 +173,8 @@ impl MergeReport {
             && self.conflicts.is_empty()
             && self.names.is_empty()
             && self.disputes.is_empty()
+            && self.named.is_empty()
+            && self.uncited.is_empty()
     }
 }
 
@@ -192,10 +201,20 @@ impl fmt::Display for MergeReport {
                 d.sources.join(", ")
             )?;
         }
+        for c in &self.named {
+            writeln!(f, "conflict {} at {}: {}", c.code, c.path, c.message)?;
+        }
+        for u in &self.uncited {
+            writeln!(
+                f,
+                "uncited  {} (now {}): cites no source; its facts lean on the other reports' sources",
+                u.from, u.into
+            )?;
+        }
         for c in &self.conflicts {
             writeln!(
                 f,
-                "conflict {} {}{}: kept {}, competing {} (from {}; sources: {})",
+                "value    {} {}{}: shown {}, disputed by {} (from {}; sources: {})",
                 c.kind,
                 c.id,
                 c.path,
@@ -219,8 +238,34 @@ pub struct Merged {
     pub report: MergeReport,
 }
 
-/// Merges two dossiers into one. The result has the first's id; records keep their ids unless
-/// they collide with an unrelated record's.
+/// A problem of the merged dossier that the merge could not express as a dispute, named: two
+/// dossier titles, two values of one dossier-level extension, two values of a source's field,
+/// or a validation error of the result (its code: `action_after_termination` when one report's
+/// termination precedes another's amendment).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct NamedConflict {
+    /// What kind of conflict: `dossier_title`, `dossier_extension`, `source_field`, or the
+    /// validation code of an error of the result.
+    pub code: String,
+    /// Where, as a JSON Pointer in the merged dossier.
+    pub path: String,
+    /// In words, with the values and the inputs they came from.
+    pub message: String,
+}
+
+/// A record whose input cites nothing: its nested facts rested on no source there, and in the
+/// result they lean on the sources of the reports it was merged with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Uncited {
+    /// The input record.
+    pub from: RecordKey,
+    /// Its id in the result.
+    pub into: String,
+}
+
+/// Merges two dossiers into one. Which comes first does not matter: see [`Merger`].
 pub fn merge(a: &Dossier, b: &Dossier, resolver: &Resolver) -> Result<Merged, Error> {
     let mut m = Merger::new(resolver);
     m.add(a);
@@ -243,124 +288,26 @@ fn slot_of(kind: RecordKind) -> usize {
     identity::TOP_LEVEL.iter().position(|k| *k == kind).unwrap_or(0)
 }
 
-/// One record of the result.
-struct Slot {
-    value: Map<String, Value>,
-    /// Which [`Merger::add`] created it: a record is only matched with records of earlier inputs.
-    generation: u32,
-    /// The last [`Merger::add`] that merged a record into it: it takes at most one per input,
-    /// so records an input keeps apart stay apart.
-    absorbed: u32,
-    origins: Vec<RecordKey>,
-}
-
-/// Where an input record goes.
-enum Target {
-    Into(usize, MatchedBy),
-    New(String),
-}
-
-/// What was decided for one input record.
-struct Decided {
-    target: Target,
-    origin: RecordKey,
-    keys: Vec<IdentityKey>,
-}
-
-/// Merges dossiers one after another into one; each [`add`](Merger::add) costs time linear in
-/// the dossier added.
+/// Merges any number of dossiers into one. The result depends on the set of inputs, not on the
+/// order they are added in: [`finish`](Merger::finish) sorts them first (by id, then content),
+/// computes which records are one (the closure of the resolver's `same`, shared identifiers,
+/// equal content) over all of them at once, and only then joins.
 pub struct Merger {
-    head: Option<(DossierId, SchemaVersion)>,
-    title: Option<String>,
-    extensions: Map<String, Value>,
-    /// Top-level lists this module does not merge record by record, unioned entry by entry.
-    others: Map<String, Value>,
-    generation: u32,
-    lists: [Vec<Slot>; 7],
-    ids: [HashMap<String, usize>; 7],
-    identities: HashMap<(usize, IdentityKey), Vec<usize>>,
-    contents: HashMap<(usize, String), usize>,
-    origins: HashMap<RecordKey, usize>,
-    same: HashMap<RecordKey, Vec<RecordKey>>,
+    same: Vec<(RecordKey, RecordKey)>,
     not_same: HashSet<(RecordKey, RecordKey)>,
     judged_apart: HashSet<RecordKey>,
-    disputes: Disputes,
-    report: MergeReport,
-}
-
-/// The disputes of the result: those of the inputs and those the merge creates.
-#[derive(Default)]
-pub(super) struct Disputes {
-    list: Vec<Map<String, Value>>,
-    ids: HashMap<String, usize>,
-}
-
-impl Disputes {
-    /// `base` if no dispute has it, else `base-2`, `base-3` …
-    fn fresh(&self, base: &str) -> String {
-        let base = cut(base, 120);
-        if !self.ids.contains_key(base) {
-            return base.to_owned();
-        }
-        (2..).map(|n| format!("{base}-{n}")).find(|c| !self.ids.contains_key(c)).unwrap_or_else(|| base.to_owned())
-    }
-
-    fn push(&mut self, value: Map<String, Value>) {
-        if let Some(id) = value.get("id").and_then(Value::as_str) {
-            self.ids.insert(id.to_owned(), self.list.len());
-        }
-        self.list.push(value);
-    }
-
-    /// Creates a dispute for the competing entries of `record`'s list `path`, with an id
-    /// derived from `base`, and returns the id.
-    pub(super) fn create(&mut self, base: &str, question: String) -> String {
-        let id = self.fresh(base);
-        let mut d = Map::new();
-        d.insert("id".into(), Value::String(id.clone()));
-        d.insert("question".into(), Value::String(question));
-        self.push(d);
-        id
-    }
-
-    /// Takes in the disputes of input `d`: one equal to a dispute already held (same id, same
-    /// content) is that dispute; one whose id is taken by another is renamed, and so are the
-    /// marks naming it.
-    fn take(&mut self, d: &mut Dossier, report: &mut MergeReport) {
-        let mut map = HashMap::new();
-        let incoming = std::mem::take(&mut d.disputes);
-        for dispute in &incoming {
-            let mut value = to_map(dispute);
-            let id = dispute.id.to_string();
-            if let Some(&i) = self.ids.get(&id) {
-                if self.list.get(i).is_some_and(|held| *held == value) {
-                    continue;
-                }
-                let new = self.fresh(&format!("{}:{}", cut(&id, 100), cut(d.id.as_str(), 20)));
-                if let Some(key) = RecordKey::parse(d.id.as_str(), RecordKind::Dispute, &id) {
-                    report.renamed.push(Rename { from: key, to: new.clone() });
-                }
-                value.insert("id".into(), Value::String(new.clone()));
-                map.insert(id, new);
-            }
-            self.push(value);
-        }
-        refs::remap(d, RecordKind::Dispute, &map);
-    }
+    inputs: Vec<Dossier>,
 }
 
 impl Merger {
     /// An empty merger following `resolver`'s judgements.
     pub fn new(resolver: &Resolver) -> Self {
-        let mut same: HashMap<RecordKey, Vec<RecordKey>> = HashMap::new();
+        let mut same = Vec::new();
         let mut not_same = HashSet::new();
         let mut judged_apart = HashSet::new();
         for ((a, b), decision) in resolver.index() {
             match decision {
-                Decision::Same => {
-                    same.entry(a.clone()).or_default().push(b.clone());
-                    same.entry(b).or_default().push(a);
-                }
+                Decision::Same => same.push((a, b)),
                 Decision::NotSame => {
                     judged_apart.insert(a.clone());
                     judged_apart.insert(b.clone());
@@ -369,275 +316,43 @@ impl Merger {
                 _ => {}
             }
         }
-        for list in same.values_mut() {
-            list.sort();
-        }
-        Self {
-            head: None,
-            title: None,
-            extensions: Map::new(),
-            others: Map::new(),
-            generation: 0,
-            lists: Default::default(),
-            ids: Default::default(),
-            identities: HashMap::new(),
-            contents: HashMap::new(),
-            origins: HashMap::new(),
-            same,
-            not_same,
-            judged_apart,
-            disputes: Disputes::default(),
-            report: MergeReport::default(),
-        }
+        // The index is a hash map: its order is not the log's, nor stable.
+        same.sort();
+        Self { same, not_same, judged_apart, inputs: Vec::new() }
     }
 
-    /// Merges one more dossier in.
+    /// Adds one more dossier.
     pub fn add(&mut self, dossier: &Dossier) {
-        self.generation += 1;
-        let mut d = dossier.clone();
-        match &mut self.head {
-            None => self.head = Some((d.id.clone(), d.schema_version)),
-            Some((_, version)) => *version = (*version).max(d.schema_version),
-        }
-        if self.title.is_none() {
-            self.title = d.title.clone();
-        }
-        for (k, v) in d.extensions.iter() {
-            self.extensions.entry(k.to_owned()).or_insert_with(|| v.clone());
-        }
-        let mut decided: [Vec<Decided>; 7] = Default::default();
-        for kind in ORDER {
-            decided[slot_of(kind)] = self.decide(&mut d, kind);
-        }
-        // Clauses are identified within their agreement: an incoming clause whose id names a
-        // different clause of the agreement it joins gets a fresh id, and its references follow.
-        let agreements = &decided[slot_of(RecordKind::Agreement)];
-        for (decision, a) in agreements.iter().zip(d.agreements.iter_mut()) {
-            if let Target::Into(slot, _) = decision.target {
-                rename_clashing_clauses(&self.lists[slot_of(RecordKind::Agreement)][slot].value, a);
-            }
-        }
-        self.disputes.take(&mut d, &mut self.report);
-        // Lists a later version of the model may add are kept whole, entry by entry.
-        if let Value::Object(doc) = serde_json::to_value(&d).unwrap_or(Value::Null) {
-            let mut known: HashSet<&str> = identity::TOP_LEVEL.iter().map(|k| identity::list_name(*k)).collect();
-            known.insert("disputes");
-            for (key, list) in doc {
-                if let Value::Array(list) = list {
-                    if !known.contains(key.as_str()) {
-                        match self.others.get_mut(&key) {
-                            Some(Value::Array(old)) => value::union(old, list),
-                            _ => {
-                                self.others.insert(key, Value::Array(list));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        // Every reference names its merged record now: take the records in.
-        for kind in ORDER {
-            let values = record_values(&d, kind);
-            for (decision, value) in std::mem::take(&mut decided[slot_of(kind)]).into_iter().zip(values) {
-                self.take(kind, decision, value);
-            }
-        }
+        self.inputs.push(dossier.clone());
     }
 
-    /// Decides where each record of `kind` goes, and maps the references to them.
-    fn decide(&mut self, d: &mut Dossier, kind: RecordKind) -> Vec<Decided> {
-        let k = slot_of(kind);
-        let mut out = Vec::new();
-        let mut map = HashMap::new();
-        for (id, keys) in ids_and_keys(d, kind) {
-            let origin = RecordKey::new(d.id.clone(), kind, RecordId::from_local(&id));
-            let found = self.by_resolver(k, &origin).or_else(|| self.by_identity(k, &origin, &id, &keys));
-            let target = match found {
-                Some((slot, by)) => {
-                    self.lists[k][slot].absorbed = self.generation;
-                    let into = slot_id(&self.lists[k][slot]);
-                    if into != id {
-                        map.insert(id.clone(), into);
-                    }
-                    Some(Target::Into(slot, by))
-                }
-                None => None,
-            };
-            out.push((target, origin, keys, id));
-        }
-        refs::remap(d, kind, &map);
-        // Records no identity joined: the same content, else a new record (renamed on collision).
-        let canon = canonical_values(d, kind);
-        let mut map = HashMap::new();
-        let mut decided = Vec::with_capacity(out.len());
-        for ((target, origin, keys, id), canon) in out.into_iter().zip(canon) {
-            let target = match target {
-                Some(t) => t,
-                None => match self.by_content(k, &origin, &id, &canon) {
-                    Some(slot) => {
-                        self.lists[k][slot].absorbed = self.generation;
-                        let into = slot_id(&self.lists[k][slot]);
-                        if into != id {
-                            map.insert(id.clone(), into);
-                        }
-                        Target::Into(slot, MatchedBy::SameContent)
-                    }
-                    None => {
-                        let new = self.fresh_id(k, &id, d.id.as_str());
-                        if new != id {
-                            map.insert(id.clone(), new.clone());
-                            self.report.renamed.push(Rename { from: origin.clone(), to: new.clone() });
-                        }
-                        // Reserved now, so a later record of this dossier with the same id is renamed.
-                        self.ids[k].insert(new.clone(), usize::MAX);
-                        Target::New(new)
-                    }
-                },
-            };
-            decided.push(Decided { target, origin, keys });
-        }
-        refs::remap(d, kind, &map);
-        decided
-    }
-
-    fn vetoed(&self, k: usize, origin: &RecordKey, slot: usize) -> bool {
-        self.judged_apart.contains(origin)
-            && self.lists[k][slot].origins.iter().any(|o| self.not_same.contains(&identity::ordered(origin, o)))
-    }
-
-    /// Whether the record can take a record of the current input: it comes from an earlier
-    /// input and has taken none of this one yet.
-    fn earlier(&self, k: usize, slot: usize) -> bool {
-        self.lists[k].get(slot).is_some_and(|s| s.generation < self.generation && s.absorbed < self.generation)
-    }
-
-    fn by_resolver(&self, k: usize, origin: &RecordKey) -> Option<(usize, MatchedBy)> {
-        let others = self.same.get(origin)?;
-        others
-            .iter()
-            .filter_map(|o| self.origins.get(o).copied())
-            .find(|&slot| {
-                self.earlier(k, slot) && self.lists[k][slot].origins.first().is_some_and(|f| f.kind == origin.kind)
-            })
-            .map(|slot| (slot, MatchedBy::Resolver))
-    }
-
-    fn by_identity(&self, k: usize, origin: &RecordKey, id: &str, keys: &[IdentityKey]) -> Option<(usize, MatchedBy)> {
-        let mut best: Option<(usize, &IdentityKey)> = None;
-        for key in keys {
-            let Some(slots) = self.identities.get(&(k, key.clone())) else { continue };
-            for &slot in slots {
-                if !self.earlier(k, slot) || self.vetoed(k, origin, slot) {
-                    continue;
-                }
-                // Prefer the record that has the same id: merging a dossier with itself changes nothing.
-                let same_id = slot_id(&self.lists[k][slot]) == id;
-                match best {
-                    Some((b, _)) if !(same_id && slot_id(&self.lists[k][b]) != id) => {}
-                    _ => best = Some((slot, key)),
-                }
-            }
-        }
-        best.map(|(slot, key)| (slot, MatchedBy::Identifier { scheme: key.scheme.clone(), value: key.value.clone() }))
-    }
-
-    fn by_content(&self, k: usize, origin: &RecordKey, id: &str, canon: &str) -> Option<usize> {
-        if let Some(&slot) = self.ids[k].get(id) {
-            if self.earlier(k, slot) && canonical(&self.lists[k][slot].value) == canon && !self.vetoed(k, origin, slot)
-            {
-                return Some(slot);
-            }
-        }
-        let slot = *self.contents.get(&(k, canon.to_owned()))?;
-        (self.earlier(k, slot) && !self.vetoed(k, origin, slot)).then_some(slot)
-    }
-
-    /// `id` if it is free, else `id:dossier`, else that with `-2`, `-3` …
-    fn fresh_id(&self, k: usize, id: &str, dossier: &str) -> String {
-        if !self.ids[k].contains_key(id) {
-            return id.to_owned();
-        }
-        let base: String = format!("{}:{}", cut(id, 100), cut(dossier, 20));
-        if !self.ids[k].contains_key(&base) {
-            return base;
-        }
-        (2..).map(|n| format!("{base}-{n}")).find(|c| !self.ids[k].contains_key(c)).unwrap_or(base)
-    }
-
-    fn take(&mut self, kind: RecordKind, decision: Decided, mut value: Map<String, Value>) {
-        let k = slot_of(kind);
-        let Decided { target, origin, keys } = decision;
-        let canon = canonical(&value);
-        let slot = match target {
-            Target::Into(slot, by) => {
-                let into = slot_id(&self.lists[k][slot]);
-                value.insert("id".into(), Value::String(into.clone()));
-                self.report.merged.push(Merge { from: origin.clone(), into: into.clone(), by });
-                value::merge_record(
-                    kind,
-                    &mut self.lists[k][slot].value,
-                    value,
-                    &origin,
-                    &mut self.disputes,
-                    &mut self.report,
-                );
-                self.lists[k][slot].origins.push(origin.clone());
-                slot
-            }
-            Target::New(id) => {
-                value.insert("id".into(), Value::String(id.clone()));
-                let slot = self.lists[k].len();
-                self.lists[k].push(Slot {
-                    value,
-                    generation: self.generation,
-                    absorbed: 0,
-                    origins: vec![origin.clone()],
-                });
-                self.ids[k].insert(id, slot);
-                slot
-            }
-        };
-        for key in keys {
-            let slots = self.identities.entry((k, key)).or_default();
-            if !slots.contains(&slot) {
-                slots.push(slot);
-            }
-        }
-        self.contents.entry((k, canon)).or_insert(slot);
-        self.origins.insert(origin, slot);
+    /// Adds one more dossier, without copying it.
+    pub fn add_owned(&mut self, dossier: Dossier) {
+        self.inputs.push(dossier);
     }
 
     /// The merged dossier and the report.
     pub fn finish(self) -> Result<Merged, Error> {
-        let mut doc = Map::new();
-        let (id, version) = match self.head {
-            Some((id, version)) => (id.to_string(), version),
-            None => ("merged".to_owned(), SchemaVersion::CURRENT),
+        let Self { same, not_same, judged_apart, inputs } = self;
+        // The canonical order: what "first" means below depends on the inputs only.
+        let mut keyed: Vec<(String, Dossier)> =
+            inputs.into_iter().map(|d| (serde_json::to_string(&d).unwrap_or_default(), d)).collect();
+        keyed.sort_by(|(ja, a), (jb, b)| a.id.as_str().cmp(b.id.as_str()).then_with(|| ja.cmp(jb)));
+        let inputs: Vec<Dossier> = keyed.into_iter().map(|(_, d)| d).collect();
+        let mut job = Job {
+            inputs,
+            same,
+            not_same,
+            judged_apart,
+            groups: Default::default(),
+            report: MergeReport::default(),
+            disputes: Disputes::default(),
         };
-        doc.insert("schema_version".into(), Value::String(version.to_string()));
-        doc.insert("id".into(), Value::String(id));
-        if let Some(title) = self.title {
-            doc.insert("title".into(), Value::String(title));
+        job.separate_disputes();
+        for kind in ORDER {
+            job.join(kind);
         }
-        for (kind, list) in identity::TOP_LEVEL.into_iter().zip(self.lists) {
-            if !list.is_empty() {
-                let values = list.into_iter().map(|s| Value::Object(s.value)).collect();
-                doc.insert(crate::identity::list_name(kind).into(), Value::Array(values));
-            }
-        }
-        if !self.disputes.list.is_empty() {
-            let list = self.disputes.list.into_iter().map(Value::Object).collect();
-            doc.insert("disputes".into(), Value::Array(list));
-        }
-        for (key, list) in self.others {
-            doc.entry(key).or_insert(list);
-        }
-        if !self.extensions.is_empty() {
-            doc.insert("extensions".into(), Value::Object(self.extensions));
-        }
-        let dossier: Dossier =
-            serde_json::from_value(Value::Object(doc)).map_err(|e| Error::from_json(e, String::new()))?;
-        Ok(Merged { dossier, report: self.report })
+        job.finish()
     }
 }
 
@@ -647,39 +362,544 @@ impl Default for Merger {
     }
 }
 
-fn rename_clashing_clauses(slot: &Map<String, Value>, a: &mut crate::agreement::Agreement) {
-    let Some(Value::Array(mine)) = slot.get("clauses") else { return };
-    let mine: HashMap<&str, String> =
-        mine.iter().filter_map(|c| Some((c.get("id")?.as_str()?, value::fact_key(&value::without_id(c))))).collect();
-    let mut taken: HashSet<String> = mine.keys().map(|s| (*s).to_owned()).collect();
-    let mut map: HashMap<String, String> = HashMap::new();
-    for c in &mut a.clauses {
-        let key = value::fact_key(&value::without_id(&Value::Object(to_map(&*c))));
-        if mine.get(c.id.as_str()).is_none_or(|k| *k == key) {
-            continue;
-        }
-        let base = cut(c.id.as_str(), 120).to_owned();
-        let fresh = (2..).map(|n| format!("{base}-{n}")).find(|f| !taken.contains(f));
-        if let Some(id) = fresh.and_then(|f| crate::ids::ClauseId::new(f).ok()) {
-            taken.insert(id.to_string());
-            map.insert(c.id.to_string(), id.to_string());
-            c.id = id;
-        }
-    }
-    if map.is_empty() {
-        return;
-    }
-    crate::walk::write::agreement(a, &crate::validate::Path::ROOT, &mut |_, id| {
-        if let crate::walk::IdMut::Clause(c) = id {
-            if let Some(new) = map.get(c.as_str()).and_then(|n| crate::ids::ClauseId::new(n).ok()) {
-                *c = new;
-            }
-        }
-    });
+/// Records of the inputs taken for one: (input, position) in canonical order.
+struct Group {
+    id: String,
+    members: Vec<(usize, usize)>,
 }
 
-fn slot_id(slot: &Slot) -> String {
-    slot.value.get("id").and_then(Value::as_str).unwrap_or("").to_owned()
+struct Job {
+    inputs: Vec<Dossier>,
+    same: Vec<(RecordKey, RecordKey)>,
+    not_same: HashSet<(RecordKey, RecordKey)>,
+    judged_apart: HashSet<RecordKey>,
+    groups: [Vec<Group>; 7],
+    report: MergeReport,
+    disputes: Disputes,
+}
+
+/// Union-find over the records of one kind, with the rules a join must keep: a group takes at
+/// most one record of each input (records an input keeps apart stay apart), and none judged
+/// `not_same` with one of its members.
+struct Components {
+    parent: Vec<usize>,
+    /// Per root: the inputs its members come from (a set: a group of a state every one of
+    /// 10,000 reports names has 10,000).
+    inputs: Vec<HashSet<usize>>,
+    /// Per root: its members judged `not_same` with some record.
+    judged: Vec<Vec<usize>>,
+    reason: Vec<Option<MatchedBy>>,
+}
+
+impl Components {
+    fn find(&mut self, mut x: usize) -> usize {
+        while let Some(&p) = self.parent.get(x) {
+            if p == x {
+                break;
+            }
+            let grand = self.parent.get(p).copied().unwrap_or(p);
+            if let Some(slot) = self.parent.get_mut(x) {
+                *slot = grand;
+            }
+            x = p;
+        }
+        x
+    }
+
+    /// Joins the groups of `a` and `b`; `force` (a resolver judgement) skips the rule of one
+    /// record per input.
+    fn join(
+        &mut self,
+        a: usize,
+        b: usize,
+        by: MatchedBy,
+        force: bool,
+        vetoed: &dyn Fn(&[usize], &[usize]) -> bool,
+    ) -> bool {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return true;
+        }
+        // The smaller set is walked, the larger probed: n log n over all joins.
+        let (big, small) = if self.inputs[ra].len() >= self.inputs[rb].len() { (ra, rb) } else { (rb, ra) };
+        if !force && self.inputs[small].iter().any(|i| self.inputs[big].contains(i)) {
+            return false;
+        }
+        if vetoed(&self.judged[ra], &self.judged[rb]) {
+            return false;
+        }
+        let moved = std::mem::take(&mut self.inputs[small]);
+        self.inputs[big].extend(moved);
+        let moved = std::mem::take(&mut self.judged[small]);
+        self.judged[big].extend(moved);
+        self.parent[small] = big;
+        for x in [a, b] {
+            if self.reason[x].is_none() {
+                self.reason[x] = Some(by.clone());
+            }
+        }
+        true
+    }
+}
+
+impl Job {
+    /// Decides which records of `kind` are one, gives each group its id, and makes every
+    /// reference of every input name it.
+    fn join(&mut self, kind: RecordKind) {
+        let mut nodes: Vec<(usize, usize)> = Vec::new();
+        let mut ids: Vec<String> = Vec::new();
+        let mut keys: Vec<Vec<IdentityKey>> = Vec::new();
+        let mut origins: Vec<RecordKey> = Vec::new();
+        for (i, d) in self.inputs.iter().enumerate() {
+            for (pos, (id, k)) in ids_and_keys(d, kind).into_iter().enumerate() {
+                let origin = RecordKey::new(d.id.clone(), kind, RecordId::from_local(&id));
+                nodes.push((i, pos));
+                ids.push(id);
+                keys.push(k);
+                origins.push(origin);
+            }
+        }
+        let n = nodes.len();
+        let mut c = Components {
+            parent: (0..n).collect(),
+            inputs: nodes.iter().map(|&(i, _)| HashSet::from([i])).collect(),
+            judged: (0..n)
+                .map(|x| if self.judged_apart.contains(&origins[x]) { vec![x] } else { Vec::new() })
+                .collect(),
+            reason: vec![None; n],
+        };
+        let not_same = &self.not_same;
+        let vetoed = |a: &[usize], b: &[usize]| {
+            a.iter().any(|&x| b.iter().any(|&y| not_same.contains(&identity::ordered(&origins[x], &origins[y]))))
+        };
+        // 1. The resolver's `same`, closed under transitivity before anything is joined.
+        let mut by_key: HashMap<&RecordKey, Vec<usize>> = HashMap::new();
+        for (x, o) in origins.iter().enumerate() {
+            by_key.entry(o).or_default().push(x);
+        }
+        for (a, b) in &self.same {
+            if a.kind != kind || b.kind != kind {
+                continue;
+            }
+            let (Some(xa), Some(xb)) = (by_key.get(a), by_key.get(b)) else { continue };
+            // One chain through every record the two keys name: linear however many inputs
+            // repeat a dossier id.
+            let mut all = xa.iter().chain(xb.iter()).copied();
+            let Some(first) = all.next() else { continue };
+            for x in all {
+                c.join(first, x, MatchedBy::Resolver, true, &|_, _| false);
+            }
+        }
+        // 2. Shared identifiers, in canonical order; first between records that also share
+        // their id, so that merging a dossier with itself pairs each record with itself.
+        for same_id in [true, false] {
+            let mut first_with: HashMap<(&IdentityKey, &str), usize> = HashMap::new();
+            for x in 0..n {
+                let id = if same_id { ids[x].as_str() } else { "" };
+                for key in &keys[x] {
+                    match first_with.get(&(key, id)) {
+                        Some(&f) => {
+                            let by = MatchedBy::Identifier { scheme: key.scheme.clone(), value: key.value.clone() };
+                            c.join(f, x, by, false, &vetoed);
+                        }
+                        None => {
+                            first_with.insert((key, id), x);
+                        }
+                    }
+                }
+            }
+        }
+        // 3. Equal content, once references name merged records (same id first, as above).
+        let mut canons: Vec<String> = Vec::with_capacity(n);
+        for d in &self.inputs {
+            canons.extend(record_values(d, kind).iter().map(canonical));
+        }
+        for same_id in [true, false] {
+            let mut first_canon: HashMap<(&str, &str), usize> = HashMap::new();
+            for (x, canon) in canons.iter().enumerate() {
+                let id = if same_id { ids[x].as_str() } else { "" };
+                match first_canon.get(&(canon.as_str(), id)) {
+                    Some(&f) => {
+                        c.join(f, x, MatchedBy::SameContent, false, &vetoed);
+                    }
+                    None => {
+                        first_canon.insert((canon, id), x);
+                    }
+                }
+            }
+        }
+        // Groups, in the order of their first member.
+        let mut group_of: Vec<usize> = vec![usize::MAX; n];
+        let mut groups: Vec<Group> = Vec::new();
+        let mut members: Vec<Vec<usize>> = Vec::new();
+        for (x, &node) in nodes.iter().enumerate() {
+            let root = c.find(x);
+            if group_of[root] == usize::MAX {
+                group_of[root] = groups.len();
+                groups.push(Group { id: String::new(), members: Vec::new() });
+                members.push(Vec::new());
+            }
+            let g = group_of[root];
+            groups[g].members.push(node);
+            members[g].push(x);
+        }
+        // Ids: each group wants its first member's; the first group to want one gets it, the
+        // others `id:dossier` (the whole dossier id), then `-2`, `-3` … per name.
+        let mut taken: HashSet<String> = HashSet::new();
+        let mut wanted_by_other = vec![false; groups.len()];
+        for (g, list) in members.iter().enumerate() {
+            let want = &ids[list[0]];
+            if !taken.insert(want.clone()) {
+                wanted_by_other[g] = true;
+            }
+        }
+        let mut counters: HashMap<String, usize> = HashMap::new();
+        for (g, list) in members.iter().enumerate() {
+            let first = list[0];
+            let want = &ids[first];
+            groups[g].id = if wanted_by_other[g] {
+                let dossier = self.inputs[nodes[first].0].id.as_str();
+                fresh(&format!("{want}:{dossier}"), &mut taken, &mut counters)
+            } else {
+                want.clone()
+            };
+        }
+        // The report, and the references of every input.
+        let mut maps: Vec<HashMap<String, String>> = vec![HashMap::new(); self.inputs.len()];
+        for (g, list) in members.iter().enumerate() {
+            let into = &groups[g].id;
+            for (k, &x) in list.iter().enumerate() {
+                if k == 0 {
+                    if ids[x] != *into {
+                        self.report.renamed.push(Rename { from: origins[x].clone(), to: into.clone() });
+                    }
+                } else {
+                    let by = c.reason[x].clone().unwrap_or(MatchedBy::SameContent);
+                    self.report.merged.push(Merge { from: origins[x].clone(), into: into.clone(), by });
+                }
+                if ids[x] != *into {
+                    maps[nodes[x].0].insert(ids[x].clone(), into.clone());
+                }
+            }
+        }
+        for (d, map) in self.inputs.iter_mut().zip(&maps) {
+            refs::remap(d, kind, map);
+        }
+        self.groups[slot_of(kind)] = groups;
+    }
+
+    fn finish(mut self) -> Result<Merged, Error> {
+        self.take_disputes();
+        let mut doc = Map::new();
+        let version = self.inputs.iter().map(|d| d.schema_version).max().unwrap_or(SchemaVersion::CURRENT);
+        doc.insert("schema_version".into(), Value::String(version.to_string()));
+        doc.insert("id".into(), Value::String(self.dossier_id()));
+        self.dossier_values(&mut doc);
+        // Clauses are identified within their agreement: a clashing clause id gets a fresh
+        // one, and its agreement's references follow.
+        for group in &self.groups[slot_of(RecordKind::Agreement)] {
+            rename_clashing_clauses(&mut self.inputs, &group.members);
+        }
+        let mut lists: Vec<(RecordKind, Vec<Value>)> = Vec::new();
+        for kind in identity::TOP_LEVEL {
+            let groups = std::mem::take(&mut self.groups[slot_of(kind)]);
+            let values: Vec<Vec<Map<String, Value>>> = self.inputs.iter().map(|d| record_values(d, kind)).collect();
+            let mut out = Vec::with_capacity(groups.len());
+            for group in groups {
+                let members: Vec<value::Member> = group
+                    .members
+                    .iter()
+                    .filter_map(|&(i, pos)| {
+                        let d = self.inputs.get(i)?;
+                        let value = values.get(i)?.get(pos)?.clone();
+                        let local = value.get("id").and_then(Value::as_str).unwrap_or("").to_owned();
+                        let from = RecordKey::new(d.id.clone(), kind, RecordId::from_local(&local));
+                        Some(value::Member { value, from })
+                    })
+                    .collect();
+                let record = value::merge_group(kind, &group.id, members, &mut self.disputes, &mut self.report);
+                out.push(Value::Object(record));
+            }
+            lists.push((kind, out));
+        }
+        for (kind, list) in lists {
+            if !list.is_empty() {
+                doc.insert(identity::list_name(kind).into(), Value::Array(list));
+            }
+        }
+        if !self.disputes.list.is_empty() {
+            let list = std::mem::take(&mut self.disputes.list).into_iter().map(Value::Object).collect();
+            doc.insert("disputes".into(), Value::Array(list));
+        }
+        let dossier: Dossier =
+            serde_json::from_value(Value::Object(doc)).map_err(|e| Error::from_json(e, String::new()))?;
+        // valid + valid is valid, or the report names why not.
+        for issue in dossier.validate().issues() {
+            if issue.severity == crate::Severity::Error {
+                self.report.named.push(NamedConflict {
+                    code: issue.code.to_string(),
+                    path: issue.path.clone(),
+                    message: issue.message.clone(),
+                });
+            }
+        }
+        Ok(Merged { dossier, report: self.report })
+    }
+
+    /// The inputs' id when they share it, else the least (the canonical order's first).
+    fn dossier_id(&self) -> String {
+        self.inputs.first().map_or_else(|| "merged".to_owned(), |d| d.id.to_string())
+    }
+
+    /// The dossier's title and extensions: the canonically first value is shown, any other is
+    /// a named conflict; lists a later version of the model may add are unioned.
+    fn dossier_values(&mut self, doc: &mut Map<String, Value>) {
+        let mut title: Option<(String, &DossierId)> = None;
+        let mut extensions: Map<String, Value> = Map::new();
+        let mut others: Map<String, Value> = Map::new();
+        let mut known: HashSet<&str> = identity::TOP_LEVEL.iter().map(|k| identity::list_name(*k)).collect();
+        known.insert("disputes");
+        for d in &self.inputs {
+            match (&title, &d.title) {
+                (None, Some(t)) => title = Some((t.clone(), &d.id)),
+                (Some((shown, from)), Some(t)) if shown != t => self.report.named.push(NamedConflict {
+                    code: "dossier_title".into(),
+                    path: "/title".into(),
+                    message: format!("'{shown}' (from {from}) is shown; {} titles itself '{t}'", d.id),
+                }),
+                _ => {}
+            }
+            for (k, v) in d.extensions.iter() {
+                match extensions.get(k) {
+                    None => {
+                        extensions.insert(k.to_owned(), v.clone());
+                    }
+                    Some(shown) if shown != v => self.report.named.push(NamedConflict {
+                        code: "dossier_extension".into(),
+                        path: format!("/extensions/{}", crate::pointer::escape_token(k)),
+                        message: format!("{shown} is shown; {} gives {v}", d.id),
+                    }),
+                    Some(_) => {}
+                }
+            }
+            if let Value::Object(map) = serde_json::to_value(d).unwrap_or(Value::Null) {
+                for (key, list) in map {
+                    if let Value::Array(list) = list {
+                        if !known.contains(key.as_str()) {
+                            match others.get_mut(&key) {
+                                Some(Value::Array(old)) => value::union(old, list),
+                                _ => {
+                                    others.insert(key, Value::Array(list));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if let Some((t, _)) = title {
+            doc.insert("title".into(), Value::String(t));
+        }
+        if !extensions.is_empty() {
+            doc.insert("extensions".into(), Value::Object(extensions));
+        }
+        for (k, v) in others {
+            doc.entry(k).or_insert(v);
+        }
+    }
+
+    /// Before records are compared: a dispute whose id an earlier input gives to a different
+    /// dispute is renamed `id:dossier`, and its marks follow, so that records marked with
+    /// different disputes do not look alike.
+    fn separate_disputes(&mut self) {
+        let mut held: HashMap<String, String> = HashMap::new();
+        let mut taken: HashSet<String> = HashSet::new();
+        let mut counters = HashMap::new();
+        for d in &mut self.inputs {
+            let mut map = HashMap::new();
+            for dispute in &mut d.disputes {
+                let mut body = to_map(&*dispute);
+                body.remove("id");
+                let body = Value::Object(body).to_string();
+                let id = dispute.id.to_string();
+                match held.get(&id) {
+                    None => {
+                        taken.insert(id.clone());
+                        held.insert(id, body);
+                    }
+                    Some(b) if *b == body => {}
+                    Some(_) => {
+                        let new = fresh(&format!("{id}:{}", d.id), &mut taken, &mut counters);
+                        let Ok(new_id) = crate::ids::DisputeId::new(&new) else { continue };
+                        if let Some(from) = RecordKey::parse(d.id.as_str(), RecordKind::Dispute, &id) {
+                            self.report.renamed.push(Rename { from, to: new.clone() });
+                        }
+                        held.insert(new.clone(), body);
+                        map.insert(id, new);
+                        dispute.id = new_id;
+                    }
+                }
+            }
+            refs::remap(d, RecordKind::Dispute, &map);
+        }
+    }
+
+    /// Takes in the inputs' disputes. Two are one when they are equal and about the same thing
+    /// (the same merged records, or the same record's field): equal-looking disputes of two
+    /// different agreements stay two. A dispute whose id another holds is renamed, and so are
+    /// the marks naming it.
+    fn take_disputes(&mut self) {
+        let mut seen: HashMap<String, String> = HashMap::new();
+        let mut counters = HashMap::new();
+        for d in &mut self.inputs {
+            let about = dispute_subjects(d);
+            let mut map = HashMap::new();
+            for dispute in std::mem::take(&mut d.disputes) {
+                let mut value = to_map(&dispute);
+                let id = dispute.id.to_string();
+                value.remove("id");
+                let key = format!(
+                    "{}\u{0}{}",
+                    Value::Object(value.clone()),
+                    about.get(id.as_str()).map(String::as_str).unwrap_or("")
+                );
+                if let Some(held) = seen.get(&key) {
+                    if *held != id {
+                        map.insert(id, held.clone());
+                    }
+                    continue;
+                }
+                let new = if self.disputes.ids.contains(&id) {
+                    let new = fresh(&format!("{id}:{}", d.id), &mut self.disputes.ids, &mut counters);
+                    if let Some(from) = RecordKey::parse(d.id.as_str(), RecordKind::Dispute, &id) {
+                        self.report.renamed.push(Rename { from, to: new.clone() });
+                    }
+                    map.insert(id.clone(), new.clone());
+                    new
+                } else {
+                    self.disputes.ids.insert(id.clone());
+                    id.clone()
+                };
+                seen.insert(key, new.clone());
+                value.insert("id".into(), Value::String(new));
+                self.disputes.list.push(value);
+            }
+            refs::remap(d, RecordKind::Dispute, &map);
+        }
+    }
+}
+
+/// What each dispute of `d` is about: the records holding its marks (kind, id, list) and, for
+/// a dispute over a field, the record and field; sorted, as one string.
+fn dispute_subjects(d: &Dossier) -> HashMap<String, String> {
+    let mut about: HashMap<String, Vec<String>> = HashMap::new();
+    crate::nested::marks(d, &mut |_, id, marked| {
+        let subject = match marked {
+            crate::nested::Marked::Nested(n) => {
+                let (kind, holder) = n.holder.kind_and_id();
+                format!("{kind}/{holder}/{}", n.fact.kind().noun())
+            }
+            crate::nested::Marked::TroopPresence(_) => "troop_presence".into(),
+            crate::nested::Marked::Support(_) => "support".into(),
+            crate::nested::Marked::Statement(_) => "statement".into(),
+        };
+        about.entry(id.to_string()).or_default().push(subject);
+    });
+    for dispute in &d.disputes {
+        if let Some(record) = &dispute.record {
+            about.entry(dispute.id.to_string()).or_default().push(format!(
+                "{}/{}",
+                serde_json::to_string(record).unwrap_or_default(),
+                dispute.field.as_deref().unwrap_or("")
+            ));
+        }
+    }
+    about
+        .into_iter()
+        .map(|(id, mut list)| {
+            list.sort();
+            list.dedup();
+            (id, list.join("\u{0}"))
+        })
+        .collect()
+}
+
+/// The disputes of the result: those of the inputs and those the merge creates.
+#[derive(Default)]
+pub(super) struct Disputes {
+    list: Vec<Map<String, Value>>,
+    ids: HashSet<String>,
+    counters: HashMap<String, usize>,
+}
+
+impl Disputes {
+    /// Adds a dispute with an id derived from `base` and returns the id.
+    pub(super) fn create(&mut self, base: &str, mut body: Map<String, Value>) -> String {
+        let id = fresh(base, &mut self.ids, &mut self.counters);
+        body.insert("id".into(), Value::String(id.clone()));
+        self.list.push(body);
+        id
+    }
+}
+
+/// `base` (cut to fit an id) if free, else `base-2`, `base-3` …; reserved before it is
+/// returned. One counter per base keeps this linear however many records share a name.
+fn fresh(base: &str, taken: &mut HashSet<String>, counters: &mut HashMap<String, usize>) -> String {
+    let base = cut(base, 120);
+    if taken.insert(base.to_owned()) {
+        return base.to_owned();
+    }
+    let n = counters.entry(base.to_owned()).or_insert(1);
+    loop {
+        *n += 1;
+        let candidate = format!("{base}-{n}");
+        if taken.insert(candidate.clone()) {
+            return candidate;
+        }
+    }
+}
+
+/// Gives a clause of an agreement group a fresh id when another member holds a different clause
+/// under its id; the member's references to it follow.
+fn rename_clashing_clauses(inputs: &mut [Dossier], members: &[(usize, usize)]) {
+    if members.len() < 2 {
+        return;
+    }
+    let mut held: HashMap<String, String> = HashMap::new();
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut counters = HashMap::new();
+    for &(i, pos) in members {
+        let Some(a) = inputs.get_mut(i).and_then(|d| d.agreements.get_mut(pos)) else { continue };
+        let mut map: HashMap<String, String> = HashMap::new();
+        for c in &mut a.clauses {
+            let key = value::fact_key(&value::without_id(&Value::Object(to_map(&*c))));
+            match held.get(c.id.as_str()) {
+                None => {
+                    held.insert(c.id.to_string(), key);
+                    taken.insert(c.id.to_string());
+                }
+                Some(k) if *k == key => {}
+                Some(_) => {
+                    let fresh = fresh(c.id.as_str(), &mut taken, &mut counters);
+                    if let Ok(id) = crate::ids::ClauseId::new(&fresh) {
+                        held.insert(fresh.clone(), key);
+                        map.insert(c.id.to_string(), fresh);
+                        c.id = id;
+                    }
+                }
+            }
+        }
+        if map.is_empty() {
+            continue;
+        }
+        crate::walk::write::agreement(a, &crate::validate::Path::ROOT, &mut |_, id| {
+            if let crate::walk::IdMut::Clause(c) = id {
+                if let Some(new) = map.get(c.as_str()).and_then(|n| crate::ids::ClauseId::new(n).ok()) {
+                    *c = new;
+                }
+            }
+        });
+    }
 }
 
 fn cut(s: &str, n: usize) -> &str {
@@ -692,10 +912,6 @@ fn canonical(value: &Map<String, Value>) -> String {
     let mut v = value.clone();
     v.remove("id");
     Value::Object(v).to_string()
-}
-
-fn canonical_values(d: &Dossier, kind: RecordKind) -> Vec<String> {
-    record_values(d, kind).iter().map(canonical).collect()
 }
 
 fn to_map<T: Serialize>(r: &T) -> Map<String, Value> {
@@ -731,13 +947,9 @@ fn ids_and_keys(d: &Dossier, kind: RecordKind) -> Vec<(String, Vec<IdentityKey>)
     }
 }
 
-// By hand: the indexes are working state, too large to print; what a reader wants is the
-// progress so far.
+// By hand: the inputs are kept whole until the merge; what a reader wants is how many.
 impl fmt::Debug for Merger {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Merger")
-            .field("records", &self.lists.iter().map(Vec::len).sum::<usize>())
-            .field("report", &self.report)
-            .finish_non_exhaustive()
+        f.debug_struct("Merger").field("inputs", &self.inputs.len()).finish_non_exhaustive()
     }
 }

@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::agreement::{Agreement, AgreementStatus, Lifecycle};
 use crate::ids::ActorId;
+use crate::succession::Successions;
 
 /// One span in which a party is bound. `until` is the first day it no longer is.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,11 +44,12 @@ pub(crate) struct Binding<'a> {
 }
 
 impl<'a> Binding<'a> {
-    pub(crate) fn new(agreement: &'a Agreement) -> Self {
+    pub(crate) fn new(agreement: &'a Agreement, successions: &Successions<'a>) -> Self {
         let mut pair_days: HashMap<(&str, &str), Vec<NaiveDate>> = HashMap::new();
+        let lifecycle = agreement.lifecycle_in(successions);
         for (i, act) in agreement.actions.iter().enumerate() {
             let (Some(party), false) = (&act.party, act.toward.is_empty()) else { continue };
-            let Some((day, _)) = agreement.effect_of(i) else { continue };
+            let Some(day) = lifecycle.effect_day(i) else { continue };
             for other in &act.toward {
                 let (x, y) = (party.as_str(), other.as_str());
                 pair_days.entry(if x < y { (x, y) } else { (y, x) }).or_default().push(day);
@@ -57,7 +59,7 @@ impl<'a> Binding<'a> {
             days.sort_unstable();
             days.dedup();
         }
-        Self { agreement, lifecycle: agreement.lifecycle(), pair_days }
+        Self { agreement, lifecycle, pair_days }
     }
 
     /// The first day in force, and the last day before the agreement ended (when its record
@@ -72,18 +74,37 @@ impl<'a> Binding<'a> {
         (begin, end)
     }
 
+    /// The actors holding listed party `party`'s place in turn, itself first (see
+    /// [`Successions`]).
+    pub(crate) fn holders(&self, party: &'a ActorId) -> Vec<&'a str> {
+        self.lifecycle.holders(party.as_str())
+    }
+
     /// The spells in which `party` is bound, in order.
+    #[cfg(test)]
     pub(crate) fn spells(&self, party: &ActorId) -> Vec<Spell> {
+        self.spells_of(party.as_str(), party.as_str())
+    }
+
+    /// The spells in which `holder` holds listed party `party`'s place and it is bound, in
+    /// order. A spell opened or closed because the place passed on (a state continuing
+    /// another, or dissolving) names the act `succession`.
+    pub(crate) fn spells_of(&self, holder: &str, party: &str) -> Vec<Spell> {
         let kind = |i: usize| self.agreement.actions.get(i).map(|a| a.kind.as_str().to_owned());
         self.lifecycle
-            .binding_intervals(party)
+            .seat_intervals(holder, party)
             .into_iter()
             .map(|iv| Spell {
                 from: iv.from,
                 until: iv.until,
-                start_act: kind(iv.opened_by).unwrap_or_default(),
+                start_act: if iv.opened_by_succession {
+                    "succession".to_owned()
+                } else {
+                    kind(iv.opened_by).unwrap_or_default()
+                },
                 start_edtf: iv.start.to_string(),
                 end_act: match (iv.closed_by, iv.until) {
+                    _ if iv.closed_by_succession => Some("succession".to_owned()),
                     (Some(i), _) => kind(i),
                     (None, Some(_)) => Some("term_ended".to_owned()),
                     (None, None) => None,
@@ -116,7 +137,7 @@ impl<'a> Binding<'a> {
             }
             pieces.push((start, until));
             for (s, u) in pieces {
-                if !self.lifecycle.is_bound_toward(a, b, s) {
+                if !self.lifecycle.seat_bound_toward(a.as_str(), b.as_str(), s) {
                     continue;
                 }
                 match out.last_mut() {
@@ -178,7 +199,7 @@ mod tests {
     /// Every day from 1949 to 1980: a day is in a spell exactly when the views say bound, and
     /// in a pair span exactly when they say bound toward.
     fn agrees_with_the_views(ag: &Agreement) {
-        let binding = Binding::new(ag);
+        let binding = Binding::new(ag, &Successions::default());
         let parties = [id("a"), id("b"), id("c")];
         let spells: Vec<Vec<Spell>> = parties.iter().map(|p| binding.spells(p)).collect();
         let start = NaiveDate::from_ymd_opt(1949, 1, 1).unwrap_or_default();
@@ -200,7 +221,7 @@ mod tests {
     }
 
     fn days(ag: &Agreement, party: &str) -> Vec<(String, Option<String>)> {
-        Binding::new(ag)
+        Binding::new(ag, &Successions::default())
             .spells(&id(party))
             .iter()
             .map(|s| (s.from.to_string(), s.until.map(|d| d.to_string())))
@@ -235,7 +256,7 @@ mod tests {
         let mut r = act(ActionType::Resumption, "1970", Some("a"));
         r.toward = vec![id("b")];
         let ag = pact(vec![act(ActionType::EntryIntoForce, "1960-01-01", None), s, r]);
-        let binding = Binding::new(&ag);
+        let binding = Binding::new(&ag, &Successions::default());
         let (a, b, c) = (id("a"), id("b"), id("c"));
         let (sa, sb, sc) = (binding.spells(&a), binding.spells(&b), binding.spells(&c));
         assert_eq!(sa.len(), 1);
@@ -272,7 +293,7 @@ mod tests {
             [("1960-01-01".into(), Some("1962-12-31".into())), ("1963-06-01".into(), Some("1977-06-30".into()))]
         );
         agrees_with_the_views(&ag);
-        let (begin, end) = Binding::new(&ag).span();
+        let (begin, end) = Binding::new(&ag, &Successions::default()).span();
         assert_eq!(begin.map(|d| d.to_string()).as_deref(), Some("1960-01-01"));
         assert_eq!(end.map(|d| d.to_string()).as_deref(), Some("1977-06-29"));
     }

@@ -158,10 +158,11 @@ pub(super) fn build(dossier: &Dossier, contested: &Contested, options: &Options,
     let actors = Actors::new(dossier);
     let through = options.through_year;
     let mut state_years: BTreeMap<(&str, i32), StateYear> = BTreeMap::new();
+    let successions = dossier.successions();
 
     for ag in &dossier.agreements {
         let agreement_id = ag.id.as_str();
-        let binding = Binding::new(ag);
+        let binding = Binding::new(ag, &successions);
         let atop = ag.atop_obligations();
         let cow_type = ag.cow_type().map(|t| t.as_str());
         let alliance = atop.any();
@@ -176,10 +177,14 @@ pub(super) fn build(dossier: &Dossier, contested: &Contested, options: &Options,
         // Full parties, each once, in the order listed.
         let mut seen = HashSet::new();
         let parties: Vec<&ActorId> = ag.party_actors().filter(|a| seen.insert(a.as_str())).collect();
-        let spells: Vec<Vec<Spell>> = parties.iter().map(|p| binding.spells(p)).collect();
-        let keys: Vec<Keys<'_>> = parties.iter().map(|p| actors.keys(p.as_str())).collect();
+        // Each party's place, held in turn by the party and the states continuing it (one
+        // seat for a party that neither dissolved nor was continued).
+        let seats: Vec<(&str, &ActorId)> =
+            parties.iter().flat_map(|p| binding.holders(p).into_iter().map(move |h| (h, *p))).collect();
+        let spells: Vec<Vec<Spell>> = seats.iter().map(|(h, p)| binding.spells_of(h, p.as_str())).collect();
+        let keys: Vec<Keys<'_>> = seats.iter().map(|(h, _)| actors.keys(h)).collect();
 
-        for ((party, spells), k) in parties.iter().zip(&spells).zip(&keys) {
+        for (((holder, party), spells), k) in seats.iter().zip(&spells).zip(&keys) {
             let flags = Flags::of(&ag.atop_obligations_of(party));
             let member_disputed = flag(lifecycle_disputed || contested.pledge(agreement_id, Some(party.as_str())));
             let mut last_year = None;
@@ -188,7 +193,7 @@ pub(super) fn build(dossier: &Dossier, contested: &Contested, options: &Options,
                 out.members.push(MemberRow {
                     dossier_id: dossier_id.to_owned(),
                     agreement_id: agreement_id.to_owned(),
-                    actor_id: party.as_str().to_owned(),
+                    actor_id: (*holder).to_owned(),
                     actor_name: k.name.map(str::to_owned),
                     ccode: k.ccode,
                     iso3: k.iso3,
@@ -214,7 +219,7 @@ pub(super) fn build(dossier: &Dossier, contested: &Contested, options: &Options,
                         continue;
                     }
                     last_year = Some(year);
-                    let entry = state_years.entry((party.as_str(), year)).or_default();
+                    let entry = state_years.entry((holder, year)).or_default();
                     entry.agreements += 1;
                     entry.alliances += i64::from(alliance);
                     entry.flags = entry.flags.or(flags);
@@ -224,9 +229,9 @@ pub(super) fn build(dossier: &Dossier, contested: &Contested, options: &Options,
         }
 
         let pledges: Vec<Pledge<'_>> = ag.obligations.iter().map(Pledge::new).collect();
-        for (i, a) in parties.iter().enumerate() {
-            for (j, b) in parties.iter().enumerate() {
-                if i == j {
+        for (i, &(ha, a)) in seats.iter().enumerate() {
+            for (j, &(hb, b)) in seats.iter().enumerate() {
+                if a == b || ha == hb {
                     continue;
                 }
                 let (ka, kb) = (&keys[i], &keys[j]);
@@ -237,8 +242,8 @@ pub(super) fn build(dossier: &Dossier, contested: &Contested, options: &Options,
                     out.directed_dyad_intervals.push(DirectedDyadIntervalRow {
                         dossier_id: dossier_id.to_owned(),
                         agreement_id: agreement_id.to_owned(),
-                        actor1: a.as_str().to_owned(),
-                        actor2: b.as_str().to_owned(),
+                        actor1: ha.to_owned(),
+                        actor2: hb.to_owned(),
                         ccode1: ka.ccode,
                         ccode2: kb.ccode,
                         iso1: ka.iso3,
@@ -265,8 +270,8 @@ pub(super) fn build(dossier: &Dossier, contested: &Contested, options: &Options,
                         $row {
                             dossier_id: dossier_id.to_owned(),
                             agreement_id: agreement_id.to_owned(),
-                            actor1: a.as_str().to_owned(),
-                            actor2: b.as_str().to_owned(),
+                            actor1: ha.to_owned(),
+                            actor2: hb.to_owned(),
                             ccode1: ka.ccode,
                             ccode2: kb.ccode,
                             iso1: ka.iso3,
@@ -284,10 +289,17 @@ pub(super) fn build(dossier: &Dossier, contested: &Contested, options: &Options,
                 }
                 out.directed_dyad_years
                     .extend(years.iter().map(|&year| dyad_year!(DirectedDyadYearRow, year, directed)));
-                // The undirected row once per pair, from the side that sorts first.
-                if dyad_key(ka, a.as_str()) < dyad_key(kb, b.as_str()) {
+                // The undirected row once per pair, from the side that sorts first: the years
+                // in which either is bound toward the other (a suspension may run one way).
+                if dyad_key(ka, ha) < dyad_key(kb, hb) {
                     let both = directed.or(Flags::directed(&pledges, b.as_str(), a.as_str()));
-                    out.dyad_years.extend(years.iter().map(|&year| dyad_year!(DyadYearRow, year, both)));
+                    let mut either = years.clone();
+                    for (start, end) in binding.pair_spans(b, a, &spells[j], &spells[i]) {
+                        either.extend(binding::years(start, end, through));
+                    }
+                    either.sort_unstable();
+                    either.dedup();
+                    out.dyad_years.extend(either.iter().map(|&year| dyad_year!(DyadYearRow, year, both)));
                 }
             }
         }

@@ -144,7 +144,13 @@ impl<'d> Checker<'d> {
         let root = Path::ROOT;
         let actors = root.key("actors");
         for i in 0..self.dossier.actors.len() {
-            if !self.actor_used.is_set(i) {
+            // A state that continues another stands in its place in that one's records.
+            let continues = self
+                .dossier
+                .actors
+                .get(i)
+                .is_some_and(|a| a.succession.iter().any(|s| s.kind == crate::SuccessionType::Continues));
+            if !self.actor_used.is_set(i) && !continues {
                 let name = self.dossier.actors.get(i).map_or("", |a| a.id.as_str());
                 self.issue(
                     &actors.index(i),

@@ -159,6 +159,9 @@ codes! {
     SignatureDateMismatch = "signature_date_mismatch", Error, "A signature record's date cannot be the date of the signature act (the party's own signature act when it has one, else the agreement's).";
     PartyTermination = "party_termination", Error, "A termination names a party but no counterparts: a party leaves by withdrawal or denunciation.";
     InvalidCounterpart = "invalid_counterpart", Error, "An act names counterparts (`toward`) without a party, names the acting party itself, or is of a type that has none (only suspension, resumption and termination do).";
+    AmbiguousActOrder = "ambiguous_act_order", Warning, "An act's dates and its place among the acts cannot both hold: acts listed after it, whose dates may be the same or later, take effect before its first possible day (the replay counts it from that day; docs/lifecycle.md).";
+    ActionAfterEnd = "action_after_end", Warning, "A lifecycle act takes effect after the agreement's fixed term ran out with no renewal: it changes nothing.";
+    RenewalAfterTermEnd = "renewal_after_term_end", Warning, "An agreement-wide renewal can only have taken effect after the fixed term it would extend had ended, so it revives nothing.";
     EffectiveBeforeNotice = "effective_before_notice", Error, "An act takes effect before the date it was made (a withdrawal effective before its notice).";
     ImpossibleDate = "impossible_date", Error, "A date names a day that does not exist, such as 2020-02-30.";
     DateRangeReversed = "date_range_reversed", Error, "An interval or a start/end pair ends before it starts.";
@@ -181,6 +184,11 @@ codes! {
     SelfSupport = "self_support", Error, "A support relation's supporter is its recipient.";
     SelfRelation = "self_relation", Error, "An agreement amends, supersedes or otherwise relates to itself.";
     RelationCycle = "relation_cycle", Error, "Agreements supersede each other in a cycle.";
+    SelfCooperation = "self_cooperation", Error, "A cooperation's only provider is also its only recipient (a host basing its own forces).";
+    CountryCodeMismatch = "country_code_mismatch", Error, "An actor's country code is not the state its COW code names (Iran coded PER).";
+    DuplicateStateCode = "duplicate_state_code", Error, "Two state actors that surely exist at the same time share one COW code.";
+    NoEntryIntoForce = "no_entry_into_force", Warning, "Entry into force is recorded for some parties only, never for the agreement, so no one is ever bound.";
+    WithdrawalByNonParty = "withdrawal_by_non_party", Warning, "An observer, guarantor, depositary or beneficiary withdraws or denounces: it was never bound; its role's `until` records the end.";
     EmptyList = "empty_list", Error, "A list that needs at least one element is empty (troop presence forces, support types).";
     MissingCitation = "missing_citation", Warning, "A fact-bearing record cites no source (nested facts inherit their agreement's citations).";
     UnusedSource = "unused_source", Warning, "A source is never cited.";
@@ -191,6 +199,8 @@ codes! {
     KindContradictsObligations = "kind_contradicts_obligations", Warning, "An agreement's kind contradicts its obligations (a defense_pact without a defense pledge; a non_aggression pact with one).";
     SignatoryAccedes = "signatory_accedes", Warning, "A party that signed the agreement also accedes to it.";
     DuplicateSource = "duplicate_source", Warning, "Two sources share a URL, or a title, publisher and date.";
+    ActDateNotStated = "act_date_not_stated", Warning, "A lifecycle act is dated only by a latest date (`../2025-09-17`): the source tells of it without saying when.";
+    SignatureActMissing = "signature_act_missing", Warning, "An agreement lists signatures but no signature act, so its status reads negotiated: record the act, dated `../PUBLISHED` when the source gives no date.";
     DisputeTooFewAlternatives = "dispute_too_few_alternatives", Warning, "A dispute has fewer than two alternatives (records marked with it, or values), so it relates nothing.";
 }
 

@@ -7,7 +7,7 @@
 //! long, so the whole file is linear in the size of the document.
 
 use super::{Checker, Code, FastMap, FastSet, Path};
-use crate::agreement::{ActionType, AgreementKind, ObligationType, Relation};
+use crate::agreement::{ActionType, AgreementKind, ObligationType, PartyRole, Relation};
 use crate::citation::Citation;
 use crate::values::{CodeStatus, CountryCode, DayKey, EdtfDate};
 
@@ -57,6 +57,7 @@ fn withdrawn(code: CountryCode) -> Option<DayKey> {
 
 /// Every rule of this file.
 pub(crate) fn check(c: &mut Checker<'_>) {
+    super::state_identity::check(c);
     acts_in_time(c);
     facts_after_sources(c);
     presences_at_home(c);
@@ -284,7 +285,23 @@ fn agreements(c: &mut Checker<'_>) {
                 );
             }
         }
-        // Parties that signed: by a signature record or a signature act of their own.
+        let cooperation = at.key("cooperation");
+        for (j, co) in a.cooperation.iter().enumerate() {
+            let (Some(first), Some(recipient)) = (co.providers.first(), co.recipients.first()) else { continue };
+            let sole = co.providers.iter().all(|x| x == first) && co.recipients.iter().all(|x| x == recipient);
+            if sole && first == recipient {
+                c.issue(
+                    &cooperation.index(j),
+                    Code::SelfCooperation,
+                    format!("'{first}' is both the only provider and the only recipient"),
+                );
+            }
+        }
+        let makers = a.parties.iter().filter(|p| matches!(p.role, PartyRole::Party | PartyRole::Signatory)).count();
+        let common_signature = a.actions.iter().any(|x| x.kind == ActionType::Signature && x.party.is_none());
+        // Parties that signed: by a signature record, a signature act of their own, the role
+        // `signatory`, or, in a bilateral agreement, the agreement's own signature act (both
+        // sides sign a bilateral text).
         let signed: FastSet<&str> = a
             .signatures
             .iter()
@@ -296,6 +313,27 @@ fn agreements(c: &mut Checker<'_>) {
                     .filter_map(|x| x.party.as_ref())
                     .map(|p| p.as_str()),
             )
+            .chain(
+                a.parties
+                    .iter()
+                    .filter(|p| {
+                        p.role == PartyRole::Signatory
+                            || (makers == 2 && common_signature && p.role == PartyRole::Party)
+                    })
+                    .map(|p| p.actor.as_str()),
+            )
+            .collect();
+        // Actors whose role binds them to nothing: their withdrawal withdraws from nothing.
+        let outsiders: FastSet<&str> = a
+            .parties
+            .iter()
+            .filter(|p| {
+                matches!(
+                    p.role,
+                    PartyRole::Observer | PartyRole::Guarantor | PartyRole::Depositary | PartyRole::Beneficiary
+                )
+            })
+            .map(|p| p.actor.as_str())
             .collect();
         // A party that left may come back by accession: that is no slip.
         let left: FastSet<&str> = a
@@ -307,6 +345,16 @@ fn agreements(c: &mut Checker<'_>) {
             .collect();
         let acts = at.key("actions");
         for (j, act) in a.actions.iter().enumerate() {
+            let exit = matches!(act.kind, ActionType::Withdrawal | ActionType::Denunciation);
+            if let Some(party) = act.party.as_ref().filter(|p| exit && outsiders.contains(p.as_str())) {
+                c.issue(
+                    &acts.index(j).key("party"),
+                    Code::WithdrawalByNonParty,
+                    format!(
+                        "'{party}' is not a party here, so it has nothing to withdraw from; the end of its role is the role's `until`"
+                    ),
+                );
+            }
             if act.kind != ActionType::Accession {
                 continue;
             }

@@ -15,6 +15,7 @@ mod path;
 mod report;
 mod run;
 mod standing;
+mod state_identity;
 
 pub(crate) use checker::Checker;
 pub use code::{Code, CodeError, CustomCode, Severity};

@@ -222,6 +222,13 @@ impl PartialDate {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct DayKey(i32, u8, u8);
 
+impl DayKey {
+    /// Before every day: the start of a lifetime with no known beginning.
+    pub(crate) const MIN: DayKey = DayKey(i32::MIN, 0, 0);
+    /// After every day: the end of a lifetime with no known end.
+    pub(crate) const MAX: DayKey = DayKey(i32::MAX, u8::MAX, u8::MAX);
+}
+
 impl fmt::Display for DayKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Self(y, m, d) = *self;
@@ -543,7 +550,7 @@ impl fmt::Display for EdtfDate {
     "invalid EDTF date '{text}': expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ?, ~ or %, or an interval such as 2011/2020, 2011/.. or ../2020"
 )]
 pub struct DateError {
-    text: String,
+    pub(super) text: String,
 }
 
 impl Serialize for EdtfDate {

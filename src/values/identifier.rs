@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// Local ids link records inside one dossier; these link them to the rest of the world.
 /// Well-known schemes (checked by validation where their form is fixed): `wikidata` (`Q30`),
-/// `cow` (COW country code, `630`), `atop` (ATOP alliance id, `3185`), `cow_alliance`,
+/// `cow` (COW state number, `630`: 2 to 999, no leading zeros), `atop` (ATOP alliance id, `3185`), `cow_alliance`,
 /// `dcad`, `unts` (UN Treaty Series registration, `I-54321`), `iso3166` , `url`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -33,7 +33,10 @@ impl Identifier {
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
         match self.scheme.as_str() {
             "wikidata" => v.strip_prefix('Q').is_some_and(|n| digits(n) && !n.starts_with('0')),
-            "cow" | "atop" | "cow_alliance" | "dcad" => digits(v),
+            // COW state numbers run from 2 (the United States) to 990 (Samoa), written without
+            // leading zeros: `002` and `0` name no state, and a 20-digit number fits no column.
+            "cow" => digits(v) && !v.starts_with('0') && v.len() <= 3 && v != "1",
+            "atop" | "cow_alliance" | "dcad" => digits(v),
             "unts" => v.split_once('-').is_some_and(|(part, n)| matches!(part, "I" | "II") && digits(n)),
             _ => true,
         }

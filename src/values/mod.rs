@@ -11,6 +11,7 @@ mod identifier;
 mod language;
 mod place;
 mod rank;
+mod relative_date;
 
 pub use country::{CountryCode, CountryError};
 pub use country_entry::CodeStatus;

@@ -344,7 +344,8 @@ fn merge_writes_the_merged_dossier_and_the_report() {
         .flatten()
         .filter_map(|s| s["signer"].as_str())
         .collect();
-    assert_eq!(signers, ["bagheri", "ayyoub", "assad"]);
+    // The inputs are merged in their canonical order (by id): AP's signature comes first.
+    assert_eq!(signers, ["assad", "bagheri", "ayyoub"]);
     assert!(stderr(&o).contains("(resolver judgement)"), "{}", stderr(&o));
 }
 
@@ -368,7 +369,7 @@ fn xref_proposes_pairs_and_accept_writes_a_resolver() {
     assert!(stdout(&o).contains("iran-syria-2020-ap/agreements/iran-syria-2020"), "{}", stdout(&o));
     let judged = dossier(&["xref", "--resolver", JUDGED, REPORT, AP], b"");
     assert_eq!(stdout(&judged), "", "judged pairs are not proposed again");
-    let r = dossier(&["xref", "--accept", "50", "--by", "tester", "--on", "2026-11-29", REPORT, AP], b"");
+    let r = dossier(&["xref", "--accept", "40", "--by", "tester", "--on", "2026-11-29", REPORT, AP], b"");
     assert_eq!(json(&r)["judgements"][0]["judgement"], "same");
 }
 
