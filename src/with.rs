@@ -92,6 +92,7 @@ mod tests {
             ("Signature", Signature::WITH_FIELDS),
             ("Source", Source::WITH_FIELDS),
             ("Statement", Statement::WITH_FIELDS),
+            ("Succession", Succession::WITH_FIELDS),
             ("Support", Support::WITH_FIELDS),
             ("TroopPresence", TroopPresence::WITH_FIELDS),
             // `ValueAlternative::with_citations` by hand.

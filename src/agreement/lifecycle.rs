@@ -199,6 +199,7 @@ impl ActionType {
 
 crate::with::with!(Action {
     with_party: party opt ActorId;
+    with_mutual: mutual opt bool;
     with_toward: toward list ActorId;
     with_place: place opt Place;
     with_effective: effective opt EdtfDate;
