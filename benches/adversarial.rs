@@ -9,6 +9,7 @@
 //!
 //! The shapes are in `benches/support/shapes.rs`; `docs/performance.md` has the ratios of a run.
 //! Each document is parsed once, outside the measurement.
+#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use std::hint::black_box;
 use std::time::Duration;

@@ -5,6 +5,7 @@
 //! ```text
 //! cargo bench --bench lifecycle
 //! ```
+#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use std::hint::black_box;
 

@@ -8,6 +8,8 @@
 //! The shapes are in `benches/support/xref_shapes.rs`; `docs/merge.md` has the ratios of a run
 //! (and, from `examples/xref_counts.rs`, the instruction counts, which load does not disturb).
 
+#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
+
 use std::hint::black_box;
 use std::time::Duration;
 

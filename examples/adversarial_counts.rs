@@ -8,6 +8,7 @@
 //!
 //! Only `validate_once` is counted, so building and parsing the document stay out of the figure.
 //! The shapes are those of `benches/adversarial.rs`; `docs/performance.md` has the ratios.
+#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use std::hint::black_box;
 

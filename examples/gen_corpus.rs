@@ -9,6 +9,7 @@
 //! (times `--blocks`, default 1) and about 2 % (`--invalid 20`, per mille) carry one known
 //! defect: some fail parsing, some fail validation. A summary of the defects goes to standard
 //! error.
+#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};

@@ -7,6 +7,7 @@
 //! Records are built as `new(required fields)` followed by `with_*` setters for the optional
 //! ones; every checking constructor's error converts into the crate's `Error`, so `?` works
 //! throughout.
+#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use std::io::Write;
 
@@ -14,7 +15,7 @@ use defense_agreements::prelude::*;
 
 /// Every quotation below is verbatim from the report
 /// (`Iran and Syria Ink A Comprehensive Military Agreement`).
-pub fn build() -> Result<Dossier, Error> {
+pub(crate) fn build() -> Result<Dossier, Error> {
     let actor = |s: &str| ActorId::new(s);
     let person = |s: &str| PersonId::new(s);
     let country = |s: &str| CountryCode::new(s);

@@ -7,6 +7,7 @@
 //! peers schema OUT.json                                       # the schema, generated in-process
 //! peers once PEER CORPUS.jsonl [SCHEMA.json]                  # one pass of one peer, for callgrind
 //! ```
+#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use std::fs::File;
 use std::hint::black_box;

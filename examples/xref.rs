@@ -13,6 +13,7 @@
 //! With `--accept`, prints instead a resolver document (JSON) judging `same` every candidate
 //! scoring at least MIN_SCORE, decided by NAME on DATE: a starting point to review and edit,
 //! not a substitute for reading the candidates.
+#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use std::process::ExitCode;
 

@@ -9,6 +9,7 @@
 //!
 //! Only `xref_once` is counted, so building the dossiers stays out of the figure. The shapes
 //! are those of `benches/xref.rs`; `docs/merge.md` has the ratios.
+#![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
 use std::hint::black_box;
 

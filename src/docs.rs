@@ -24,11 +24,15 @@ macro_rules! doc_pages {
             validation => "validation.md",
             lifecycle => "lifecycle.md",
             schema => "schema.md",
+            #[cfg(feature = "tables")]
             codings => "codings.md",
             python => "python.md",
             javascript => "javascript.md",
+            #[cfg(feature = "extraction")]
             extraction => "extraction.md",
+            #[cfg(feature = "tables")]
             tables => "tables.md",
+            #[cfg(feature = "merge")]
             merge => "merge.md",
             faq => "faq.md",
             limits => "limits.md",
@@ -53,6 +57,8 @@ macro_rules! link_definitions {
             "[performance.md#python]: crate::docs::performance#python\n",
             "[performance.md#lifecycle]: crate::docs::performance#lifecycle\n",
             "[performance.md#merging]: crate::docs::performance#merging\n",
+            "[performance.md#adversarial-shapes]: crate::docs::performance#adversarial-shapes\n",
+            "[model.md#competing-claims-dispute]: crate::docs::model#competing-claims-dispute\n",
             "[../src/codings.rs]: crate::codings\n",
             "[CHANGELOG.md]: crate::docs::changelog\n",
         )
@@ -82,6 +88,6 @@ doc_pages!(modules);
 
 // The changelog's Keep a Changelog headings are links ([Unreleased]).
 #[doc = page_links!()]
-#[doc = "[Unreleased]: crate::docs::changelog\n"]
+#[doc = "[Unreleased]: crate::docs::changelog\n[0.2.0]: crate::docs::changelog\n"]
 #[doc = include_str!("../CHANGELOG.md")]
 pub mod changelog {}

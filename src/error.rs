@@ -190,6 +190,24 @@ impl Error {
         }
     }
 
+    /// This error, met in line `line` of a JSON Lines stream. A parse error's position is made
+    /// the stream's: the text parsed was that one line, so serde_json's "line 1" is `line`, and
+    /// the message says the column alone ("line 8: (root): expected value at column 24").
+    pub(crate) fn in_line(self, line: u64) -> Self {
+        let source = match self {
+            Self::Parse { path, kind, message, line: 1, column } => {
+                let message = match message.strip_suffix(&format!(" at line 1 column {column}")) {
+                    Some(head) => format!("{head} at column {column}"),
+                    None => message,
+                };
+                let line = usize::try_from(line).unwrap_or(usize::MAX);
+                Self::Parse { path, kind, message, line, column }
+            }
+            other => other,
+        };
+        Self::Line { line, source: Box::new(source) }
+    }
+
     /// Builds a parse error from serde_json's, with the path serde_path_to_error tracked.
     pub(crate) fn from_tracked(err: serde_path_to_error::Error<serde_json::Error>) -> Self {
         let path = crate::pointer::render(err.path());
@@ -238,20 +256,42 @@ impl Error {
     }
 }
 
-/// serde names the Rust type a number did not fit ("expected u32"); say what the field takes.
+/// serde names Rust types ("expected u32", "expected struct WithdrawalTerms", "invalid type:
+/// sequence"); say it in JSON's terms: what the field takes, an object, an array, null.
 fn in_words(message: &str) -> String {
-    const RUST_TYPES: [(&str, &str); 6] = [
+    const RUST_TYPES: [(&str, &str); 8] = [
         ("expected u8", "expected a whole number from 0 to 255"),
         ("expected u16", "expected a whole number from 0 to 65535"),
         ("expected a nonzero u32", "expected a whole number from 1 to 4294967295"),
         ("expected u32", "expected a whole number from 0 to 4294967295"),
         ("expected u64", "expected a whole number from 0 to 18446744073709551615"),
         ("expected f64", "expected a number"),
+        ("expected a sequence", "expected an array"),
+        ("expected a map", "expected an object"),
     ];
-    RUST_TYPES
+    // A record or tagged union names its Rust type last: `expected struct Dossier`.
+    const RUST_KINDS: [&str; 2] = ["expected struct ", "expected internally tagged enum "];
+    const JSON_TYPES: [(&str, &str); 3] = [
+        ("invalid type: sequence,", "invalid type: array,"),
+        ("invalid type: map,", "invalid type: object,"),
+        ("invalid type: unit value,", "invalid type: null,"),
+    ];
+    let mut out = RUST_TYPES
         .iter()
         .find_map(|(rust, words)| message.strip_suffix(rust).map(|head| format!("{head}{words}")))
-        .unwrap_or_else(|| message.to_owned())
+        .or_else(|| {
+            RUST_KINDS.iter().find_map(|kind| {
+                let (head, name) = message.rsplit_once(kind)?;
+                name.chars().all(|c| c.is_ascii_alphanumeric()).then(|| format!("{head}expected an object"))
+            })
+        })
+        .unwrap_or_else(|| message.to_owned());
+    for (rust, json) in JSON_TYPES {
+        if let Some(rest) = out.strip_prefix(rust) {
+            out = format!("{json}{rest}");
+        }
+    }
+    out
 }
 
 /// Makes the path of an unknown or repeated field point at the field, not the object holding

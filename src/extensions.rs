@@ -11,7 +11,7 @@ use crate::strict_value::StrictValue;
 
 /// The JSON Schema pattern of an extension key.
 #[cfg(feature = "schema")]
-pub const EXTENSION_KEY_PATTERN: &str = "^[a-z0-9][a-z0-9_-]*(\\.[a-z0-9][a-z0-9_-]*)+$";
+pub(crate) const EXTENSION_KEY_PATTERN: &str = "^[a-z0-9][a-z0-9_-]*(\\.[a-z0-9][a-z0-9_-]*)+$";
 
 /// Data a tool attaches to a record, keyed by a namespaced name such as `"acme.score"`.
 ///
@@ -90,7 +90,7 @@ fn nesting(value: &serde_json::Value) -> usize {
 }
 
 /// Whether `key` is a namespaced extension key: dot-separated lower-case segments, at least two.
-pub fn is_extension_key(key: &str) -> bool {
+pub(crate) fn is_extension_key(key: &str) -> bool {
     let mut segments = 0;
     for segment in key.split('.') {
         let b = segment.as_bytes();
@@ -147,7 +147,9 @@ impl<'de> Deserialize<'de> for Extensions {
                     }
                     let StrictValue::<false>(value) = map.next_value()?;
                     if out.insert(key.clone(), value).is_some() {
-                        return Err(serde::de::Error::custom(format_args!("duplicate extension key '{key}'")));
+                        // serde's own words for a repeated field, so that it is reported like one:
+                        // `duplicate_field` at the key.
+                        return Err(serde::de::Error::custom(format_args!("duplicate field `{key}`")));
                     }
                 }
                 Ok(Extensions(out))

@@ -186,6 +186,7 @@ id_type!(
 
 impl RecordId {
     /// The id of a record whose local id is already checked: the rule is the same for every kind.
+    #[cfg(feature = "merge")]
     pub(crate) fn from_local(id: &str) -> Self {
         Self(SmolStr::new(id))
     }

@@ -134,7 +134,7 @@ impl<R: BufRead> Iterator for Reader<R> {
             Err(e) => return Some(Err(e)),
         };
         let line = self.line;
-        Some(Dossier::from_slice(&self.buf[..len]).map_err(|e| Error::Line { line, source: Box::new(e) }))
+        Some(Dossier::from_slice(&self.buf[..len]).map_err(|e| e.in_line(line)))
     }
 }
 

@@ -138,7 +138,7 @@ fn work_on<T>(
                 .bytes
                 .get(start..end)
                 .map_or_else(|| Err(Error::Io(std::io::Error::other("line out of batch"))), Dossier::from_slice)
-                .map_err(|e| Error::Line { line, source: Box::new(e) });
+                .map_err(|e| e.in_line(line));
             results.push((line, work(parsed)));
             last = line;
         }

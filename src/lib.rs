@@ -2,14 +2,19 @@
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+// The unit-test target links the dev-dependencies too; the lint is for what the library uses.
+#![cfg_attr(test, allow(unused_crate_dependencies))]
 
 mod actor;
 mod actor_tree;
 pub mod agreement;
 pub mod answers;
 mod citation;
+#[cfg(feature = "tables")]
 pub mod codings;
+#[cfg(feature = "merge")]
 pub mod corpus;
+#[cfg(feature = "merge")]
 pub mod diff;
 mod dispute;
 mod dispute_policy;
@@ -18,19 +23,26 @@ mod dossier;
 mod error;
 mod extensions;
 mod external;
+#[cfg(feature = "extraction")]
 pub mod extraction;
+#[cfg(feature = "merge")]
 pub mod identity;
 pub mod ids;
 pub mod jsonl;
 mod jsonl_parallel;
+#[cfg(feature = "merge")]
 pub mod merge;
 mod name;
+// Where each nested fact sits (`steps`, `holder`) is read by the merge only.
+#[cfg_attr(not(feature = "merge"), allow(dead_code))]
 mod nested;
 mod objects_only;
 pub mod pointer;
 pub mod prelude;
 mod records;
 mod reference;
+// The rows' disputed flags (`Contested`) are read by the tables only.
+#[cfg_attr(not(feature = "tables"), allow(dead_code))]
 mod resolve;
 #[cfg(feature = "schema")]
 pub mod schema;
@@ -40,6 +52,7 @@ mod statement;
 mod strict_value;
 mod succession;
 mod support;
+#[cfg(feature = "tables")]
 pub mod tables;
 mod tagged;
 mod troop_presence;
@@ -51,6 +64,7 @@ mod with;
 /// chrono, whose `NaiveDate` the API takes and returns (`Agreement::status_on`, `EdtfDate::latest`).
 pub use chrono;
 mod walk;
+#[cfg(feature = "merge")]
 pub mod xref;
 
 pub use actor::{Actor, ActorKind};

@@ -38,10 +38,12 @@ pub fn dossier_schema() -> Schema {
 }
 
 /// The file name (under `schemas/`) of the resolver schema.
+#[cfg(feature = "merge")]
 pub const RESOLVER_SCHEMA_FILE: &str = "resolver.schema.json";
 
 /// The schema of a [`Resolver`](crate::identity::Resolver) document: human judgements on
 /// whether two records are the same.
+#[cfg(feature = "merge")]
 pub fn resolver_schema() -> Schema {
     generate::<crate::identity::Resolver>(RESOLVER_SCHEMA_FILE)
 }
@@ -51,6 +53,7 @@ pub fn exported_schemas() -> Vec<(&'static str, Schema)> {
     vec![
         (DOSSIER_SCHEMA_FILE, dossier_schema()),
         (EXTRACTION_SCHEMA_FILE, extraction_schema()),
+        #[cfg(feature = "merge")]
         (RESOLVER_SCHEMA_FILE, resolver_schema()),
     ]
 }

@@ -159,6 +159,7 @@ mod tests {
         names_agree(Severity::ALL, Severity::as_str);
         names_agree(ParseErrorKind::ALL, ParseErrorKind::as_str);
         names_agree(crate::agreement::PartyStatus::ALL, crate::agreement::PartyStatus::as_str);
+        #[cfg(feature = "merge")]
         names_agree(crate::diff::ChangeKind::ALL, crate::diff::ChangeKind::as_str);
     }
 

@@ -1,6 +1,7 @@
 //! Reading results: reports, issues, codes, severities and statuses deserialize as they
 //! serialize; a downstream crate adds its own rules to a report.
 
+#[cfg(feature = "tables")]
 use defense_agreements::codings::{Atop, CowType};
 use defense_agreements::prelude::*;
 use defense_agreements::{CustomCode, ParseErrorKind};
@@ -78,6 +79,23 @@ fn reports_merge_and_collect() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+#[cfg(feature = "tables")]
+#[test]
+fn codings_print_and_parse() -> Result<(), Box<dyn std::error::Error>> {
+    // Codings read back what tables and reports print, and their JSON names.
+    for atop in [Atop::Absent, Atop::Conditional, Atop::Unconditional] {
+        assert_eq!(atop.to_string().parse::<Atop>()?, atop);
+        assert_eq!(serde_json::to_value(atop)?.as_str().unwrap_or_default().parse::<Atop>()?, atop);
+        assert_eq!(serde_json::to_value(atop)?, atop.json_name());
+    }
+    for cow in [CowType::DefensePact, CowType::NeutralityOrNonAggression, CowType::Entente] {
+        assert_eq!(cow.to_string().parse::<CowType>()?, cow);
+        assert_eq!(serde_json::to_value(cow)?.as_str().unwrap_or_default().parse::<CowType>()?, cow);
+    }
+    assert!("IV".parse::<CowType>().is_err_and(|e| e.to_string().starts_with("unknown COW alliance type 'IV'")));
+    Ok(())
+}
+
 #[test]
 fn enums_and_values_print_and_parse() -> Result<(), Box<dyn std::error::Error>> {
     assert_eq!(ActorKind::NonStateArmedGroup.to_string(), "non_state_armed_group");
@@ -92,17 +110,6 @@ fn enums_and_values_print_and_parse() -> Result<(), Box<dyn std::error::Error>> 
     for text in ["x", "", "12", "-1", " 3"] {
         assert_eq!(err(text), "credibility is a grade from 1 to 6, written as one digit", "{text:?}");
     }
-    // Codings read back what tables and reports print, and their JSON names.
-    for atop in [Atop::Absent, Atop::Conditional, Atop::Unconditional] {
-        assert_eq!(atop.to_string().parse::<Atop>()?, atop);
-        assert_eq!(serde_json::to_value(atop)?.as_str().unwrap_or_default().parse::<Atop>()?, atop);
-        assert_eq!(serde_json::to_value(atop)?, atop.json_name());
-    }
-    for cow in [CowType::DefensePact, CowType::NeutralityOrNonAggression, CowType::Entente] {
-        assert_eq!(cow.to_string().parse::<CowType>()?, cow);
-        assert_eq!(serde_json::to_value(cow)?.as_str().unwrap_or_default().parse::<CowType>()?, cow);
-    }
-    assert!("IV".parse::<CowType>().is_err_and(|e| e.to_string().starts_with("unknown COW alliance type 'IV'")));
     // An estimate prints as a source would put it.
     let printed: Vec<String> = [
         Estimate::exact(2500),

@@ -4,6 +4,7 @@
 //!
 //! A new test file is a module here (`autotests = false` in Cargo.toml: a file not listed here
 //! is not compiled), gated like its neighbours when it needs a feature.
+#![allow(unused_crate_dependencies)] // The binary sees every dev-dependency; the lint is for the library.
 
 // Helpers shared by several modules, declared once.
 #[path = "../examples/support/corpus.rs"]
@@ -15,39 +16,51 @@ mod shapes;
 
 mod adversarial;
 mod arbitrary_precision;
+#[cfg(feature = "tables")]
 mod codings;
 mod construction;
 mod contract_holes;
+#[cfg(feature = "merge")]
 mod diff_patch;
 #[cfg(feature = "schema")]
 mod differential;
+#[cfg(feature = "tables")]
 mod disputes;
 mod examples_data;
-#[cfg(feature = "schema")]
+#[cfg(all(feature = "schema", feature = "extraction"))]
 mod extraction;
 mod guide;
 mod hostile;
 mod lifecycle_histories;
+#[cfg(feature = "tables")]
 mod lifecycle_time;
 mod lifecycle_views;
+#[cfg(feature = "merge")]
 mod merge_laws;
+#[cfg(feature = "merge")]
 mod merge_multi_source;
+#[cfg(feature = "merge")]
 mod merge_real;
+mod messages;
 mod parse_errors;
 mod proptest_api;
 mod proptest_laws;
+#[cfg(feature = "merge")]
 mod proptest_merge;
 mod proptest_mutations;
 #[cfg(feature = "schema")]
 mod proptest_roundtrip;
 mod reading;
 mod references;
-#[cfg(feature = "schema")]
+#[cfg(all(feature = "schema", feature = "merge"))]
 mod schema;
 #[cfg(feature = "schema")]
 mod schema_agreement;
 mod seed;
+#[cfg(feature = "tables")]
 mod sourced_histories;
+#[cfg(feature = "tables")]
 mod tables;
 mod validation;
+#[cfg(feature = "merge")]
 mod xref_labelled;

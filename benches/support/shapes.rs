@@ -10,7 +10,7 @@
 use std::fmt::Write;
 
 /// A shape: its name and how to build a document of scale `n`.
-pub struct Shape {
+pub(crate) struct Shape {
     /// Short name, used as the benchmark id.
     pub name: &'static str,
     /// The document at scale `n`.
@@ -18,7 +18,7 @@ pub struct Shape {
 }
 
 /// Every shape.
-pub const SHAPES: &[Shape] = &[
+pub(crate) const SHAPES: &[Shape] = &[
     Shape { name: "parent_chain", build: parent_chain },
     Shape { name: "posts_per_person", build: posts_per_person },
     Shape { name: "signatures_per_agreement", build: signatures_per_agreement },
@@ -40,7 +40,7 @@ fn agreement(parties: &str, signatures: &str) -> String {
 /// n actors in one parent chain (a0 is the root, a(n-1) the deepest organ), one person with a
 /// post in the deepest organ, and n signatures by them for the root: each signature's standing
 /// used to walk the whole chain. Valid.
-pub fn parent_chain(n: usize) -> String {
+pub(crate) fn parent_chain(n: usize) -> String {
     let mut s = String::from(HEAD);
     s.push_str(r#""actors":[{"id":"a0","name":"A","kind":"state"},{"id":"b","name":"B","kind":"state"}"#);
     for i in 1..n {
@@ -60,7 +60,7 @@ pub fn parent_chain(n: usize) -> String {
 /// One person with n posts, all in another state and dated before the signatures, and n
 /// signatures by them for a party they hold no post in: every signature used to scan every
 /// post. Reports signer_without_standing n times.
-pub fn posts_per_person(n: usize) -> String {
+pub(crate) fn posts_per_person(n: usize) -> String {
     let mut s = String::from(HEAD);
     s.push_str(
         r#""actors":[{"id":"a","name":"A","kind":"state"},{"id":"b","name":"B","kind":"state"},{"id":"c","name":"C","kind":"state"}],"#,
@@ -79,7 +79,7 @@ pub fn posts_per_person(n: usize) -> String {
 
 /// One agreement with n signatures by n different people, each with a post in their party.
 /// Valid.
-pub fn signatures_per_agreement(n: usize) -> String {
+pub(crate) fn signatures_per_agreement(n: usize) -> String {
     let mut s = String::from(HEAD);
     s.push_str(r#""actors":[{"id":"a","name":"A","kind":"state"},{"id":"b","name":"B","kind":"state"}],"people":["#);
     for i in 0..n {
@@ -97,7 +97,7 @@ pub fn signatures_per_agreement(n: usize) -> String {
 }
 
 /// n statements citing one source, each with a locator. Valid.
-pub fn citations_of_one_source(n: usize) -> String {
+pub(crate) fn citations_of_one_source(n: usize) -> String {
     let mut s = String::from(HEAD);
     s.push_str(r#""actors":[{"id":"a","name":"A","kind":"state"}],"statements":["#);
     for i in 0..n {
@@ -113,7 +113,7 @@ pub fn citations_of_one_source(n: usize) -> String {
 
 /// n agreements, each superseding the next and the last superseding the first (one cycle
 /// through all), and n actors in one parent cycle. Reports the cycles.
-pub fn cyclic_relations(n: usize) -> String {
+pub(crate) fn cyclic_relations(n: usize) -> String {
     let mut s = String::from(HEAD);
     s.push_str(r#""actors":["#);
     for i in 0..n {
@@ -136,7 +136,7 @@ pub fn cyclic_relations(n: usize) -> String {
 
 /// One agreement with n parties and one defense pledge naming all n as obligors and as
 /// beneficiaries. Valid.
-pub fn parties(n: usize) -> String {
+pub(crate) fn parties(n: usize) -> String {
     let mut s = String::from(HEAD);
     s.push_str(r#""actors":["#);
     for i in 0..n {
@@ -158,7 +158,7 @@ pub fn parties(n: usize) -> String {
 /// n organs of one state, one person with a post in each and a last post in an organ of the
 /// party, and n signatures by them for that party: `dossier query`'s signatures section used to
 /// ask every post's ancestry for every signature, each asking index every actor (n³). Valid.
-pub fn posts_across_organs(n: usize) -> String {
+pub(crate) fn posts_across_organs(n: usize) -> String {
     let mut s = String::from(HEAD);
     s.push_str(r#""actors":[{"id":"a","name":"A","kind":"state"},{"id":"b","name":"B","kind":"state"},"#);
     s.push_str(r#"{"id":"c","name":"C","kind":"state"},{"id":"oa","name":"OA","kind":"state_organ","parent":"a"}"#);

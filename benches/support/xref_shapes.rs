@@ -83,9 +83,9 @@ fn same_parties(n: usize) -> Vec<Dossier> {
     vec![dossier("left", vec![], side("Cooperation agreement")), dossier("right", vec![], side("Cooperation treaty"))]
 }
 
-pub type Shape = (&'static str, fn(usize) -> Vec<Dossier>);
+pub(crate) type Shape = (&'static str, fn(usize) -> Vec<Dossier>);
 
-pub const SHAPES: [Shape; 4] = [
+pub(crate) const SHAPES: [Shape; 4] = [
     ("other_names", other_names),
     ("one_against_many", one_against_many),
     ("matching_people", matching_people),

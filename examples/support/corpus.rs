@@ -11,16 +11,16 @@ use defense_agreements::Dossier;
 use serde_json::{Value, json};
 
 /// splitmix64: tiny, seedable, and good enough to vary test data.
-pub struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 impl Rng {
     /// A generator started from `seed`.
-    pub fn new(seed: u64) -> Self {
+    pub(crate) fn new(seed: u64) -> Self {
         Self(seed)
     }
 
     /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
+    pub(crate) fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -29,25 +29,25 @@ impl Rng {
     }
 
     /// A number in `lo..=hi`.
-    pub fn range(&mut self, lo: u64, hi: u64) -> u64 {
+    pub(crate) fn range(&mut self, lo: u64, hi: u64) -> u64 {
         lo + self.next_u64() % (hi - lo + 1)
     }
 
     /// One element of `items` (which must not be empty).
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    pub(crate) fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         let i = self.next_u64() as usize % items.len();
         &items[i]
     }
 
     /// True with probability `per_mille` / 1000.
-    pub fn chance(&mut self, per_mille: u64) -> bool {
+    pub(crate) fn chance(&mut self, per_mille: u64) -> bool {
         self.next_u64() % 1000 < per_mille
     }
 }
 
 /// How a generated dossier is wrong, if it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Defect {
+pub(crate) enum Defect {
     /// A well-formed, valid dossier.
     None,
     /// Parse: a signature date written `08.07.2020`.
@@ -74,7 +74,7 @@ pub enum Defect {
 
 impl Defect {
     /// Every defect, in the order the generator cycles through them.
-    pub const ALL: [Defect; 10] = [
+    pub(crate) const ALL: [Defect; 10] = [
         Defect::BadDateShape,
         Defect::DanglingReference,
         Defect::UnknownField,
@@ -88,12 +88,12 @@ impl Defect {
     ];
 
     /// Whether the dossier fails to parse (rather than failing validation).
-    pub fn fails_parse(self) -> bool {
+    pub(crate) fn fails_parse(self) -> bool {
         matches!(self, Defect::BadDateShape | Defect::UnknownField | Defect::UnknownEnumValue | Defect::WrongType)
     }
 
     /// The error code the crate reports for it.
-    pub fn code(self) -> &'static str {
+    pub(crate) fn code(self) -> &'static str {
         match self {
             Defect::None => "",
             Defect::BadDateShape | Defect::UnknownEnumValue => "invalid_value",
@@ -175,7 +175,7 @@ const PHRASES: &[&str] = &[
 ];
 
 /// One dossier as a line of JSON, with the defect it was given.
-pub struct Generated {
+pub(crate) struct Generated {
     /// The compact JSON, without a line ending.
     pub json: String,
     /// What is wrong with it, if anything.
@@ -185,7 +185,7 @@ pub struct Generated {
 /// Generates dossier number `n` of the corpus seeded with `seed`. `blocks` scales it: each block
 /// adds one more full set of actors, people, agreement, presence, support, statements and
 /// sources (one block is about 4–5 KB). `invalid_per_mille` is the share given a defect.
-pub fn generate(seed: u64, n: u64, blocks: u32, invalid_per_mille: u64) -> Result<Generated, String> {
+pub(crate) fn generate(seed: u64, n: u64, blocks: u32, invalid_per_mille: u64) -> Result<Generated, String> {
     let mut rng = Rng::new(seed ^ n.wrapping_mul(0xA076_1D64_78BD_642F));
     let defect = if rng.chance(invalid_per_mille) { *rng.pick(&Defect::ALL) } else { Defect::None };
     let mut doc = json!({

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime
 import faulthandler
+import importlib.metadata
 import json
 import os
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,9 @@ from typing import Any
 import pytest
 
 import defense_agreements as da
+
+if sys.version_info >= (3, 11):
+    import tomllib
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "examples" / "data"
@@ -242,7 +247,17 @@ def test_the_dispute_policy_decides_what_counts() -> None:
 def test_schema_is_the_committed_one() -> None:
     assert da.schema() == (ROOT / "schemas" / "dossier.schema.json").read_text(encoding="utf-8")
     assert da.SCHEMA_VERSION in da.schema()
-    assert da.__version__
+
+
+def test_version_is_the_workspace_version() -> None:
+    # One version for the library, the command line and this package (Cargo.toml's
+    # [workspace.package]); the wheel's metadata says the same.
+    if sys.version_info < (3, 11):
+        pytest.skip("tomllib is new in Python 3.11")
+    with open(ROOT / "Cargo.toml", "rb") as f:
+        workspace = tomllib.load(f)["workspace"]["package"]
+    assert da.__version__ == workspace["version"]
+    assert importlib.metadata.version("defense-agreements") == da.__version__
 
 
 MERGE = DATA / "merge"

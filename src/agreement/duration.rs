@@ -73,6 +73,16 @@ impl Duration {
         self
     }
 
+    /// The same fixed term, each renewed period lasting `years`. Only a fixed term is renewed:
+    /// any other term is returned as it is.
+    #[must_use]
+    pub fn with_renewal_years(mut self, years: NonZeroU32) -> Self {
+        if let Self::FixedTerm { renewal_years, .. } = &mut self {
+            *renewal_years = Some(years);
+        }
+        self
+    }
+
     /// The withdrawal terms, whatever the term.
     pub fn withdrawal(&self) -> Option<&WithdrawalTerms> {
         match self {

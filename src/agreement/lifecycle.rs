@@ -199,6 +199,9 @@ impl ActionType {
 
 crate::with::with!(Action {
     with_party: party opt ActorId;
+    with_mutual: mutual opt bool;
+    with_toward: toward list ActorId;
+    with_place: place opt Place;
     with_effective: effective opt EdtfDate;
     with_performed_by: performed_by opt PersonId;
     with_organ: organ opt ActorId;

@@ -14,6 +14,8 @@ mod party;
 mod relation;
 mod signature;
 mod status;
+// Successor seats (`holders`, `seat_intervals`) are read by the tables only.
+#[cfg_attr(not(feature = "tables"), allow(dead_code))]
 mod views;
 
 pub use clause::{Clause, TextMode};

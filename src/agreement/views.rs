@@ -218,7 +218,7 @@ enum PairState {
     Terminated,
 }
 
-#[derive(Default)]
+#[derive(Debug, Default)]
 struct PartyLog {
     /// Phase changes, in day order; `Out` before the first (or `Member` for an original party).
     changes: Vec<Change<Phase>>,
@@ -230,6 +230,7 @@ struct PartyLog {
 /// The lifecycle of one agreement, replayed once: every view on any day.
 ///
 /// Built by [`Agreement::lifecycle`]; see the module documentation for how acts are read.
+#[derive(Debug)]
 pub struct Lifecycle<'a> {
     agreement: &'a Agreement,
     status: Vec<Change<AgreementStatus>>,

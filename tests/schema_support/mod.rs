@@ -8,12 +8,12 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 
 /// The dossier schema as a JSON value.
-pub fn dossier_schema() -> Value {
+pub(crate) fn dossier_schema() -> Value {
     Value::from(defense_agreements::schema::dossier_schema())
 }
 
 /// A draft 2020-12 validator with format assertion on, as the issue asks.
-pub fn validator_for(schema: &Value) -> jsonschema::Validator {
+pub(crate) fn validator_for(schema: &Value) -> jsonschema::Validator {
     jsonschema::draft202012::options()
         .should_validate_formats(true)
         .build(schema)
@@ -21,12 +21,12 @@ pub fn validator_for(schema: &Value) -> jsonschema::Validator {
 }
 
 /// The dossier schema's validator.
-pub fn dossier_validator() -> jsonschema::Validator {
+pub(crate) fn dossier_validator() -> jsonschema::Validator {
     validator_for(&dossier_schema())
 }
 
 /// A validator for one shared type of the dossier schema (`$defs/NAME`).
-pub fn def_validator(name: &str) -> jsonschema::Validator {
+pub(crate) fn def_validator(name: &str) -> jsonschema::Validator {
     let root = dossier_schema();
     assert!(root["$defs"].get(name).is_some(), "no $defs/{name}");
     validator_for(&json!({
@@ -37,7 +37,7 @@ pub fn def_validator(name: &str) -> jsonschema::Validator {
 }
 
 /// The `.json` files of a directory under the crate root, sorted; empty if it does not exist.
-pub fn json_files(dir: &str) -> Vec<PathBuf> {
+pub(crate) fn json_files(dir: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let Ok(entries) = fs::read_dir(&dir) else {
         return Vec::new();
@@ -51,13 +51,13 @@ pub fn json_files(dir: &str) -> Vec<PathBuf> {
 }
 
 /// A file's text and its JSON value.
-pub fn read_json(path: &Path) -> (String, Value) {
+pub(crate) fn read_json(path: &Path) -> (String, Value) {
     let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: not JSON: {e}", path.display()));
     (text, value)
 }
 
 /// The schema's complaints about a document, one per line.
-pub fn schema_errors(validator: &jsonschema::Validator, value: &Value) -> String {
+pub(crate) fn schema_errors(validator: &jsonschema::Validator, value: &Value) -> String {
     validator.iter_errors(value).map(|e| format!("  {}: {e}", e.instance_path())).collect::<Vec<_>>().join("\n")
 }
