@@ -16,7 +16,7 @@ pub struct SchemaVersion {
 
 impl SchemaVersion {
     /// The version this crate writes.
-    pub const CURRENT: SchemaVersion = SchemaVersion { major: 1, minor: 1 };
+    pub const CURRENT: SchemaVersion = SchemaVersion { major: 1, minor: 2 };
 
     /// The major version.
     pub const fn major(&self) -> u32 {
@@ -137,7 +137,7 @@ impl JsonSchema for SchemaVersion {
             "type": "string",
             "description": "The version of this contract the document is written in, MAJOR.MINOR. This schema describes major version 1.",
             "pattern": "^1\\.(?:0|[1-9][0-9]{0,8})$",
-            "examples": ["1.1"]
+            "examples": ["1.2"]
         })
     }
 }

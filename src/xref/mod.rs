@@ -706,11 +706,15 @@ fn instruments(titles: &[NameForm]) -> BTreeSet<&'static str> {
         .collect()
 }
 
-/// Whether some date of one is the other's or within it (`2025-01` and `2025-01-17`).
+/// Whether some date of one may be a day of the other (`2025-01` and `2025-01-17`; an open
+/// `../2020-07-10`, "on or before", and `2020-07-08`): only dates that cannot share a day differ.
 fn dates_overlap(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
-    a.iter()
-        .take(MAX_COMPARED)
-        .any(|x| b.iter().take(MAX_COMPARED).any(|y| x.starts_with(y.as_str()) || y.starts_with(x.as_str())))
+    let may_share_a_day =
+        |x: &str, y: &str| match (crate::values::EdtfDate::parse(x), crate::values::EdtfDate::parse(y)) {
+            (Ok(x), Ok(y)) => !x.is_definitely_before(&y) && !y.is_definitely_before(&x),
+            _ => x.starts_with(y) || y.starts_with(x),
+        };
+    a.iter().take(MAX_COMPARED).any(|x| b.iter().take(MAX_COMPARED).any(|y| may_share_a_day(x, y)))
 }
 
 /// The people who signed both agreements for the same party, as pairs of records.
