@@ -88,6 +88,8 @@ impl Dispute {
 #[non_exhaustive]
 pub struct ValueAlternative {
     /// The value, as it would be written in the field.
+    // Any JSON value, said explicitly: code generators read a schema without `type` as an object.
+    #[cfg_attr(feature = "schema", schemars(extend("type" = ["null", "boolean", "number", "string", "array", "object"])))]
     pub value: serde_json::Value,
     /// The sources that give it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -106,6 +106,11 @@ fn split_type_list(map: &mut Map<String, Value>) {
     let Some(Value::Array(types)) = map.get("type") else { return };
     let types = types.clone();
     map.remove("type");
+    // Any JSON value (a disputed field's alternative): strict modes have no open object, so the
+    // profile says nothing of its type, as a schema without `type` does.
+    if types.iter().any(|t| t == "object") && !map.contains_key("properties") {
+        return;
+    }
     let keep: Map<String, Value> =
         ["title", "description"].iter().filter_map(|k| map.remove(*k).map(|v| ((*k).to_owned(), v))).collect();
     let constraints = std::mem::take(map);
