@@ -89,7 +89,10 @@ impl Dispute {
 pub struct ValueAlternative {
     /// The value, as it would be written in the field.
     // Any JSON value, said explicitly: code generators read a schema without `type` as an object.
-    #[cfg_attr(feature = "schema", schemars(extend("type" = ["null", "boolean", "number", "string", "array", "object"])))]
+    #[cfg_attr(feature = "schema", schemars(extend("anyOf" = [
+        { "type": "null" }, { "type": "boolean" }, { "type": "number" },
+        { "type": "string" }, { "type": "array" }, { "type": "object" }
+    ])))]
     pub value: serde_json::Value,
     /// The sources that give it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

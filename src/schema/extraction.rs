@@ -73,6 +73,7 @@ fn strictify(value: &mut Value) {
         map.insert("enum".into(), Value::Array(vec![value]));
     }
     split_type_list(map);
+    drop_any_value(map);
     wrap_ref(map);
     let required: HashSet<String> = match map.get("required") {
         Some(Value::Array(names)) => names.iter().filter_map(|n| n.as_str().map(str::to_owned)).collect(),
@@ -100,17 +101,22 @@ fn strictify(value: &mut Value) {
     }
 }
 
+/// Any JSON value (a disputed field's alternative, `anyOf` every type): strict modes have no open
+/// object, so the profile says nothing of its type, as a schema without `type` does.
+fn drop_any_value(map: &mut Map<String, Value>) {
+    let open_object =
+        |b: &Value| b.as_object().is_some_and(|o| o.len() == 1 && o.get("type") == Some(&json!("object")));
+    if map.get("anyOf").and_then(Value::as_array).is_some_and(|bs| bs.iter().any(open_object)) {
+        map.remove("anyOf");
+    }
+}
+
 /// `"type": ["string", "null"]` becomes `anyOf` of a string and null: some SDK converters (the
 /// Anthropic Python SDK's `transform_schema`) accept only one type per schema.
 fn split_type_list(map: &mut Map<String, Value>) {
     let Some(Value::Array(types)) = map.get("type") else { return };
     let types = types.clone();
     map.remove("type");
-    // Any JSON value (a disputed field's alternative): strict modes have no open object, so the
-    // profile says nothing of its type, as a schema without `type` does.
-    if types.iter().any(|t| t == "object") && !map.contains_key("properties") {
-        return;
-    }
     let keep: Map<String, Value> =
         ["title", "description"].iter().filter_map(|k| map.remove(*k).map(|v| ((*k).to_owned(), v))).collect();
     let constraints = std::mem::take(map);
