@@ -41,7 +41,7 @@ def test_parse_accepts_str_bytes_and_dict() -> None:
     from_str = da.parse(text)
     assert from_str == da.parse(text.encode()) == da.parse(json.loads(text))
     assert from_str.id == "iran-syria-2020"
-    assert from_str.schema_version in ("1.0", "1.1")
+    assert from_str.schema_version in ("1.0", "1.1", "1.2")
     assert da.parse(from_str.to_json()) == from_str
     assert da.parse(from_str.to_json(pretty=True)) == from_str
     assert da.parse(from_str.to_dict()) == from_str
