@@ -107,7 +107,12 @@ fn drop_any_value(map: &mut Map<String, Value>) {
     let open_object =
         |b: &Value| b.as_object().is_some_and(|o| o.len() == 1 && o.get("type") == Some(&json!("object")));
     if map.get("anyOf").and_then(Value::as_array).is_some_and(|bs| bs.iter().any(open_object)) {
-        map.remove("anyOf");
+        // Strict modes have no open object or untyped array, and the SDK converters want a
+        // type: the profile offers the scalar values (a narrower answer is still a valid dossier).
+        map.insert(
+            "anyOf".into(),
+            json!([{ "type": "string" }, { "type": "number" }, { "type": "boolean" }, { "type": "null" }]),
+        );
     }
 }
 
