@@ -133,7 +133,7 @@ test("merge: the report and the AP story, with the resolver's judgement", () => 
     ["identifier", "identifier", "resolver"],
   );
   const syrians = result.dossier.agreements[0].signatures.filter((s) => s.party === "syria").map((s) => s.signer);
-  assert.deepEqual(syrians, ["ayyoub", "assad"]);
+  assert.deepEqual(syrians, ["assad", "ayyoub"]);
   assert.ok(validate(result.dossier).isValid);
   assert.throws(
     () => merge(manilaText, manilaText, { resolver_version: "9.0", judgements: [] }),
