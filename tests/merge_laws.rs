@@ -5,6 +5,7 @@
 //! The reports are small and made up (two states, one pact), each shaped like an extraction
 //! answer; real reporting is merged in `merge_real.rs` and `merge_multi_source.rs`.
 
+use crate::permutations::permutations;
 use defense_agreements::identity::Resolver;
 use defense_agreements::merge::{Merged, Merger};
 use defense_agreements::{AgreementStatus, Dossier, Severity};
@@ -56,21 +57,6 @@ fn merge_all(inputs: &[Dossier], resolver: &Resolver) -> Merged {
         m.add(d);
     }
     m.finish().unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn permutations(n: usize) -> Vec<Vec<usize>> {
-    if n == 0 {
-        return vec![Vec::new()];
-    }
-    let mut out = Vec::new();
-    for p in permutations(n - 1) {
-        for at in 0..=p.len() {
-            let mut q = p.clone();
-            q.insert(at, n - 1);
-            out.push(q);
-        }
-    }
-    out
 }
 
 /// Merges every order of `inputs` and checks they all give the first order's result.

@@ -25,6 +25,7 @@
 //! signed and who witnessed, for each party, are disputes, each alternative citing the outlets
 //! that gave it; everything else is one agreement, two parties, two people.
 
+use crate::permutations::permutations;
 use chrono::{NaiveDate, Weekday};
 use defense_agreements::answers::{Questions, write_answers};
 use defense_agreements::identity::Resolver;
@@ -172,21 +173,6 @@ fn merge(inputs: &[Dossier]) -> Merged {
         m.add(d);
     }
     m.finish().unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn permutations(n: usize) -> Vec<Vec<usize>> {
-    if n == 0 {
-        return vec![Vec::new()];
-    }
-    let mut out = Vec::new();
-    for p in permutations(n - 1) {
-        for at in 0..=p.len() {
-            let mut q = p.clone();
-            q.insert(at, n - 1);
-            out.push(q);
-        }
-    }
-    out
 }
 
 #[test]

@@ -11,6 +11,7 @@
 //! replaced by one name per group, every list is sorted, and a field disputed between values
 //! is taken as the set of them.
 
+use crate::permutations::permutations;
 use std::collections::{BTreeMap, BTreeSet};
 
 use defense_agreements::Dossier;
@@ -90,22 +91,6 @@ fn several() -> impl Strategy<Value = Vec<Dossier>> {
         }
         out
     })
-}
-
-/// Every order of `0..n`.
-fn permutations(n: usize) -> Vec<Vec<usize>> {
-    if n == 0 {
-        return vec![Vec::new()];
-    }
-    let mut out = Vec::new();
-    for p in permutations(n - 1) {
-        for at in 0..=p.len() {
-            let mut q = p.clone();
-            q.insert(at, n - 1);
-            out.push(q);
-        }
-    }
-    out
 }
 
 /// How many orders the permutation law checked, over all its cases.

@@ -9,6 +9,8 @@
 // Helpers shared by several modules, declared once.
 #[path = "../examples/support/corpus.rs"]
 mod corpus;
+#[cfg(feature = "merge")]
+mod permutations;
 #[cfg(feature = "schema")]
 mod schema_support;
 #[path = "../benches/support/shapes.rs"]
