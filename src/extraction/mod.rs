@@ -21,6 +21,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod article;
+
+pub use article::Article;
+
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -32,7 +36,7 @@ use crate::error::ParseErrorKind;
 
 /// The extraction profile as committed under `schemas/` (a test keeps it equal to
 /// `schema::extraction_schema()`).
-pub const PROFILE_SCHEMA: &str = include_str!("../schemas/dossier.extraction.schema.json");
+pub const PROFILE_SCHEMA: &str = include_str!("../../schemas/dossier.extraction.schema.json");
 
 /// The extraction profile, parsed.
 pub fn profile_schema() -> &'static Value {
