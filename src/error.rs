@@ -138,6 +138,17 @@ pub enum Error {
     /// that `?` works on every constructor in a function returning this crate's `Error`.
     #[error(transparent)]
     Value(#[from] ValueError),
+    /// A quote of a model's answer that is not in its article, when the extraction was asked to
+    /// fail on one (`extraction::OnMisquote::Fail`): the first, and how many there are.
+    #[error("{path}: not in the article: {quote:?}{}", if *.count > 1 { format!(" (and {} more misquotes)", .count - 1) } else { String::new() })]
+    Misquoted {
+        /// The JSON Pointer of the first misquote.
+        path: String,
+        /// Its words.
+        quote: String,
+        /// How many quotes of the answer are not in the article.
+        count: usize,
+    },
     /// An error in one line of a JSON Lines stream.
     #[error("line {line}: {source}")]
     Line {
@@ -162,6 +173,7 @@ impl Error {
             Self::UnsupportedVersion { .. } => "unsupported_schema_version",
             Self::Io(_) => "io_error",
             Self::Value(_) => "invalid_value",
+            Self::Misquoted { .. } => "misquote",
             Self::Line { source, .. } => source.code(),
         }
     }
@@ -172,6 +184,7 @@ impl Error {
             Self::Parse { path, .. } => Some(path),
             Self::UnsupportedVersion { .. } => Some("/schema_version"),
             Self::Io(_) | Self::Value(_) => None,
+            Self::Misquoted { path, .. } => Some(path),
             Self::Line { source, .. } => source.path(),
         }
     }
@@ -187,6 +200,10 @@ impl Error {
             }
             Self::Io(e) => e.to_string(),
             Self::Value(e) => e.to_string(),
+            Self::Misquoted { path, .. } => {
+                let full = self.to_string();
+                full.strip_prefix(&format!("{path}: ")).unwrap_or(&full).to_owned()
+            }
         }
     }
 

@@ -22,8 +22,16 @@
 //! ```
 
 mod article;
+mod extract;
+mod normalize;
+mod quotes;
+mod source_id;
+mod text_index;
 
 pub use article::Article;
+pub use extract::{ExtractOptions, Extracted, OnMisquote, extract};
+pub use normalize::Normalization;
+pub use quotes::{QuoteMatching, QuoteReport, QuoteStatus};
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -33,6 +41,7 @@ use serde_json::{Map, Value};
 use crate::dossier::Dossier;
 use crate::error::Error;
 use crate::error::ParseErrorKind;
+use crate::strict_value::StrictValue;
 
 /// The extraction profile as committed under `schemas/` (a test keeps it equal to
 /// `schema::extraction_schema()`).
@@ -48,14 +57,21 @@ const EXTENSIONS_REF: &str = "#/$defs/Extensions";
 
 /// Reads a document in the extraction profile's shape (JSON text) into a dossier.
 ///
-/// Errors are the parser's, with the JSON path of the problem ([`Dossier::from_json`]).
+/// Errors are the parser's, with the JSON path of the problem ([`Dossier::from_json`]); as
+/// there, a key given twice in one object is an error (`duplicate_field` at the key; inside an
+/// extension value, `invalid_value` at that value), not the last one silently kept.
 pub fn from_profile_json(json: &str) -> Result<Dossier, Error> {
+    from_profile(parse_strict(json)?)
+}
+
+/// JSON text to a value, refusing a key given twice in one object, with its path.
+pub(crate) fn parse_strict(json: &str) -> Result<Value, Error> {
     let json = json.strip_prefix('\u{FEFF}').unwrap_or(json);
-    let value: Value = serde_json::from_str(json).map_err(|_| match Dossier::from_json(json) {
-        Err(e) => e,
-        Ok(_) => parse_error(String::new(), ParseErrorKind::Syntax, "the document could not be parsed".into()),
-    })?;
-    from_profile(value)
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    let value = serde_path_to_error::deserialize::<_, StrictValue<true>>(&mut deserializer)
+        .map_err(Error::from_tracked)?;
+    deserializer.end().map_err(|e| Error::from_json(e, String::new()))?;
+    Ok(value.0)
 }
 
 /// Reads a document in the extraction profile's shape into a dossier: `null` values and
@@ -86,7 +102,14 @@ fn defs(schema: &Value) -> Option<&Map<String, Value>> {
     schema.get("$defs").and_then(Value::as_object)
 }
 
-fn parse_error(path: String, kind: ParseErrorKind, message: String) -> Error {
+/// serde_json's message without its position, which is in the value's text, not the answer's.
+fn in_text(e: serde_json::Error) -> String {
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    full.strip_suffix(&suffix).unwrap_or(&full).to_owned()
+}
+
+pub(crate) fn parse_error(path: String, kind: ParseErrorKind, message: String) -> Error {
     Error::Parse { path, kind, message, line: 0, column: 0 }
 }
 
@@ -266,8 +289,17 @@ fn extensions_object(entries: Vec<Value>, path: &mut String) -> Result<Map<Strin
             _ => return Err(parse_error(at("/key"), ParseErrorKind::MissingField, "expected a string key".into())),
         };
         let value = match entry.remove("value") {
-            Some(Value::String(text)) => serde_json::from_str::<Value>(&text)
-                .map_err(|e| parse_error(at("/value"), ParseErrorKind::InvalidValue, format!("not JSON text: {e}")))?,
+            // As in a canonical document, a key given twice in the value is an error.
+            Some(Value::String(text)) => match serde_json::from_str::<StrictValue<false>>(&text) {
+                Ok(StrictValue(value)) => value,
+                Err(e) if e.is_data() => {
+                    return Err(parse_error(at("/value"), ParseErrorKind::InvalidValue, in_text(e)));
+                }
+                Err(e) => {
+                    let message = format!("not JSON text: {}", in_text(e));
+                    return Err(parse_error(at("/value"), ParseErrorKind::InvalidValue, message));
+                }
+            },
             _ => return Err(parse_error(at("/value"), ParseErrorKind::MissingField, "expected a string value".into())),
         };
         if let Some(extra) = entry.keys().next() {
@@ -314,7 +346,10 @@ impl std::fmt::Display for Misquote {
 /// source's full text: the article an extraction was made from).
 ///
 /// Matching is exact: no case folding and no whitespace or quotation-mark normalization, since
-/// a quote is meant to be the source's own words. The text is indexed once (a suffix
+/// a quote is meant to be the source's own words ([`check_quotes_with`] offers a normalized
+/// level). A quote that starts or ends with white space is a misquote too, whatever the text:
+/// [`Dossier::validate`] refuses such text (`untrimmed_text`), and the two checks agree
+/// ([`extract`] trims quotes before it checks them). The text is indexed once (a suffix
 /// automaton), so the check takes time linear in the text plus the quotes, on any input.
 ///
 /// ```
@@ -328,22 +363,50 @@ impl std::fmt::Display for Misquote {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn check_quotes(dossier: &Dossier, source: &str, text: &str) -> Vec<Misquote> {
-    let document = serde_json::to_value(dossier).unwrap_or(Value::Null);
-    let mut quotes = Vec::new();
-    collect_quotes(&document, &mut String::new(), source, &mut quotes);
-    if quotes.is_empty() {
-        return Vec::new();
-    }
-    let index = TextIndex::new(text);
-    quotes
+    check_quotes_with(dossier, source, text, QuoteMatching::Exact, 0)
         .into_iter()
-        .filter(|(_, quote)| !index.contains(quote))
-        .map(|(path, quote)| Misquote::new(path, source, quote))
+        .filter(|q| !q.found() || q.normalizations.contains(&Normalization::Trim))
+        .map(|q| Misquote::new(q.path, source, q.quote))
         .collect()
 }
 
+/// The check of every citation of `source` that has a `quote`, against `text`, at the level
+/// `matching`: found or not, after which normalizations, and whether it is shorter than
+/// `min_chars` characters. In document order. Linear in the text plus the quotes.
+///
+/// ```
+/// use defense_agreements::extraction::{Normalization, QuoteMatching, QuoteStatus, check_quotes_with};
+/// use defense_agreements::{Citation, Dossier, Source, ids::SourceId, Actor, ActorKind};
+///
+/// let mut dossier = Dossier::new("d", "d");
+/// dossier.sources.push(Source::new(SourceId::new("a")?, "A"));
+/// let mut actor = Actor::new("iran".parse()?, ActorKind::State, "Iran");
+/// actor.citations.push(Citation::of(SourceId::new("a")?).quoting("Iran's army"));
+/// dossier.actors.push(actor);
+/// let text = "Iran\u{2019}s army said";
+/// let exact = check_quotes_with(&dossier, "a", text, QuoteMatching::Exact, 0);
+/// assert_eq!(exact[0].status, QuoteStatus::Misquoted);
+/// let normalized = check_quotes_with(&dossier, "a", text, QuoteMatching::Normalized, 0);
+/// assert_eq!(normalized[0].status, QuoteStatus::Normalized);
+/// assert_eq!(normalized[0].normalizations, [Normalization::Quotes]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn check_quotes_with(
+    dossier: &Dossier,
+    source: &str,
+    text: &str,
+    matching: QuoteMatching,
+    min_chars: usize,
+) -> Vec<QuoteReport> {
+    let document = serde_json::to_value(dossier).unwrap_or(Value::Null);
+    let mut quotes = Vec::new();
+    collect_quotes(&document, &mut String::new(), source, &mut quotes);
+    let mut checker = quotes::QuoteChecker::new(text, matching, min_chars);
+    quotes.into_iter().map(|(path, quote)| checker.check(path, &quote)).collect()
+}
+
 /// Every `(path of quote, quote)` of a citation object (`{"source", "quote", …}`) naming `source`.
-fn collect_quotes(value: &Value, path: &mut String, source: &str, out: &mut Vec<(String, String)>) {
+pub(crate) fn collect_quotes(value: &Value, path: &mut String, source: &str, out: &mut Vec<(String, String)>) {
     let len = path.len();
     match value {
         Value::Object(map) => {
@@ -374,130 +437,9 @@ fn collect_quotes(value: &Value, path: &mut String, source: &str, out: &mut Vec<
     }
 }
 
-/// A suffix automaton of a text: whether a string occurs in it, in time linear in the string,
-/// after building in time linear in the text (at most 2n states and 3n transitions). Indexes
-/// are `u32`: texts over 2 GiB are checked with `str::contains` instead.
-struct SubstringIndex {
-    states: Vec<SamState>,
-}
-
-/// No suffix link (the root's).
-const NONE: u32 = u32::MAX;
-
-struct SamState {
-    len: u32,
-    link: u32,
-    /// Sorted by byte: a state has at most 256 transitions and usually very few.
-    next: Vec<(u8, u32)>,
-}
-
-impl SamState {
-    fn get(&self, byte: u8) -> Option<u32> {
-        self.next.binary_search_by_key(&byte, |&(b, _)| b).ok().map(|i| self.next[i].1)
-    }
-
-    fn set(&mut self, byte: u8, to: u32) {
-        match self.next.binary_search_by_key(&byte, |&(b, _)| b) {
-            Ok(i) => self.next[i].1 = to,
-            Err(i) => self.next.insert(i, (byte, to)),
-        }
-    }
-}
-
-enum TextIndex<'t> {
-    Automaton(SubstringIndex),
-    Plain(&'t str),
-}
-
-impl<'t> TextIndex<'t> {
-    fn new(text: &'t str) -> Self {
-        // 2n + 1 states must fit below NONE.
-        if text.len() < (u32::MAX / 2 - 1) as usize {
-            Self::Automaton(SubstringIndex::new(text.as_bytes()))
-        } else {
-            Self::Plain(text)
-        }
-    }
-
-    fn contains(&self, quote: &str) -> bool {
-        match self {
-            Self::Automaton(index) => index.contains(quote.as_bytes()),
-            Self::Plain(text) => text.contains(quote),
-        }
-    }
-}
-
-impl SubstringIndex {
-    fn new(text: &[u8]) -> Self {
-        let mut states = Vec::with_capacity(2 * text.len() + 1);
-        states.push(SamState { len: 0, link: NONE, next: Vec::new() });
-        let mut last = 0usize;
-        for &byte in text {
-            let cur = states.len();
-            states.push(SamState { len: states[last].len + 1, link: NONE, next: Vec::new() });
-            let mut p = last as u32;
-            while p != NONE && states[p as usize].get(byte).is_none() {
-                states[p as usize].set(byte, cur as u32);
-                p = states[p as usize].link;
-            }
-            if p == NONE {
-                states[cur].link = 0;
-            } else {
-                let q = states[p as usize].get(byte).unwrap_or(0);
-                if states[p as usize].len + 1 == states[q as usize].len {
-                    states[cur].link = q;
-                } else {
-                    let clone = states.len() as u32;
-                    let copy = SamState {
-                        len: states[p as usize].len + 1,
-                        link: states[q as usize].link,
-                        next: states[q as usize].next.clone(),
-                    };
-                    states.push(copy);
-                    while p != NONE && states[p as usize].get(byte) == Some(q) {
-                        states[p as usize].set(byte, clone);
-                        p = states[p as usize].link;
-                    }
-                    states[q as usize].link = clone;
-                    states[cur].link = clone;
-                }
-            }
-            last = cur;
-        }
-        Self { states }
-    }
-
-    fn contains(&self, pattern: &[u8]) -> bool {
-        let mut state = 0u32;
-        for &byte in pattern {
-            match self.states[state as usize].get(byte) {
-                Some(next) => state = next,
-                None => return false,
-            }
-        }
-        true
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn substring_index_agrees_with_str_contains() {
-        let texts = ["", "a", "abracadabra", "mississippi", "aaaaaaaaab", "the quick brown fox, the quick"];
-        for text in texts {
-            let index = SubstringIndex::new(text.as_bytes());
-            // Every substring of the text and of a few others.
-            let probes: Vec<&str> = texts
-                .iter()
-                .flat_map(|t| (0..=t.len()).flat_map(move |i| (i..=t.len()).map(move |j| &t[i..j])))
-                .collect();
-            for probe in probes {
-                assert_eq!(index.contains(probe.as_bytes()), text.contains(probe), "{text:?} / {probe:?}");
-            }
-        }
-    }
 
     #[test]
     fn extension_entries_need_json_values_and_distinct_keys() {

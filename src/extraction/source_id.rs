@@ -1,0 +1,102 @@
+//! The id of an article's source record, derived from the article itself, so that answers about
+//! different articles never share a source id and a merge renames nothing.
+
+use super::Article;
+use crate::ids::is_valid_id;
+
+/// Ids are at most this long (`ids::ID_PATTERN`).
+const MAX_ID: usize = 128;
+
+/// `reuters.com:world-middle-east-iran-syria-sign-2020-07-08` from the URL (host without
+/// `www.`, then the path as a slug, or the query when the path is empty); without a URL, the publisher and publication date
+/// (`al-jazeera:2020-07-08`), the publisher and title, or the title alone. `None` when the
+/// article has none of these. An id that would be too long keeps its head and ends in a hash
+/// of the whole, so two long URLs still differ.
+pub(crate) fn source_id(article: &Article) -> Option<String> {
+    let from_url = article.url.as_deref().and_then(|url| {
+        let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+        let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+        let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+        let host = host.split(':').next().unwrap_or(host).to_ascii_lowercase();
+        let host = host.strip_prefix("www.").unwrap_or(&host).to_owned();
+        let path = path.split('#').next().unwrap_or(path);
+        // A query is mostly tracking (`utm_…`); it names the article only when the path is empty.
+        let (path, query) = path.split_once('?').unwrap_or((path, ""));
+        let path = path.strip_suffix(".html").or_else(|| path.strip_suffix(".htm")).unwrap_or(path);
+        let path = if slug(path, false).is_empty() { slug(query, false) } else { slug(path, false) };
+        let host = slug(&host, true);
+        (!host.is_empty()).then(|| if path.is_empty() { host } else { format!("{host}:{path}") })
+    });
+    let id = from_url.or_else(|| {
+        let publisher = article.publisher.as_deref().map(|p| slug(p, false)).filter(|p| !p.is_empty());
+        let date = article.published.as_deref().and_then(|d| d.get(..10)).map(|d| slug(d, false));
+        let title = article.title.as_deref().map(|t| slug(t, false)).filter(|t| !t.is_empty());
+        match (publisher, date, title) {
+            (Some(p), Some(d), Some(t)) => Some(format!("{p}:{d}-{t}")),
+            (Some(p), Some(d), None) => Some(format!("{p}:{d}")),
+            (Some(p), None, Some(t)) => Some(format!("{p}:{t}")),
+            (None, _, Some(t)) => Some(t),
+            (Some(p), None, None) => Some(p),
+            (None, Some(d), None) => Some(format!("article-{d}")),
+            (None, None, None) => None,
+        }
+    })?;
+    let id = fit(&id);
+    is_valid_id(&id).then_some(id)
+}
+
+/// Lowercase ASCII letters and digits, every other run of characters one `-` (`.` kept in a
+/// host name); no leading or trailing `-`.
+fn slug(text: &str, host: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || (host && c == '.') {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') || out.ends_with('.') {
+        out.pop();
+    }
+    out
+}
+
+/// The id cut to the longest an id may be, with a hash of the whole at its end when cut.
+fn fit(id: &str) -> String {
+    if id.len() <= MAX_ID {
+        return id.to_owned();
+    }
+    let hash = format!("{:016x}", fnv1a(id.as_bytes()));
+    // Slugs are ASCII, so any byte is a character boundary.
+    let head = id[..MAX_ID - hash.len() - 1].trim_end_matches(['-', '.', ':']);
+    format!("{head}-{hash}")
+}
+
+/// 64-bit FNV-1a: stable across builds and platforms, which `std`'s hasher is not promised to be.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_come_from_the_url_or_the_outlet() {
+        let a = Article::new("t").with_url("https://www.Reuters.com/world/iran-syria-deal-2020-07-08/?utm=x#top");
+        assert_eq!(source_id(&a).as_deref(), Some("reuters.com:world-iran-syria-deal-2020-07-08"));
+        let a = Article::new("t").with_url("http://example.org/?story=42");
+        assert_eq!(source_id(&a).as_deref(), Some("example.org:story-42"));
+        let a = Article::new("t").with_url("https://apnews.com/article/abc123.html");
+        assert_eq!(source_id(&a).as_deref(), Some("apnews.com:article-abc123"));
+        let a = Article::new("t").with_publisher("Al Jazeera").with_published("2020-07-08T10:00:00Z");
+        assert_eq!(source_id(&a).as_deref(), Some("al-jazeera:2020-07-08"));
+        assert_eq!(source_id(&Article::new("t")), None);
+        let long = format!("https://example.org/{}", "a-b/".repeat(100));
+        let id = source_id(&Article::new("t").with_url(long.clone())).unwrap_or_default();
+        assert!(id.len() <= MAX_ID && is_valid_id(&id), "{id}");
+        let other = source_id(&Article::new("t").with_url(long + "c")).unwrap_or_default();
+        assert_ne!(id, other);
+    }
+}
