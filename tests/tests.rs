@@ -29,6 +29,8 @@ mod differential;
 #[cfg(feature = "tables")]
 mod disputes;
 mod examples_data;
+#[cfg(all(feature = "merge", feature = "extraction"))]
+mod extract;
 #[cfg(all(feature = "schema", feature = "extraction"))]
 mod extraction;
 mod guide;

@@ -188,7 +188,7 @@ pub fn extract(answer_json: &str, article: &Article, options: &ExtractOptions) -
     }
     // Dropped from the last to the first, so that the indexes of the others stay right.
     let mut drops: Vec<(&str, usize)> = misquoted.iter().filter_map(|q| citation_of(&q.path)).collect();
-    drops.sort_by(|a, b| b.1.cmp(&a.1));
+    drops.sort_by_key(|&(_, index)| std::cmp::Reverse(index));
     for (list, index) in drops {
         if let Some(Value::Array(citations)) = document.pointer_mut(list) {
             if index < citations.len() {

@@ -68,8 +68,8 @@ pub fn from_profile_json(json: &str) -> Result<Dossier, Error> {
 pub(crate) fn parse_strict(json: &str) -> Result<Value, Error> {
     let json = json.strip_prefix('\u{FEFF}').unwrap_or(json);
     let mut deserializer = serde_json::Deserializer::from_str(json);
-    let value = serde_path_to_error::deserialize::<_, StrictValue<true>>(&mut deserializer)
-        .map_err(Error::from_tracked)?;
+    let value =
+        serde_path_to_error::deserialize::<_, StrictValue<true>>(&mut deserializer).map_err(Error::from_tracked)?;
     deserializer.end().map_err(|e| Error::from_json(e, String::new()))?;
     Ok(value.0)
 }
@@ -378,9 +378,9 @@ pub fn check_quotes(dossier: &Dossier, source: &str, text: &str) -> Vec<Misquote
 /// use defense_agreements::extraction::{Normalization, QuoteMatching, QuoteStatus, check_quotes_with};
 /// use defense_agreements::{Citation, Dossier, Source, ids::SourceId, Actor, ActorKind};
 ///
-/// let mut dossier = Dossier::new("d", "d");
+/// let mut dossier = Dossier::new("d".parse()?);
 /// dossier.sources.push(Source::new(SourceId::new("a")?, "A"));
-/// let mut actor = Actor::new("iran".parse()?, ActorKind::State, "Iran");
+/// let mut actor = Actor::new("iran".parse()?, "Iran", ActorKind::State);
 /// actor.citations.push(Citation::of(SourceId::new("a")?).quoting("Iran's army"));
 /// dossier.actors.push(actor);
 /// let text = "Iran\u{2019}s army said";

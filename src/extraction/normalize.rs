@@ -212,7 +212,8 @@ mod tests {
 
     #[test]
     fn nfc_by_segments_is_nfc_of_the_whole() {
-        let text = "A\u{30A}ngstro\u{308}m \u{1100}\u{1161}\u{11A8} \u{0041}\u{0323}\u{0307} \u{212B} x\u{0301}\u{0327}";
+        let text =
+            "A\u{30A}ngstro\u{308}m \u{1100}\u{1161}\u{11A8} \u{0041}\u{0323}\u{0307} \u{212B} x\u{0301}\u{0327}";
         let whole: String = text.nfc().collect();
         assert_eq!(normalize(text, Steps { nfc: true, quotes: false, dashes: false, space: false }, None), whole);
     }
