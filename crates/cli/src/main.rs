@@ -7,6 +7,7 @@
 mod codings;
 mod diff;
 mod disputes;
+mod extract;
 mod input;
 mod merge;
 mod output;
@@ -43,6 +44,7 @@ enum Command {
     Merge(merge::Args),
     Diff(diff::Args),
     Xref(xref::Args),
+    Extract(extract::Args),
     Tables(tables::Args),
 }
 
@@ -59,6 +61,7 @@ fn main() -> ExitCode {
         Command::Merge(args) => merge::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Xref(args) => xref::run(args),
+        Command::Extract(args) => extract::run(args),
         Command::Tables(args) => tables::run(args),
     };
     match result {
