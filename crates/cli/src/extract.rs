@@ -369,8 +369,7 @@ impl Run {
             record["ok"] = json!(ok);
             record["source"] = json!(extracted.source);
             record["written"] = json!(written);
-            record["issues"] =
-                issues.iter().map(|(p, c, s, m)| issue_json(p, c, *s, m)).collect::<Vec<_>>().into();
+            record["issues"] = issues.iter().map(|(p, c, s, m)| issue_json(p, c, *s, m)).collect::<Vec<_>>().into();
             record["quotes"] = serde_json::to_value(&extracted.quotes)?;
             self.records.push(record);
         }
