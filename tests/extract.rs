@@ -50,6 +50,7 @@ fn the_source_is_named_after_the_article_and_filled_from_it() {
     let answer = answer();
     let extracted = run(&answer, &article_for(&answer), &ExtractOptions::new());
     assert_eq!(extracted.source, "example.org:world-iran-syria-military-agreement");
+    assert_eq!(extracted.dossier.id.as_str(), extracted.source);
     let source = extracted.dossier.source(&extracted.source).unwrap_or_else(|| panic!("no source"));
     assert_eq!(
         source.url.as_ref().map(|u| u.as_str()),

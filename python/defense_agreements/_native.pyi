@@ -272,3 +272,66 @@ class Diff:
 
 def merge(a: _Json | Dossier, b: _Json | Dossier, resolver: _Json | None = None) -> MergeResult: ...
 def diff(old: _Json | Dossier, new: _Json | Dossier) -> Diff: ...
+
+# The extraction pipeline, re-exported by defense_agreements.extraction (docs/extraction.md).
+_QuoteLevel = Literal["exact", "normalized"]
+_Normalization = Literal["trim", "nfc", "quotes", "dashes", "white_space"]
+
+class MisquoteError(DossierError):
+    """A quote is not in its article and ``extract(..., on_misquote="fail")`` was asked."""
+
+    path: str
+    code: str
+    quotes: list[QuoteReport]
+
+@final
+class QuoteReport:
+    """The check of one quoted citation against its article."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def quote(self) -> str: ...
+    @property
+    def status(self) -> Literal["exact", "normalized", "misquoted"]: ...
+    @property
+    def normalizations(self) -> list[_Normalization]: ...
+    @property
+    def article_words(self) -> str | None: ...
+    @property
+    def short(self) -> bool: ...
+    @property
+    def found(self) -> bool: ...
+
+@final
+class Extracted:
+    """What ``extract`` made of an answer."""
+
+    @property
+    def dossier(self) -> Dossier: ...
+    @property
+    def report(self) -> Report: ...
+    @property
+    def quotes(self) -> list[QuoteReport]: ...
+    @property
+    def misquotes(self) -> list[QuoteReport]: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def ok(self) -> bool: ...
+
+def profile() -> dict[str, Any]: ...
+def from_profile(answer: _Json) -> Dossier: ...
+def to_profile(dossier: _Json | Dossier) -> dict[str, Any]: ...
+def check_quotes(
+    dossier: _Json | Dossier, text: str, *, source: str = "report", quotes: _QuoteLevel = "exact", min_quote: int = 10
+) -> list[QuoteReport]: ...
+def extract(
+    answer: _Json,
+    article: str | dict[str, str | None],
+    *,
+    quotes: _QuoteLevel = "exact",
+    min_quote: int = 10,
+    on_misquote: Literal["drop", "fail"] = "fail",
+    source: str | None = None,
+) -> Extracted: ...

@@ -8,6 +8,7 @@
 mod convert;
 mod dossier;
 mod errors;
+mod extraction;
 mod merge;
 mod report;
 mod tables;
@@ -53,5 +54,14 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(diff, m)?)?;
     m.add_function(wrap_pyfunction!(table_columns, m)?)?;
     m.add_function(wrap_pyfunction!(corpus_tables, m)?)?;
+    // The extraction pipeline, re-exported by `defense_agreements.extraction`.
+    m.add("MisquoteError", py.get_type::<extraction::MisquoteError>())?;
+    m.add_class::<extraction::QuoteReport>()?;
+    m.add_class::<extraction::Extracted>()?;
+    m.add_function(wrap_pyfunction!(extraction::profile, m)?)?;
+    m.add_function(wrap_pyfunction!(extraction::from_profile, m)?)?;
+    m.add_function(wrap_pyfunction!(extraction::to_profile, m)?)?;
+    m.add_function(wrap_pyfunction!(extraction::check_quotes, m)?)?;
+    m.add_function(wrap_pyfunction!(extraction::extract, m)?)?;
     Ok(())
 }

@@ -142,7 +142,8 @@ impl Extracted {
 ///    source; created if it lists none) gets an id derived from the article (`reuters.com:…`,
 ///    from the URL, else the outlet and date) and every reference to it follows, so dossiers of
 ///    different articles merge without renaming. Its URL, publisher, publication date and title
-///    are the article's where the article gives them.
+///    are the article's where the article gives them. The dossier takes the same id, so that
+///    the records of different answers are told apart (`dossier/list/id`) in `xref` and merges.
 /// 3. Every quote citing it is checked against the article's text ([`QuoteMatching`]). A
 ///    misquote fails the answer ([`Error::Misquoted`]) or drops that citation
 ///    ([`OnMisquote::Drop`]).
@@ -233,7 +234,13 @@ fn adopt_source(dossier: &mut Dossier, article: &Article, options: &ExtractOptio
             ),
         ));
     };
-    let mut id = source_id(article).unwrap_or_else(|| current.clone());
+    let derived = source_id(article);
+    // A dossier made from one article is that article's report: it takes the article's id
+    // too, as the model's own id for it (`report`, say) would be the same in every answer.
+    if let Some(derived) = &derived {
+        dossier.id = crate::ids::DossierId::new(derived)?;
+    }
+    let mut id = derived.unwrap_or_else(|| current.clone());
     // Another source of the answer may already have the derived id.
     let base = id.clone();
     let mut n = 2;
