@@ -49,7 +49,7 @@ fn run(answer: &Value, article: &Article, options: &ExtractOptions) -> defense_a
 fn the_source_is_named_after_the_article_and_filled_from_it() {
     let answer = answer();
     let extracted = run(&answer, &article_for(&answer), &ExtractOptions::new());
-    assert_eq!(extracted.source, "example.org:world-iran-syria-military-agreement");
+    assert_eq!(extracted.source, "example.org:iran-syria-military-agreement");
     assert_eq!(extracted.dossier.id.as_str(), extracted.source);
     let source = extracted.dossier.source(&extracted.source).unwrap_or_else(|| panic!("no source"));
     assert_eq!(
@@ -233,7 +233,7 @@ fn which_source_is_the_article() {
     assert_eq!(e.path(), Some("/sources"));
     let extracted =
         extract(&renamed, &article, &ExtractOptions::new().with_source("art")).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(extracted.source, "example.org:world-iran-syria-military-agreement");
+    assert_eq!(extracted.source, "example.org:iran-syria-military-agreement");
     assert!(extracted.dossier.source("ap-2020-07-10").is_some() && extracted.dossier.source("art").is_none());
     // The only source is the article, whatever its id.
     let mut alone = serde_json::from_str::<Value>(&renamed).unwrap_or_default();
@@ -241,7 +241,7 @@ fn which_source_is_the_article() {
         sources.retain(|s| s["id"] == "art");
     }
     let extracted = run(&alone, &article, &ExtractOptions::new());
-    assert_eq!(extracted.source, "example.org:world-iran-syria-military-agreement");
+    assert_eq!(extracted.source, "example.org:iran-syria-military-agreement");
     // An article with nothing to name it by keeps the answer's id.
     let bare = Article::new(article.text.clone());
     assert_eq!(run(&answer, &bare, &ExtractOptions::new()).source, "report");
