@@ -20,6 +20,9 @@ pyo3::create_exception!(
      (every misquote, as `QuoteReport`s)."
 );
 
+// The signatures' `min_quote = 10` is written out, so that Python shows it; it is the library's.
+const _: () = assert!(ExtractOptions::MIN_QUOTE == 10);
+
 /// The check of one quoted citation against its article.
 #[pyclass(module = "defense_agreements.extraction", frozen, get_all, eq)]
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,7 +158,7 @@ pub(crate) fn to_profile<'py>(py: Python<'py>, dossier: &Bound<'py, PyAny>) -> P
 
 /// Checks every quote citing `source` against `text`.
 #[pyfunction]
-#[pyo3(signature = (dossier, text, *, source = "report", quotes = "exact", min_quote = ExtractOptions::MIN_QUOTE))]
+#[pyo3(signature = (dossier, text, *, source = "report", quotes = "exact", min_quote = 10))]
 pub(crate) fn check_quotes(
     py: Python<'_>,
     dossier: &Bound<'_, PyAny>,
@@ -172,7 +175,7 @@ pub(crate) fn check_quotes(
 
 /// A model's answer and its article to a checked dossier, as `dossier extract` makes it.
 #[pyfunction]
-#[pyo3(signature = (answer, article, *, quotes = "exact", min_quote = ExtractOptions::MIN_QUOTE, on_misquote = "fail", source = None))]
+#[pyo3(signature = (answer, article, *, quotes = "exact", min_quote = 10, on_misquote = "fail", source = None))]
 pub(crate) fn extract(
     py: Python<'_>,
     answer: &Bound<'_, PyAny>,

@@ -113,7 +113,10 @@ mod tests {
         let a = Article::new("t").with_url(
             "https://asiapacificreport.nz/2023/05/23/blinken-daki-sign-controversial-us-png-defence-pact-after-day-of-protests/",
         );
-        assert_eq!(source_id(&a).as_deref(), Some("asiapacificreport.nz:blinken-daki-sign-controversial-us-png-defence"));
+        assert_eq!(
+            source_id(&a).as_deref(),
+            Some("asiapacificreport.nz:blinken-daki-sign-controversial-us-png-defence")
+        );
         let a = Article::new("t").with_url("https://news-pravda.com/ukraine/2024/12/06/903820.html");
         assert_eq!(source_id(&a).as_deref(), Some("news-pravda.com:ukraine-2024-12-06-903820"));
         let a = Article::new("t").with_url("http://example.org/?story=42");
