@@ -176,6 +176,9 @@ impl<'t> QuoteChecker<'t> {
             })
             .collect();
         normalizations.extend(needed);
-        report(QuoteStatus::Normalized, normalizations, Some(span.to_owned()))
+        // A match that starts or ends inside a composed character maps back to a wider span;
+        // the article's words are then not known exactly, and the quote is kept as written.
+        let exact_span = normalize(span, Steps::ALL, None) == needle;
+        report(QuoteStatus::Normalized, normalizations, exact_span.then(|| span.to_owned()))
     }
 }
