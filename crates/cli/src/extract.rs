@@ -15,8 +15,9 @@ use serde_json::{Value, json};
 /// Read model answers in the extraction profile and check them against their articles.
 ///
 /// Each answer is read as the canonical parser reads a dossier (a key given twice is an error
-/// at its path); the article's source record gets an id derived from the article (its URL,
-/// else its outlet and date) and the article's URL, publisher, publication date and title;
+/// at its path); the article's source record, and the dossier, get an id derived from the
+/// article (its URL, else its outlet and date), so that merges rename nothing, and the source
+/// takes the article's URL, publisher, publication date and title;
 /// every quote citing it is checked against the article's text; the dossier is validated.
 ///
 /// Answers come as files (`ANSWER.json`, one answer; `.jsonl`, one per line; `-`, standard
