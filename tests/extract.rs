@@ -249,3 +249,31 @@ fn which_source_is_the_article() {
     let d = run(&answer, &article, &ExtractOptions::new()).dossier;
     assert!(from_profile_json(&to_profile(&d).to_string()).is_ok_and(|back| back == d));
 }
+
+#[test]
+fn hostile_articles_and_quotes_are_checked_correctly() {
+    // A composed character with a long tail of marks, long runs of no-break spaces, and quotes
+    // that walk far into the text before failing: all answered, none a panic.
+    let marks = "\u{301}\u{327}".repeat(20_000);
+    let spaces = "\u{a0}".repeat(50_000);
+    let text = format!("e{marks} mid{spaces}end {}", "a".repeat(50_000));
+    let mut answer = answer();
+    let list = cited(&answer);
+    let template = answer.pointer(&format!("{list}/0")).cloned().unwrap_or_default();
+    let quotes = [format!("mid end {}", "a".repeat(49_000)), format!("{}b", "a".repeat(49_000)), format!("e{marks}")];
+    let citations: Vec<Value> = quotes
+        .iter()
+        .map(|q| {
+            let mut c = template.clone();
+            c["quote"] = json!(q);
+            c
+        })
+        .collect();
+    *answer.pointer_mut(&list).unwrap_or_else(|| panic!("{list}")) = Value::Array(citations);
+    let options = ExtractOptions::new().with_quotes(QuoteMatching::Normalized).with_on_misquote(OnMisquote::Drop);
+    let extracted = run(&answer, &Article::new(text), &options);
+    let status = |i: usize| extracted.quotes.iter().find(|q| q.path == format!("{list}/{i}/quote")).map(|q| q.status);
+    assert_eq!(status(0), Some(QuoteStatus::Normalized));
+    assert_eq!(status(1), Some(QuoteStatus::Misquoted));
+    assert_eq!(status(2), Some(QuoteStatus::Exact));
+}

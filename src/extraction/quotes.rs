@@ -182,3 +182,51 @@ impl<'t> QuoteChecker<'t> {
         report(QuoteStatus::Normalized, normalizations, exact_span.then(|| span.to_owned()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Small texts and quotes over an alphabet of the characters each step changes.
+    fn strings(seed: &mut u64, count: usize, max_len: usize) -> Vec<String> {
+        const ALPHABET: [char; 12] =
+            ['a', 'e', ' ', '\u{301}', '\u{e9}', '\'', '\u{2019}', '-', '\u{2014}', '\u{a0}', '\n', '"'];
+        let mut next = || {
+            // xorshift: deterministic, no dependency.
+            *seed ^= *seed << 13;
+            *seed ^= *seed >> 7;
+            *seed ^= *seed << 17;
+            *seed
+        };
+        (0..count)
+            .map(|_| {
+                let len = (next() % max_len as u64) as usize;
+                (0..len).map(|_| ALPHABET[(next() % ALPHABET.len() as u64) as usize]).collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_normalized_level_finds_what_normalizing_both_sides_finds() {
+        let mut seed = 0x9E37_79B9_7F4A_7C15;
+        for text in strings(&mut seed, 60, 40) {
+            let mut checker = QuoteChecker::new(&text, QuoteMatching::Normalized, 0);
+            let normalized_text = normalize(&text, Steps::ALL, None);
+            for quote in strings(&mut seed, 40, 6) {
+                let report = checker.check("/q".into(), &quote);
+                let trimmed = quote.trim();
+                let expected = !trimmed.is_empty()
+                    && (text.contains(trimmed) || normalized_text.contains(&normalize(trimmed, Steps::ALL, None)));
+                assert_eq!(report.found(), expected, "{text:?} / {quote:?}: {report}");
+                if let Some(words) = &report.article_words {
+                    // The article's own words, which say what the quote says.
+                    assert!(text.contains(words.as_str()), "{text:?} / {words:?}");
+                    assert_eq!(normalize(words, Steps::ALL, None), normalize(trimmed, Steps::ALL, None));
+                }
+                if report.status == QuoteStatus::Normalized {
+                    assert!(report.normalizations.iter().any(|n| *n != Normalization::Trim), "{report}");
+                }
+            }
+        }
+    }
+}
