@@ -72,6 +72,9 @@ pub enum ValueError {
     /// A malformed or unsupported schema version.
     #[error(transparent)]
     SchemaVersion(#[from] crate::schema_version::SchemaVersionError),
+    /// A `through` year past the last year the research tables run to.
+    #[error(transparent)]
+    ThroughYear(#[from] crate::tables::ThroughYearError),
 }
 
 macro_rules! into_error {
@@ -98,6 +101,7 @@ into_error!(
     crate::schema_version::SchemaVersionError,
     crate::wire::UnknownValueError,
     crate::validate::CodeError,
+    crate::tables::ThroughYearError,
 );
 
 impl From<crate::extensions::ExtensionKeyError> for ValueError {
