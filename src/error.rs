@@ -73,6 +73,7 @@ pub enum ValueError {
     #[error(transparent)]
     SchemaVersion(#[from] crate::schema_version::SchemaVersionError),
     /// A `through` year past the last year the research tables run to.
+    #[cfg(feature = "tables")]
     #[error(transparent)]
     ThroughYear(#[from] crate::tables::ThroughYearError),
 }
@@ -101,8 +102,10 @@ into_error!(
     crate::schema_version::SchemaVersionError,
     crate::wire::UnknownValueError,
     crate::validate::CodeError,
-    crate::tables::ThroughYearError,
 );
+
+#[cfg(feature = "tables")]
+into_error!(crate::tables::ThroughYearError);
 
 impl From<crate::extensions::ExtensionKeyError> for ValueError {
     fn from(e: crate::extensions::ExtensionKeyError) -> Self {
