@@ -93,7 +93,7 @@ fn many_agreements(m: usize) -> Dossier {
 fn rows(dossier: &Dossier, through: i32) -> usize {
     let mut rows = 0;
     let options = Options::checked_through(through).unwrap_or_else(|e| panic!("{e}"));
-    let mut stream = TableStream::new(&options, 1 << 16, |batch: &Tables| {
+    let mut stream = TableStream::new(&options, 1 << 12, |batch: &Tables| {
         rows += batch.len();
         Ok::<(), std::convert::Infallible>(())
     })

@@ -210,3 +210,27 @@ fn directed_flags_follow_obligations_that_list_both_sides() {
     assert_eq!(member("b"), [0, 1, 0, 1, 0]);
     assert_eq!(member("c"), [0, 1, 1, 1, 0]);
 }
+
+#[test]
+fn a_csv_partition_reopened_past_256_open_files_stays_one_file() {
+    // 1960 to 2400: more year partitions than the sink keeps open at once.
+    let options = Options::through(2400);
+    let dossier = example("us-japan-1960");
+    let dir = std::env::temp_dir().join(format!("tables-append-{}", std::process::id()));
+    let mut sink =
+        TableSink::create(&dir, WriteOptions::new(Format::Csv).partitioned()).unwrap_or_else(|e| panic!("{e}"));
+    // Twice: the second pass reopens the partitions the first had to close.
+    sink.add(&dossier, &options).unwrap_or_else(|e| panic!("{e}"));
+    sink.write(&Tables::from_dossier(&dossier, &options)).unwrap_or_else(|e| panic!("{e}"));
+    sink.finish().unwrap_or_else(|e| panic!("{e}"));
+    let written = files(&dir.join("dyad_years"));
+    assert_eq!(written.len(), 2400 - 1960 + 1, "one file per year");
+    for (name, text) in &written {
+        assert!(name.ends_with("part-0.csv"), "{name}");
+        // The header once, then one row per agreement (the treaty and its status of forces),
+        // twice.
+        assert_eq!(text.lines().count(), 1 + 2 * 2, "{name}: {text}");
+        assert_eq!(text.lines().filter(|l| l.starts_with("dossier_id,")).count(), 1, "{name}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+}

@@ -109,6 +109,12 @@ impl FileWriter {
         }
     }
 
+    /// Reopens a CSV file written before, to add rows after its own (no second header).
+    fn append_csv(path: &Path) -> Result<Self, Error> {
+        let file = std::fs::OpenOptions::new().append(true).open(path)?;
+        Ok(Self::Csv(csv::Writer::from_writer(BufWriter::new(file))))
+    }
+
     fn push(&mut self, cells: &[Cell<'_>], text: &mut String) -> Result<(), Error> {
         match self {
             Self::Csv(w) => {
@@ -359,6 +365,10 @@ impl Files {
             let columns = self.columns::<R>();
             let ext = self.options.format.as_str();
             let parts = self.files.get(&key).map_or(0, |p| p.parts);
+            // A CSV partition closed to stay under MAX_OPEN is appended to when written again
+            // (one file per partition); a Parquet file cannot be, so it gets its next part.
+            let append = parts > 0 && self.options.format == Format::Csv;
+            let parts = if append { 0 } else { parts };
             let path = match year {
                 Some(y) => {
                     let dir = self.dir.join(R::TABLE).join(format!("year={y}"));
@@ -367,8 +377,13 @@ impl Files {
                 }
                 None => self.dir.join(format!("{}.{ext}", R::TABLE)),
             };
-            let writer = FileWriter::create(&path, self.options.format, &columns)?;
-            self.written.push(path);
+            let writer = if append {
+                FileWriter::append_csv(&path)?
+            } else {
+                let writer = FileWriter::create(&path, self.options.format, &columns)?;
+                self.written.push(path);
+                writer
+            };
             self.open += usize::from(year.is_some());
             let part = self.files.entry(key).or_default();
             part.writer = Some(writer);
