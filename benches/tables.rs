@@ -13,7 +13,7 @@
 //! - `many_agreements`: m bilateral treaties of ten years each among 50 states (m = 1 000,
 //!   10 000), in one dossier: the state-year table sums over all of them.
 //!
-//! Rows go through [`TableStream`] in batches of 65 536 and are counted, not written: the
+//! Rows go through [`TableStream`] in batches of 16 384 (as `TableSink::add`) and are counted, not written: the
 //! command line's writing is measured with `/usr/bin/time` (docs/performance.md).
 #![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
 
@@ -93,7 +93,7 @@ fn many_agreements(m: usize) -> Dossier {
 fn rows(dossier: &Dossier, through: i32) -> usize {
     let mut rows = 0;
     let options = Options::checked_through(through).unwrap_or_else(|e| panic!("{e}"));
-    let mut stream = TableStream::new(&options, 1 << 12, |batch: &Tables| {
+    let mut stream = TableStream::new(&options, 1 << 14, |batch: &Tables| {
         rows += batch.len();
         Ok::<(), std::convert::Infallible>(())
     })
