@@ -8,8 +8,8 @@
 //! dossier, so a corpus need not fit in memory. Dossiers that do not validate are skipped with a
 //! note on standard error (the tables of an invalid dossier would be wrong). `--through` is the
 //! last year of the year tables for bindings still in force (default: the current year; at
-//! most 9999); `--partition` writes the year tables as Hive-style `year=YYYY/` directories. Parquet needs
-//! `--features parquet`.
+//! most 9999); `--partition` writes the year tables as Hive-style `year=YYYY/` directories.
+//! Parquet needs `--features parquet`.
 //!
 //! Exit status: 0 on success, 1 when a file cannot be read or written, 2 on bad usage.
 #![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
