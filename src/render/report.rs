@@ -29,7 +29,9 @@ a{color:#1c4f8a}
 code{font:.85em/1.4 ui-monospace,'DejaVu Sans Mono',monospace;color:#1a202c;overflow-wrap:anywhere}
 .scroll{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;width:100%;font-size:.92rem}
-th,td{text-align:left;vertical-align:top;padding:4px 8px;border-bottom:1px solid #e2e6ec;overflow-wrap:anywhere}
+th,td{text-align:left;vertical-align:top;padding:4px 8px;border-bottom:1px solid #e2e6ec;overflow-wrap:break-word}
+.day{white-space:nowrap}
+@media (max-width:600px){main{padding:10px}table{font-size:.82rem}th,td{padding:3px 4px}}
 th{background:#f1f4f8;color:#1a202c}
 .timeline-box{overflow-x:auto;max-width:100%;border:1px solid #e2e6ec}
 .timeline-box svg{display:block;min-width:640px;width:100%;height:auto}
@@ -97,8 +99,8 @@ fn parties(ix: &Index<'_>, agreement: &Agreement, successions: &Successions<'_>)
                             @if spells.is_empty() { span.muted { "never bound on record" } }
                             @for (i, s) in spells.iter().enumerate() {
                                 @if i > 0 { br; }
-                                "from " (s.start)
-                                @if let Some(end) = &s.end { " until " (end) } @else { " on" }
+                                "from " span.day { (s.start) }
+                                @if let Some(end) = &s.end { " until " span.day { (end) } } @else { " on" }
                             }
                         }
                         td { (last.map_or("\u{2014}", |day| life.party_status_on(&p.actor, day).as_str()).replace('_', " ")) }
@@ -214,7 +216,10 @@ fn presences(ix: &Index<'_>, d: &Dossier) -> Markup {
                             td { (ix.names_of(&t.forces)) @if let Some(p) = &t.purpose { br; span.muted { (p) } } }
                             td { (t.host_country.name()) @if let Some(l) = &t.location { ", " (l.name) } }
                             td { (t.strength) }
-                            td { (t.since.map(|x| x.to_string()).unwrap_or_default()) ", " (t.as_of.map(|x| x.to_string()).unwrap_or_default()) }
+                            td {
+                                @if let Some(x) = &t.since { "since " span.day { (x) } br; }
+                                @if let Some(x) = &t.as_of { "as of " span.day { (x) } }
+                            }
                             td {
                                 (t.host_consent.as_str().replace('_', " "))
                                 @for c in &t.consent_claims {
@@ -385,6 +390,11 @@ fn sources(ix: &Index<'_>, d: &Dossier) -> Markup {
     }
 }
 
+/// `n thing` or `n things`.
+fn count(n: usize, thing: &str) -> String {
+    if n == 1 { format!("1 {thing}") } else { format!("{n} {thing}s") }
+}
+
 /// The page.
 pub(crate) fn html(cx: &Context<'_>, o: &RenderOptions) -> Markup {
     let d = cx.dossier;
@@ -405,7 +415,7 @@ pub(crate) fn html(cx: &Context<'_>, o: &RenderOptions) -> Markup {
                     p.meta {
                         "Dossier " code { (d.id.as_str()) } " \u{b7} schema " (d.schema_version.to_string())
                         " \u{b7} as recorded up to " (o.as_of)
-                        " \u{b7} " (d.agreements.len()) " agreements, " (d.sources.len()) " sources"
+                        " \u{b7} " (count(d.agreements.len(), "agreement")) ", " (count(d.sources.len(), "source"))
                     }
                     @for a in &d.agreements { (agreement_section(&ix, cx, a, o)) }
                     (presences(&ix, d))

@@ -181,6 +181,9 @@ fn status_row(p: &Picture<'_>) -> Markup {
     html! {
         g class="lane agreement-lane" data-agreement=(p.agreement.id.as_str()) {
             text x="8" y=(n(y + 18.0)) font-weight="600" { "Agreement" }
+            @if p.marks.iter().all(|m| m.day.is_none()) {
+                text x=(n(LABEL_WIDTH + 8.0)) y=(n(y + 18.0)) fill=(palette::MUTED) { "No dated act recorded." }
+            }
             @for s in &p.status {
                 @let (x, w) = p.extent(s.from, s.until);
                 @let (fill, label) = palette::agreement(s.state);
@@ -295,7 +298,13 @@ fn axis(p: &Picture<'_>) -> Markup {
 }
 
 fn undated_note(p: &Picture<'_>) -> Markup {
-    let undated: Vec<String> = p.marks.iter().filter(|m| m.day.is_none()).map(|m| p.describe(m)).collect();
+    // The acts themselves are in the marks' list of the report; the note names the first few.
+    let all: Vec<&Mark<'_>> = p.marks.iter().filter(|m| m.day.is_none()).collect();
+    let mut undated: Vec<String> =
+        all.iter().take(3).map(|m| format!("{} {}", m.action.kind.as_str().replace('_', " "), m.action.date)).collect();
+    if all.len() > 3 {
+        undated.push(format!("and {} more", all.len() - 3));
+    }
     let y = Picture::lane_y(p.lanes.len() + 1) + 40.0;
     html! {
         @if !undated.is_empty() {
