@@ -183,7 +183,7 @@ fn every_text_is_escaped() {
     let page = report_html(&d, &options());
     assert!(!page.contains("<script>") && !page.contains("<img") && !page.contains("<b>bold"), "{page}");
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;friends&quot;"));
-    let picture = svg(&d, &d.agreements[0].id.to_string(), &options());
+    let picture = svg(&d, d.agreements[0].id.as_str(), &options());
     assert!(!picture.contains("<b>") && picture.contains("&lt;/svg&gt;&lt;b&gt;bold"));
 }
 
