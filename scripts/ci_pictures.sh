@@ -15,6 +15,10 @@ out=$root/target/pictures
 rm -rf "$out"
 mkdir -p "$out/html" "$out/svg"
 
+echo "-- the render feature alone on the core"
+cargo check --locked -q -p defense-agreements --no-default-features --features render
+cargo clippy --locked -q -p defense-agreements --no-default-features --features render --all-targets -- -D warnings
+
 bin=${DOSSIER_BIN:-}
 if [ -z "$bin" ]; then
   if [ -x target/ci-install/bin/dossier ]; then

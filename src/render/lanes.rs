@@ -79,29 +79,26 @@ fn spans_of<S: PartialEq + Clone>(samples: Vec<(NaiveDate, S, &str)>, keep: impl
 }
 
 /// The lanes of the agreement's listed parties, in the order listed. A party's standing can
-/// change only on a day an act of the agreement as a whole, an act of its own (or of a state
-/// holding its place) or a change of holder takes effect: only those days are looked at, so
-/// the cost is the output's (lanes times the agreement-wide changes) plus the acts.
+/// change only on a day the agreement's status changes, an act of its own (or of a state
+/// holding its place) takes effect or its place changes hands: only those days are looked at,
+/// so the cost is the acts plus lanes times the agreement's status changes (the changes every
+/// lane may show).
 pub(crate) fn lanes(
     names: &HashMap<&str, &str>,
     agreement: &Agreement,
     life: &Lifecycle<'_>,
     successions: &Successions<'_>,
 ) -> Vec<Lane> {
-    // Days of the agreement-wide changes: acts without a party, and the end of a fixed term.
-    let mut global: Vec<NaiveDate> = agreement
-        .actions
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.party.is_none())
-        .filter_map(|(i, _)| life.effect_day(i))
-        .chain(
-            life.timeline()
-                .iter()
-                .filter(|e| e.action.is_none_or(|i| agreement.actions.get(i).is_none_or(|a| a.party.is_none())))
-                .map(|e| e.day),
-        )
-        .collect();
+    // Days the agreement's own status changes: a party's standing follows it (an amendment
+    // or a renewal that changes no status changes no lane, and is not looked at per lane).
+    let mut global: Vec<NaiveDate> = Vec::new();
+    let mut status = AgreementStatus::Negotiated;
+    for entry in life.timeline() {
+        if entry.status != status {
+            global.push(entry.day);
+            status = entry.status;
+        }
+    }
     global.sort_unstable();
     global.dedup();
     // Each actor's own acts' days.

@@ -143,7 +143,8 @@ pub(crate) struct Directed {
 }
 
 /// The directed suspensions of the agreement's counted acts, in order of taking effect.
-/// O(n log n + s·r) for n acts, s directed suspensions and r resumptions or exits.
+/// O(n log n) for n acts: each strip is opened once and closed at most once (open strips are
+/// kept by pair, and by acting party for the acts that end them all).
 pub(crate) fn directed(agreement: &Agreement) -> Vec<Directed> {
     let mut acts: Vec<(NaiveDate, usize, &Action)> = agreement
         .actions
@@ -154,18 +155,37 @@ pub(crate) fn directed(agreement: &Agreement) -> Vec<Directed> {
         .collect();
     acts.sort_by_key(|(day, i, _)| (*day, *i));
     let mut out: Vec<Directed> = Vec::new();
+    // The open strips (indexes into `out`) by pair, and the counterparts each party opened
+    // strips toward (some may be closed since: looked up in `open`, they are gone).
+    let mut open: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let mut toward_of: HashMap<&str, Vec<&str>> = HashMap::new();
+    let close = |out: &mut Vec<Directed>, strips: Option<Vec<usize>>, day: NaiveDate| {
+        for i in strips.into_iter().flatten() {
+            if let Some(d) = out.get_mut(i) {
+                d.until = Some(day);
+            }
+        }
+    };
     for (day, _, a) in &acts {
         let Some(by) = &a.party else {
             if a.kind == ActionType::Termination {
-                close(&mut out, *day, |_| true);
+                for (_, strips) in open.drain() {
+                    close(&mut out, Some(strips), *day);
+                }
+                toward_of.clear();
             }
             continue;
         };
+        let by = by.as_str();
+        let ends_all = matches!(a.kind, ActionType::Withdrawal | ActionType::Denunciation)
+            || (matches!(a.kind, ActionType::Resumption | ActionType::Termination) && a.toward.is_empty());
         match a.kind {
             ActionType::Suspension if !a.toward.is_empty() => {
                 for t in &a.toward {
+                    open.entry((by, t.as_str())).or_default().push(out.len());
+                    toward_of.entry(by).or_default().push(t.as_str());
                     out.push(Directed {
-                        by: by.to_string(),
+                        by: by.to_owned(),
                         toward: t.to_string(),
                         mutual: a.is_mutual(),
                         from: *day,
@@ -173,22 +193,18 @@ pub(crate) fn directed(agreement: &Agreement) -> Vec<Directed> {
                     });
                 }
             }
-            ActionType::Resumption => {
-                let toward = &a.toward;
-                close(&mut out, *day, |d| {
-                    d.by == by.as_str() && (toward.is_empty() || toward.iter().any(|t| t.as_str() == d.toward))
-                });
+            _ if ends_all => {
+                for t in toward_of.remove(by).unwrap_or_default() {
+                    close(&mut out, open.remove(&(by, t)), *day);
+                }
             }
-            ActionType::Withdrawal | ActionType::Denunciation => close(&mut out, *day, |d| d.by == by.as_str()),
-            ActionType::Termination if a.toward.is_empty() => close(&mut out, *day, |d| d.by == by.as_str()),
+            ActionType::Resumption => {
+                for t in &a.toward {
+                    close(&mut out, open.remove(&(by, t.as_str())), *day);
+                }
+            }
             _ => {}
         }
     }
     out
-}
-
-fn close(list: &mut [Directed], day: NaiveDate, which: impl Fn(&Directed) -> bool) {
-    for d in list.iter_mut().filter(|d| d.until.is_none() && which(d)) {
-        d.until = Some(day);
-    }
 }
