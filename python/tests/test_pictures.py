@@ -2,6 +2,7 @@
 notebook shows (_repr_html_), on the example dossiers."""
 
 import datetime
+import re
 import xml.dom.minidom
 from pathlib import Path
 
@@ -49,3 +50,12 @@ def test_the_report_and_the_notebook_view() -> None:
     assert shown.startswith("<div") and "<html" not in shown and "<style" not in shown
     assert shown.count("<svg ") == len(seed.agreement_ids) == 2
     assert "Iran–Syria comprehensive military agreement" in shown
+
+
+def test_the_python_snippets_of_docs_pictures_md_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    root = DATA.parents[1]
+    snippets = re.findall(r"```python\n(.*?)```", (root / "docs" / "pictures.md").read_text(encoding="utf-8"), re.S)
+    assert snippets
+    monkeypatch.chdir(root)
+    for code in snippets:
+        exec(compile(code, "docs/pictures.md", "exec"), {})
