@@ -217,3 +217,35 @@ fn many_parties_and_many_acts_draw_in_one_pass() {
     assert_eq!(picture.matches("class=\"span bound\"").count(), 3000);
     assert_eq!(picture.matches("<g class=\"mark\"").count(), 3001);
 }
+
+#[test]
+fn a_disputed_field_of_an_act_is_ringed_and_its_values_set_side_by_side() {
+    let mut json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(format!(
+            "{}/examples/data/collective-security-treaty-1992.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap_or_default(),
+    )
+    .unwrap_or_default();
+    let source = json["sources"][0]["id"].clone();
+    json["disputes"] = serde_json::json!([{
+        "id": "entry-date",
+        "question": "When did the treaty enter into force?",
+        "record": { "type": "agreement", "id": "collective-security-treaty" },
+        "field": "/actions/4/date",
+        "alternatives": [
+            { "value": "1994-04-20", "citations": [{ "source": source }] },
+            { "value": "1994-04-21", "citations": [{ "source": source }] }
+        ]
+    }]);
+    let d = Dossier::from_json(&json.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(d.agreements[0].actions[4].kind.as_str(), "entry_into_force");
+    let picture = svg(&d, "collective-security-treaty", &options());
+    let ringed: Vec<&str> = picture.match_indices("<g class=\"mark disputed\"").map(|(i, _)| &picture[i..]).collect();
+    assert_eq!(ringed.len(), 1, "{picture}");
+    assert!(ringed[0].contains("its /actions/4/date is disputed: entry-date"), "{}", ringed[0]);
+    let page = report_html(&d, &options());
+    let disputes = &page[page.find("<h2>Disputes</h2>").unwrap_or_else(|| panic!("no disputes section"))..];
+    assert!(disputes.contains("&quot;1994-04-20&quot;") && disputes.contains("&quot;1994-04-21&quot;"), "{disputes}");
+}

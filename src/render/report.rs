@@ -305,10 +305,11 @@ fn disputes(ix: &Index<'_>, cx: &Context<'_>) -> Markup {
                                 @if outcome.is_some_and(|x| x.counted.contains(&i)) { p { strong { "counted" } } }
                             }
                         }
-                        @for alt in &c.dispute.alternatives {
+                        @for (i, alt) in c.dispute.alternatives.iter().enumerate() {
                             div.alternative {
                                 p { code { (alt.value.to_string()) } }
                                 p.muted { "Sources: " (source_ref(&alt.citations)) }
+                                @if outcome.is_some_and(|x| x.counted.contains(&i)) { p { strong { "counted" } } }
                             }
                         }
                     }
