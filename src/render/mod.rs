@@ -28,6 +28,7 @@
 //! ```
 
 mod context;
+mod directed;
 mod lanes;
 mod marks;
 mod options;

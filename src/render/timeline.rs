@@ -10,8 +10,9 @@ use maud::{Markup, html};
 
 use super::RenderOptions;
 use super::context::Context;
+use super::directed::{self, Directed};
 use super::lanes::{self, Lane, Span, actor_name};
-use super::marks::{self, Directed, Mark, Shape};
+use super::marks::{self, Mark, Shape};
 use super::palette;
 use super::scale::Scale;
 use crate::agreement::PartyStatus;
@@ -54,7 +55,7 @@ impl<'a> Picture<'a> {
             lane_index.entry(l.actor.to_string()).or_insert(i + 1);
         }
         let status = lanes::status_spans(&life);
-        let directed = marks::directed(counted);
+        let directed = directed::directed(counted);
         let marks = marks::marks(context.dossier, agreement, Some(counted), options.policy);
         let contested = context.resolved.contested().lifecycle(agreement.id.as_str());
         // Every day the picture must show: the acts, the spans' ends, the directed strips.
