@@ -20,7 +20,7 @@ use crate::{Agreement, AgreementStatus, PartyRole};
 
 const LABEL_WIDTH: f64 = 190.0;
 const RIGHT: f64 = 18.0;
-const TOP: f64 = 78.0;
+const TOP: f64 = 94.0;
 const LANE: f64 = 28.0;
 const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif";
 
@@ -161,13 +161,26 @@ fn legend(p: &Picture<'_>) -> Markup {
             rect x=(n(x)) y=(n(y)) width="14" height="10" fill=(fill) stroke=(palette::MUTED) stroke-width="0.5" {}
             text x=(n(x + 18.0)) y=(n(y + 9.0)) { (label) }
         });
-        x += 26.0 + 6.2 * label.len() as f64;
+        x += 30.0 + 6.2 * label.len() as f64;
     }
     items.push(html! {
         rect x=(n(x)) y=(n(y + 3.0)) width="14" height="4" fill=(palette::DIRECTED) {}
         text x=(n(x + 18.0)) y=(n(y + 9.0)) { "suspended toward some parties" }
     });
-    x += 26.0 + 6.2 * 29.0;
+    // The marks' shapes, on a second row.
+    let (mut x, y) = (8.0, y + 18.0);
+    for (kind, label) in [
+        (Shape::Step, "signature"),
+        (Shape::Consent, "consent takes effect, entry into force"),
+        (Shape::Change, "suspension, resumption, amendment \u{2026}"),
+        (Shape::Exit, "withdrawal, termination"),
+    ] {
+        items.push(html! {
+            (shape(kind, x + 6.0, y + 5.0, palette::INK, "#ffffff", false))
+            text x=(n(x + 16.0)) y=(n(y + 9.0)) { (label) }
+        });
+        x += 34.0 + 6.1 * label.chars().count() as f64;
+    }
     if p.marks.iter().any(|m| m.disputed.is_some()) {
         items.push(html! {
             circle cx=(n(x + 6.0)) cy=(n(y + 5.0)) r="4.5" fill="#ffffff" stroke=(palette::DISPUTED) stroke-width="1.5" stroke-dasharray="2 1.5" {}
