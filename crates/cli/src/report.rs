@@ -14,7 +14,7 @@ use crate::input::Inputs;
 ///
 /// One dossier without `--out`: the page on standard output. `--out FILE.html`: that file
 /// (one dossier only). `--out DIR` (any other name; created if missing): one page per dossier,
-/// `DIR/<dossier id>.html`. Exit status: 0 on success, 1 when an input cannot be read or
+/// `DIR/<dossier id>.html` (`<id>-2.html` … for a repeated id). Exit status: 0 on success, 1 when an input cannot be read or
 /// parsed (the others are still written), 2 on bad usage.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -44,6 +44,7 @@ pub(crate) fn run(args: Args) -> io::Result<ExitCode> {
     }
     let mut written = 0usize;
     let mut too_many = false;
+    let mut names = std::collections::HashSet::new();
     let failed = args.inputs.for_each_dossier("report", |d| {
         let page = report_html(&d, &options);
         written += 1;
@@ -58,7 +59,20 @@ pub(crate) fn run(args: Args) -> io::Result<ExitCode> {
         match &args.out {
             Some(path) if is_file(path) => std::fs::write(path, page),
             // The id is a checked id (letters, digits, `_ - . :`): a safe file name, bar `:`.
-            Some(dir) => std::fs::write(dir.join(format!("{}.html", d.id.as_str().replace(':', "_"))), page),
+            // A second dossier with the same id gets `-2`, `-3` …, said on stderr.
+            Some(dir) => {
+                let stem = d.id.as_str().replace(':', "_");
+                let mut name = format!("{stem}.html");
+                let mut n = 1;
+                while !names.insert(name.clone()) {
+                    n += 1;
+                    name = format!("{stem}-{n}.html");
+                }
+                if n > 1 {
+                    eprintln!("dossier report: another dossier has the id '{}': written as {name}", d.id);
+                }
+                std::fs::write(dir.join(name), page)
+            }
             None => {
                 let mut out = crate::output::stdout();
                 out.write_all(page.as_bytes())?;

@@ -99,6 +99,14 @@ fn one_page_on_standard_output_or_in_a_file_and_many_only_in_a_directory() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("give --out DIR"), "{}", text(&out.stderr));
     let _ = std::fs::remove_file(&file);
+    // The same dossier twice into a directory: two pages, the second named apart.
+    let dir = std::env::temp_dir().join(format!("dossier-twice-{}", std::process::id()));
+    let out_dir = dir.to_string_lossy().into_owned();
+    let out = dossier(&["report", "--html", seed, seed, "--out", &out_dir]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stderr).contains("written as iran-syria-2020-2.html"), "{}", text(&out.stderr));
+    assert!(dir.join("iran-syria-2020.html").is_file() && dir.join("iran-syria-2020-2.html").is_file());
+    let _ = std::fs::remove_dir_all(&dir);
     // `--html` is required.
     assert_eq!(dossier(&["report", seed]).status.code(), Some(2));
 }
