@@ -249,3 +249,15 @@ fn a_disputed_field_of_an_act_is_ringed_and_its_values_set_side_by_side() {
     let disputes = &page[page.find("<h2>Disputes</h2>").unwrap_or_else(|| panic!("no disputes section"))..];
     assert!(disputes.contains("&quot;1994-04-20&quot;") && disputes.contains("&quot;1994-04-21&quot;"), "{disputes}");
 }
+
+#[test]
+fn provisional_application_has_its_own_colour_until_it_ends() {
+    // Russia applied the Energy Charter Treaty provisionally from its signature in 1994 until it
+    // ended the provisional application in 2009 (the fixture cites its sources).
+    let d = read("tests/fixtures/histories/energy-charter-treaty-1994.json");
+    let id = d.agreements[0].id.to_string();
+    let picture = svg(&d, &id, &options());
+    let russia = lane(&picture, "russia");
+    let order: Vec<&str> = russia.match_indices("class=\"span ").map(|(i, _)| &russia[i + 12..i + 20]).collect();
+    assert_eq!(order, ["provisio", "withdraw"], "{russia}");
+}
