@@ -11,6 +11,7 @@ mod input;
 mod merge;
 mod output;
 mod query;
+mod resolve;
 mod schema;
 mod tables;
 mod validate;
@@ -43,6 +44,7 @@ enum Command {
     Merge(merge::Args),
     Diff(diff::Args),
     Xref(xref::Args),
+    Resolve(resolve::Args),
     Tables(tables::Args),
 }
 
@@ -59,6 +61,7 @@ fn main() -> ExitCode {
         Command::Merge(args) => merge::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Xref(args) => xref::run(args),
+        Command::Resolve(args) => resolve::run(args),
         Command::Tables(args) => tables::run(args),
     };
     match result {
