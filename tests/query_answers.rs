@@ -67,7 +67,9 @@ fn the_windsor_alliance_binds_whoever_holds_englands_place() -> Result {
     let text = answers(&d, "united-kingdom", Some("2025-01-01"))?;
     assert_eq!(
         section(&text, "Agreements binding united-kingdom (2025-01-01)"),
-        ["treaty-of-windsor\tin_force\tTreaty of peace, friendship and confederation between John I of Portugal and Richard II, King of England"]
+        [
+            "treaty-of-windsor\tin_force\tTreaty of peace, friendship and confederation between John I of Portugal and Richard II, King of England"
+        ]
     );
     assert_eq!(
         section(&text, "Lifecycle of united-kingdom (2025-01-01)"),
@@ -80,9 +82,14 @@ fn the_windsor_alliance_binds_whoever_holds_englands_place() -> Result {
     );
     assert_eq!(
         section(&text, "Obligations of united-kingdom"),
-        ["treaty-of-windsor\tdefense\tevery party → every party\tunconditional\t[theportolife-windsor, wikipedia-windsor]"]
+        [
+            "treaty-of-windsor\tdefense\tevery party → every party\tunconditional\t[theportolife-windsor, wikipedia-windsor]"
+        ]
     );
-    assert_eq!(section(&text, "Places"), ["treaty-of-windsor\tsignature\t1386-05-09\tWindsor\t[macua-windsor, scatoday-windsor]"]);
+    assert_eq!(
+        section(&text, "Places"),
+        ["treaty-of-windsor\tsignature\t1386-05-09\tWindsor\t[macua-windsor, scatoday-windsor]"]
+    );
     let england = answers(&d, "england", Some("1750-01-01"))?;
     assert!(section(&england, "Agreements binding england").is_empty(), "{england}");
     assert!(section(&england, "Obligations of england").is_empty(), "{england}");
