@@ -518,8 +518,8 @@ mod tests {
         let person = key("report", "bagheri")?;
         let actor = RecordKey::parse("ap", RecordKind::Actor, "bagheri").ok_or("bad key")?;
         let mut r = Resolver::new();
-        r.add(Judgement::new(person.clone(), key("ap", "baqeri")?, Decision::Same, "analyst", day.clone()))?;
-        let mixed = r.add(Judgement::new(person.clone(), actor, Decision::Same, "analyst", day.clone()));
+        r.add(Judgement::new(person.clone(), key("ap", "baqeri")?, Decision::Same, "analyst", day))?;
+        let mixed = r.add(Judgement::new(person.clone(), actor, Decision::Same, "analyst", day));
         assert!(matches!(mixed, Err(ResolverError::Judgement { index: 1, .. })));
         let nobody = r.add(Judgement::new(person, key("ap", "x")?, Decision::Same, " ", day));
         assert!(matches!(nobody, Err(ResolverError::Judgement { index: 1, .. })));
