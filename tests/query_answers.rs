@@ -158,3 +158,28 @@ fn without_a_day_only_what_binds_in_the_latest_state_is_listed() -> Result {
     assert_eq!(section(&text, "Status (latest)").first().map(String::as_str), Some("iran-syria-2020\tsigned"));
     Ok(())
 }
+
+/// The seed's Syrian signer: the report names Ayyoub, AP Assad. One fact, "who signed for
+/// Syria", with two sources: not listed as two facts resting on one source each. When one
+/// source gives both versions, the fact rests on that source alone, and is listed once.
+#[test]
+fn a_disputed_fact_is_one_fact_with_all_its_sources() -> Result {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/iran-syria-2020.json"))?;
+    let seed = Dossier::from_json(&text)?;
+    let single = section(&answers(&seed, "syria", None)?, "Facts resting on a single source");
+    assert!(!single.iter().any(|l| l.contains("for syria")), "{single:#?}");
+    assert!(single.contains(&"iran-syria-2020\tsignature of iran-syria-2020 by bagheri for iran\t[report]".to_owned()));
+
+    let mut one_source: serde_json::Value = serde_json::from_str(&text)?;
+    one_source["agreements"][0]["signatures"][2]["citations"][0]["source"] = "report".into();
+    let one_source = Dossier::from_json(&one_source.to_string())?;
+    let single = section(&answers(&one_source, "syria", None)?, "Facts resting on a single source");
+    let syria: Vec<&String> = single.iter().filter(|l| l.contains("for syria")).collect();
+    assert_eq!(
+        syria,
+        [
+            "iran-syria-2020\tsignature of iran-syria-2020 by ayyoub for syria (one fact in dispute syrian-signer)\t[report]"
+        ]
+    );
+    Ok(())
+}
