@@ -154,7 +154,7 @@ fn reports() -> Vec<Dossier> {
 
 /// The judgement a person records after `xref`. Every dossier is `report` (an extraction
 /// answer's id), so a judgement cannot tell them apart: the six agreements join on the one
-/// judgement that names `report/agreements/smda`.
+/// judgement that names `report/agreement/smda`.
 fn resolver() -> Resolver {
     Resolver::from_json(
         &json!({"resolver_version": "1.0", "judgements": [{
