@@ -10,6 +10,7 @@ mod dossier;
 mod errors;
 mod extraction;
 mod merge;
+mod pictures;
 mod report;
 mod tables;
 mod views;
