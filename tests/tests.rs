@@ -45,6 +45,8 @@ mod merge_multi_source;
 mod merge_real;
 mod messages;
 mod parse_errors;
+#[cfg(feature = "extraction")]
+mod pipeline_data;
 mod proptest_api;
 mod proptest_laws;
 #[cfg(feature = "merge")]
