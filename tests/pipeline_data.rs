@@ -202,6 +202,20 @@ fn every_answer_loads_and_validates_warning_only_of_undated_acts() {
     );
 }
 
+/// Each answer is what a provider's strict mode lets through: a document of the profile, every
+/// property present.
+#[cfg(feature = "schema")]
+#[test]
+fn every_answer_is_a_document_of_the_profile() {
+    let profile = crate::schema_support::validator_for(defense_agreements::extraction::profile_schema());
+    for p in pairs() {
+        let answer: Value = serde_json::from_str(&p.answer).unwrap_or(Value::Null);
+        let errors: Vec<String> =
+            profile.iter_errors(&answer).map(|e| format!("{}: {e}", e.instance_path())).take(5).collect();
+        assert!(errors.is_empty(), "{}/{}: {errors:?}", p.event, p.outlet);
+    }
+}
+
 /// The quotes that fail the exact check, each with the normalization it needs; every other
 /// quote is the article's own words, byte for byte.
 const SLIPS: &[(&str, &str, &[Fold])] = &[
