@@ -4,6 +4,7 @@
 //! in every order. The outlets' real disagreements must come out as disputes, each alternative
 //! credited to the outlets that gave it and to no other.
 
+use defense_agreements::answers::{Questions, write_answers};
 use defense_agreements::extraction::from_profile_json;
 use defense_agreements::identity::{Decision, Judgement, RecordKey, RecordKind, Resolver};
 use defense_agreements::merge::{Merged, Merger};
@@ -272,4 +273,27 @@ fn japan_uk_day_of_signing_is_disputed_between_the_readout_and_sputnik() {
         .flat_map(|a| a.citations.iter().map(|c| c.source.to_string()))
         .collect();
     assert_eq!(negotiation, outlets(&["sputnik"]));
+}
+
+#[test]
+fn the_answers_show_each_dispute_among_the_competing_claims() {
+    for (name, actor, country, says) in [
+        ("us-papua-new-guinea-2023", "png", "USA", ["Win Daki", "John Rosso", "James Marape"]),
+        ("russia-belarus-2024", "russia", "BLR", ["Minsk", "Moscow", "2024-12-06"]),
+        ("japan-united-kingdom-2023", "uk", "JPN", ["2023-01-12", "../2023-01-11", "Tower of London"]),
+    ] {
+        let m = merged(name);
+        let q = Questions::new(
+            actor.parse().unwrap_or_else(|e| panic!("{e}")),
+            country.parse().unwrap_or_else(|e| panic!("{e}")),
+        );
+        let mut out = Vec::new();
+        write_answers(&mut out, std::slice::from_ref(&m.dossier), &q).unwrap_or_else(|e| panic!("{e}"));
+        let text = String::from_utf8(out).unwrap_or_default();
+        let section = text.split("# Competing claims").nth(1).unwrap_or_default();
+        assert_eq!(section.lines().filter(|l| !l.is_empty()).count(), 1, "{name}: {section}");
+        for words in says {
+            assert!(section.contains(words), "{name}: {words} not in {section}");
+        }
+    }
 }
