@@ -45,6 +45,8 @@ mod merge_multi_source;
 mod merge_real;
 mod messages;
 mod parse_errors;
+#[cfg(feature = "render")]
+mod pictures;
 #[cfg(feature = "extraction")]
 mod pipeline_data;
 #[cfg(all(feature = "extraction", feature = "merge"))]
@@ -67,6 +69,8 @@ mod seed;
 mod sourced_histories;
 #[cfg(feature = "tables")]
 mod tables;
+#[cfg(feature = "tables")]
+mod tables_streaming;
 mod validation;
 #[cfg(feature = "merge")]
 mod xref_labelled;
