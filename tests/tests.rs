@@ -58,6 +58,7 @@ mod proptest_merge;
 mod proptest_mutations;
 #[cfg(feature = "schema")]
 mod proptest_roundtrip;
+mod query_answers;
 mod reading;
 mod references;
 #[cfg(all(feature = "schema", feature = "merge"))]

@@ -13,6 +13,7 @@ mod merge;
 mod output;
 mod query;
 mod report;
+mod resolve;
 mod schema;
 mod tables;
 mod timeline;
@@ -46,6 +47,7 @@ enum Command {
     Merge(merge::Args),
     Diff(diff::Args),
     Xref(xref::Args),
+    Resolve(resolve::Args),
     Tables(tables::Args),
     Timeline(timeline::Args),
     Report(report::Args),
@@ -64,6 +66,7 @@ fn main() -> ExitCode {
         Command::Merge(args) => merge::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Xref(args) => xref::run(args),
+        Command::Resolve(args) => resolve::run(args),
         Command::Tables(args) => tables::run(args),
         Command::Timeline(args) => timeline::run(args),
         Command::Report(args) => report::run(args),
