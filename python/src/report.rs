@@ -2,6 +2,7 @@
 
 use std::fs::File;
 use std::io::BufReader;
+use std::path::Path;
 
 use defense_agreements::jsonl::Reader;
 use defense_agreements::{Error, Severity};
@@ -154,22 +155,44 @@ impl Report {
 #[pyfunction]
 #[pyo3(signature = (path, *, jsonl = None))]
 pub(crate) fn validate_file(py: Python<'_>, path: std::path::PathBuf, jsonl: Option<bool>) -> PyResult<Report> {
-    let lines = jsonl.unwrap_or_else(|| path.extension().is_some_and(|e| e == "jsonl" || e == "ndjson"));
-    py.detach(|| {
-        let file = BufReader::with_capacity(1 << 16, File::open(&path)?);
-        let mut report = Report { issues: Vec::new(), dossiers: 0 };
-        if !lines {
-            match defense_agreements::Dossier::from_reader(file) {
-                Ok(d) => report = Report::of(&d),
-                Err(Error::Io(e)) => return Err(e),
-                Err(e) => report.issues.push(Issue::of_error(&e, None)),
+    let mut report = Report { issues: Vec::new(), dossiers: 0 };
+    py.detach(|| read_path(&path, jsonl, &mut report, |_| {})).map_err(|e| io_error(&path, e))?;
+    Ok(report)
+}
+
+/// Whether a file is read as JSON Lines, the one rule of every function reading files (and of
+/// the command line): `jsonl` when given, else whether its name ends in `.jsonl` or `.ndjson`.
+pub(crate) fn is_jsonl(path: &Path, jsonl: Option<bool>) -> bool {
+    jsonl.unwrap_or_else(|| path.extension().is_some_and(|e| e == "jsonl" || e == "ndjson"))
+}
+
+/// Validates the dossiers of a file into `report` (JSON Lines line by line, each issue with its
+/// line, or one document; see [`is_jsonl`]) and hands each dossier without errors to `valid`.
+/// Only a read error stops it.
+pub(crate) fn read_path(
+    path: &Path,
+    jsonl: Option<bool>,
+    report: &mut Report,
+    mut valid: impl FnMut(&defense_agreements::Dossier),
+) -> std::io::Result<()> {
+    let file = BufReader::with_capacity(1 << 16, File::open(path)?);
+    if is_jsonl(path, jsonl) {
+        return stream_lines(file, report, valid);
+    }
+    match defense_agreements::Dossier::from_reader(file) {
+        Ok(d) => {
+            let checked = Report::of(&d);
+            let is_valid = checked.is_valid();
+            report.issues.extend(checked.issues);
+            report.dossiers += 1;
+            if is_valid {
+                valid(&d);
             }
-            return Ok(report);
         }
-        stream_lines(file, &mut report, |_| {})?;
-        Ok(report)
-    })
-    .map_err(|e| io_error(&path, e))
+        Err(Error::Io(e)) => return Err(e),
+        Err(e) => report.issues.push(Issue::of_error(&e, None)),
+    }
+    Ok(())
 }
 
 /// Validates every line of a JSON Lines input into `report` (each issue with its line) and hands
