@@ -356,6 +356,7 @@ def xref(dossiers: Iterable[_Json | Dossier], resolver: _Resolver = None) -> lis
 @final
 class MergedRecord:
     """A record of an input taken for a record of the result."""
+    def __eq__(self, value: object, /) -> bool: ...
 
     @property
     def from_(self) -> RecordKey: ...
@@ -371,6 +372,7 @@ class MergedRecord:
 @final
 class RenamedRecord:
     """A record of an input that got a new id."""
+    def __eq__(self, value: object, /) -> bool: ...
 
     @property
     def from_(self) -> RecordKey: ...
@@ -399,6 +401,7 @@ class Conflict:
 @final
 class DisputeAdded:
     """A dispute the merge created."""
+    def __eq__(self, value: object, /) -> bool: ...
 
     @property
     def id(self) -> str: ...
@@ -416,6 +419,7 @@ class DisputeAdded:
 @final
 class NameAdded:
     """A name or title that became another name of a merged record."""
+    def __eq__(self, value: object, /) -> bool: ...
 
     @property
     def kind(self) -> _RecordType: ...
@@ -427,6 +431,7 @@ class NameAdded:
 @final
 class NamedConflict:
     """A problem of the result that no dispute holds."""
+    def __eq__(self, value: object, /) -> bool: ...
 
     @property
     def code(self) -> str: ...
@@ -438,6 +443,7 @@ class NamedConflict:
 @final
 class UncitedRecord:
     """An input record that cites nothing."""
+    def __eq__(self, value: object, /) -> bool: ...
 
     @property
     def from_(self) -> RecordKey: ...
@@ -496,6 +502,7 @@ _ChangeKind = Literal["added", "removed", "changed"]
 @final
 class RecordChange:
     """A record added, removed or changed, matched by id."""
+    def __eq__(self, value: object, /) -> bool: ...
 
     @property
     def kind(self) -> _RecordType: ...

@@ -7,8 +7,8 @@ use crate::convert::{q, to_python, value_to_python};
 use crate::dossier::dossier_of;
 
 /// A record of a dossier's lists added, removed or changed, matched by id.
-#[pyclass(module = "defense_agreements", frozen, get_all)]
-#[derive(Debug, Clone)]
+#[pyclass(module = "defense_agreements", frozen, get_all, eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct RecordChange {
     /// The record's type (`actor`, `agreement` …).
     kind: String,

@@ -7,8 +7,8 @@ use crate::convert::{q, to_python, value_to_python};
 use crate::identity::PyRecordKey;
 
 /// A record of an input taken for a record of the result.
-#[pyclass(module = "defense_agreements", frozen, get_all)]
-#[derive(Debug, Clone)]
+#[pyclass(module = "defense_agreements", frozen, get_all, eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct MergedRecord {
     /// The input record.
     from_: PyRecordKey,
@@ -23,8 +23,8 @@ pub(crate) struct MergedRecord {
 }
 
 /// A record of an input that got a new id, because its id named an unrelated record.
-#[pyclass(module = "defense_agreements", frozen, get_all)]
-#[derive(Debug, Clone)]
+#[pyclass(module = "defense_agreements", frozen, get_all, eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct RenamedRecord {
     /// The input record.
     from_: PyRecordKey,
@@ -54,8 +54,8 @@ pub(crate) struct Conflict {
 }
 
 /// A dispute the merge created: two inputs disagree on a fact.
-#[pyclass(module = "defense_agreements", frozen, get_all)]
-#[derive(Debug, Clone)]
+#[pyclass(module = "defense_agreements", frozen, get_all, eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct DisputeAdded {
     /// The dispute's id in the result.
     id: String,
@@ -72,8 +72,8 @@ pub(crate) struct DisputeAdded {
 }
 
 /// A name or title that became another name of a merged record.
-#[pyclass(module = "defense_agreements", frozen, get_all)]
-#[derive(Debug, Clone)]
+#[pyclass(module = "defense_agreements", frozen, get_all, eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct NameAdded {
     /// The record's type.
     kind: String,
@@ -85,8 +85,8 @@ pub(crate) struct NameAdded {
 
 /// A problem of the result the merge could not express as a dispute (two dossier titles, two
 /// values of a source's field), or a validation error of the result.
-#[pyclass(module = "defense_agreements", frozen, get_all)]
-#[derive(Debug, Clone)]
+#[pyclass(module = "defense_agreements", frozen, get_all, eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct NamedConflict {
     /// Which problem, as a stable snake_case code.
     code: String,
@@ -98,8 +98,8 @@ pub(crate) struct NamedConflict {
 
 /// An input record that cites nothing: in the result its facts lean on the sources of the
 /// reports it was merged with.
-#[pyclass(module = "defense_agreements", frozen, get_all)]
-#[derive(Debug, Clone)]
+#[pyclass(module = "defense_agreements", frozen, get_all, eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct UncitedRecord {
     /// The input record.
     from_: PyRecordKey,
