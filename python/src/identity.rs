@@ -40,7 +40,8 @@ impl PyRecordKey {
             return Ok(key.get().0.clone());
         }
         if let Ok(text) = value.cast::<PyString>() {
-            let text = text.to_str()?;
+            let text =
+                text.to_str().map_err(|_| value_error("a record key holding a lone surrogate is not Unicode text"))?;
             let mut parts = text.splitn(3, '/');
             return match (parts.next(), parts.next(), parts.next()) {
                 (Some(d), Some(k), Some(id)) => Ok(Self::new_checked(d, k, id)?.0),
