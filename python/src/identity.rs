@@ -166,13 +166,15 @@ impl Judgement {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct PyResolver(pub(crate) identity::Resolver);
 
-/// The `ParseError` for a resolver document that cannot be read, with the judgement's path.
-fn resolver_error(py: Python<'_>, e: &ResolverError) -> PyErr {
+/// The `ParseError` for a resolver document that cannot be read (from `file`, named in the
+/// message), with the judgement's path.
+fn resolver_error(py: Python<'_>, e: &ResolverError, file: Option<&std::path::Path>) -> PyErr {
     let path = match e {
         ResolverError::Judgement { index, .. } => Some(format!("/judgements/{index}")),
         _ => None,
     };
-    parse_error_with(py, e.to_string(), path.as_deref(), "invalid_resolver", e.to_string(), None)
+    let text = file.map_or_else(|| e.to_string(), |f| format!("{}: {e}", f.display()));
+    parse_error_with(py, text, path.as_deref(), "invalid_resolver", e.to_string(), None)
 }
 
 /// A resolver from a `Resolver` (copied), JSON text (`str` or `bytes`) or a dict; an empty one
@@ -196,7 +198,7 @@ pub(crate) fn resolver_of(py: Python<'_>, data: Option<&Bound<'_, PyAny>>) -> Py
     } else {
         return Err(PyTypeError::new_err("expected a Resolver, a resolver as JSON str or bytes, a dict, or None"));
     };
-    identity::Resolver::from_json(&text).map_err(|e| resolver_error(py, &e))
+    identity::Resolver::from_json(&text).map_err(|e| resolver_error(py, &e, None))
 }
 
 /// Today, as `datetime.date.today()` says (the caller's local day).
@@ -238,14 +240,7 @@ impl PyResolver {
             let message = format!("{}: not UTF-8: {e}", path.display());
             parse_error_with(py, message.clone(), None, "invalid_resolver", message, None)
         })?;
-        identity::Resolver::from_json(&text).map(Self).map_err(|e| {
-            let message = format!("{}: {e}", path.display());
-            let path = match &e {
-                ResolverError::Judgement { index, .. } => Some(format!("/judgements/{index}")),
-                _ => None,
-            };
-            parse_error_with(py, message, path.as_deref(), "invalid_resolver", e.to_string(), None)
-        })
+        identity::Resolver::from_json(&text).map(Self).map_err(|e| resolver_error(py, &e, Some(&path)))
     }
 
     /// Writes the resolver document (indented JSON) to a file, replacing it.
