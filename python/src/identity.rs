@@ -177,8 +177,8 @@ fn resolver_error(py: Python<'_>, e: &ResolverError, file: Option<&std::path::Pa
     parse_error_with(py, text, path.as_deref(), "invalid_resolver", e.to_string(), None)
 }
 
-/// A resolver from a `Resolver` (copied), JSON text (`str` or `bytes`) or a dict; an empty one
-/// for None. A bad document raises `ParseError` with code `invalid_resolver`.
+/// A resolver from a `Resolver` (copied), JSON text (`str` or `bytes`), a dict, or an
+/// `os.PathLike` naming a resolver file; an empty one for None. A bad document raises `ParseError` with code `invalid_resolver`.
 pub(crate) fn resolver_of(py: Python<'_>, data: Option<&Bound<'_, PyAny>>) -> PyResult<identity::Resolver> {
     let Some(data) = data.filter(|d| !d.is_none()) else {
         return Ok(identity::Resolver::new());
@@ -195,8 +195,12 @@ pub(crate) fn resolver_of(py: Python<'_>, data: Option<&Bound<'_, PyAny>>) -> Py
         })?
     } else if data.is_instance_of::<PyDict>() {
         py.import("json")?.call_method1("dumps", (data,))?.extract()?
+    } else if data.hasattr("__fspath__")? {
+        return PyResolver::load(py, data.extract()?).map(|r| r.0);
     } else {
-        return Err(PyTypeError::new_err("expected a Resolver, a resolver as JSON str or bytes, a dict, or None"));
+        return Err(PyTypeError::new_err(
+            "expected a Resolver, a resolver as JSON str or bytes, a dict, an os.PathLike to a file, or None",
+        ));
     };
     identity::Resolver::from_json(&text).map_err(|e| resolver_error(py, &e, None))
 }

@@ -35,7 +35,7 @@ impl Evidence {
 #[pymethods]
 impl Evidence {
     /// What kind of evidence, in snake_case: `same_name`, `transliteration`, `same_country`,
-    /// `different_post` … (docs/merge.md lists them).
+    /// `different_post` … (docs/merge.md gives what each weighs).
     #[getter]
     fn r#type(&self) -> &str {
         &self.kind

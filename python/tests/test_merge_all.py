@@ -42,7 +42,7 @@ def test_merge_all_of_two_is_merge() -> None:
     ap = da.read_file(MERGE / "iran-syria-2020-ap.json")[0]
     resolver = da.Resolver.load(MERGE / "iran-syria-2020.resolver.json")
     two = da.merge(report, ap, resolver)
-    many = da.merge_all([report, ap], resolver)
+    many = da.merge_all([report, ap], MERGE / "iran-syria-2020.resolver.json")
     assert many.dossier == two.dossier
     assert many.report.to_dict() == two.report.to_dict()
 

@@ -144,7 +144,7 @@ def test_save_load_and_the_document(tmp_path: Path) -> None:
         "decided_by": "me",
         "decided_at": "2026-12",
     }
-    assert da.Resolver(doc) == da.Resolver(path.read_bytes()) == da.Resolver(r) == r
+    assert da.Resolver(doc) == da.Resolver(path.read_bytes()) == da.Resolver(r) == da.Resolver(path) == r
     assert pickle.loads(pickle.dumps(r)) == r
 
 
