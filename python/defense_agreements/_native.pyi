@@ -85,6 +85,10 @@ class ValidationError(DossierError):
 class Issue:
     """One problem found in a document."""
 
+    def __new__(
+        cls, path: str, code: str, severity: Literal["error", "warning"], message: str, line: int | None = None
+    ) -> Issue: ...
+    def __reduce__(self) -> tuple[type[Issue], tuple[str, str, str, str, int | None]]: ...
     @property
     def path(self) -> str: ...
     @property
@@ -102,6 +106,8 @@ class Issue:
 class Report:
     """Every problem found in one or more documents, in document order."""
 
+    def __new__(cls, issues: Sequence[Issue], dossiers: int = 1) -> Report: ...
+    def __reduce__(self) -> tuple[type[Report], tuple[list[Issue], int]]: ...
     @property
     def issues(self) -> list[Issue]: ...
     @property

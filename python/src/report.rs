@@ -7,10 +7,10 @@ use std::path::Path;
 use defense_agreements::jsonl::Reader;
 use defense_agreements::{Error, Severity};
 use pyo3::prelude::*;
-use pyo3::types::PyList;
+use pyo3::types::{PyList, PyTuple};
 
 use crate::convert::q;
-use crate::errors::{ValidationError, io_error};
+use crate::errors::{ValidationError, io_error, value_error};
 
 /// One problem found in a document.
 #[pyclass(module = "defense_agreements", frozen, get_all, eq)]
@@ -30,6 +30,25 @@ pub(crate) struct Issue {
 
 #[pymethods]
 impl Issue {
+    /// An issue: where (`path`, a JSON Pointer), which rule (`code`), `severity` (`"error"` or
+    /// `"warning"`), what (`message`), and the JSON Lines `line` or None. ValueError for
+    /// another severity.
+    #[new]
+    #[pyo3(signature = (path, code, severity, message, line = None))]
+    fn py_new(path: String, code: String, severity: String, message: String, line: Option<u64>) -> PyResult<Self> {
+        if severity != "error" && severity != "warning" {
+            return Err(value_error(format!("severity '{severity}': expected 'error' or 'warning'")));
+        }
+        Ok(Self { path, code, severity, message, line })
+    }
+
+    /// Pickling, so that a process pool's workers can return issues.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let i = slf.get();
+        let args = (i.path.clone(), i.code.clone(), i.severity.clone(), i.message.clone(), i.line);
+        Ok((slf.get_type().into_any(), args.into_pyobject(slf.py())?))
+    }
+
     fn __repr__(&self) -> String {
         let line = self.line.map_or_else(String::new, |l| format!(", line={l}"));
         format!("Issue(path={}, code={}, severity={}{line})", q(&self.path), q(&self.code), q(&self.severity))
@@ -80,6 +99,22 @@ pub(crate) struct Report {
 
 #[pymethods]
 impl Report {
+    /// A report of `issues` found in `dossiers` parsed documents (as the validating functions
+    /// make them).
+    #[new]
+    #[pyo3(signature = (issues, dossiers = 1))]
+    fn py_new(issues: Vec<Bound<'_, Issue>>, dossiers: u64) -> Self {
+        Self { issues: issues.iter().map(|i| i.get().clone()).collect(), dossiers }
+    }
+
+    /// Pickling, so that a process pool's workers (`validate_file` on many files) can return
+    /// reports.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let r = slf.get();
+        let args = (r.issues.clone(), r.dossiers);
+        Ok((slf.get_type().into_any(), args.into_pyobject(slf.py())?))
+    }
+
     /// Every issue, warnings included.
     #[getter]
     fn issues(&self) -> Vec<Issue> {

@@ -67,3 +67,18 @@ def test_resolvers_and_record_keys_pickle() -> None:
     assert len(again) == len(resolver) + 1
     key = resolver.judgements[0].left
     assert pickle.loads(pickle.dumps(key)) == key
+
+
+def test_reports_come_back_from_worker_processes() -> None:
+    files = [*EXAMPLES, ROOT / "tests" / "fixtures" / "invalid" / "dangling_reference.json"]
+    with ProcessPoolExecutor(2) as pool:
+        reports = list(pool.map(da.validate_file, files))
+    for path, report in zip(files, reports):
+        here = da.validate_file(path)
+        assert isinstance(report, da.Report) and report.issues == here.issues
+        assert (report.dossiers, report.is_valid) == (here.dossiers, here.is_valid)
+    assert not reports[-1].is_valid and reports[-1].errors[0].code == "dangling_reference"
+    issue = da.Issue("/x", "some_rule", "warning", "why", line=3)
+    assert pickle.loads(pickle.dumps(issue)) == issue and not issue.is_error
+    with pytest.raises(ValueError, match="severity"):
+        da.Issue("/x", "some_rule", "fatal", "why")  # type: ignore[arg-type]
