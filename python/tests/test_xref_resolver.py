@@ -84,7 +84,9 @@ def test_judging_every_likely_pair_merges_each_event_into_one_agreement() -> Non
 def test_record_keys_from_text_tuples_and_list_names() -> None:
     key = da.RecordKey("ap", "person", "bagheri")
     assert (key.dossier, key.type, key.list, key.id) == ("ap", "person", "people", "bagheri")
-    assert str(key) == "ap/people/bagheri"
+    # str() names the record as `dossier xref` prints it, which add() reads back.
+    assert str(key).startswith("ap/") and str(key).endswith("/bagheri")
+    assert da.Resolver().add(str(key), "b/person/x", "same", by="me").left == key
     assert da.RecordKey("ap", "people", "bagheri") == key and hash(da.RecordKey("ap", "people", "bagheri")) == hash(key)
     assert pickle.loads(pickle.dumps(key)) == key
     assert eval(repr(key), {"RecordKey": da.RecordKey}) == key
