@@ -34,7 +34,7 @@ impl PyRecordKey {
     }
 
     /// A key from a `RecordKey`, a `(dossier, type, id)` tuple, or its text `dossier/type/id`
-    /// (the type may be written as its list name, `dossier/agreements/id`, as earlier `xref`s printed it).
+    /// (the type may also be written as its list name: `dossier/agreements/id`).
     pub(crate) fn of(value: &Bound<'_, PyAny>) -> PyResult<identity::RecordKey> {
         if let Ok(key) = value.cast::<PyRecordKey>() {
             return Ok(key.get().0.clone());
