@@ -42,11 +42,8 @@ impl PyRecordKey {
         if let Ok(text) = value.cast::<PyString>() {
             let text =
                 text.to_str().map_err(|_| value_error("a record key holding a lone surrogate is not Unicode text"))?;
-            let mut parts = text.splitn(3, '/');
-            return match (parts.next(), parts.next(), parts.next()) {
-                (Some(d), Some(k), Some(id)) => Ok(Self::new_checked(d, k, id)?.0),
-                _ => Err(value_error(format!("'{text}' is not a record key: expected 'dossier/type/id'"))),
-            };
+            // The crate's reading, as `dossier resolve add` reads records.
+            return text.parse::<identity::RecordKey>().map_err(value_error);
         }
         if let Ok(tuple) = value.cast::<PyTuple>() {
             let (d, k, id): (String, String, String) = tuple.extract()?;
@@ -289,21 +286,12 @@ impl PyResolver {
             Some(on) => edtf_of(on)?,
             None => today(py)?,
         };
-        if left.kind == RecordKind::Clause || right.kind == RecordKind::Clause {
-            return Err(value_error("a clause cannot be judged: judge the agreements, whose clauses merge with them"));
-        }
-        if left.kind != right.kind {
-            return Err(value_error(format!(
-                "{left} and {right} are of different types: a judgement is on two records of one type"
-            )));
-        }
-        if by.trim().is_empty() {
-            return Err(value_error("by is empty: say who decided"));
-        }
         let mut judgement = identity::Judgement::new(left, right, decision, by, day);
         if let Some(reason) = reason.filter(|r| !r.trim().is_empty()) {
             judgement = judgement.because(reason);
         }
+        // The checks a resolver document gets: one kind, no clause, someone who decided.
+        judgement.check().map_err(value_error)?;
         self.0.push(judgement.clone());
         Ok(Judgement(judgement))
     }

@@ -12,6 +12,7 @@ mod errors;
 mod identity;
 mod merge;
 mod merge_report;
+mod pictures;
 mod report;
 mod tables;
 mod views;

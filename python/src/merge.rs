@@ -145,20 +145,21 @@ pub(crate) fn merge_all(
     if inputs.is_empty() {
         return Err(value_error("merge_all needs at least one dossier"));
     }
-    let mut merged = py
+    let merged = py
         .detach(|| {
             let mut merger = Merger::new(&resolver);
+            if let Some(id) = id {
+                merger = merger.with_id(id);
+            }
+            // A chosen title: the inputs' titles are no conflict.
+            if let Some(title) = title {
+                merger = merger.with_title(title);
+            }
             for d in inputs {
                 merger.add_owned(d);
             }
             merger.finish()
         })
         .map_err(|e| parse_error(py, &e, None))?;
-    if let Some(id) = id {
-        merged.dossier.id = id;
-    }
-    if let Some(title) = title {
-        merged.dossier.title = Some(title);
-    }
     MergeResult::of(py, merged)
 }

@@ -72,6 +72,9 @@ def test_merge_all_names_the_result() -> None:
     named = da.merge_all(inputs, resolver, id="russia-dprk-2024", title="Russia–DPRK treaty, 2024")
     assert (named.dossier.id, named.dossier.title) == ("russia-dprk-2024", "Russia–DPRK treaty, 2024")
     assert named.dossier.agreement_ids == default.dossier.agreement_ids
+    # The inputs' titles differ: a named conflict, unless the result's title was chosen.
+    assert [n.code for n in default.named] == ["dossier_title"]
+    assert [n.code for n in named.named] == []
     with pytest.raises(ValueError, match="id"):
         da.merge_all(inputs, id="Not An Id")
     with pytest.raises(ValueError, match="at least one"):

@@ -104,7 +104,7 @@ def test_record_keys_from_text_tuples_and_list_names() -> None:
 def test_add_checks_what_a_resolver_document_requires() -> None:
     r = da.Resolver()
     person, actor = da.RecordKey("a", "person", "x"), da.RecordKey("b", "actor", "x")
-    with pytest.raises(ValueError, match="different types"):
+    with pytest.raises(ValueError, match="one kind"):
         r.add(person, actor, "same", by="me")
     with pytest.raises(ValueError, match="clause"):
         r.add("a/clause/c", "b/clause/c", "same", by="me")
