@@ -49,6 +49,10 @@ mod messages;
 mod parse_errors;
 #[cfg(feature = "render")]
 mod pictures;
+#[cfg(feature = "extraction")]
+mod pipeline_data;
+#[cfg(all(feature = "extraction", feature = "merge"))]
+mod pipeline_merge;
 mod proptest_api;
 mod proptest_laws;
 #[cfg(feature = "merge")]

@@ -1,0 +1,299 @@
+//! The real reporting of `examples/pipeline/` (sources in `pipeline_data.rs` and the README
+//! there) taken from answers to one picture per event: each answer read with its article, the
+//! likely duplicates found by `xref` and accepted at the default threshold, the reports merged
+//! in every order. The outlets' real disagreements must come out as disputes, each alternative
+//! credited to the outlets that gave it and to no other.
+
+use defense_agreements::answers::{Questions, write_answers};
+use defense_agreements::extraction::from_profile_json;
+use defense_agreements::identity::{Decision, Judgement, RecordKey, RecordKind, Resolver};
+use defense_agreements::merge::{Merged, Merger};
+use defense_agreements::values::EdtfDate;
+use defense_agreements::xref::{DEFAULT_THRESHOLD, accept, candidates};
+use defense_agreements::{Dossier, Severity};
+use serde_json::{Value, json};
+
+use crate::permutations::permutations;
+use crate::pipeline_data::{Pair, pairs};
+
+/// An answer as the pipeline keeps it: its source named after the outlet and described from
+/// the article (address, outlet, publication date), so that no two reports share an id.
+fn extracted(pair: &Pair) -> Dossier {
+    let dossier = from_profile_json(&pair.answer).unwrap_or_else(|e| panic!("{}/{}: {e}", pair.event, pair.outlet));
+    let mut value = serde_json::to_value(&dossier).unwrap_or(Value::Null);
+    rename_source(&mut value, &pair.outlet);
+    value["id"] = json!(pair.outlet);
+    let a = &pair.article;
+    let source = &mut value["sources"][0];
+    source["url"] = json!(a.url);
+    source["publisher"] = json!(a.publisher);
+    if let Some(published) = &a.published {
+        source["published"] = json!(published);
+    }
+    Dossier::from_json(&value.to_string()).unwrap_or_else(|e| panic!("{}/{}: {e}", pair.event, pair.outlet))
+}
+
+fn rename_source(value: &mut Value, to: &str) {
+    match value {
+        Value::Object(map) => {
+            for key in ["source", "id"] {
+                if map.get(key).and_then(Value::as_str) == Some("report")
+                    && (key == "source" || map.contains_key("kind"))
+                {
+                    map.insert(key.into(), json!(to));
+                }
+            }
+            map.values_mut().for_each(|v| rename_source(v, to));
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| rename_source(v, to)),
+        _ => {}
+    }
+}
+
+fn event(name: &str) -> Vec<Dossier> {
+    pairs().iter().filter(|p| p.event == name).map(extracted).collect()
+}
+
+/// The agreement pairs `xref` proposes below its default threshold that a reader accepts on
+/// the articles: the same parties and title, one side naming no signer and dating the signing
+/// only "on or before" publication, or the two sides a day apart.
+const READER_ACCEPTS: &[(&str, &str, &str)] =
+    &[("anadolu", "ir-ia", "dca"), ("number-10", "smc", "raa"), ("number-10", "sputnik", "raa")];
+
+fn key(dossier: &str, id: &str) -> RecordKey {
+    RecordKey::parse(dossier, RecordKind::Agreement, id).unwrap_or_else(|| panic!("{dossier}/{id}"))
+}
+
+/// Every candidate at or above the default threshold, as `xref --accept` takes them, and the
+/// reader's judgements of the ones below it.
+fn resolver(inputs: &[Dossier]) -> Resolver {
+    let refs: Vec<&Dossier> = inputs.iter().collect();
+    let day: EdtfDate = "2026-12-07".parse().unwrap_or_else(|e| panic!("{e}"));
+    let mut resolver = accept(&candidates(&refs, None), DEFAULT_THRESHOLD, "pipeline test", day);
+    let present = |d: &str| inputs.iter().any(|i| i.id.as_str() == d);
+    for (left, right, id) in READER_ACCEPTS.iter().filter(|(l, r, _)| present(l) && present(r)) {
+        resolver.push(
+            Judgement::new(key(left, id), key(right, id), Decision::Same, "pipeline test", day)
+                .because("same parties and title; read in the articles as one signing"),
+        );
+    }
+    resolver
+}
+
+fn merge(inputs: &[Dossier]) -> Merged {
+    let resolver = resolver(inputs);
+    let mut m = Merger::new(&resolver);
+    for d in inputs {
+        m.add(d);
+    }
+    m.finish().unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The merge of every order of the event's reports is one dossier; that dossier.
+fn merged(name: &str) -> Merged {
+    let inputs = event(name);
+    let first = merge(&inputs);
+    for order in permutations(inputs.len()) {
+        let again = merge(&order.iter().map(|&i| inputs[i].clone()).collect::<Vec<_>>());
+        assert_eq!(again.dossier, first.dossier, "{name}: order {order:?}");
+    }
+    let errors: Vec<String> = first
+        .dossier
+        .validate()
+        .issues()
+        .iter()
+        .filter(|i| i.severity == Severity::Error)
+        .map(ToString::to_string)
+        .collect();
+    assert!(errors.is_empty(), "{name}: {errors:?}\n{}", first.report);
+    first
+}
+
+/// Each alternative of the dispute over `list` (`signatures` of a party, or the signature
+/// acts), as (what it says, the outlets it cites), sorted.
+fn alternatives(m: &Merged, list: &str, party: Option<&str>) -> Vec<(String, Vec<String>)> {
+    let agreement = &m.dossier.agreements[0];
+    let sources = |citations: &[defense_agreements::Citation]| {
+        let mut s: Vec<String> = citations.iter().map(|c| c.source.to_string()).collect();
+        s.sort();
+        s.dedup();
+        s
+    };
+    let mut out: Vec<(String, Vec<String>)> = match list {
+        "signatures" => agreement
+            .signatures
+            .iter()
+            .filter(|s| Some(s.party.as_str()) == party)
+            .map(|s| (s.signer.to_string(), sources(&s.citations)))
+            .collect(),
+        _ => agreement
+            .actions
+            .iter()
+            .filter(|a| a.kind.as_str() == "signature")
+            .map(|a| {
+                let place = a.place.as_ref().map(|p| format!(" at {}", p.name)).unwrap_or_default();
+                (format!("{}{place}", a.date), sources(&a.citations))
+            })
+            .collect(),
+    };
+    out.sort();
+    out
+}
+
+fn outlets(names: &[&str]) -> Vec<String> {
+    names.iter().map(ToString::to_string).collect()
+}
+
+/// (record, list, outlets) of every dispute the merge made.
+fn disputes(m: &Merged) -> Vec<(String, String, Vec<String>)> {
+    m.report.disputes.iter().map(|d| (d.record.clone(), d.path.clone(), d.sources.clone())).collect()
+}
+
+#[test]
+fn xref_leaves_the_undated_and_the_conflicting_reports_to_a_reader() {
+    for name in ["us-papua-new-guinea-2023", "russia-belarus-2024", "japan-united-kingdom-2023"] {
+        let inputs = event(name);
+        let refs: Vec<&Dossier> = inputs.iter().collect();
+        let agreements: Vec<(String, String, u32)> = candidates(&refs, None)
+            .into_iter()
+            .filter(|c| c.left.kind == RecordKind::Agreement)
+            .map(|c| (c.left.dossier.to_string(), c.right.dossier.to_string(), c.score))
+            .collect();
+        for (left, right, _) in READER_ACCEPTS.iter().filter(|(l, _, _)| inputs.iter().any(|i| i.id.as_str() == *l)) {
+            let score = agreements.iter().find(|(l, r, _)| l == left && r == right).map(|(.., s)| *s);
+            assert!(
+                score.is_some_and(|s| s < DEFAULT_THRESHOLD),
+                "{name}: {left} ~ {right}: {score:?} in {agreements:?}"
+            );
+        }
+        let accepted: Vec<(&str, &str)> = agreements
+            .iter()
+            .filter(|(.., s)| *s >= DEFAULT_THRESHOLD)
+            .map(|(l, r, _)| (l.as_str(), r.as_str()))
+            .collect();
+        let expected: &[(&str, &str)] = match name {
+            "us-papua-new-guinea-2023" => &[("ir-ia", "upi"), ("ir-ia", "the-national"), ("the-national", "upi")],
+            "russia-belarus-2024" => &[("izvestia", "xinhua"), ("izvestia", "news-pravda"), ("news-pravda", "xinhua")],
+            _ => &[],
+        };
+        assert_eq!(accepted, expected, "{name}: {agreements:?}");
+    }
+}
+
+#[test]
+fn png_signer_is_disputed_three_ways_each_name_credited_to_its_outlet() {
+    let m = merged("us-papua-new-guinea-2023");
+    let d = &m.dossier;
+    assert_eq!((d.actors.len(), d.people.len(), d.agreements.len(), d.sources.len()), (2, 4, 1, 4), "{}", m.report);
+    // The National: Defence Minister Win Daki; UPI: Deputy Prime Minister John Rosso; ir-ia:
+    // Prime Minister James Marape. Blinken signed for the United States in all three.
+    assert_eq!(disputes(&m), [("dca".into(), "/signatures".into(), outlets(&["ir-ia", "the-national", "upi"]))]);
+    assert_eq!(
+        alternatives(&m, "signatures", Some("png")),
+        [
+            ("daki".into(), outlets(&["the-national"])),
+            ("marape".into(), outlets(&["ir-ia"])),
+            ("rosso".into(), outlets(&["upi"]))
+        ]
+    );
+    assert!(d.agreements[0].signatures.iter().filter(|s| s.party.as_str() == "png").all(|s| s.dispute.is_some()));
+    assert_eq!(
+        alternatives(&m, "signatures", Some("usa")),
+        [("blinken".into(), outlets(&["ir-ia", "the-national", "upi"]))]
+    );
+    // One signing: Anadolu's "have signed … said Monday" (on or before 22 May) joins the dated act.
+    assert_eq!(
+        alternatives(&m, "actions", None),
+        [("2023-05-22 at Port Moresby".into(), outlets(&["anadolu", "ir-ia", "the-national", "upi"]))]
+    );
+}
+
+#[test]
+fn russia_belarus_place_of_signing_is_disputed_and_only_izvestia_tells_of_ratification() {
+    let m = merged("russia-belarus-2024");
+    let d = &m.dossier;
+    assert_eq!((d.actors.len(), d.people.len(), d.agreements.len(), d.sources.len()), (2, 2, 1, 3), "{}", m.report);
+    // Xinhua and news-pravda: signed in Minsk; Izvestia: "signed on December 6, 2024 in Moscow".
+    assert_eq!(
+        disputes(&m),
+        [("security-guarantees".into(), "/actions".into(), outlets(&["izvestia", "news-pravda", "xinhua"]))]
+    );
+    assert_eq!(
+        alternatives(&m, "actions", None),
+        [
+            ("2024-12-06 at Minsk".into(), outlets(&["news-pravda", "xinhua"])),
+            ("2024-12-06 at Moscow".into(), outlets(&["izvestia"]))
+        ]
+    );
+    assert_eq!(alternatives(&m, "signatures", Some("russia")), [("putin".into(), outlets(&["izvestia", "xinhua"]))]);
+    assert_eq!(
+        alternatives(&m, "signatures", Some("belarus")),
+        [("lukashenko".into(), outlets(&["izvestia", "news-pravda", "xinhua"]))]
+    );
+    let pact = &d.agreements[0];
+    let by = |kind: &str| -> Vec<String> {
+        pact.actions
+            .iter()
+            .filter(|a| a.kind.as_str() == kind)
+            .flat_map(|a| a.citations.iter().map(|c| c.source.to_string()))
+            .collect()
+    };
+    assert_eq!((by("ratification"), by("domestic_approval")), (outlets(&["izvestia"]), outlets(&["izvestia"])));
+    let only = |cited: &[defense_agreements::Citation]| cited.iter().map(|c| c.source.to_string()).collect::<Vec<_>>();
+    assert_eq!(pact.obligations.iter().map(|o| only(&o.citations)).collect::<Vec<_>>(), [outlets(&["news-pravda"])]);
+    assert_eq!(pact.cooperation.iter().map(|c| only(&c.citations)).collect::<Vec<_>>(), [outlets(&["xinhua"])]);
+}
+
+#[test]
+fn japan_uk_day_of_signing_is_disputed_between_the_readout_and_sputnik() {
+    let m = merged("japan-united-kingdom-2023");
+    let d = &m.dossier;
+    assert_eq!((d.actors.len(), d.people.len(), d.agreements.len(), d.sources.len()), (2, 2, 1, 3), "{}", m.report);
+    // No 10's readout, republished on the 12th: "which they signed this afternoon" (12 January);
+    // Sputnik: signed, "Sunak's office said on Wednesday" (on or before 11 January); smc: signed
+    // at the Tower of London, no day (on or before 12 January, which fits both, so it stays an
+    // alternative of its own).
+    assert_eq!(disputes(&m), [("raa".into(), "/actions".into(), outlets(&["number-10", "smc", "sputnik"]))]);
+    assert_eq!(
+        alternatives(&m, "actions", None),
+        [
+            ("../2023-01-11".into(), outlets(&["sputnik"])),
+            ("../2023-01-12 at Tower of London".into(), outlets(&["smc"])),
+            ("2023-01-12".into(), outlets(&["number-10"]))
+        ]
+    );
+    for party in ["uk", "japan"] {
+        let signer = if party == "uk" { "sunak" } else { "kishida" };
+        assert_eq!(alternatives(&m, "signatures", Some(party)), [(signer.into(), outlets(&["number-10", "sputnik"]))]);
+    }
+    let negotiation: Vec<String> = d.agreements[0]
+        .actions
+        .iter()
+        .filter(|a| a.kind.as_str() == "negotiation")
+        .flat_map(|a| a.citations.iter().map(|c| c.source.to_string()))
+        .collect();
+    assert_eq!(negotiation, outlets(&["sputnik"]));
+}
+
+#[test]
+fn the_answers_show_each_dispute_among_the_competing_claims() {
+    for (name, actor, country, says) in [
+        ("us-papua-new-guinea-2023", "png", "USA", ["Win Daki", "John Rosso", "James Marape"]),
+        ("russia-belarus-2024", "russia", "BLR", ["Minsk", "Moscow", "2024-12-06"]),
+        ("japan-united-kingdom-2023", "uk", "JPN", ["2023-01-12", "../2023-01-11", "Tower of London"]),
+    ] {
+        let m = merged(name);
+        let q = Questions::new(
+            actor.parse().unwrap_or_else(|e| panic!("{e}")),
+            country.parse().unwrap_or_else(|e| panic!("{e}")),
+        );
+        let mut out = Vec::new();
+        write_answers(&mut out, std::slice::from_ref(&m.dossier), &q).unwrap_or_else(|e| panic!("{e}"));
+        let text = String::from_utf8(out).unwrap_or_default();
+        let section = text.split("# Competing claims").nth(1).unwrap_or_default();
+        assert_eq!(section.lines().filter(|l| !l.is_empty()).count(), 1, "{name}: {section}");
+        for words in says {
+            assert!(section.contains(words), "{name}: {words} not in {section}");
+        }
+    }
+}
