@@ -3,7 +3,8 @@
 The JSON Schema (``schema()``) checks shapes; ``validate()`` also checks every cross-record
 rule a schema cannot express: dangling references, signers without standing, impossible
 dates. ``merge()`` joins two dossiers and ``diff()`` compares two versions;
-``Dossier.tables()`` and ``corpus_tables()`` give the research tables (docs/tables.md). See
+``Dossier.tables()`` and ``corpus_tables()`` give the research tables (docs/tables.md) as Arrow
+``Table`` objects that pyarrow, polars, pandas and DuckDB read without copying. See
 docs/python.md.
 """
 
@@ -18,6 +19,7 @@ from ._native import (
     MergeResult,
     ParseError,
     Report,
+    Table,
     TimelineEntry,
     ValidationError,
     __version__,
@@ -43,6 +45,7 @@ __all__ = [
     "MergeResult",
     "ParseError",
     "Report",
+    "Table",
     "TimelineEntry",
     "ValidationError",
     "__version__",

@@ -3,7 +3,7 @@
 import datetime
 import os
 from collections.abc import Iterator, Sequence
-from typing import Any, Final, Literal, final, overload
+from typing import Any, Final, Generic, Literal, TypeVar, final, overload
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -16,6 +16,7 @@ __all__ = [
     "MergeResult",
     "ParseError",
     "Report",
+    "Table",
     "TimelineEntry",
     "ValidationError",
     "__version__",
@@ -39,8 +40,31 @@ _Json = str | bytes | dict[str, Any]
 _Disputes = Literal["undisputed", "any_alternative", "best_supported"] | None
 # One value of a table row (docs/tables.md): None for a null; bool columns give bool (a subclass of int).
 _Cell = int | str | datetime.date | None
-_Rows = dict[str, list[dict[str, _Cell]]]
-_TupleRows = dict[str, list[tuple[_Cell, ...]]]
+_Row = TypeVar("_Row", dict[str, _Cell], tuple[_Cell, ...])
+
+@final
+class Table(Generic[_Row]):
+    """One research table as Arrow data (Arrow PyCapsule interface), iterable as rows."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def column_names(self) -> list[str]: ...
+    @property
+    def num_rows(self) -> int: ...
+    def __len__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __getitem__(self, index: int, /) -> _Row: ...
+    def __iter__(self) -> Iterator[_Row]: ...
+    def rows(self) -> list[dict[str, _Cell]]: ...
+    def tuples(self) -> list[tuple[_Cell, ...]]: ...
+    def __arrow_c_schema__(self) -> object: ...
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
+    def to_pyarrow(self) -> Any: ...
+    def to_pandas(self) -> Any: ...
+
+_Rows = dict[str, Table[dict[str, _Cell]]]
+_TupleRows = dict[str, Table[tuple[_Cell, ...]]]
 
 class DossierError(ValueError):
     """Base class of this package's errors."""
