@@ -4,9 +4,9 @@
 use std::fs::File;
 use std::io::BufReader;
 
-use arrow_schema::ArrowError;
+use arrow_schema::{ArrowError, DataType};
 use defense_agreements::tables::arrow::{ArrowTable, BATCH_ROWS};
-use defense_agreements::tables::{Options, Row, TableVisitor, Tables};
+use defense_agreements::tables::{Column, Options, Row, TableVisitor, Tables};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString};
@@ -63,16 +63,31 @@ impl TableVisitor for Wanted<'_> {
 }
 
 /// The columns of every research table, by table name: `(name, type, nullable)` with type
-/// `"int"`, `"bool"`, `"text"` or `"date"` (docs/tables.md is the column dictionary).
+/// `"int"`, `"bool"`, `"text"` or `"date"` (docs/tables.md is the column dictionary), or with
+/// `arrow=True` the Arrow type of the `Table`s and Parquet files: `"int64"`, `"int32"` (the
+/// years), `"bool"`, `"utf8"`, `"date32"`.
 #[pyfunction]
-pub(crate) fn table_columns<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+#[pyo3(signature = (*, arrow = false))]
+pub(crate) fn table_columns<'py>(py: Python<'py>, arrow: bool) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
     for name in Tables::NAMES {
         let columns = Tables::columns(name).unwrap_or_default();
-        let columns = columns.iter().map(|c| (c.name, c.kind.as_str(), c.nullable)).collect::<Vec<_>>();
+        let type_name = |c: &Column| if arrow { arrow_type_name(c) } else { c.kind.as_str() };
+        let columns = columns.iter().map(|c| (c.name, type_name(c), c.nullable)).collect::<Vec<_>>();
         dict.set_item(name, columns)?;
     }
     Ok(dict)
+}
+
+/// The Arrow type of a column as `table_columns(arrow=True)` names it.
+fn arrow_type_name(column: &Column) -> &'static str {
+    match defense_agreements::tables::arrow::data_type(column) {
+        DataType::Int32 => "int32",
+        DataType::Boolean => "bool",
+        DataType::Utf8 => "utf8",
+        DataType::Date32 => "date32",
+        _ => "int64",
+    }
 }
 
 /// The research tables of a JSON Lines corpus (`str` or `bytes` holding the lines, or an

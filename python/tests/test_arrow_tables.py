@@ -24,16 +24,12 @@ pl = pytest.importorskip("polars")
 pd = pytest.importorskip("pandas")
 duckdb = pytest.importorskip("duckdb")
 
-# The column dictionary's types (docs/tables.md) as each library names them; years are 32-bit.
-ARROW = {"int": "int64", "year": "int32", "bool": "bool", "text": "string", "date": "date32[day]"}
-POLARS = {"int": "Int64", "year": "Int32", "bool": "Boolean", "text": "String", "date": "Date"}
-PANDAS = {"int": "Int64", "year": "Int32", "bool": "boolean", "text": "string", "date": "date32[day][pyarrow]"}
-DUCKDB = {"int": "BIGINT", "year": "INTEGER", "bool": "BOOLEAN", "text": "VARCHAR", "date": "DATE"}
-
-
-def kind(column: str, type_: str) -> str:
-    """The dictionary's type, with the years (`year`, `end_year`, `year_signed` …) told apart."""
-    return "year" if type_ == "int" and "year" in column.split("_") else type_
+# The column dictionary's Arrow types (docs/tables.md, `table_columns(arrow=True)`) as each
+# library names them.
+ARROW = {"int64": "int64", "int32": "int32", "bool": "bool", "utf8": "string", "date32": "date32[day]"}
+POLARS = {"int64": "Int64", "int32": "Int32", "bool": "Boolean", "utf8": "String", "date32": "Date"}
+PANDAS = {"int64": "Int64", "int32": "Int32", "bool": "boolean", "utf8": "string", "date32": "date32[day][pyarrow]"}
+DUCKDB = {"int64": "BIGINT", "int32": "INTEGER", "bool": "BOOLEAN", "utf8": "VARCHAR", "date32": "DATE"}
 
 
 def manila() -> da.Dossier:
@@ -45,13 +41,14 @@ def tables() -> dict[str, da.Table[dict[str, int | str | datetime.date | None]]]
 
 
 def test_pyarrow_reads_every_table_with_the_dictionarys_types_and_the_same_rows() -> None:
-    columns = da.table_columns()
+    columns = da.table_columns(arrow=True)
     for name, table in tables().items():
         arrow = pa.table(table)
         assert arrow.num_rows == len(table)
         assert arrow.column_names == [c for c, _, _ in columns[name]] == table.column_names
         for (column, type_, nullable), field in zip(columns[name], arrow.schema, strict=True):
-            assert str(field.type) == ARROW[kind(column, type_)], (name, column)
+            assert str(field.type) == ARROW[type_], (name, column)
+            assert (type_ == "int32") == (column == "year" or "year" in column.split("_")), column
             assert field.nullable == nullable, (name, column)
         assert arrow.to_pylist() == table.rows(), name
 
@@ -80,11 +77,11 @@ def test_pakistans_spell_reads_the_same_in_every_library() -> None:
 
 
 def test_polars_reads_the_dictionarys_types() -> None:
-    columns = da.table_columns()
+    columns = da.table_columns(arrow=True)
     for name, table in tables().items():
         frame = pl.DataFrame(table)
         assert frame.height == len(table)
-        expected = [POLARS[kind(c, t)] for c, t, _ in columns[name]]
+        expected = [POLARS[t] for c, t, _ in columns[name]]
         assert [str(d) for d in frame.dtypes] == expected, name
         # `from_arrow` takes any Arrow stream for one column (a Series of structs, a row each);
         # unnested, it is the same frame.
@@ -93,11 +90,11 @@ def test_polars_reads_the_dictionarys_types() -> None:
 
 
 def test_pandas_gets_nullable_types_and_nulls_stay_nulls() -> None:
-    columns = da.table_columns()
+    columns = da.table_columns(arrow=True)
     for name, table in tables().items():
         df = table.to_pandas()
         assert list(df.columns) == [c for c, _, _ in columns[name]]
-        assert [str(d) for d in df.dtypes] == [PANDAS[kind(c, t)] for c, t, _ in columns[name]], name
+        assert [str(d) for d in df.dtypes] == [PANDAS[t] for c, t, _ in columns[name]], name
     members = tables()["members"].to_pandas()
     # Still-bound parties have no end: a missing value, not NaN in a float column.
     assert members["end_year"].isna().any() and members["end_year"].dtype == "Int32"
@@ -105,11 +102,11 @@ def test_pandas_gets_nullable_types_and_nulls_stay_nulls() -> None:
 
 
 def test_duckdb_reads_the_tables_by_name_and_from_arrow() -> None:
-    columns = da.table_columns()
+    columns = da.table_columns(arrow=True)
     for name, table in tables().items():
         relation = duckdb.from_arrow(table)
         assert relation.columns == [c for c, _, _ in columns[name]]
-        assert [str(t) for t in relation.types] == [DUCKDB[kind(c, t)] for c, t, _ in columns[name]], name
+        assert [str(t) for t in relation.types] == [DUCKDB[t] for c, t, _ in columns[name]], name
         (count,) = duckdb.from_arrow(table).aggregate("count(*)").fetchone()
         assert count == len(table)
     dyad_years = tables()["dyad_years"]
@@ -119,22 +116,31 @@ def test_duckdb_reads_the_tables_by_name_and_from_arrow() -> None:
 
 
 def test_an_empty_table_keeps_its_columns_and_types_everywhere() -> None:
-    columns = da.table_columns()
+    columns = da.table_columns(arrow=True)
     empty = {name: t for name, t in tables().items() if len(t) == 0}
     assert "troop_presences" in empty
     for name, table in empty.items():
         names = [c for c, _, _ in columns[name]]
         arrow = pa.table(table)
         assert (arrow.num_rows, arrow.column_names) == (0, names)
-        assert [str(f.type) for f in arrow.schema] == [ARROW[kind(c, t)] for c, t, _ in columns[name]]
+        assert [str(f.type) for f in arrow.schema] == [ARROW[t] for c, t, _ in columns[name]]
         frame = pl.DataFrame(table)
         assert (frame.height, frame.columns) == (0, names)
-        assert [str(d) for d in frame.dtypes] == [POLARS[kind(c, t)] for c, t, _ in columns[name]]
+        assert [str(d) for d in frame.dtypes] == [POLARS[t] for c, t, _ in columns[name]]
         df = table.to_pandas()
         assert (len(df), list(df.columns)) == (0, names)
-        assert [str(d) for d in df.dtypes] == [PANDAS[kind(c, t)] for c, t, _ in columns[name]]
+        assert [str(d) for d in df.dtypes] == [PANDAS[t] for c, t, _ in columns[name]]
         relation = duckdb.from_arrow(table)
         assert relation.columns == names and relation.fetchall() == []
+
+
+def test_the_arrow_types_refine_the_dictionarys() -> None:
+    refines = {"int": {"int64", "int32"}, "bool": {"bool"}, "text": {"utf8"}, "date": {"date32"}}
+    plain, arrow = da.table_columns(), da.table_columns(arrow=True)
+    assert list(plain) == list(arrow)
+    for name in plain:
+        for (column, type_, nullable), (same, arrow_type, same_null) in zip(plain[name], arrow[name], strict=True):
+            assert (column, nullable) == (same, same_null) and arrow_type in refines[type_]
 
 
 def test_corpus_tables_are_arrow_tables_too() -> None:
