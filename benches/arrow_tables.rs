@@ -18,7 +18,6 @@ use defense_agreements::Dossier;
 use defense_agreements::tables::{Format, Options, Tables, WriteOptions};
 
 #[path = "../examples/support/corpus.rs"]
-#[allow(dead_code, unreachable_pub)]
 mod corpus;
 
 /// Dossiers of the generated corpus (about 4–5 KB each).
