@@ -36,6 +36,8 @@ macro_rules! doc_pages {
             research => "research.md",
             #[cfg(feature = "merge")]
             merge => "merge.md",
+            #[cfg(feature = "render")]
+            pictures => "pictures.md",
             faq => "faq.md",
             limits => "limits.md",
             design => "design.md",

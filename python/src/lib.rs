@@ -10,6 +10,7 @@ mod convert;
 mod dossier;
 mod errors;
 mod merge;
+mod pictures;
 mod report;
 mod tables;
 mod views;

@@ -4,6 +4,7 @@
 //! One file per subcommand; `input` reads files, JSON Lines and standard input the same way for
 //! all of them, and `output` writes through a closed pipe quietly.
 
+mod as_of;
 mod codings;
 mod diff;
 mod disputes;
@@ -11,8 +12,11 @@ mod input;
 mod merge;
 mod output;
 mod query;
+mod report;
+mod resolve;
 mod schema;
 mod tables;
+mod timeline;
 mod validate;
 mod xref;
 
@@ -43,7 +47,10 @@ enum Command {
     Merge(merge::Args),
     Diff(diff::Args),
     Xref(xref::Args),
+    Resolve(resolve::Args),
     Tables(tables::Args),
+    Timeline(timeline::Args),
+    Report(report::Args),
 }
 
 /// Exit status 2: bad usage (clap's own errors exit 2 too).
@@ -59,7 +66,10 @@ fn main() -> ExitCode {
         Command::Merge(args) => merge::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Xref(args) => xref::run(args),
+        Command::Resolve(args) => resolve::run(args),
         Command::Tables(args) => tables::run(args),
+        Command::Timeline(args) => timeline::run(args),
+        Command::Report(args) => report::run(args),
     };
     match result {
         Ok(code) => code,
