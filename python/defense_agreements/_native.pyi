@@ -4,7 +4,7 @@ import builtins
 import datetime
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Final, Literal, final, overload
+from typing import Any, Final, Generic, Literal, TypeVar, final, overload
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -32,6 +32,7 @@ __all__ = [
     "RenamedRecord",
     "Report",
     "Resolver",
+    "Table",
     "TimelineEntry",
     "UncitedRecord",
     "ValidationError",
@@ -60,8 +61,31 @@ _Json = str | bytes | dict[str, Any]
 _Disputes = Literal["undisputed", "any_alternative", "best_supported"] | None
 # One value of a table row (docs/tables.md): None for a null; bool columns give bool (a subclass of int).
 _Cell = int | str | datetime.date | None
-_Rows = dict[str, list[dict[str, _Cell]]]
-_TupleRows = dict[str, list[tuple[_Cell, ...]]]
+_Row = TypeVar("_Row", dict[str, _Cell], tuple[_Cell, ...])
+
+@final
+class Table(Generic[_Row]):
+    """One research table as Arrow data (Arrow PyCapsule interface), iterable as rows."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def column_names(self) -> list[str]: ...
+    @property
+    def num_rows(self) -> int: ...
+    def __len__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __getitem__(self, index: int, /) -> _Row: ...
+    def __iter__(self) -> Iterator[_Row]: ...
+    def rows(self) -> list[dict[str, _Cell]]: ...
+    def tuples(self) -> list[tuple[_Cell, ...]]: ...
+    def __arrow_c_schema__(self) -> object: ...
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
+    def to_pyarrow(self) -> Any: ...
+    def to_pandas(self) -> Any: ...
+
+_Rows = dict[str, Table[dict[str, _Cell]]]
+_TupleRows = dict[str, Table[tuple[_Cell, ...]]]
 
 class DossierError(ValueError):
     """Base class of this package's errors."""
@@ -245,7 +269,14 @@ def read_file(path: str | os.PathLike[str], *, jsonl: bool | None = None) -> lis
 def validate(data: _Json | Dossier) -> Report: ...
 def validate_file(path: str | os.PathLike[str], *, jsonl: bool | None = None) -> Report: ...
 def schema() -> str: ...
-def table_columns() -> dict[str, list[tuple[str, Literal["int", "bool", "text", "date"], bool]]]: ...
+@overload
+def table_columns(
+    *, arrow: Literal[False] = False
+) -> dict[str, list[tuple[str, Literal["int", "bool", "text", "date"], bool]]]: ...
+@overload
+def table_columns(
+    *, arrow: Literal[True]
+) -> dict[str, list[tuple[str, Literal["int64", "int32", "bool", "utf8", "date32"], bool]]]: ...
 @overload
 def corpus_tables(
     source: str | bytes | os.PathLike[str],

@@ -5,6 +5,7 @@
 //! The Python package `defense_agreements` re-exports this module (`_native`); its type stubs
 //! are `defense_agreements/_native.pyi`, and docs/python.md shows it in use.
 
+mod arrow_table;
 mod convert;
 mod diff;
 mod dossier;
@@ -55,6 +56,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<TimelineEntry>()?;
     m.add_class::<MergeResult>()?;
     m.add_class::<PyDiff>()?;
+    m.add_class::<arrow_table::Table>()?;
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(read_file, m)?)?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
