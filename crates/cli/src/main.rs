@@ -10,6 +10,7 @@ mod disputes;
 mod input;
 mod merge;
 mod output;
+mod prompt;
 mod query;
 mod schema;
 mod tables;
@@ -43,6 +44,7 @@ enum Command {
     Merge(merge::Args),
     Diff(diff::Args),
     Xref(xref::Args),
+    Prompt(prompt::Args),
     Tables(tables::Args),
 }
 
@@ -59,6 +61,7 @@ fn main() -> ExitCode {
         Command::Merge(args) => merge::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Xref(args) => xref::run(args),
+        Command::Prompt(args) => prompt::run(args),
         Command::Tables(args) => tables::run(args),
     };
     match result {
