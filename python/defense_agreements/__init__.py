@@ -31,6 +31,7 @@ from ._native import (
     validate,
     validate_file,
 )
+from . import extraction
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -48,6 +49,7 @@ __all__ = [
     "__version__",
     "corpus_tables",
     "diff",
+    "extraction",
     "merge",
     "parse",
     "read_file",

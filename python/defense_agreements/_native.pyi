@@ -7,6 +7,7 @@ from typing import Any, Final, Literal, final, overload
 
 __all__ = [
     "SCHEMA_VERSION",
+    "AnswerError",
     "BindingInterval",
     "Codings",
     "Diff",
@@ -19,11 +20,14 @@ __all__ = [
     "TimelineEntry",
     "ValidationError",
     "__version__",
+    "answer_from",
     "corpus_tables",
     "diff",
+    "endpoint",
     "merge",
     "parse",
     "read_file",
+    "request",
     "schema",
     "table_columns",
     "validate",
@@ -272,3 +276,18 @@ class Diff:
 
 def merge(a: _Json | Dossier, b: _Json | Dossier, resolver: _Json | None = None) -> MergeResult: ...
 def diff(old: _Json | Dossier, new: _Json | Dossier) -> Diff: ...
+
+# The provider APIs of extraction.request() and extraction.answer_from() (docs/extraction.md).
+_Provider = Literal["openai-chat", "openai-responses", "anthropic", "gemini"]
+
+class AnswerError(ValueError):
+    """A provider's response holds no usable answer."""
+
+    code: Literal["json", "provider", "refused", "truncated", "blocked", "missing"]
+    message: str
+
+def request(
+    article: str | dict[str, str | None], *, provider: _Provider, model: str, max_tokens: int | None = None
+) -> dict[str, Any]: ...
+def endpoint(*, provider: _Provider, model: str) -> str: ...
+def answer_from(response: _Json, *, provider: _Provider) -> str: ...

@@ -9,6 +9,7 @@ mod convert;
 mod dossier;
 mod errors;
 mod merge;
+mod prompt;
 mod report;
 mod tables;
 mod views;
@@ -53,5 +54,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(diff, m)?)?;
     m.add_function(wrap_pyfunction!(table_columns, m)?)?;
     m.add_function(wrap_pyfunction!(corpus_tables, m)?)?;
+    m.add("AnswerError", py.get_type::<prompt::AnswerError>())?;
+    m.add_function(wrap_pyfunction!(prompt::request, m)?)?;
+    m.add_function(wrap_pyfunction!(prompt::endpoint, m)?)?;
+    m.add_function(wrap_pyfunction!(prompt::answer_from, m)?)?;
     Ok(())
 }

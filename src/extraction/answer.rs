@@ -35,7 +35,7 @@ pub enum AnswerError {
         message: String,
     },
     /// The answer was cut off before it ended (the output token limit), so it is incomplete.
-    #[error("the answer is incomplete ({reason}): raise the output token limit (--max-tokens)")]
+    #[error("the answer is incomplete ({reason}): raise the output token limit")]
     Truncated {
         /// The provider's reason (`length`, `max_tokens`, `MAX_TOKENS`, `max_output_tokens`).
         reason: String,

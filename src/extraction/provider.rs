@@ -43,14 +43,15 @@ impl Provider {
     }
 
     /// The address the request body is posted to. Gemini names the model in the address, not
-    /// in the body; the others ignore `model` here.
+    /// in the body (the stable `v1` API, where google-genai posts by default); the others ignore
+    /// `model` here.
     pub fn endpoint(self, model: &str) -> String {
         match self {
             Provider::OpenAiChat => "https://api.openai.com/v1/chat/completions".to_owned(),
             Provider::OpenAiResponses => "https://api.openai.com/v1/responses".to_owned(),
             Provider::Anthropic => "https://api.anthropic.com/v1/messages".to_owned(),
             Provider::Gemini => {
-                format!("https://generativelanguage.googleapis.com/v1beta/models/{model}:generateContent")
+                format!("https://generativelanguage.googleapis.com/v1/models/{model}:generateContent")
             }
         }
     }

@@ -131,7 +131,7 @@ fn bad_articles_and_usage_are_refused() {
     let out = dossier(&["prompt", "--provider", "gemini", "--model", "gemini-2.5-flash", "--endpoint"], b"");
     assert_eq!(
         text(&out.stdout).trim(),
-        "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent"
+        "https://generativelanguage.googleapis.com/v1/models/gemini-2.5-flash:generateContent"
     );
 }
 
