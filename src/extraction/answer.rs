@@ -342,5 +342,8 @@ mod tests {
         let err = answer_from(Provider::OpenAiChat, "{\"choices\": [").err();
         assert_eq!(err.map(|e| e.code()), Some("json"));
         assert_eq!(answer_from(Provider::OpenAiChat, "{} trailing").err().map(|e| e.code()), Some("json"));
+        // Nesting past serde_json's recursion limit is an error, not a stack overflow.
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert_eq!(answer_from(Provider::Gemini, &deep).err().map(|e| e.code()), Some("json"));
     }
 }

@@ -65,14 +65,23 @@ impl fmt::Display for Provider {
 
 /// A provider name that is not one of [`Provider::ALL`]'s.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown provider '{0}': expected openai-chat, openai-responses, anthropic or gemini")]
-pub struct UnknownProvider(pub String);
+#[error("unknown provider '{name}': expected openai-chat, openai-responses, anthropic or gemini")]
+pub struct UnknownProvider {
+    name: String,
+}
+
+impl UnknownProvider {
+    /// The name given.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
 
 impl FromStr for Provider {
     type Err = UnknownProvider;
 
     fn from_str(name: &str) -> Result<Self, Self::Err> {
-        Provider::ALL.into_iter().find(|p| p.name() == name).ok_or_else(|| UnknownProvider(name.to_owned()))
+        Provider::ALL.into_iter().find(|p| p.name() == name).ok_or_else(|| UnknownProvider { name: name.to_owned() })
     }
 }
 
@@ -85,7 +94,9 @@ mod tests {
         for provider in Provider::ALL {
             assert_eq!(provider.name().parse::<Provider>(), Ok(provider));
         }
-        assert_eq!("openai".parse::<Provider>(), Err(UnknownProvider("openai".into())));
+        let unknown = "openai".parse::<Provider>().err();
+        assert_eq!(unknown.as_ref().map(UnknownProvider::name), Some("openai"));
+        assert!(unknown.is_some_and(|e| e.to_string().contains("openai-chat, openai-responses")));
     }
 
     #[test]
