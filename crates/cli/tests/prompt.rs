@@ -199,3 +199,13 @@ fn a_response_without_an_answer_says_why() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("NOT_FOUND: models/nope is not found"), "{}", text(&out.stderr));
 }
+
+#[test]
+fn prompt_is_listed_and_has_help_and_version() {
+    assert!(text(&dossier(&["--help"], b"").stdout).lines().any(|l| l.trim_start().starts_with("prompt")));
+    let help = dossier(&["prompt", "--help"], b"");
+    assert_eq!(help.status.code(), Some(0));
+    assert!(text(&help.stdout).contains("--answer-from"));
+    let version = dossier(&["prompt", "--version"], b"");
+    assert_eq!(text(&version.stdout).trim(), format!("dossier-prompt {}", env!("CARGO_PKG_VERSION")));
+}
