@@ -33,9 +33,9 @@ pub(crate) struct Args {
     /// The model to ask (for Gemini it is part of the endpoint, not the body).
     #[arg(long, required_unless_present = "answer_from", conflicts_with = "answer_from")]
     model: Option<String>,
-    /// The article: a JSON file `{text, url, publisher, published, title}`, or a plain-text file
-    /// (its whole content is the text; give what is known with the flags below). `-` reads
-    /// standard input.
+    /// The article: a JSON file (`.json`: `{text, url, publisher, published, title}`), or a
+    /// plain-text file (its whole content is the text; give what is known with the flags below).
+    /// `-` reads standard input (an article object, or text).
     #[arg(long, value_name = "FILE", required_unless_present_any = ["answer_from", "endpoint"])]
     article: Option<PathBuf>,
     /// The article's URL (overrides the article file's).
@@ -156,12 +156,18 @@ fn read_text(path: &Path) -> Option<String> {
     read.map_err(|e| eprintln!("dossier prompt: {}: {e}", path.display())).ok()
 }
 
-/// The article: an Article JSON file when the content is a JSON object, else the text itself;
-/// the flags fill in (or override) what is known of it.
+/// The article: an Article JSON file (`.json`), else the text itself; the flags fill in (or
+/// override) what is known of it.
 fn read_article(path: &Path, args: &Args) -> Option<Article> {
     let text = read_text(path)?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
-    let mut article = if text.trim_start().starts_with('{') {
+    // As `dossier extract` reads it: `.json` is an article file; standard input is one when it
+    // is a JSON object.
+    let is_json = match path.extension() {
+        Some(ext) => ext.eq_ignore_ascii_case("json"),
+        None => path == Path::new("-") && text.trim_start().starts_with('{'),
+    };
+    let mut article = if is_json {
         match serde_json::from_str::<Article>(text) {
             Ok(article) => article,
             Err(e) => {
