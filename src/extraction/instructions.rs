@@ -86,7 +86,9 @@ signatures are kept. Never invent a date.\n",
         "9. Ids are short lowercase slugs, unique within their list (\"iran\", \"syria-mod\", \
 \"iran-syria-2020\"), and references use them: a party's actor and a signature's party are \
 actor ids, a signer is a person id. A signer holds a post (in `posts`) in the party they sign \
-for or in one of its organs; otherwise give the `capacity` they signed in.\n\
+for or in one of its organs (an actor whose `parent` is the party: its defense ministry, its armed \
+forces); otherwise give the `capacity` they signed in. List an actor only when another record \
+refers to it (a party, a post, a parent, a statement).\n\
 10. When the article itself gives conflicting accounts of one fact (two dates of one signing, \
 two signers for one party), keep both: one record each, each citing its own words, sharing \
 one `dispute` listed in `disputes`. Otherwise leave `disputes` empty and every `dispute` \
