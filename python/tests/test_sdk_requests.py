@@ -17,7 +17,6 @@ import importlib
 import json
 import os
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -278,7 +277,7 @@ def _sdk_result_json(provider: Provider, result: Any) -> str:
 def _extract(answer: str, article: dict[str, Any]) -> Any:
     """The answer read as `dossier extract` reads it, misquotes dropped, typographic variants
     of the article's words allowed (the real reporting has them: examples/pipeline/README.md)."""
-    extract: Callable[..., Any] | None = getattr(da.extraction, "extract", None) or getattr(da, "extract", None)
+    extract = getattr(da.extraction, "extract", None)
     if extract is None:
         pytest.skip("extraction.extract() is not in this build")
     return extract(answer, article, quotes="normalized", on_misquote="drop")
@@ -324,12 +323,15 @@ def test_the_sdk_sends_our_body_and_its_answer_extracts(provider: Provider, pair
     from_sdk = da.extraction.answer_from(_sdk_result_json(provider, result), provider=provider)
     assert json.loads(from_sdk) == json.loads(answer)
 
-    # And the extraction makes a valid dossier of it, crediting the article.
+    # And the extraction makes a valid dossier of it, citing the article under its own id.
     extracted = _extract(from_sdk, article)
-    dossier = extracted.dossier if hasattr(extracted, "dossier") else extracted
-    report = dossier.validate()
-    assert report.is_valid, [str(i) for i in report.errors]
-    assert dossier.to_dict()["sources"], "the article's source record"
+    assert extracted.ok, [str(i) for i in extracted.report.errors]
+    assert extracted.dossier.validate().is_valid
+    sources = {s["id"]: s for s in extracted.dossier.to_dict()["sources"]}
+    assert extracted.source in sources and "report" not in sources
+    if article.get("url"):
+        assert sources[extracted.source]["url"] == article["url"]
+    assert extracted.quotes and all(q.found for q in extracted.quotes), extracted.misquotes
 
 
 @pytest.mark.parametrize("provider", PROVIDERS)
