@@ -7,9 +7,9 @@
 //! A `.jsonl` file is read as JSON Lines, one dossier per line, and turned into rows dossier by
 //! dossier, so a corpus need not fit in memory. Dossiers that do not validate are skipped with a
 //! note on standard error (the tables of an invalid dossier would be wrong). `--through` is the
-//! last year of the year tables for bindings still in force (default: the current year);
-//! `--partition` writes the year tables as Hive-style `year=YYYY/` directories. Parquet needs
-//! `--features parquet`.
+//! last year of the year tables for bindings still in force (default: the current year; at
+//! most 9999); `--partition` writes the year tables as Hive-style `year=YYYY/` directories.
+//! Parquet needs `--features parquet`.
 //!
 //! Exit status: 0 on success, 1 when a file cannot be read or written, 2 on bad usage.
 #![allow(unused_crate_dependencies)] // Each target sees every dev-dependency; the lint is for the library.
@@ -18,10 +18,7 @@ use std::process::ExitCode;
 
 use defense_agreements::Dossier;
 use defense_agreements::jsonl::Reader;
-use defense_agreements::tables::{Format, Options, TableSink, Tables, WriteOptions};
-
-/// Rows held before they are written out.
-const BATCH_ROWS: usize = 100_000;
+use defense_agreements::tables::{Format, Options, TableSink, WriteOptions};
 
 fn usage(message: &str) -> ExitCode {
     eprintln!("tables: {message}");
@@ -69,7 +66,10 @@ fn main() -> ExitCode {
     if partition {
         write = write.partitioned();
     }
-    let options = Options::through(through);
+    let options = match Options::checked_through(through) {
+        Ok(options) => options,
+        Err(e) => return usage(&e.to_string()),
+    };
     let mut sink = match TableSink::create(&out, write) {
         Ok(s) => s,
         Err(e) => {
@@ -77,19 +77,14 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let mut tables = Tables::default();
     let (mut used, mut skipped) = (0usize, 0usize);
     for file in &files {
         let mut add = |dossier: Result<Dossier, defense_agreements::Error>, at: &str| -> Result<(), String> {
             match dossier {
                 Ok(d) if d.validate().is_valid() => {
-                    tables.add(&d, &options);
+                    // Rows go out in batches as they are produced, however many years they span.
+                    sink.add(&d, &options).map_err(|e| format!("{out}: {e}"))?;
                     used += 1;
-                    // Rows go out in batches: each partition file is then opened once per batch.
-                    if tables.counts().iter().map(|(_, n)| n).sum::<usize>() >= BATCH_ROWS {
-                        sink.write(&tables).map_err(|e| format!("{out}: {e}"))?;
-                        tables.clear();
-                    }
                 }
                 Ok(_) => {
                     eprintln!("tables: {at}: skipped: the dossier does not validate");
@@ -117,10 +112,6 @@ fn main() -> ExitCode {
             eprintln!("tables: {e}");
             return ExitCode::FAILURE;
         }
-    }
-    if let Err(e) = sink.write(&tables) {
-        eprintln!("tables: {out}: {e}");
-        return ExitCode::FAILURE;
     }
     match sink.finish() {
         Ok(written) => {

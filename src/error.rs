@@ -72,6 +72,10 @@ pub enum ValueError {
     /// A malformed or unsupported schema version.
     #[error(transparent)]
     SchemaVersion(#[from] crate::schema_version::SchemaVersionError),
+    /// A `through` year past the last year the research tables run to.
+    #[cfg(feature = "tables")]
+    #[error(transparent)]
+    ThroughYear(#[from] crate::tables::ThroughYearError),
 }
 
 macro_rules! into_error {
@@ -99,6 +103,9 @@ into_error!(
     crate::wire::UnknownValueError,
     crate::validate::CodeError,
 );
+
+#[cfg(feature = "tables")]
+into_error!(crate::tables::ThroughYearError);
 
 impl From<crate::extensions::ExtensionKeyError> for ValueError {
     fn from(e: crate::extensions::ExtensionKeyError) -> Self {

@@ -63,6 +63,8 @@ mod seed;
 mod sourced_histories;
 #[cfg(feature = "tables")]
 mod tables;
+#[cfg(feature = "tables")]
+mod tables_streaming;
 mod validation;
 #[cfg(feature = "merge")]
 mod xref_labelled;

@@ -1,6 +1,6 @@
 //! The `Dossier` class and the functions that read documents: `parse`, `read_file`, `schema`.
 
-use defense_agreements::tables::{Options, Tables};
+use defense_agreements::tables::Tables;
 use defense_agreements::values::CountryCode;
 use defense_agreements::{Agreement, Dossier, Error, Resolved};
 use pyo3::exceptions::PyKeyError;
@@ -191,7 +191,8 @@ impl PyDossier {
     /// `signatures`, `troop_presences`. Each row is a dict keyed by the column names of the
     /// command line's files (a tuple in column order with `as_tuples=True`); a null is None, a
     /// date a `datetime.date` (`str()` gives the CSV's `YYYY-MM-DD`). `through` is the last year
-    /// of the year tables for bindings still in force (default: the current year); `only`
+    /// of the year tables for bindings still in force (default: the current year; ValueError
+    /// past 9999); `only`
     /// (table names) limits the tables returned. The rows are produced whatever the validation
     /// says; `dossier tables` skips a dossier with errors. `disputes` is the dispute policy; each
     /// table's `disputed` column says which rows rest on a disputed fact.
@@ -204,7 +205,7 @@ impl PyDossier {
         only: Option<Vec<String>>,
         disputes: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let options = through.map_or_else(Options::through_this_year, Options::through).with_policy(policy(disputes)?);
+        let options = crate::tables::through_options(through)?.with_policy(policy(disputes)?);
         tables_dict(py, &Tables::from_dossier(&self.0, &options), as_tuples, only.as_deref())
     }
 

@@ -47,6 +47,12 @@ pub(crate) fn rows<'py, R: Row>(py: Python<'py>, rows: &[R], as_tuples: bool) ->
     Ok(list)
 }
 
+/// The tables' options for `through` (default: the current year); `ValueError` past
+/// `MAX_THROUGH_YEAR` (9999).
+pub(crate) fn through_options(through: Option<i32>) -> PyResult<Options> {
+    through.map_or_else(|| Ok(Options::through_this_year()), |y| Options::checked_through(y).map_err(value_error))
+}
+
 /// Every table (or those named in `only`), by name in `Tables::NAMES` order.
 /// `ValueError` for a name in `only` that is no table.
 pub(crate) fn check_table_names(only: Option<&[String]>) -> PyResult<()> {
@@ -120,9 +126,7 @@ pub(crate) fn corpus_tables<'py>(
 ) -> PyResult<(Bound<'py, PyDict>, Report)> {
     // Before reading a corpus that may be large.
     check_table_names(only.as_deref())?;
-    let options = through
-        .map_or_else(Options::through_this_year, Options::through)
-        .with_policy(crate::convert::policy(disputes)?);
+    let options = through_options(through)?.with_policy(crate::convert::policy(disputes)?);
     let mut report = Report { issues: Vec::new(), dossiers: 0 };
     let mut tables = Tables::default();
     let mut add = |d: &defense_agreements::Dossier| tables.add(d, &options);

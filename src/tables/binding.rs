@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::MAX_THROUGH_YEAR;
 use crate::agreement::{Agreement, AgreementStatus, Lifecycle};
 use crate::ids::ActorId;
 use crate::succession::Successions;
@@ -29,10 +30,11 @@ impl Spell {
     }
 }
 
-/// The years with at least one day in `[from, until)`, up to `through` for an open span.
+/// The years with at least one day in `[from, until)`, up to `through` for an open span, and
+/// never past [`MAX_THROUGH_YEAR`] (a fixed term may run past the last year a date can name).
 pub(crate) fn years(from: NaiveDate, until: Option<NaiveDate>, through: i32) -> std::ops::RangeInclusive<i32> {
     let last = until.map_or(through, |e| e.pred_opt().unwrap_or(e).year());
-    from.year()..=last
+    from.year()..=last.min(MAX_THROUGH_YEAR)
 }
 
 /// One agreement's lifecycle, replayed once, with the days on which a pair's own relations
@@ -127,8 +129,11 @@ impl<'a> Binding<'a> {
         let cuts: &[NaiveDate] = self.pair_days.get(&key).map_or(&[], Vec::as_slice);
         let mut out: Vec<(NaiveDate, Option<NaiveDate>)> = Vec::new();
         for (from, until) in overlap(spells_a, spells_b) {
-            // Within the overlap both are bound; only the pair's own acts change anything.
-            let inside = cuts.iter().copied().filter(|d| from < *d && until.is_none_or(|u| *d < u));
+            // Within the overlap both are bound; only the pair's own acts change anything. The
+            // cuts are sorted: find the overlap's by binary search, not by a pass over all.
+            let first = cuts.partition_point(|d| *d <= from);
+            let inside =
+                cuts.get(first..).unwrap_or_default().iter().copied().take_while(|d| until.is_none_or(|u| *d < u));
             let mut start = from;
             let mut pieces = Vec::new();
             for cut in inside {

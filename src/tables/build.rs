@@ -2,14 +2,18 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
+use super::Options;
+#[cfg(test)]
+use super::Tables;
 use super::binding::{self, Binding, Spell};
+use super::pledges::{Flags, Pledges};
 use super::rows::*;
-use super::{Options, Tables};
+use super::stream::Out;
 use crate::actor::{Actor, ActorKind};
 use crate::actor_tree::ActorTree;
-use crate::agreement::{ActionType, Agreement, Obligation, ObligationType};
+use crate::agreement::{ActionType, Agreement};
 use crate::codings::{Atop, AtopObligations};
 use crate::dossier::Dossier;
 use crate::ids::ActorId;
@@ -76,87 +80,61 @@ impl<'a> Actors<'a> {
     }
 }
 
-/// One obligation with its obligors and beneficiaries as sets (`None`: every party).
-struct Pledge<'a> {
-    kind: ObligationType,
-    obligors: Option<HashSet<&'a str>>,
-    beneficiaries: Option<HashSet<&'a str>>,
-}
-
-impl<'a> Pledge<'a> {
-    fn new(o: &'a Obligation) -> Self {
-        let set = |list: &'a [ActorId]| (!list.is_empty()).then(|| list.iter().map(ActorId::as_str).collect());
-        Self { kind: o.kind, obligors: set(&o.obligors), beneficiaries: set(&o.beneficiaries) }
-    }
-
-    fn binds(&self, from: &str, to: &str) -> bool {
-        self.obligors.as_ref().is_none_or(|s| s.contains(from))
-            && self.beneficiaries.as_ref().is_none_or(|s| s.contains(to))
-    }
-}
-
-/// ATOP's five flags, in column order.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Flags([u8; 5]);
-
-impl Flags {
-    fn index(kind: ObligationType) -> usize {
-        match kind {
-            ObligationType::Defense => 0,
-            ObligationType::Offense => 1,
-            ObligationType::Neutrality => 2,
-            ObligationType::NonAggression => 3,
-            _ => 4,
-        }
-    }
-
-    fn directed(pledges: &[Pledge<'_>], from: &str, to: &str) -> Self {
-        let mut flags = Self::default();
-        for p in pledges.iter().filter(|p| p.binds(from, to)) {
-            flags.0[Self::index(p.kind)] = 1;
-        }
-        flags
-    }
-
-    fn of(atop: &AtopObligations) -> Self {
-        let f = |a: Atop| flag(a.is_present());
-        Self([f(atop.defense), f(atop.offense), f(atop.neutrality), f(atop.nonaggression), f(atop.consultation)])
-    }
-
-    fn or(self, other: Self) -> Self {
-        let mut out = self;
-        for (a, b) in out.0.iter_mut().zip(other.0) {
-            *a |= b;
-        }
-        out
-    }
-}
-
 /// Sorting key of an undirected dyad: COW code first (missing last), then id.
-fn dyad_key(keys: &Keys<'_>, id: &str) -> (bool, i64, String) {
-    (keys.ccode.is_none(), keys.ccode.unwrap_or(0), id.to_owned())
+fn dyad_key<'k>(keys: &Keys<'_>, id: &'k str) -> (bool, i64, &'k str) {
+    (keys.ccode.is_none(), keys.ccode.unwrap_or(0), id)
 }
 
 fn edtf(date: &EdtfDate) -> String {
     date.to_string()
 }
 
-#[derive(Default)]
-struct StateYear {
-    agreements: i64,
-    alliances: i64,
+/// The years in which one agreement binds one actor: a seat's spells, each year once.
+struct YearSpan {
+    from: i32,
+    to: i32,
+    alliance: bool,
     flags: Flags,
     disputed: bool,
 }
 
+/// Appends the years `from..=to` to chronological `spans`, merging a year already there (two
+/// spells in one year count the agreement once).
+fn merge_years(spans: &mut Vec<(i32, i32)>, from: i32, to: i32) {
+    if from > to {
+        return;
+    }
+    match spans.last_mut() {
+        Some(last) if from <= last.1.saturating_add(1) => last.1 = last.1.max(to),
+        _ => spans.push((from, to)),
+    }
+}
+
+/// The years of chronological, disjoint day spans, as merged year ranges.
+fn span_years(spans: &[(NaiveDate, Option<NaiveDate>)], through: i32) -> Vec<(i32, i32)> {
+    let mut out = Vec::new();
+    for &(start, end) in spans {
+        let years = binding::years(start, end, through);
+        merge_years(&mut out, *years.start(), *years.end());
+    }
+    out
+}
+
 /// The rows of `dossier`, whose disputes are already resolved; `contested` says which rows rest
-/// on a disputed fact.
-pub(super) fn build(dossier: &Dossier, contested: &Contested, options: &Options, out: &mut Tables) {
+/// on a disputed fact. Year rows are produced one at a time into `out`, which hands them on
+/// in batches: nothing here holds more than the input's spells.
+pub(super) fn build<E>(
+    dossier: &Dossier,
+    contested: &Contested,
+    options: &Options,
+    out: &mut Out<'_, E>,
+) -> Result<(), E> {
     let dossier_id = dossier.id.as_str();
     let actors = Actors::new(dossier);
-    let through = options.through_year;
-    let mut state_years: BTreeMap<(&str, i32), StateYear> = BTreeMap::new();
+    let through = options.last_year();
+    let mut state_spans: BTreeMap<&str, Vec<YearSpan>> = BTreeMap::new();
     let successions = dossier.successions();
+    let people: HashMap<&str, &str> = dossier.people.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
 
     for ag in &dossier.agreements {
         let agreement_id = ag.id.as_str();
@@ -166,11 +144,12 @@ pub(super) fn build(dossier: &Dossier, contested: &Contested, options: &Options,
         let alliance = atop.any();
         let mut row = agreement_row(dossier_id, ag, &binding, &atop);
         row.disputed = flag(contested.agreement(agreement_id));
-        out.agreements.push(row);
+        out.push(row)?;
         // A disputed act bears on who is bound when; any disputed pledge on the COW type and on
         // whether it is an alliance: either bears on every dyad and state-year.
         let lifecycle_disputed = contested.lifecycle(agreement_id);
         let pledges_disputed = lifecycle_disputed || contested.pledge(agreement_id, None);
+        let pledges = Pledges::new(ag);
 
         // Full parties, each once, in the order listed.
         let mut seen = HashSet::new();
@@ -183,12 +162,12 @@ pub(super) fn build(dossier: &Dossier, contested: &Contested, options: &Options,
         let keys: Vec<Keys<'_>> = seats.iter().map(|(h, _)| actors.keys(h)).collect();
 
         for (((holder, party), spells), k) in seats.iter().zip(&spells).zip(&keys) {
-            let flags = Flags::of(&ag.atop_obligations_of(party));
+            let flags = pledges.of(party.as_str());
             let member_disputed = flag(lifecycle_disputed || contested.pledge(agreement_id, Some(party.as_str())));
-            let mut last_year = None;
+            let mut years = Vec::new();
             for (n, s) in spells.iter().enumerate() {
                 let last = s.last_day();
-                out.members.push(MemberRow {
+                out.push(MemberRow {
                     dossier_id: dossier_id.to_owned(),
                     agreement_id: agreement_id.to_owned(),
                     actor_id: (*holder).to_owned(),
@@ -210,34 +189,36 @@ pub(super) fn build(dossier: &Dossier, contested: &Contested, options: &Options,
                     atop_nonagg: flags.0[3],
                     atop_consul: flags.0[4],
                     disputed: member_disputed,
-                });
-                for year in binding::years(s.from, s.until, through) {
-                    // Two spells in one year count the agreement once.
-                    if last_year.is_some_and(|y| y >= year) {
-                        continue;
-                    }
-                    last_year = Some(year);
-                    let entry = state_years.entry((holder, year)).or_default();
-                    entry.agreements += 1;
-                    entry.alliances += i64::from(alliance);
-                    entry.flags = entry.flags.or(flags);
-                    entry.disputed |= pledges_disputed;
-                }
+                })?;
+                let range = binding::years(s.from, s.until, through);
+                merge_years(&mut years, *range.start(), *range.end());
             }
+            let spans = state_spans.entry(holder).or_default();
+            spans.extend(years.into_iter().map(|(from, to)| YearSpan {
+                from,
+                to,
+                alliance,
+                flags,
+                disputed: pledges_disputed,
+            }));
         }
 
-        let pledges: Vec<Pledge<'_>> = ag.obligations.iter().map(Pledge::new).collect();
+        let mut around = None;
         for (i, &(ha, a)) in seats.iter().enumerate() {
+            // Seats of one party are consecutive: its pledges are gathered once.
+            let pa = match &around {
+                Some((p, around)) if *p == a.as_str() => around,
+                _ => &around.insert((a.as_str(), pledges.around(a.as_str()))).1,
+            };
             for (j, &(hb, b)) in seats.iter().enumerate() {
                 if a == b || ha == hb {
                     continue;
                 }
                 let (ka, kb) = (&keys[i], &keys[j]);
-                let directed = Flags::directed(&pledges, a.as_str(), b.as_str());
+                let directed = pa.toward(b.as_str());
                 let common = binding.pair_spans(a, b, &spells[i], &spells[j]);
-                let mut years = Vec::new();
                 for &(start, end) in &common {
-                    out.directed_dyad_intervals.push(DirectedDyadIntervalRow {
+                    out.push(DirectedDyadIntervalRow {
                         dossier_id: dossier_id.to_owned(),
                         agreement_id: agreement_id.to_owned(),
                         actor1: ha.to_owned(),
@@ -255,12 +236,7 @@ pub(super) fn build(dossier: &Dossier, contested: &Contested, options: &Options,
                         atop_consul: directed.0[4],
                         cow_type,
                         disputed: flag(pledges_disputed),
-                    });
-                    for year in binding::years(start, end, through) {
-                        if years.last().is_none_or(|&y| y < year) {
-                            years.push(year);
-                        }
-                    }
+                    })?;
                 }
                 // Directed and undirected year rows share every column; only the flags differ.
                 macro_rules! dyad_year {
@@ -285,46 +261,97 @@ pub(super) fn build(dossier: &Dossier, contested: &Contested, options: &Options,
                         }
                     };
                 }
-                out.directed_dyad_years
-                    .extend(years.iter().map(|&year| dyad_year!(DirectedDyadYearRow, year, directed)));
+                let years = span_years(&common, through);
+                for &(from, to) in &years {
+                    for year in from..=to {
+                        out.push(dyad_year!(DirectedDyadYearRow, year, directed))?;
+                    }
+                }
                 // The undirected row once per pair, from the side that sorts first: the years
                 // in which either is bound toward the other (a suspension may run one way).
                 if dyad_key(ka, ha) < dyad_key(kb, hb) {
-                    let both = directed.or(Flags::directed(&pledges, b.as_str(), a.as_str()));
-                    let mut either = years.clone();
-                    for (start, end) in binding.pair_spans(b, a, &spells[j], &spells[i]) {
-                        either.extend(binding::years(start, end, through));
-                    }
+                    let both = directed.or(pa.from(b.as_str()));
+                    let mut either = years;
+                    either.extend(span_years(&binding.pair_spans(b, a, &spells[j], &spells[i]), through));
                     either.sort_unstable();
-                    either.dedup();
-                    out.dyad_years.extend(either.iter().map(|&year| dyad_year!(DyadYearRow, year, both)));
+                    let mut merged = Vec::with_capacity(either.len());
+                    for (from, to) in either {
+                        merge_years(&mut merged, from, to);
+                    }
+                    for (from, to) in merged {
+                        for year in from..=to {
+                            out.push(dyad_year!(DyadYearRow, year, both))?;
+                        }
+                    }
                 }
             }
         }
 
-        signatures(dossier, ag, &actors, contested, out);
+        signatures(dossier, ag, &actors, &people, contested, out)?;
     }
 
-    for ((actor_id, year), sy) in state_years {
-        let k = actors.keys(actor_id);
-        out.state_years.push(StateYearRow {
-            dossier_id: dossier_id.to_owned(),
-            actor_id: actor_id.to_owned(),
-            ccode: k.ccode,
-            iso3: k.iso3,
-            year,
-            agreements: sy.agreements,
-            alliances: sy.alliances,
-            atop_defense: sy.flags.0[0],
-            atop_offense: sy.flags.0[1],
-            atop_neutral: sy.flags.0[2],
-            atop_nonagg: sy.flags.0[3],
-            atop_consul: sy.flags.0[4],
-            disputed: flag(sy.disputed),
-        });
+    for (actor_id, spans) in state_spans {
+        state_years(dossier_id, actor_id, actors.keys(actor_id), &spans, out)?;
     }
 
-    troop_presences(dossier, &actors, contested, out);
+    troop_presences(dossier, &actors, contested, out)
+}
+
+/// One actor's state-year rows, year by year, from the year spans of its agreements: a sweep
+/// over the spans' ends, so the cost is the spans plus the rows.
+fn state_years<E>(
+    dossier_id: &str,
+    actor_id: &str,
+    k: Keys<'_>,
+    spans: &[YearSpan],
+    out: &mut Out<'_, E>,
+) -> Result<(), E> {
+    // (year, span, opening): a span counts from its first year to its last, inclusive.
+    let mut edges: Vec<(i64, bool, usize)> = Vec::with_capacity(2 * spans.len());
+    for (i, s) in spans.iter().enumerate() {
+        edges.push((i64::from(s.from), true, i));
+        edges.push((i64::from(s.to) + 1, false, i));
+    }
+    edges.sort_unstable();
+    let (mut agreements, mut alliances, mut disputed, mut flags) = (0i64, 0i64, 0i64, [0i64; 5]);
+    let mut e = 0;
+    while let Some(&(year, _, _)) = edges.get(e) {
+        while let Some(&(_, opening, i)) = edges.get(e).filter(|edge| edge.0 == year) {
+            e += 1;
+            let Some(s) = spans.get(i) else { continue };
+            let d = if opening { 1 } else { -1 };
+            agreements += d;
+            alliances += d * i64::from(s.alliance);
+            disputed += d * i64::from(s.disputed);
+            for (count, f) in flags.iter_mut().zip(s.flags.0) {
+                *count += d * i64::from(f);
+            }
+        }
+        let Some(&(next, _, _)) = edges.get(e) else { break };
+        if agreements == 0 {
+            continue;
+        }
+        let f = |n: usize| u8::from(flags.get(n).is_some_and(|c| *c > 0));
+        for y in year..next {
+            let Ok(year) = i32::try_from(y) else { break };
+            out.push(StateYearRow {
+                dossier_id: dossier_id.to_owned(),
+                actor_id: actor_id.to_owned(),
+                ccode: k.ccode,
+                iso3: k.iso3,
+                year,
+                agreements,
+                alliances,
+                atop_defense: f(0),
+                atop_offense: f(1),
+                atop_neutral: f(2),
+                atop_nonagg: f(3),
+                atop_consul: f(4),
+                disputed: flag(disputed > 0),
+            })?;
+        }
+    }
+    Ok(())
 }
 
 fn agreement_row(dossier_id: &str, ag: &Agreement, binding: &Binding<'_>, atop: &AtopObligations) -> AgreementRow {
@@ -367,15 +394,18 @@ fn agreement_row(dossier_id: &str, ag: &Agreement, binding: &Binding<'_>, atop: 
     }
 }
 
-fn signatures(dossier: &Dossier, ag: &Agreement, actors: &Actors<'_>, contested: &Contested, out: &mut Tables) {
-    if ag.signatures.is_empty() {
-        return;
-    }
-    let people: HashMap<&str, &str> = dossier.people.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
+fn signatures<E>(
+    dossier: &Dossier,
+    ag: &Agreement,
+    actors: &Actors<'_>,
+    people: &HashMap<&str, &str>,
+    contested: &Contested,
+    out: &mut Out<'_, E>,
+) -> Result<(), E> {
     for (n, s) in ag.signatures.iter().enumerate() {
         let k = actors.keys(s.party.as_str());
         let single = s.date.as_ref().and_then(EdtfDate::as_date);
-        out.signatures.push(SignatureRow {
+        out.push(SignatureRow {
             dossier_id: dossier.id.as_str().to_owned(),
             agreement_id: ag.id.as_str().to_owned(),
             seq: i64::try_from(n + 1).unwrap_or(i64::MAX),
@@ -390,11 +420,17 @@ fn signatures(dossier: &Dossier, ag: &Agreement, actors: &Actors<'_>, contested:
             year_signed: single.map(|d| d.year_value()),
             place: s.place.as_ref().map(|p| p.name.clone()),
             disputed: flag(contested.signature(ag.id.as_str(), s.party.as_str(), s.signer.as_str()).is_some()),
-        });
+        })?;
     }
+    Ok(())
 }
 
-fn troop_presences(dossier: &Dossier, actors: &Actors<'_>, contested: &Contested, out: &mut Tables) {
+fn troop_presences<E>(
+    dossier: &Dossier,
+    actors: &Actors<'_>,
+    contested: &Contested,
+    out: &mut Out<'_, E>,
+) -> Result<(), E> {
     // The host's COW code: a state actor of the dossier with that country and a `cow` id.
     let mut host_codes = HashMap::new();
     for a in dossier.actors.iter().filter(|a| a.kind == ActorKind::State) {
@@ -407,7 +443,7 @@ fn troop_presences(dossier: &Dossier, actors: &Actors<'_>, contested: &Contested
         let as_of = t.as_of.as_ref().and_then(EdtfDate::latest);
         for force in &t.forces {
             let k = actors.keys(force.as_str());
-            out.troop_presences.push(TroopPresenceRow {
+            out.push(TroopPresenceRow {
                 dossier_id: dossier.id.as_str().to_owned(),
                 troop_presence_id: t.id.as_str().to_owned(),
                 actor_id: force.as_str().to_owned(),
@@ -427,9 +463,10 @@ fn troop_presences(dossier: &Dossier, actors: &Actors<'_>, contested: &Contested
                 host_consent: t.host_consent.as_str().to_owned(),
                 agreement_id: t.agreement.as_ref().map(|a| a.as_str().to_owned()),
                 disputed: flag(contested.presence(t.id.as_str())),
-            });
+            })?;
         }
     }
+    Ok(())
 }
 
 #[cfg(test)]

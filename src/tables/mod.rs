@@ -36,13 +36,16 @@ mod binding;
 mod build;
 #[cfg(feature = "parquet")]
 mod parquet;
+mod pledges;
 mod rows;
+mod stream;
 mod write;
 
 pub use rows::{
     AgreementRow, DirectedDyadIntervalRow, DirectedDyadYearRow, DyadYearRow, MemberRow, SignatureRow, StateYearRow,
     TroopPresenceRow,
 };
+pub use stream::TableStream;
 pub use write::{Format, TableSink, WriteOptions};
 
 use chrono::NaiveDate;
@@ -166,12 +169,36 @@ cell_value!(u8, Int, |v| Cell::Int(i64::from(*v)));
 cell_value!(bool, Bool, |v| Cell::Bool(*v));
 cell_value!(NaiveDate, Date, |v| Cell::Date(*v));
 
+/// The last year the year tables run to: `through` may not be later, and no year row is.
+///
+/// 9999 is the last year a dossier's dates can name (EDTF's four-digit years,
+/// [`PartialDate::YEARS`](crate::values::PartialDate::YEARS)), so every act recorded in any
+/// dossier takes effect by then; a fixed number keeps the accepted arguments the same from one
+/// year to the next, where "this year plus a margin" would not. Past it a year column would
+/// only repeat an open spell's last row: `--through 1000000` once asked for 573 MB of such rows
+/// from one bilateral treaty.
+pub const MAX_THROUGH_YEAR: i32 = 9999;
+
+/// A `through` year past [`MAX_THROUGH_YEAR`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "through year {year} is past {MAX_THROUGH_YEAR}, the last year the tables run to (the last year a dossier's dates can name)"
+)]
+#[non_exhaustive]
+pub struct ThroughYearError {
+    /// The year asked for.
+    pub year: i32,
+}
+
 /// How to produce the tables.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Options {
     /// The last year of the year tables (state-year, dyad-year …) for bindings still in
-    /// force: an open spell gives rows up to this year.
+    /// force: an open spell gives rows up to this year. At most [`MAX_THROUGH_YEAR`]: the
+    /// functions that can fail ([`TableSink::add`], [`TableStream::new`]) refuse a later year,
+    /// and the in-memory [`Tables::from_dossier`] and [`Tables::add`] stop every year table at
+    /// [`MAX_THROUGH_YEAR`]; [`Options::checked_through`] refuses it up front.
     pub through_year: i32,
     /// Which alternatives of a dispute count as fact (default: none, only undisputed facts).
     /// Each row's `disputed` column says whether it rests on a disputed fact either way.
@@ -180,9 +207,32 @@ pub struct Options {
 
 impl Options {
     /// Year tables run through `through_year` for bindings still in force, under the default
-    /// dispute policy.
+    /// dispute policy. The year is not checked here: see [`Options::checked_through`].
     pub fn through(through_year: i32) -> Self {
         Self { through_year, policy: DisputePolicy::default() }
+    }
+
+    /// As [`Options::through`], refusing a year past [`MAX_THROUGH_YEAR`] (what the command
+    /// line's `--through` and the Python package's `through` do).
+    ///
+    /// ```
+    /// use defense_agreements::tables::{MAX_THROUGH_YEAR, Options};
+    ///
+    /// assert!(Options::checked_through(2024).is_ok());
+    /// let error = Options::checked_through(1_000_000).err().ok_or("accepted")?;
+    /// assert_eq!(error.year, 1_000_000);
+    /// assert!(error.to_string().contains(&MAX_THROUGH_YEAR.to_string()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn checked_through(through_year: i32) -> Result<Self, ThroughYearError> {
+        let options = Self::through(through_year);
+        options.check()?;
+        Ok(options)
+    }
+
+    /// Whether the options can be used: `through_year` is at most [`MAX_THROUGH_YEAR`].
+    pub fn check(&self) -> Result<(), ThroughYearError> {
+        if self.through_year > MAX_THROUGH_YEAR { Err(ThroughYearError { year: self.through_year }) } else { Ok(()) }
     }
 
     /// The same options under another dispute policy.
@@ -192,13 +242,25 @@ impl Options {
     }
 
     /// Year tables run through the current year (UTC, from the system clock): the default of
-    /// the command line's `--through` and of the Python package's `through`.
+    /// the command line's `--through` and of the Python package's `through`. Not the latest
+    /// year the input names: a corpus is read once, its rows written as they come, so the
+    /// default cannot wait for the last dossier; a treaty in force later than this year gets
+    /// its year rows by a later `through`.
     pub fn through_this_year() -> Self {
-        let days =
-            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400);
-        let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-        Self::through(chrono::Datelike::year(&epoch.checked_add_days(chrono::Days::new(days)).unwrap_or(epoch)))
+        Self::through(this_year())
     }
+
+    /// The last year of the year tables: `through_year`, but never past [`MAX_THROUGH_YEAR`].
+    pub(crate) fn last_year(&self) -> i32 {
+        self.through_year.min(MAX_THROUGH_YEAR)
+    }
+}
+
+/// The current year (UTC), from the system clock.
+fn this_year() -> i32 {
+    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400);
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    chrono::Datelike::year(&epoch.checked_add_days(chrono::Days::new(days)).unwrap_or(epoch))
 }
 
 /// `Tables` and its per-table lists, from the list of tables (`tables!` in `rows.rs`).
@@ -242,10 +304,31 @@ macro_rules! tables_struct {
                 $(visitor.table::<$row>(&self.$list)?;)*
                 Ok(())
             }
+
+            /// The number of rows in all tables.
+            pub fn len(&self) -> usize {
+                0 $(+ self.$list.len())*
+            }
+
+            /// Whether every table is empty.
+            pub fn is_empty(&self) -> bool {
+                self.len() == 0
+            }
         }
+
+        $(impl Listed for $row {
+            fn list(tables: &mut Tables) -> &mut Vec<Self> {
+                &mut tables.$list
+            }
+        })*
     };
 }
 rows::tables!(tables_struct);
+
+/// A row type with its list in [`Tables`].
+pub(crate) trait Listed: Row + Sized {
+    fn list(tables: &mut Tables) -> &mut Vec<Self>;
+}
 
 /// What to do with each table's rows, for code that handles every table alike (writing files,
 /// converting to another language's values): see [`Tables::visit`].
@@ -257,18 +340,32 @@ pub trait TableVisitor {
 }
 
 impl Tables {
-    /// The tables of one dossier.
+    /// The tables of one dossier, in memory. Every year table stops at [`MAX_THROUGH_YEAR`]
+    /// whatever `options.through_year` says; to write large tables without holding them, use
+    /// [`TableSink::add`] or [`TableStream`].
     pub fn from_dossier(dossier: &Dossier, options: &Options) -> Self {
         let mut tables = Self::default();
         tables.add(dossier, options);
         tables
     }
 
-    /// Adds the rows of one more dossier, its disputes resolved under `options.policy`.
+    /// Adds the rows of one more dossier, its disputes resolved under `options.policy` (in
+    /// memory, as [`Tables::from_dossier`]).
     pub fn add(&mut self, dossier: &Dossier, options: &Options) {
-        let resolved = dossier.resolve(options.policy);
-        build::build(&resolved, resolved.contested(), options, self);
+        let mut held = 0;
+        let mut keep = |_: &Tables| Ok::<(), std::convert::Infallible>(());
+        let mut out = stream::Out::new(self, &mut held, usize::MAX, &mut keep);
+        match build_into(dossier, options, &mut out) {
+            Ok(()) => {}
+            Err(never) => match never {},
+        }
     }
+}
+
+/// The rows of `dossier` under `options`, into `out`.
+fn build_into<E>(dossier: &Dossier, options: &Options, out: &mut stream::Out<'_, E>) -> Result<(), E> {
+    let resolved = dossier.resolve(options.policy);
+    build::build(&resolved, resolved.contested(), options, out)
 }
 
 // The code in the guide must run as written: rustdoc tests its `rust` blocks.

@@ -3,12 +3,9 @@
 use std::io;
 use std::process::ExitCode;
 
-use defense_agreements::tables::{Format, Options, TableSink, Tables, WriteOptions};
+use defense_agreements::tables::{Format, MAX_THROUGH_YEAR, Options, TableSink, WriteOptions};
 
 use crate::input::Inputs;
-
-/// Rows held before they are written out: each partition file is then opened once per batch.
-const BATCH_ROWS: usize = 100_000;
 
 /// Write the research tables of the dossiers into a directory.
 ///
@@ -35,8 +32,9 @@ pub(crate) struct Args {
     /// Write each year table as Hive-style `year=YYYY/` partitions (for large corpora).
     #[arg(long)]
     partition: bool,
-    /// The last year of the year tables for bindings still in force (default: this year).
-    #[arg(long, value_name = "YEAR")]
+    /// The last year of the year tables for bindings still in force (default: this year, UTC;
+    /// at most 9999, the last year a dossier's dates can name).
+    #[arg(long, value_name = "YEAR", value_parser = through_year)]
     through: Option<i32>,
     #[command(flatten)]
     disputes: crate::disputes::Disputes,
@@ -46,6 +44,14 @@ pub(crate) struct Args {
 enum TableFormat {
     Csv,
     Parquet,
+}
+
+/// A year no later than [`MAX_THROUGH_YEAR`] (clap reports the message and exits with 2).
+fn through_year(text: &str) -> Result<i32, String> {
+    let year: i32 = text.trim().parse().map_err(|_| format!("'{text}' is not a year"))?;
+    Options::checked_through(year).map(|_| year).map_err(|_| {
+        format!("{year} is past {MAX_THROUGH_YEAR}, the last year the tables run to (the last year a dossier's dates can name)")
+    })
 }
 
 fn io_error(e: defense_agreements::Error) -> io::Error {
@@ -67,17 +73,13 @@ pub(crate) fn run(args: Args) -> io::Result<ExitCode> {
     let options =
         args.through.map_or_else(Options::through_this_year, Options::through).with_policy(args.disputes.policy());
     let mut sink = TableSink::create(&args.out, write).map_err(io_error)?;
-    let mut tables = Tables::default();
     let (mut used, mut failed) = (0u64, 0u64);
     args.inputs.for_each(|origin, parsed| {
         match parsed {
             Ok(d) if d.validate().is_valid() => {
-                tables.add(&d, &options);
+                // Rows are written in batches as they are produced, however many years they span.
+                sink.add(&d, &options).map_err(io_error)?;
                 used += 1;
-                if tables.counts().iter().map(|(_, n)| n).sum::<usize>() >= BATCH_ROWS {
-                    sink.write(&tables).map_err(io_error)?;
-                    tables.clear();
-                }
             }
             Ok(_) => {
                 failed += 1;
@@ -90,7 +92,6 @@ pub(crate) fn run(args: Args) -> io::Result<ExitCode> {
         }
         Ok(())
     })?;
-    sink.write(&tables).map_err(io_error)?;
     let written = sink.finish().map_err(io_error)?;
     eprintln!("{used} dossier(s) written, {failed} skipped: {} file(s) in {}", written.len(), args.out);
     Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })

@@ -395,6 +395,32 @@ fn tables_writes_one_file_per_table_and_skips_what_does_not_parse() {
 }
 
 #[test]
+fn tables_through_defaults_to_this_year_and_stops_at_9999() {
+    let dir = std::env::temp_dir().join(format!("dossier-tables-through-{}", std::process::id()));
+    let out_dir = dir.to_string_lossy().into_owned();
+    let us_japan = "examples/data/us-japan-1960.json";
+    let refused = dossier(&["tables", "--through", "1000000", "--out", &out_dir, us_japan], b"");
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
+    assert!(stderr(&refused).contains("1000000 is past 9999"), "{}", stderr(&refused));
+    assert!(!dir.exists(), "nothing written");
+    let out = dossier(&["tables", "--out", &out_dir, us_japan], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let dyads = std::fs::read_to_string(dir.join("dyad_years.csv")).unwrap_or_default();
+    let year_column = dyads.lines().next().and_then(|h| h.split(',').position(|c| c == "year"));
+    let last = dyads.lines().skip(1).filter_map(|l| l.split(',').nth(year_column?)?.parse::<i32>().ok()).max();
+    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400);
+    let today = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).and_then(|e| e.checked_add_days(chrono::Days::new(days)));
+    // A run across New Year may see the next year.
+    let this_year = today.map_or(0, |d| chrono::Datelike::year(&d));
+    assert!(last.is_some_and(|y| (this_year..=this_year + 1).contains(&y)), "{last:?} for {this_year}");
+    let out = dossier(&["tables", "--through", "9999", "--out", &out_dir, us_japan], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let dyads = std::fs::read_to_string(dir.join("dyad_years.csv")).unwrap_or_default();
+    assert_eq!(dyads.lines().count(), 1 + 2 * (9999 - 1960 + 1), "two agreements, 1960 to 9999");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn validate_prints_the_same_in_the_same_order_on_any_number_of_threads() {
     let (good, broken) = seed_lines();
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
