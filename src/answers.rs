@@ -1,13 +1,16 @@
 //! The questions people ask of dossiers, answered as text: which agreements bind an actor on a
 //! day, which forces are in a country, where each agreement stands, who signed it and in what
-//! capacity, which facts rest on one source, each agreement's lifecycle, and what the sources
-//! dispute.
+//! capacity, where its acts took place, what the actor pledges and is pledged, which facts rest
+//! on one source, each agreement's lifecycle, and what the sources dispute.
 //!
 //! `dossier query` prints [`write_answers`]; every answer is derived from
 //! the recorded lifecycle and citations, never stored. The answers count the disputed facts
 //! [`Questions::policy`] counts (by default none: only undisputed facts); the facts resting on a
 //! single source and the competing claims are listed as recorded, each dispute with what the
-//! policy made of it.
+//! policy made of it. A fact is counted once however many records report it: the competing
+//! versions of one disputed fact are one fact, cited by all their sources. The answers about
+//! the actor follow the succession links: a state that continues a party answers for its place
+//! (docs/lifecycle.md, "States that end and continue").
 //!
 //! ```
 //! use defense_agreements::answers::{Questions, write_answers};
@@ -34,15 +37,15 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 
 use crate::actor_tree::ActorTree;
-use crate::agreement::Agreement;
+use crate::agreement::{Agreement, Lifecycle};
 use crate::citation::Citation;
 use crate::dispute::{Claim, Competing};
 use crate::dispute_policy::DisputePolicy;
 use crate::dossier::Dossier;
-use crate::ids::ActorId;
+use crate::ids::{ActorId, DisputeId};
 use crate::person::{Person, Post};
 use crate::resolve::{Outcome, Resolved};
-use crate::values::CountryCode;
+use crate::values::{CountryCode, Place};
 
 /// What to ask: whose agreements, on which day, about which host country.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,22 +77,21 @@ crate::with::with!(Questions {
     with_policy: policy val DisputePolicy;
 });
 
-/// Writes the seven answers for `dossiers`, one tab-separated section each.
+/// Writes the nine answers for `dossiers`, one tab-separated section each.
 pub fn write_answers(out: &mut impl Write, dossiers: &[Dossier], q: &Questions) -> io::Result<()> {
     let when = q.on.map_or_else(|| "latest".to_owned(), |d| d.to_string());
     let actor = &q.actor;
     // Decided once per dossier: every derived answer below reads the facts the policy counts.
     let resolved: Vec<Resolved<'_>> = dossiers.iter().map(|d| d.resolve(q.policy)).collect();
+    // Without a day, "latest" is the state the record leads to: after every act, as
+    // `Agreement::status` reads it.
+    let day = q.on.unwrap_or(NaiveDate::MAX);
 
     // `agreements_binding` applies the lifecycle: entry into force, the actor's own
-    // ratification, and its withdrawal once effective.
+    // ratification, its withdrawal once effective, and the places it holds by succession.
     writeln!(out, "# Agreements binding {actor} ({when})")?;
     for d in &resolved {
-        let found: Vec<&Agreement> = match q.on {
-            Some(day) => d.agreements_binding(actor, day).collect(),
-            None => d.agreements_of(actor).collect(),
-        };
-        for a in found {
+        for a in d.agreements_binding(actor, day) {
             writeln!(out, "{}\t{}\t{}", a.id, status(a, q.on), a.title)?;
         }
     }
@@ -135,39 +137,86 @@ pub fn write_answers(out: &mut impl Write, dossiers: &[Dossier], q: &Questions) 
         }
     }
 
-    // Candidates for corroboration.
-    writeln!(out, "\n# Facts resting on a single source")?;
-    for d in dossiers {
-        let mut single = |what: String, own: &[Citation], inherited: &[Citation]| -> io::Result<()> {
-            let s = sources(own, inherited);
-            if s.len() == 1 {
-                writeln!(out, "{}\t{what}\t[{}]", d.id, s.into_iter().collect::<Vec<_>>().join(", "))?;
-            }
-            Ok(())
-        };
+    // Where each act and signature the policy counts took place.
+    writeln!(out, "\n# Places")?;
+    for d in &resolved {
         for a in &d.agreements {
-            single(format!("agreement {}", a.id), &a.citations, &[])?;
             for act in &a.actions {
-                let who = act.party.as_ref().map_or_else(String::new, |p| format!(" by {p}"));
-                single(format!("{} {} of {}{who}", act.kind, act.date, a.id), &act.citations, &a.citations)?;
+                if let Some(place) = &act.place {
+                    let what = format!("{}{}", act.kind, by(act.party.as_ref()));
+                    let cited = list(&sources(&act.citations, &a.citations));
+                    writeln!(out, "{}\t{what}\t{}\t{}\t[{cited}]", a.id, act.date, place_text(place))?;
+                }
             }
             for s in &a.signatures {
-                single(format!("signature of {} by {} for {}", a.id, s.signer, s.party), &s.citations, &a.citations)?;
+                if let Some(place) = &s.place {
+                    let date = s.date.as_ref().map_or_else(|| "(date not given)".to_owned(), ToString::to_string);
+                    let cited = list(&sources(&s.citations, &a.citations));
+                    let what = format!("signature by {} for {}", s.signer, s.party);
+                    writeln!(out, "{}\t{what}\t{date}\t{}\t[{cited}]", a.id, place_text(place))?;
+                }
             }
-        }
-        for t in &d.troop_presences {
-            single(format!("troop presence {}", t.id), &t.citations, &[])?;
-        }
-        for s in &d.statements {
-            single(format!("statement {}", s.id), &s.citations, &[])?;
         }
     }
 
-    // One replay per agreement answers every question on any day.
+    // What the actor pledges or is pledged, in the agreements that bind it: the obligations
+    // whose obligors or beneficiaries include a place it holds (or name no one: every party).
+    writeln!(out, "\n# Obligations of {actor} in the agreements binding it ({when})")?;
+    for d in &resolved {
+        let successions = d.successions();
+        let held = successions.places_held(actor.as_str());
+        let holds = |ids: &[ActorId]| ids.is_empty() || ids.iter().any(|i| held.contains(i.as_str()));
+        for a in d.agreements_binding(actor, day) {
+            for o in a.obligations.iter().filter(|o| holds(&o.obligors) || holds(&o.beneficiaries)) {
+                let conditions: Vec<String> = o
+                    .conditions
+                    .iter()
+                    .map(|c| c.text.as_ref().map_or_else(|| c.kind.to_string(), |t| format!("{}: {t}", c.kind)))
+                    .collect();
+                let conditions = if conditions.is_empty() { "unconditional".to_owned() } else { conditions.join("; ") };
+                let cited = list(&sources(&o.citations, &a.citations));
+                let (from, to) = (actors(&o.obligors), actors(&o.beneficiaries));
+                writeln!(out, "{}\t{}\t{from} → {to}\t{conditions}\t[{cited}]", a.id, o.kind)?;
+            }
+        }
+    }
+
+    // Candidates for corroboration. A fact is counted once: records marked with one dispute
+    // are versions of one fact (two dates of one signing), cited by all their sources.
+    writeln!(out, "\n# Facts resting on a single source")?;
+    for d in dossiers {
+        let mut facts = Facts::default();
+        for a in &d.agreements {
+            facts.add(format!("agreement {}", a.id), None, &a.citations, &[]);
+            for act in &a.actions {
+                let what = format!("{} {} of {}{}", act.kind, act.date, a.id, by(act.party.as_ref()));
+                facts.add(what, act.dispute.as_ref(), &act.citations, &a.citations);
+            }
+            for s in &a.signatures {
+                let what = format!("signature of {} by {} for {}", a.id, s.signer, s.party);
+                facts.add(what, s.dispute.as_ref(), &s.citations, &a.citations);
+            }
+        }
+        for t in &d.troop_presences {
+            facts.add(format!("troop presence {}", t.id), t.dispute.as_ref(), &t.citations, &[]);
+        }
+        for s in &d.statements {
+            facts.add(format!("statement {}", s.id), s.dispute.as_ref(), &s.citations, &[]);
+        }
+        for (what, cited) in facts.list {
+            if cited.len() == 1 {
+                writeln!(out, "{}\t{what}\t[{}]", d.id, list(&cited))?;
+            }
+        }
+    }
+
+    // One replay per agreement answers every question on any day; the replay follows the
+    // succession links, so a continuing state's lifecycle is its predecessor's place.
     writeln!(out, "\n# Lifecycle of {actor} ({when})")?;
     for d in &resolved {
+        let successions = d.successions();
         for a in d.agreements_of(actor) {
-            write_lifecycle(out, a, q)?;
+            write_lifecycle(out, a, &a.lifecycle_in(&successions), q)?;
         }
     }
 
@@ -202,8 +251,7 @@ fn verdict(d: &Dossier, c: &Competing<'_>, outcome: Option<&Outcome>, policy: Di
 
 /// Where `q.actor` stands in `a` on `q.on`, the spans it was bound with the acts that open and
 /// close them, and the agreement's timeline.
-fn write_lifecycle(out: &mut impl Write, a: &Agreement, q: &Questions) -> io::Result<()> {
-    let life = a.lifecycle();
+fn write_lifecycle(out: &mut impl Write, a: &Agreement, life: &Lifecycle<'_>, q: &Questions) -> io::Result<()> {
     if let Some(day) = q.on {
         writeln!(out, "{}\t{}\t{}", a.id, q.actor, life.party_status_on(&q.actor, day).as_str())?;
         if let Some(other) = &q.toward {
@@ -217,10 +265,17 @@ fn write_lifecycle(out: &mut impl Write, a: &Agreement, q: &Questions) -> io::Re
             |x| format!("{}{}", x.kind, x.party.as_ref().map_or_else(String::new, |p| format!(" by {p}"))),
         )
     };
+    // A span opened or closed because the place passed on names the act `succession`, as the
+    // tables do.
     for span in life.binding_intervals(&q.actor) {
         let end = span.end.map_or_else(|| "..".to_owned(), |e| e.to_string());
-        let closed = if span.until.is_some() { act(span.closed_by) } else { "still bound".to_owned() };
-        writeln!(out, "{}\tbound {}/{end}\t{} → {closed}", a.id, span.start, act(Some(span.opened_by)))?;
+        let closed = match (span.until, span.closed_by_succession) {
+            (None, _) => "still bound".to_owned(),
+            (Some(_), true) => "succession".to_owned(),
+            (Some(_), false) => act(span.closed_by),
+        };
+        let opened = if span.opened_by_succession { "succession".to_owned() } else { act(Some(span.opened_by)) };
+        writeln!(out, "{}\tbound {}/{end}\t{opened} → {closed}", a.id, span.start)?;
     }
     for step in life.timeline() {
         writeln!(out, "{}\t{}\t{}\t{}", a.id, step.date, act(step.action), step.status.as_str())?;
@@ -232,6 +287,54 @@ fn write_lifecycle(out: &mut impl Write, a: &Agreement, q: &Questions) -> io::Re
 fn sources<'a>(own: &'a [Citation], inherited: &'a [Citation]) -> BTreeSet<&'a str> {
     let cited = if own.is_empty() { inherited } else { own };
     cited.iter().map(|c| c.source.as_str()).collect()
+}
+
+/// Facts with their sources, counted once: the records marked with one dispute are one fact
+/// (named by its first record), their sources joined.
+#[derive(Default)]
+struct Facts<'a> {
+    list: Vec<(String, BTreeSet<&'a str>)>,
+    disputed: HashMap<&'a str, usize>,
+}
+
+impl<'a> Facts<'a> {
+    fn add(&mut self, what: String, dispute: Option<&'a DisputeId>, own: &'a [Citation], inherited: &'a [Citation]) {
+        let cited = sources(own, inherited);
+        let Some(dispute) = dispute else {
+            self.list.push((what, cited));
+            return;
+        };
+        match self.disputed.get(dispute.as_str()).and_then(|&i| self.list.get_mut(i)) {
+            Some((_, joined)) => joined.extend(cited),
+            None => {
+                self.disputed.insert(dispute.as_str(), self.list.len());
+                self.list.push((format!("{what} (one fact in dispute {dispute})"), cited));
+            }
+        }
+    }
+}
+
+fn list(sources: &BTreeSet<&str>) -> String {
+    sources.iter().copied().collect::<Vec<_>>().join(", ")
+}
+
+/// " by pakistan", or nothing for an act of the agreement as a whole.
+fn by(party: Option<&ActorId>) -> String {
+    party.map_or_else(String::new, |p| format!(" by {p}"))
+}
+
+/// "Riyadh (SAU)", or the name alone.
+fn place_text(place: &Place) -> String {
+    place.country.map_or_else(|| place.name.clone(), |c| format!("{} ({c})", place.name))
+}
+
+/// "usa, japan", or "every party" for an empty list.
+fn actors(ids: &[ActorId]) -> String {
+    if ids.is_empty() {
+        "every party".to_owned()
+    } else {
+        ids.iter().map(ActorId::as_str).collect::<Vec<_>>().join(", ")
+    }
 }
 
 fn status(a: &Agreement, on: Option<NaiveDate>) -> &'static str {

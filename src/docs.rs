@@ -34,6 +34,8 @@ macro_rules! doc_pages {
             tables => "tables.md",
             #[cfg(feature = "merge")]
             merge => "merge.md",
+            #[cfg(feature = "render")]
+            pictures => "pictures.md",
             faq => "faq.md",
             limits => "limits.md",
             design => "design.md",

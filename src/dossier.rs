@@ -12,7 +12,7 @@ use crate::agreement::Agreement;
 use crate::dispute::{Claim, Competing, Dispute};
 use crate::error::Error;
 use crate::extensions::Extensions;
-use crate::ids::DossierId;
+use crate::ids::{ActorId, DossierId};
 use crate::person::Person;
 use crate::schema_version::SchemaVersion;
 use crate::source::Source;
@@ -169,16 +169,28 @@ impl Dossier {
         })
     }
 
-    /// The agreements `actor` is a party to (any role), whatever their status.
+    /// The agreements `actor` is a party to (any role), whatever their status: listed itself,
+    /// or holding a listed party's place as the state that continues it (the United Kingdom in
+    /// the 1386 Treaty of Windsor, which lists England; docs/lifecycle.md, "States that end and
+    /// continue").
     pub fn agreements_of(&self, actor: impl AsRef<str>) -> impl Iterator<Item = &Agreement> {
-        self.agreements.iter().filter(move |a| a.parties.iter().any(|p| p.actor.as_str() == actor.as_ref()))
+        let successions = self.successions();
+        let held: std::collections::HashSet<String> =
+            successions.places_held(actor.as_ref()).into_iter().map(str::to_owned).collect();
+        self.agreements.iter().filter(move |a| a.parties.iter().any(|p| held.contains(p.actor.as_str())))
     }
 
-    /// The agreements that bind `actor` on `day` (see [`Agreement::binds_on`]).
+    /// The agreements that bind `actor` on `day`, following the succession links as the tables
+    /// do: a dissolved actor is bound by nothing after its dissolution, and a state that
+    /// continues a party is bound in its place (see [`Agreement::lifecycle_in`]).
     pub fn agreements_binding(&self, actor: impl AsRef<str>, day: NaiveDate) -> impl Iterator<Item = &Agreement> {
-        self.agreements
-            .iter()
-            .filter(move |a| a.parties.iter().any(|p| p.actor.as_str() == actor.as_ref() && a.binds_on(&p.actor, day)))
+        let successions = self.successions();
+        let actor = actor.as_ref().to_owned();
+        let bound: Vec<&Agreement> = match ActorId::new(&actor) {
+            Ok(id) => self.agreements_of(&actor).filter(|a| a.lifecycle_in(&successions).is_bound(&id, day)).collect(),
+            Err(_) => Vec::new(),
+        };
+        bound.into_iter()
     }
 
     /// The succession links of the dossier's actors, indexed once: pass them to

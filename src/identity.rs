@@ -134,9 +134,44 @@ impl RecordKey {
     }
 }
 
+/// A record named as judgements name it: `dossier/type/id`, the type as in a resolver's JSON
+/// (`iran-syria-2020-ap/agreement/iran-syria-2020`). `xref` prints records this way, and
+/// [`RecordKey::from_str`] reads it back.
 impl fmt::Display for RecordKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{}/{}", self.dossier, list_name(self.kind), self.id)
+        write!(f, "{}/{}/{}", self.dossier, self.kind, self.id)
+    }
+}
+
+/// A string that names no record: not `dossier/type/id`, an unknown type, or a malformed id.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid record '{text}': {reason}")]
+pub struct RecordKeyError {
+    text: String,
+    reason: String,
+}
+
+impl FromStr for RecordKey {
+    type Err = RecordKeyError;
+
+    /// Reads `dossier/type/id` (`report/agreement/smda`), and for compatibility the list name
+    /// in place of the type (`report/agreements/smda`), as earlier versions of `xref` printed records.
+    /// Ids hold no `/`, so the three parts are never ambiguous.
+    fn from_str(s: &str) -> Result<Self, RecordKeyError> {
+        let fail = |reason: String| RecordKeyError { text: s.to_owned(), reason };
+        let mut parts = s.split('/');
+        let (Some(dossier), Some(kind), Some(id), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(fail("expected dossier/type/id, such as report/agreement/smda".to_owned()));
+        };
+        let kind =
+            RecordKind::ALL.iter().copied().find(|k| k.as_str() == kind || k.list_name() == kind).ok_or_else(|| {
+                let known: Vec<&str> = RecordKind::ALL.iter().map(|k| k.as_str()).collect();
+                fail(format!("unknown record type '{kind}' (expected one of {})", known.join(", ")))
+            })?;
+        let dossier = DossierId::new(dossier).map_err(|e| fail(e.to_string()))?;
+        let id = RecordId::new(id).map_err(|e| fail(e.to_string()))?;
+        Ok(Self::new(dossier, kind, id))
     }
 }
 
@@ -224,6 +259,20 @@ impl Judgement {
         self.reason = Some(reason.into());
         self
     }
+
+    /// What makes the judgement unusable, if anything: two records of different kinds, a
+    /// clause (clauses merge with their agreement), or no one named as deciding.
+    pub fn check(&self) -> Result<(), String> {
+        if self.left.kind == RecordKind::Clause {
+            Err("judges a clause: judge the agreements, whose clauses merge with them".to_owned())
+        } else if self.left.kind != self.right.kind {
+            Err(format!("judges a {} against a {}: both records must be of one kind", self.left.kind, self.right.kind))
+        } else if self.decided_by.trim().is_empty() {
+            Err("decided_by is empty: say who decided".to_owned())
+        } else {
+            Ok(())
+        }
+    }
 }
 
 /// The resolver format version this crate writes.
@@ -291,18 +340,19 @@ impl Resolver {
             return Err(ResolverError::Version(resolver.resolver_version));
         }
         for (index, j) in resolver.judgements.iter().enumerate() {
-            let message = if j.left.kind == RecordKind::Clause {
-                "judges a clause: judge the agreements, whose clauses merge with them".to_owned()
-            } else if j.left.kind != j.right.kind {
-                format!("judges a {} against a {}: both records must be of one kind", j.left.kind, j.right.kind)
-            } else if j.decided_by.trim().is_empty() {
-                "decided_by is empty: say who decided".to_owned()
-            } else {
-                continue;
-            };
-            return Err(ResolverError::Judgement { index, message });
+            j.check().map_err(|message| ResolverError::Judgement { index, message })?;
         }
         Ok(resolver)
+    }
+
+    /// Appends a judgement after the checks [`Resolver::from_json`] makes: both records of one
+    /// kind, not clauses, and `decided_by` not empty. The error names the position the
+    /// judgement would have taken.
+    pub fn add(&mut self, judgement: Judgement) -> Result<(), ResolverError> {
+        let index = self.judgements.len();
+        judgement.check().map_err(|message| ResolverError::Judgement { index, message })?;
+        self.judgements.push(judgement);
+        Ok(())
     }
 
     /// The document as indented JSON.
@@ -311,7 +361,7 @@ impl Resolver {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// Appends a judgement.
+    /// Appends a judgement without checking it (see [`Resolver::add`]).
     pub fn push(&mut self, judgement: Judgement) {
         self.judgements.push(judgement);
     }
@@ -444,6 +494,36 @@ mod tests {
         assert_eq!(r.index().get(&ordered(&b, &a)), Some(&Decision::Same));
         let back = Resolver::from_json(&r.to_json_pretty())?;
         assert_eq!(back, r);
+        Ok(())
+    }
+
+    #[test]
+    fn records_are_named_by_type_and_read_back_in_either_form() -> Result<(), Box<dyn std::error::Error>> {
+        let key = RecordKey::parse("report", RecordKind::TroopPresence, "irgc").ok_or("bad key")?;
+        assert_eq!(key.to_string(), "report/troop_presence/irgc");
+        assert_eq!("report/troop_presence/irgc".parse::<RecordKey>()?, key);
+        // The list name, as xref printed records before.
+        assert_eq!("report/troop_presences/irgc".parse::<RecordKey>()?, key);
+        for bad in
+            ["report/agreement", "report/agreement/a/b", "report/treaty/a", "re port/agreement/a", "report/agreement/"]
+        {
+            assert!(bad.parse::<RecordKey>().is_err(), "{bad}");
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn add_checks_what_push_does_not() -> Result<(), Box<dyn std::error::Error>> {
+        let day = EdtfDate::parse("2026-11-29")?;
+        let person = key("report", "bagheri")?;
+        let actor = RecordKey::parse("ap", RecordKind::Actor, "bagheri").ok_or("bad key")?;
+        let mut r = Resolver::new();
+        r.add(Judgement::new(person.clone(), key("ap", "baqeri")?, Decision::Same, "analyst", day))?;
+        let mixed = r.add(Judgement::new(person.clone(), actor, Decision::Same, "analyst", day));
+        assert!(matches!(mixed, Err(ResolverError::Judgement { index: 1, .. })));
+        let nobody = r.add(Judgement::new(person, key("ap", "x")?, Decision::Same, " ", day));
+        assert!(matches!(nobody, Err(ResolverError::Judgement { index: 1, .. })));
+        assert_eq!(r.judgements.len(), 1);
         Ok(())
     }
 

@@ -41,6 +41,8 @@ pub mod pointer;
 pub mod prelude;
 mod records;
 mod reference;
+#[cfg(feature = "render")]
+pub mod render;
 // The rows' disputed flags (`Contested`) are read by the tables only.
 #[cfg_attr(not(feature = "tables"), allow(dead_code))]
 mod resolve;

@@ -123,6 +123,26 @@ impl<'a> Successions<'a> {
         self.gone.is_empty() && self.continued_by.is_empty()
     }
 
+    /// The places `actor` holds at some time: its own, and those of every actor whose place
+    /// passes to it through a chain of `continues` links (the United Kingdom holds England's
+    /// and Great Britain's). Linear in the links.
+    pub fn places_held<'s>(&'s self, actor: &'s str) -> std::collections::HashSet<&'s str> {
+        let mut predecessors: HashMap<&str, Vec<&str>> = HashMap::new();
+        for (predecessor, (_, successor)) in &self.continued_by {
+            predecessors.entry(successor).or_default().push(predecessor);
+        }
+        let mut held = std::collections::HashSet::from([actor]);
+        let mut next = vec![actor];
+        while let Some(holder) = next.pop() {
+            for p in predecessors.get(holder).into_iter().flatten() {
+                if held.insert(p) {
+                    next.push(p);
+                }
+            }
+        }
+        held
+    }
+
     /// The actors holding `party`'s place in turn: `party` itself until it dissolves or is
     /// continued, then each continuing actor until it in turn ends. A single seat with no end
     /// when nothing is recorded. At most one seat per actor (a cycle of links stops).

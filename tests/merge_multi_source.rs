@@ -154,7 +154,7 @@ fn reports() -> Vec<Dossier> {
 
 /// The judgement a person records after `xref`. Every dossier is `report` (an extraction
 /// answer's id), so a judgement cannot tell them apart: the six agreements join on the one
-/// judgement that names `report/agreements/smda`.
+/// judgement that names `report/agreement/smda`.
 fn resolver() -> Resolver {
     Resolver::from_json(
         &json!({"resolver_version": "1.0", "judgements": [{
@@ -255,4 +255,11 @@ fn six_outlets_merge_in_every_order_to_one_agreement() {
         "{section}"
     );
     assert!(section.contains("2025-09-16") && section.contains("2025-09-17"), "{section}");
+    // Each disputed fact is one fact cited by all its outlets, not one single-source fact per
+    // version: the signing (six outlets), each party's signer (three). Before, the APP's date
+    // and ABNA's and Envision's witnesses were listed as three facts resting on one source.
+    let single = text.split("# Facts resting on a single source\n").nth(1).unwrap_or_default();
+    assert!(single.starts_with('\n'), "{single}");
+    // Signed, never in force: the agreement binds no one, and the binding section says so.
+    assert!(text.starts_with("# Agreements binding pakistan (latest)\n\n"), "{text}");
 }

@@ -45,6 +45,8 @@ mod merge_multi_source;
 mod merge_real;
 mod messages;
 mod parse_errors;
+#[cfg(feature = "render")]
+mod pictures;
 mod proptest_api;
 mod proptest_laws;
 #[cfg(feature = "merge")]
@@ -52,6 +54,7 @@ mod proptest_merge;
 mod proptest_mutations;
 #[cfg(feature = "schema")]
 mod proptest_roundtrip;
+mod query_answers;
 mod reading;
 mod references;
 #[cfg(all(feature = "schema", feature = "merge"))]

@@ -28,7 +28,7 @@ fn load_dir(dir: &Path) -> Result<Vec<Dossier>, Box<dyn Error>> {
     Ok(out)
 }
 
-/// Each record (`dossier/list/id`) and the real thing it is.
+/// Each record (`dossier/type/id`) and the real thing it is.
 type Labels = BTreeMap<String, String>;
 
 /// Every report of the set, and the label of each person and agreement.
@@ -42,8 +42,13 @@ fn labelled_set() -> Result<(Vec<Dossier>, Labels), Box<dyn Error>> {
         .as_object()
         .ok_or("labels.json: no records")?
         .iter()
-        .filter_map(|(k, v)| v.as_str().map(|v| (k.clone(), v.to_owned())))
-        .collect();
+        // Written with list names (`…/agreements/…`), as xref printed records then: read back
+        // and named as judgements name them (`…/agreement/…`).
+        .map(|(k, v)| -> Result<(String, String), Box<dyn Error>> {
+            let key: RecordKey = k.parse()?;
+            Ok((key.to_string(), v.as_str().ok_or("labels.json: a label is not a string")?.to_owned()))
+        })
+        .collect::<Result<_, _>>()?;
     Ok((dossiers, labels))
 }
 
@@ -95,10 +100,10 @@ fn every_report_of_the_set_validates() -> Result<(), Box<dyn Error>> {
         assert!(errors.is_empty(), "{}: {report}", d.id);
         // Every person and agreement is labelled, and every label names a record.
         for p in &d.people {
-            assert!(labels.contains_key(&format!("{}/people/{}", d.id, p.id)), "{}: {} unlabelled", d.id, p.id);
+            assert!(labels.contains_key(&format!("{}/person/{}", d.id, p.id)), "{}: {} unlabelled", d.id, p.id);
         }
         for a in &d.agreements {
-            assert!(labels.contains_key(&format!("{}/agreements/{}", d.id, a.id)), "{}: {} unlabelled", d.id, a.id);
+            assert!(labels.contains_key(&format!("{}/agreement/{}", d.id, a.id)), "{}: {} unlabelled", d.id, a.id);
         }
     }
     let records: usize = dossiers.iter().map(|d| d.people.len() + d.agreements.len()).sum();
@@ -113,7 +118,7 @@ fn precision_and_recall_at_the_default_threshold() -> Result<(), Box<dyn Error>>
     let candidates = xref::candidates(&refs, None);
     let mut table = Vec::new();
     for (kind, list) in [(RecordKind::Agreement, "agreements"), (RecordKind::Person, "people")] {
-        let truth = true_pairs(&labels, list);
+        let truth = true_pairs(&labels, kind.as_str());
         let proposed: BTreeSet<(String, String)> = candidates
             .iter()
             .filter(|c| c.left.kind == kind && c.score >= DEFAULT_THRESHOLD)

@@ -212,6 +212,32 @@ impl PyDossier {
     fn __repr__(&self) -> String {
         format!("Dossier(id={}, agreements={})", q(self.0.id.as_str()), self.0.agreements.len())
     }
+
+    /// The timeline of `agreement` (the first when None) as an SVG document (docs/pictures.md):
+    /// one lane per party, the acts as marks, disputed acts ringed. `as_of` (a date or
+    /// "YYYY-MM-DD", today when None) is the last day drawn; `disputes` the dispute policy the
+    /// lanes follow. KeyError for an unknown agreement.
+    #[pyo3(signature = (agreement = None, *, as_of = None, disputes = None, width = 960))]
+    fn timeline_svg(
+        &self,
+        agreement: Option<&str>,
+        as_of: Option<&Bound<'_, PyAny>>,
+        disputes: Option<&str>,
+        width: u32,
+    ) -> PyResult<String> {
+        crate::pictures::timeline(&self.0, agreement, &crate::pictures::options(as_of, disputes, width)?)
+    }
+
+    /// The dossier as one self-contained HTML page (`dossier report --html`).
+    #[pyo3(signature = (*, as_of = None, disputes = None))]
+    fn report_html(&self, as_of: Option<&Bound<'_, PyAny>>, disputes: Option<&str>) -> PyResult<String> {
+        Ok(crate::pictures::report(&self.0, &crate::pictures::options(as_of, disputes, 960)?))
+    }
+
+    /// What Jupyter shows: the title, counts and the first agreements' timelines.
+    fn _repr_html_(&self) -> String {
+        crate::pictures::repr_html(&self.0)
+    }
 }
 
 /// Parses a dossier from JSON (`str` or `bytes`) or from a dict. Raises `ParseError` (with

@@ -9,6 +9,7 @@ mod convert;
 mod dossier;
 mod errors;
 mod merge;
+mod pictures;
 mod prompt;
 mod report;
 mod tables;

@@ -299,6 +299,8 @@ pub struct Merger {
     not_same: HashSet<(RecordKey, RecordKey)>,
     judged_apart: HashSet<RecordKey>,
     inputs: Vec<Dossier>,
+    id: Option<DossierId>,
+    title: Option<String>,
 }
 
 impl Merger {
@@ -320,7 +322,20 @@ impl Merger {
         }
         // The index is a hash map: its order is not the log's, nor stable.
         same.sort();
-        Self { same, not_same, judged_apart, inputs: Vec::new() }
+        Self { same, not_same, judged_apart, inputs: Vec::new(), id: None, title: None }
+    }
+
+    /// The merged dossier's id, instead of the canonically first input's.
+    pub fn with_id(mut self, id: DossierId) -> Self {
+        self.id = Some(id);
+        self
+    }
+
+    /// The merged dossier's title, instead of the canonically first input's: the inputs'
+    /// titles are then no conflict (the report names none).
+    pub fn with_title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
     }
 
     /// Adds one more dossier.
@@ -335,7 +350,7 @@ impl Merger {
 
     /// The merged dossier and the report.
     pub fn finish(self) -> Result<Merged, Error> {
-        let Self { same, not_same, judged_apart, inputs } = self;
+        let Self { same, not_same, judged_apart, inputs, id, title } = self;
         // The canonical order: what "first" means below depends on the inputs only.
         let mut keyed: Vec<(String, Dossier)> =
             inputs.into_iter().map(|d| (serde_json::to_string(&d).unwrap_or_default(), d)).collect();
@@ -346,6 +361,8 @@ impl Merger {
             same,
             not_same,
             judged_apart,
+            id,
+            title,
             groups: Default::default(),
             report: MergeReport::default(),
             disputes: Disputes::default(),
@@ -375,6 +392,9 @@ struct Job {
     same: Vec<(RecordKey, RecordKey)>,
     not_same: HashSet<(RecordKey, RecordKey)>,
     judged_apart: HashSet<RecordKey>,
+    /// The id and title the user chose for the result, if any.
+    id: Option<DossierId>,
+    title: Option<String>,
     groups: [Vec<Group>; 7],
     report: MergeReport,
     disputes: Disputes,
@@ -649,8 +669,12 @@ impl Job {
         Ok(Merged { dossier, report: self.report })
     }
 
-    /// The inputs' id when they share it, else the least (the canonical order's first).
+    /// The id the user chose; else the inputs' id when they share it, else the least (the
+    /// canonical order's first).
     fn dossier_id(&self) -> String {
+        if let Some(id) = &self.id {
+            return id.to_string();
+        }
         self.inputs.first().map_or_else(|| "merged".to_owned(), |d| d.id.to_string())
     }
 
@@ -662,8 +686,10 @@ impl Job {
         let mut others: Map<String, Value> = Map::new();
         let mut known: HashSet<&str> = identity::TOP_LEVEL.iter().map(|k| identity::list_name(*k)).collect();
         known.insert("disputes");
+        let chosen = self.title.is_some();
         for d in &self.inputs {
             match (&title, &d.title) {
+                _ if chosen => {}
                 (None, Some(t)) => title = Some((t.clone(), &d.id)),
                 (Some((shown, from)), Some(t)) if shown != t => self.report.named.push(NamedConflict {
                     code: "dossier_title".into(),
@@ -700,7 +726,7 @@ impl Job {
                 }
             }
         }
-        if let Some((t, _)) = title {
+        if let Some(t) = self.title.clone().or(title.map(|(t, _)| t)) {
             doc.insert("title".into(), Value::String(t));
         }
         if !extensions.is_empty() {

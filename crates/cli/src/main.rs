@@ -4,6 +4,7 @@
 //! One file per subcommand; `input` reads files, JSON Lines and standard input the same way for
 //! all of them, and `output` writes through a closed pipe quietly.
 
+mod as_of;
 mod codings;
 mod diff;
 mod disputes;
@@ -12,8 +13,11 @@ mod merge;
 mod output;
 mod prompt;
 mod query;
+mod report;
+mod resolve;
 mod schema;
 mod tables;
+mod timeline;
 mod validate;
 mod xref;
 
@@ -45,7 +49,10 @@ enum Command {
     Diff(diff::Args),
     Xref(xref::Args),
     Prompt(prompt::Args),
+    Resolve(resolve::Args),
     Tables(tables::Args),
+    Timeline(timeline::Args),
+    Report(report::Args),
 }
 
 /// Exit status 2: bad usage (clap's own errors exit 2 too).
@@ -62,7 +69,10 @@ fn main() -> ExitCode {
         Command::Diff(args) => diff::run(args),
         Command::Xref(args) => xref::run(args),
         Command::Prompt(args) => prompt::run(args),
+        Command::Resolve(args) => resolve::run(args),
         Command::Tables(args) => tables::run(args),
+        Command::Timeline(args) => timeline::run(args),
+        Command::Report(args) => report::run(args),
     };
     match result {
         Ok(code) => code,

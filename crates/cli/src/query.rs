@@ -10,16 +10,20 @@ use defense_agreements::values::CountryCode;
 
 use crate::input::Inputs;
 
-/// Answer questions: binding agreements, forces present, statuses, signers, single sources,
-/// lifecycles, disputes.
+/// Answer questions: binding agreements, forces present, statuses, signers, places,
+/// obligations, single sources, lifecycles, disputes.
 ///
-/// Seven answers: which agreements bind an actor, which forces are in a country, the status of
-/// every agreement, who signed each one (and in what capacity), which facts rest on a single
-/// source, the lifecycle of each agreement of the actor (its standing, the spans it was bound,
-/// the timeline; bound toward `--toward` when given), and the competing claims of the sources.
+/// Nine answers: which agreements bind an actor (on `--on`, else in the state the record leads
+/// to), which forces are in a country, the status of every agreement, who signed each one (and
+/// in what capacity), where its acts and signatures took place, what the actor pledges and is
+/// pledged in the agreements binding it, which facts rest on a single source (each fact once:
+/// the versions of a disputed fact are one fact), the lifecycle of each agreement of the actor
+/// (its standing, the spans it was bound, the timeline; bound toward `--toward` when given),
+/// and the competing claims of the sources.
 ///
 /// Every answer is derived from the recorded lifecycle (entry into force, ratifications,
-/// withdrawals), never stored. Output is tab separated, one section per question.
+/// withdrawals) and follows the states that continue others (a continuing state answers for
+/// its predecessor's place), never stored. Output is tab separated, one section per question.
 /// Exit status: 0 on success, 1 when an input cannot be read or parsed (the others are still
 /// answered), 2 on bad usage.
 #[derive(Debug, clap::Args)]

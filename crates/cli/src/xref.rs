@@ -10,12 +10,14 @@ use crate::input::Inputs;
 
 /// Propose records of different dossiers that may be one, best first.
 ///
-/// One tab-separated row per pair: score (0–100), the two records (`dossier/list/id`) and the
+/// One tab-separated row per pair: score (0–100), the two records (`dossier/type/id`, as
+/// `dossier resolve add` takes them and resolver files name them) and the
 /// evidence: for people and organizations the name (same, transliteration such as Bagheri /
 /// Baqeri, part of a name), country and post; for agreements the parties, signers, signing date
 /// and place, then the title. A score of 65 or more is a likely pair. Pairs sharing an external identifier merge without help and are not
-/// shown, nor pairs the resolver has judged. `--accept MIN --by NAME --on DATE` prints instead
-/// a resolver document judging `same` every pair scoring at least MIN, to review before use.
+/// shown, nor pairs the resolver has judged. To judge one pair, `dossier resolve add`;
+/// `--accept MIN --by NAME --on DATE` prints instead a resolver document judging `same` every
+/// pair scoring at least MIN, to review before use.
 /// Exit status: 0 on success, 1 when an input cannot be read, 2 on bad usage.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {

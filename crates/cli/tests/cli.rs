@@ -366,7 +366,7 @@ fn diff_exits_1_on_a_difference_and_its_patch_is_json() {
 fn xref_proposes_pairs_and_accept_writes_a_resolver() {
     let o = dossier(&["xref", REPORT, AP], b"");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).contains("iran-syria-2020-ap/agreements/iran-syria-2020"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("iran-syria-2020-ap/agreement/iran-syria-2020"), "{}", stdout(&o));
     let judged = dossier(&["xref", "--resolver", JUDGED, REPORT, AP], b"");
     assert_eq!(stdout(&judged), "", "judged pairs are not proposed again");
     let r = dossier(&["xref", "--accept", "40", "--by", "tester", "--on", "2026-11-29", REPORT, AP], b"");

@@ -1,0 +1,61 @@
+//! Pictures of a dossier (feature `render`): an agreement's life as an SVG timeline, and the
+//! whole dossier as one self-contained HTML page. `docs/pictures.md` shows both.
+//!
+//! The timeline has one lane per listed party with its spans by state (bound, provisionally
+//! applying, suspended, withdrawn), following the succession of states that hold a party's
+//! place; the agreement's own status above them; every recorded act as a mark whose `<title>`
+//! says what happened; suspensions toward some parties only as strips under the lanes; and
+//! disputed acts ringed in red. The lanes follow the [`DisputePolicy`](crate::DisputePolicy)
+//! of the [`RenderOptions`]: under the default, no disputed act counts (it is drawn, not
+//! believed). The date axis runs from the first act to [`RenderOptions::as_of`], its ticks
+//! chosen by the span (months to centuries), and a stretch of many decades with no act is cut
+//! short, so that 1386 and today fit on one line.
+//!
+//! The output depends on the dossier and the options only: the same bytes on every run.
+//!
+//! ```
+//! use defense_agreements::Dossier;
+//! use defense_agreements::chrono::NaiveDate;
+//! use defense_agreements::render::{RenderOptions, report_html, timeline_svg};
+//!
+//! let dossier = Dossier::from_json(include_str!("../../examples/data/manila-pact-1954.json"))?;
+//! let options = RenderOptions::new(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default());
+//! let svg = timeline_svg(&dossier, "manila-pact", &options).ok_or("no such agreement")?;
+//! assert!(svg.starts_with("<svg") && svg.contains("Pakistan"));
+//! let page = report_html(&dossier, &options);
+//! assert!(page.starts_with("<!DOCTYPE html>") && page.contains(&svg));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod context;
+mod directed;
+mod lanes;
+mod marks;
+mod options;
+mod palette;
+mod report;
+mod scale;
+mod timeline;
+
+pub use options::RenderOptions;
+
+use crate::Dossier;
+
+/// The timeline of the agreement `agreement` (its id) of `dossier`, as a standalone SVG
+/// document; `None` when the dossier has no agreement with that id. Linear in the picture
+/// drawn (lanes times the agreement-wide changes, plus the acts), after an O(n log n) replay.
+pub fn timeline_svg(dossier: &Dossier, agreement: &str, options: &RenderOptions) -> Option<String> {
+    let a = dossier.agreement(agreement)?;
+    let resolved = dossier.resolve(options.policy);
+    let context = context::Context::new(dossier, &resolved);
+    Some(timeline::svg(&context, a, options).into_string())
+}
+
+/// The dossier as one HTML page with everything inline (styles, the timelines as SVG): it
+/// reads the same offline, from a file, as an e-mail attachment. Every text of the dossier is
+/// escaped.
+pub fn report_html(dossier: &Dossier, options: &RenderOptions) -> String {
+    let resolved = dossier.resolve(options.policy);
+    let context = context::Context::new(dossier, &resolved);
+    report::html(&context, options).into_string()
+}
