@@ -3,9 +3,9 @@
 use defense_agreements::tables::Tables;
 use defense_agreements::values::CountryCode;
 use defense_agreements::{Agreement, Dossier, Error, Resolved};
-use pyo3::exceptions::PyKeyError;
+use pyo3::exceptions::{PyKeyError, PyTypeError};
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyBytes, PyDict, PyString};
 
 use crate::convert::{actor_id, day, parse_any, policy, q};
 use crate::errors::{io_error, parse_error, value_error};
@@ -32,6 +32,18 @@ fn agreement<'d>(d: &'d Dossier, id: &str) -> PyResult<&'d Agreement> {
 
 #[pymethods]
 impl PyDossier {
+    /// Parses a dossier, as `parse` does: JSON (`str` or `bytes`) or a dict.
+    #[new]
+    fn py_new(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
+        parse(py, data)
+    }
+
+    /// Pickling (multiprocessing, Spark workers): the dossier travels as its canonical JSON and
+    /// is parsed again on the other side.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        Ok((slf.get_type().into_any(), (slf.get().0.to_json(),)))
+    }
+
     /// The dossier's id.
     #[getter]
     fn id(&self) -> &str {
@@ -247,11 +259,21 @@ pub(crate) fn parse(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<PyDossi
     parse_any(py, data)?.map(PyDossier).map_err(|e| parse_error(py, &e, None))
 }
 
-/// Reads every dossier of a file: one per line for `.jsonl`, the whole file otherwise. The
-/// first error raises (`ParseError` with its `line`, or `OSError`).
+/// Reads every dossier of a file: one per line for a `.jsonl` or `.ndjson` file (or any file
+/// with `jsonl=True`), the whole file otherwise. The first error raises (`ParseError` with its
+/// `line`, or `OSError`).
 #[pyfunction]
-pub(crate) fn read_file(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Vec<PyDossier>> {
-    let read = py.detach(|| defense_agreements::jsonl::read_file(&path));
+#[pyo3(signature = (path, *, jsonl = None))]
+pub(crate) fn read_file(py: Python<'_>, path: std::path::PathBuf, jsonl: Option<bool>) -> PyResult<Vec<PyDossier>> {
+    let lines = crate::report::is_jsonl(&path, jsonl);
+    let read = py.detach(|| -> Result<Vec<Dossier>, Error> {
+        let file = std::io::BufReader::with_capacity(1 << 16, std::fs::File::open(&path)?);
+        if lines {
+            defense_agreements::jsonl::Reader::new(file).collect()
+        } else {
+            Dossier::from_reader(file).map(|d| vec![d])
+        }
+    });
     match read {
         Ok(dossiers) => Ok(dossiers.into_iter().map(PyDossier).collect()),
         Err(Error::Io(e)) => Err(io_error(&path, e)),
@@ -271,6 +293,22 @@ pub(crate) fn dossier_of(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<de
         return Ok(dossier.get().0.clone());
     }
     parse_any(py, data)?.map_err(|e| parse_error(py, &e, None))
+}
+
+/// The dossiers of an iterable (each a `Dossier` or what `parse` accepts). A single document
+/// (`str`, `bytes`, a dict or a `Dossier`) is a `TypeError`: iterating it would read its
+/// characters or keys as dossiers.
+pub(crate) fn dossiers_of(py: Python<'_>, dossiers: &Bound<'_, PyAny>) -> PyResult<Vec<defense_agreements::Dossier>> {
+    if dossiers.is_instance_of::<PyString>()
+        || dossiers.is_instance_of::<PyBytes>()
+        || dossiers.is_instance_of::<PyDict>()
+        || dossiers.is_instance_of::<PyDossier>()
+    {
+        return Err(PyTypeError::new_err(
+            "expected an iterable of dossiers (a list of Dossier, str, bytes or dict), not one",
+        ));
+    }
+    dossiers.try_iter()?.map(|d| dossier_of(py, &d?)).collect()
 }
 
 /// Full validation of one document: parses `data` (JSON `str`/`bytes`, a dict, or a `Dossier`)

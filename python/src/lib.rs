@@ -6,23 +6,33 @@
 //! are `defense_agreements/_native.pyi`, and docs/python.md shows it in use.
 
 mod convert;
+mod diff;
 mod dossier;
 mod errors;
+mod identity;
 mod merge;
+mod merge_report;
 mod pictures;
 mod prompt;
 mod report;
 mod tables;
 mod views;
+mod xref;
 
 use pyo3::prelude::*;
 
+use crate::diff::{Change, PyDiff, RecordChange};
 use crate::dossier::{PyDossier, parse, read_file, schema, validate};
 use crate::errors::{DossierError, ParseError, ValidationError};
-use crate::merge::{MergeResult, PyDiff, diff};
+use crate::identity::{Judgement, PyRecordKey, PyResolver};
+use crate::merge::{MergeResult, merge_all};
+use crate::merge_report::{
+    Conflict, DisputeAdded, MergeReport, MergedRecord, NameAdded, NamedConflict, RenamedRecord, UncitedRecord,
+};
 use crate::report::{Issue, Report, validate_file};
 use crate::tables::{corpus_tables, table_columns};
 use crate::views::{BindingInterval, Codings, TimelineEntry};
+use crate::xref::{Candidate, Evidence};
 
 /// Parsing a dossier allocates every string and list it holds: mimalloc serves these small,
 /// short-lived allocations faster than the C library's allocator (docs/performance.md#python).
@@ -52,12 +62,34 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(validate_file, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
     m.add_function(wrap_pyfunction!(merge::merge, m)?)?;
-    m.add_function(wrap_pyfunction!(diff, m)?)?;
+    m.add_function(wrap_pyfunction!(diff::diff, m)?)?;
     m.add_function(wrap_pyfunction!(table_columns, m)?)?;
     m.add_function(wrap_pyfunction!(corpus_tables, m)?)?;
     m.add("AnswerError", py.get_type::<prompt::AnswerError>())?;
     m.add_function(wrap_pyfunction!(prompt::request, m)?)?;
     m.add_function(wrap_pyfunction!(prompt::endpoint, m)?)?;
     m.add_function(wrap_pyfunction!(prompt::answer_from, m)?)?;
+    m.add("XREF_THRESHOLD", defense_agreements::xref::DEFAULT_THRESHOLD)?;
+    for class in [
+        py.get_type::<PyRecordKey>(),
+        py.get_type::<Judgement>(),
+        py.get_type::<PyResolver>(),
+        py.get_type::<Evidence>(),
+        py.get_type::<Candidate>(),
+        py.get_type::<MergeReport>(),
+        py.get_type::<MergedRecord>(),
+        py.get_type::<RenamedRecord>(),
+        py.get_type::<Conflict>(),
+        py.get_type::<DisputeAdded>(),
+        py.get_type::<NameAdded>(),
+        py.get_type::<NamedConflict>(),
+        py.get_type::<UncitedRecord>(),
+        py.get_type::<RecordChange>(),
+        py.get_type::<Change>(),
+    ] {
+        m.add(class.name()?, class)?;
+    }
+    m.add_function(wrap_pyfunction!(xref::xref, m)?)?;
+    m.add_function(wrap_pyfunction!(merge_all, m)?)?;
     Ok(())
 }

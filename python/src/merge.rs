@@ -1,130 +1,115 @@
-//! Merging and diffing from Python: `merge` (with a resolver document) and `diff`.
+//! Merging from Python: `merge` (two dossiers) and `merge_all` (any number), with a resolver's
+//! judgements, and their `MergeResult`.
 
-use defense_agreements::identity::{Resolver, ResolverError};
-use defense_agreements::merge::MergeReport;
-use pyo3::exceptions::PyTypeError;
+use defense_agreements::ids::DossierId;
+use defense_agreements::merge::Merger;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyString};
 
-use crate::convert::{q, to_python};
-use crate::dossier::PyDossier;
-use crate::dossier::dossier_of;
-use crate::errors::{parse_error, parse_error_with, value_error};
+use crate::convert::q;
+use crate::dossier::{PyDossier, dossier_of, dossiers_of};
+use crate::errors::{parse_error, value_error};
+use crate::identity::resolver_of;
+use crate::merge_report::{
+    Conflict, DisputeAdded, MergeReport, MergedRecord, NameAdded, NamedConflict, RenamedRecord, UncitedRecord,
+};
 
-/// A resolver from JSON text (`str` or `bytes`) or a dict; an empty one for None. A bad resolver
-/// document raises `ParseError` with code `invalid_resolver`.
-pub(crate) fn resolver_of(py: Python<'_>, data: Option<&Bound<'_, PyAny>>) -> PyResult<Resolver> {
-    let Some(data) = data.filter(|d| !d.is_none()) else {
-        return Ok(Resolver::new());
-    };
-    let text: String = if let Ok(text) = data.cast::<PyString>() {
-        text.to_str()?.to_owned()
-    } else if let Ok(bytes) = data.cast::<PyBytes>() {
-        String::from_utf8(bytes.as_bytes().to_vec()).map_err(|e| value_error(format!("resolver: {e}")))?
-    } else if data.is_instance_of::<PyDict>() {
-        py.import("json")?.call_method1("dumps", (data,))?.extract()?
-    } else {
-        return Err(PyTypeError::new_err("expected a resolver as JSON str or bytes, a dict, or None"));
-    };
-    Resolver::from_json(&text).map_err(|e| {
-        let path = match &e {
-            ResolverError::Judgement { index, .. } => Some(format!("/judgements/{index}")),
-            _ => None,
-        };
-        parse_error_with(py, e.to_string(), path.as_deref(), "invalid_resolver", e.to_string(), None)
-    })
-}
-
-/// A merged dossier and what the merge did (`merge`).
+/// A merged dossier and what the merge did (`merge`, `merge_all`).
 #[pyclass(module = "defense_agreements", frozen)]
 #[derive(Debug)]
 pub(crate) struct MergeResult {
-    dossier: defense_agreements::Dossier,
-    report: MergeReport,
+    dossier: Py<PyDossier>,
+    report: Py<MergeReport>,
 }
 
 #[pymethods]
 impl MergeResult {
-    /// The merged dossier: the id of the first input in the canonical order (by id, then
-    /// content); records keep their ids unless they collide.
+    /// The merged dossier: the id and title of the first input in the canonical order (by id,
+    /// then content) unless `merge_all` was given others; records keep their ids unless they
+    /// collide.
     #[getter]
-    fn dossier(&self) -> PyDossier {
-        PyDossier(self.dossier.clone())
+    fn dossier(&self, py: Python<'_>) -> Py<PyDossier> {
+        self.dossier.clone_ref(py)
     }
 
-    /// Everything the merge did, as a dict with the lists `merged`, `renamed`, `conflicts`,
-    /// `names`, `disputes`, `named` and `uncited`.
+    /// Everything the merge did (`MergeReport`).
     #[getter]
-    fn report<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.report)
+    fn report(&self, py: Python<'_>) -> Py<MergeReport> {
+        self.report.clone_ref(py)
     }
 
-    /// Records taken for one: `{"from": {"dossier", "type", "id"}, "into": id, "by": {"type": …}}`.
+    /// Input records taken for one (`report.merged`).
     #[getter]
-    fn merged<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.report.merged)
+    fn merged(&self, py: Python<'_>) -> Vec<Py<MergedRecord>> {
+        self.report.get().merged(py)
     }
 
-    /// Records renamed because their id named an unrelated record: `{"from": …, "to": id}`.
+    /// Input records renamed (`report.renamed`).
     #[getter]
-    fn renamed<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.report.renamed)
+    fn renamed(&self, py: Python<'_>) -> Vec<Py<RenamedRecord>> {
+        self.report.get().renamed(py)
     }
 
-    /// Fields with competing values: `{"kind", "id", "path", "kept", "other", "sources", "from"}`.
+    /// Fields with competing values (`report.conflicts`).
     #[getter]
-    fn conflicts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.report.conflicts)
+    fn conflicts(&self, py: Python<'_>) -> Vec<Py<Conflict>> {
+        self.report.get().conflicts(py)
     }
 
-    /// Conflicts the result cannot hold as a dispute, and the validation errors of the result:
-    /// `{"code", "path", "message"}`.
+    /// Names and titles that became other names (`report.names`).
     #[getter]
-    fn named<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.report.named)
+    fn names(&self, py: Python<'_>) -> Vec<Py<NameAdded>> {
+        self.report.get().names(py)
     }
 
-    /// Input records that cite nothing, whose facts now lean on other reports' sources:
-    /// `{"from": …, "into": id}`.
+    /// Disputes created (`report.disputes`).
     #[getter]
-    fn uncited<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.report.uncited)
+    fn disputes(&self, py: Python<'_>) -> Vec<Py<DisputeAdded>> {
+        self.report.get().disputes(py)
     }
 
-    /// Names and titles that became other names of a merged record: `{"kind", "id", "name"}`.
+    /// Conflicts no dispute can hold, and the result's validation errors (`report.named`).
     #[getter]
-    fn names<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.report.names)
+    fn named(&self, py: Python<'_>) -> Vec<Py<NamedConflict>> {
+        self.report.get().named(py)
     }
 
-    /// Disputes created for facts the inputs disagree on (both Syrian signers, say):
-    /// `{"id", "question", "kind", "record", "path", "sources"}`.
+    /// Input records that cite nothing (`report.uncited`).
     #[getter]
-    fn disputes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.report.disputes)
+    fn uncited(&self, py: Python<'_>) -> Vec<Py<UncitedRecord>> {
+        self.report.get().uncited(py)
     }
 
     /// Whether the merge joined, renamed or disputed nothing.
     #[getter]
     fn is_empty(&self) -> bool {
-        self.report.is_empty()
+        self.report.get().is_empty()
     }
 
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let report = self.report.get();
         format!(
             "MergeResult(dossier={}, merged={}, renamed={}, conflicts={})",
-            q(self.dossier.id.as_str()),
-            self.report.merged.len(),
-            self.report.renamed.len(),
-            self.report.conflicts.len()
+            q(self.dossier.get().0.id.as_str()),
+            report.merged(py).len(),
+            report.renamed(py).len(),
+            report.conflicts(py).len()
         )
     }
 }
 
+impl MergeResult {
+    fn of(py: Python<'_>, merged: defense_agreements::merge::Merged) -> PyResult<Self> {
+        Ok(Self {
+            dossier: Py::new(py, PyDossier(merged.dossier))?,
+            report: Py::new(py, MergeReport::of(py, merged.report)?)?,
+        })
+    }
+}
+
 /// Merges two dossiers (each a `Dossier` or what `parse` accepts) into one, with `resolver`'s
-/// judgements (a resolver document as JSON text or a dict; None for none). Records sharing an
-/// external identifier or judged the same become one; competing values are kept and reported.
-/// Raises `ParseError` for a bad input or resolver.
+/// judgements (a `Resolver`, a resolver document as JSON text or a dict; None for none).
+/// Records sharing an external identifier or judged the same become one; competing values are
+/// kept as disputes and reported. Raises `ParseError` for a bad input or resolver.
 #[pyfunction]
 #[pyo3(signature = (a, b, resolver = None))]
 pub(crate) fn merge(
@@ -136,59 +121,45 @@ pub(crate) fn merge(
     let (a, b, resolver) = (dossier_of(py, a)?, dossier_of(py, b)?, resolver_of(py, resolver)?);
     let merged =
         py.detach(|| defense_agreements::merge::merge(&a, &b, &resolver)).map_err(|e| parse_error(py, &e, None))?;
-    Ok(MergeResult { dossier: merged.dossier, report: merged.report })
+    MergeResult::of(py, merged)
 }
 
-/// What changed between two versions of a dossier (`diff`).
-#[pyclass(module = "defense_agreements", name = "Diff", frozen)]
-#[derive(Debug)]
-pub(crate) struct PyDiff(defense_agreements::diff::Diff);
-
-#[pymethods]
-impl PyDiff {
-    /// Records added, removed or changed, matched by id: `{"kind", "id", "change", "path"}`.
-    #[getter]
-    fn records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.0.records)
-    }
-
-    /// Every changed value, the deepest that differ: `{"change", "path", "old"?, "new"?}`.
-    #[getter]
-    fn changes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.0.changes)
-    }
-
-    /// The RFC 6902 JSON Patch turning the old JSON into the new: `add`, `remove`, `replace`.
-    #[getter]
-    fn patch<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.0.patch)
-    }
-
-    /// Whether the two versions are equal.
-    #[getter]
-    fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    fn __len__(&self) -> usize {
-        self.0.patch.len()
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "Diff(records={}, changes={}, patch={})",
-            self.0.records.len(),
-            self.0.changes.len(),
-            self.0.patch.len()
-        )
-    }
-}
-
-/// What changed from `old` to `new` (each a `Dossier` or what `parse` accepts): records by id,
-/// every changed field by JSON Pointer, and the RFC 6902 patch. Raises `ParseError` for a bad
+/// Merges any number of dossiers (an iterable of `Dossier`s or what `parse` accepts) into one,
+/// as `dossier merge` does: the result depends on the set of inputs, not their order; records
+/// sharing an external identifier or judged the same (by `resolver`, transitively) become one.
+/// `id` and `title` name the result (default: the first input's in the canonical order).
+/// Raises `ParseError` for a bad input or resolver, `ValueError` for a malformed `id` or no
 /// input.
 #[pyfunction]
-pub(crate) fn diff(py: Python<'_>, old: &Bound<'_, PyAny>, new: &Bound<'_, PyAny>) -> PyResult<PyDiff> {
-    let (old, new) = (dossier_of(py, old)?, dossier_of(py, new)?);
-    Ok(PyDiff(py.detach(|| defense_agreements::diff::diff(&old, &new))))
+#[pyo3(signature = (dossiers, resolver = None, *, id = None, title = None))]
+pub(crate) fn merge_all(
+    py: Python<'_>,
+    dossiers: &Bound<'_, PyAny>,
+    resolver: Option<&Bound<'_, PyAny>>,
+    id: Option<&str>,
+    title: Option<String>,
+) -> PyResult<MergeResult> {
+    let resolver = resolver_of(py, resolver)?;
+    let id = id.map(|i| DossierId::new(i).map_err(|e| value_error(format!("id '{i}': {e}")))).transpose()?;
+    let inputs = dossiers_of(py, dossiers)?;
+    if inputs.is_empty() {
+        return Err(value_error("merge_all needs at least one dossier"));
+    }
+    let merged = py
+        .detach(|| {
+            let mut merger = Merger::new(&resolver);
+            if let Some(id) = id {
+                merger = merger.with_id(id);
+            }
+            // A chosen title: the inputs' titles are no conflict.
+            if let Some(title) = title {
+                merger = merger.with_title(title);
+            }
+            for d in inputs {
+                merger.add_owned(d);
+            }
+            merger.finish()
+        })
+        .map_err(|e| parse_error(py, &e, None))?;
+    MergeResult::of(py, merged)
 }

@@ -2,14 +2,15 @@
 
 use std::fs::File;
 use std::io::BufReader;
+use std::path::Path;
 
 use defense_agreements::jsonl::Reader;
 use defense_agreements::{Error, Severity};
 use pyo3::prelude::*;
-use pyo3::types::PyList;
+use pyo3::types::{PyList, PyTuple};
 
 use crate::convert::q;
-use crate::errors::{ValidationError, io_error};
+use crate::errors::{ValidationError, io_error, value_error};
 
 /// One problem found in a document.
 #[pyclass(module = "defense_agreements", frozen, get_all, eq)]
@@ -29,6 +30,25 @@ pub(crate) struct Issue {
 
 #[pymethods]
 impl Issue {
+    /// An issue: where (`path`, a JSON Pointer), which rule (`code`), `severity` (`"error"` or
+    /// `"warning"`), what (`message`), and the JSON Lines `line` or None. ValueError for
+    /// another severity.
+    #[new]
+    #[pyo3(signature = (path, code, severity, message, line = None))]
+    fn py_new(path: String, code: String, severity: String, message: String, line: Option<u64>) -> PyResult<Self> {
+        if severity != "error" && severity != "warning" {
+            return Err(value_error(format!("severity '{severity}': expected 'error' or 'warning'")));
+        }
+        Ok(Self { path, code, severity, message, line })
+    }
+
+    /// Pickling, so that a process pool's workers can return issues.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let i = slf.get();
+        let args = (i.path.clone(), i.code.clone(), i.severity.clone(), i.message.clone(), i.line);
+        Ok((slf.get_type().into_any(), args.into_pyobject(slf.py())?))
+    }
+
     fn __repr__(&self) -> String {
         let line = self.line.map_or_else(String::new, |l| format!(", line={l}"));
         format!("Issue(path={}, code={}, severity={}{line})", q(&self.path), q(&self.code), q(&self.severity))
@@ -79,6 +99,22 @@ pub(crate) struct Report {
 
 #[pymethods]
 impl Report {
+    /// A report of `issues` found in `dossiers` parsed documents (as the validating functions
+    /// make them).
+    #[new]
+    #[pyo3(signature = (issues, dossiers = 1))]
+    fn py_new(issues: Vec<Bound<'_, Issue>>, dossiers: u64) -> Self {
+        Self { issues: issues.iter().map(|i| i.get().clone()).collect(), dossiers }
+    }
+
+    /// Pickling, so that a process pool's workers (`validate_file` on many files) can return
+    /// reports.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let r = slf.get();
+        let args = (r.issues.clone(), r.dossiers);
+        Ok((slf.get_type().into_any(), args.into_pyobject(slf.py())?))
+    }
+
     /// Every issue, warnings included.
     #[getter]
     fn issues(&self) -> Vec<Issue> {
@@ -154,22 +190,44 @@ impl Report {
 #[pyfunction]
 #[pyo3(signature = (path, *, jsonl = None))]
 pub(crate) fn validate_file(py: Python<'_>, path: std::path::PathBuf, jsonl: Option<bool>) -> PyResult<Report> {
-    let lines = jsonl.unwrap_or_else(|| path.extension().is_some_and(|e| e == "jsonl" || e == "ndjson"));
-    py.detach(|| {
-        let file = BufReader::with_capacity(1 << 16, File::open(&path)?);
-        let mut report = Report { issues: Vec::new(), dossiers: 0 };
-        if !lines {
-            match defense_agreements::Dossier::from_reader(file) {
-                Ok(d) => report = Report::of(&d),
-                Err(Error::Io(e)) => return Err(e),
-                Err(e) => report.issues.push(Issue::of_error(&e, None)),
+    let mut report = Report { issues: Vec::new(), dossiers: 0 };
+    py.detach(|| read_path(&path, jsonl, &mut report, |_| {})).map_err(|e| io_error(&path, e))?;
+    Ok(report)
+}
+
+/// Whether a file is read as JSON Lines, the one rule of every function reading files (and of
+/// the command line): `jsonl` when given, else whether its name ends in `.jsonl` or `.ndjson`.
+pub(crate) fn is_jsonl(path: &Path, jsonl: Option<bool>) -> bool {
+    jsonl.unwrap_or_else(|| path.extension().is_some_and(|e| e == "jsonl" || e == "ndjson"))
+}
+
+/// Validates the dossiers of a file into `report` (JSON Lines line by line, each issue with its
+/// line, or one document; see [`is_jsonl`]) and hands each dossier without errors to `valid`.
+/// Only a read error stops it.
+pub(crate) fn read_path(
+    path: &Path,
+    jsonl: Option<bool>,
+    report: &mut Report,
+    mut valid: impl FnMut(&defense_agreements::Dossier),
+) -> std::io::Result<()> {
+    let file = BufReader::with_capacity(1 << 16, File::open(path)?);
+    if is_jsonl(path, jsonl) {
+        return stream_lines(file, report, valid);
+    }
+    match defense_agreements::Dossier::from_reader(file) {
+        Ok(d) => {
+            let checked = Report::of(&d);
+            let is_valid = checked.is_valid();
+            report.issues.extend(checked.issues);
+            report.dossiers += 1;
+            if is_valid {
+                valid(&d);
             }
-            return Ok(report);
         }
-        stream_lines(file, &mut report, |_| {})?;
-        Ok(report)
-    })
-    .map_err(|e| io_error(&path, e))
+        Err(Error::Io(e)) => return Err(e),
+        Err(e) => report.issues.push(Issue::of_error(&e, None)),
+    }
+    Ok(())
 }
 
 /// Validates every line of a JSON Lines input into `report` (each issue with its line) and hands

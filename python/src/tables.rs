@@ -1,16 +1,13 @@
 //! The research tables from Python: one dossier's (`Dossier.tables`), a corpus's
 //! (`corpus_tables`), and the column dictionary (`table_columns`).
 
-use std::fs::File;
-use std::io::BufReader;
-
 use defense_agreements::tables::{Cell, Options, Row, TableVisitor, Tables};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
 use crate::errors::{io_error, value_error};
-use crate::report::{Report, stream_lines};
+use crate::report::{Report, read_path, stream_lines};
 
 /// One cell as Python data: None, int, bool, str or `datetime.date`.
 pub(crate) fn cell<'py>(py: Python<'py>, cell: &Cell<'_>) -> PyResult<Bound<'py, PyAny>> {
@@ -108,14 +105,16 @@ pub(crate) fn table_columns<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyDict>
     Ok(dict)
 }
 
-/// The research tables of a JSON Lines corpus (`str` or `bytes` holding the lines, or an
-/// `os.PathLike` naming a file), parsed, validated and tabulated without holding the GIL.
+/// The research tables of a corpus (`str` or `bytes` holding JSON Lines, or an `os.PathLike`
+/// naming a file, read as `validate_file` reads it: JSON Lines for a `.jsonl` or `.ndjson` name
+/// or `jsonl=True`, one document otherwise), parsed, validated and tabulated without holding
+/// the GIL.
 /// Returns the tables (as `Dossier.tables`) of the dossiers without errors, as the command
 /// line's `dossier tables` does, and the validation report of every line (issues with their
 /// `line`, as `validate_file`); `only` (table names) limits the tables returned. Raises
 /// `OSError` when the file cannot be read, `ValueError` for an unknown table name.
 #[pyfunction]
-#[pyo3(signature = (source, *, through = None, as_tuples = false, only = None, disputes = None))]
+#[pyo3(signature = (source, *, through = None, as_tuples = false, only = None, disputes = None, jsonl = None))]
 pub(crate) fn corpus_tables<'py>(
     py: Python<'py>,
     source: &Bound<'py, PyAny>,
@@ -123,6 +122,7 @@ pub(crate) fn corpus_tables<'py>(
     as_tuples: bool,
     only: Option<Vec<String>>,
     disputes: Option<&str>,
+    jsonl: Option<bool>,
 ) -> PyResult<(Bound<'py, PyDict>, Report)> {
     // Before reading a corpus that may be large.
     check_table_names(only.as_deref())?;
@@ -131,7 +131,14 @@ pub(crate) fn corpus_tables<'py>(
     let mut tables = Tables::default();
     let mut add = |d: &defense_agreements::Dossier| tables.add(d, &options);
     if let Ok(text) = source.cast::<PyString>() {
-        let text = text.to_str()?;
+        let text = match crate::convert::utf8_of(text)? {
+            crate::convert::Utf8::Text(text) => text,
+            // Each line holding a surrogate is a parse error of that line, with its path.
+            crate::convert::Utf8::Surrogate { bytes, .. } => {
+                py.detach(|| stream_lines(bytes.as_slice(), &mut report, &mut add))?;
+                return Ok((tables_dict(py, &tables, as_tuples, only.as_deref())?, report));
+            }
+        };
         // A file name passed as `str` would read as one line that is not JSON: say so.
         let one_line = !text.trim_end().contains('\n');
         if one_line && !text.trim_start().starts_with('{') && std::path::Path::new(text.trim()).is_file() {
@@ -144,11 +151,7 @@ pub(crate) fn corpus_tables<'py>(
         let bytes = bytes.as_bytes();
         py.detach(|| stream_lines(bytes, &mut report, &mut add))?;
     } else if let Ok(path) = source.extract::<std::path::PathBuf>() {
-        py.detach(|| {
-            let file = BufReader::with_capacity(1 << 16, File::open(&path)?);
-            stream_lines(file, &mut report, &mut add)
-        })
-        .map_err(|e| io_error(&path, e))?;
+        py.detach(|| read_path(&path, jsonl, &mut report, &mut add)).map_err(|e| io_error(&path, e))?;
     } else {
         return Err(PyTypeError::new_err("expected JSON Lines as str or bytes, or an os.PathLike to a file"));
     }

@@ -302,25 +302,20 @@ def test_merge_keeps_both_syrian_signers() -> None:
     assert merged.id == "iran-syria-2020-ap"
     assert merged.validate().is_valid
     # The two states by their identifiers, the agreement by the resolver's judgement.
-    assert [m["by"]["type"] for m in result.merged] == ["identifier", "identifier", "resolver"]
-    assert result.merged[2]["from"] == {"dossier": "iran-syria-2020-report", "type": "agreement", "id": "iran-syria-2020"}
+    assert [m.by for m in result.merged] == ["identifier", "identifier", "resolver"]
+    assert result.merged[2].from_ == da.RecordKey("iran-syria-2020-report", "agreement", "iran-syria-2020")
     assert result.renamed == [] and result.conflicts == []
     assert len(result.names) == 1 and not result.is_empty
     # The report's dossier title is not lost: a named conflict.
-    assert [c["code"] for c in result.named] == ["dossier_title"]
+    assert [c.code for c in result.named] == ["dossier_title"]
     assert result.uncited == []
-    assert result.report == {
-        "merged": result.merged,
-        "renamed": [],
-        "conflicts": [],
-        "names": result.names,
-        "disputes": result.disputes,
-        "named": result.named,
-        "uncited": [],
-    }
+    as_dict = result.report.to_dict()
+    assert sorted(as_dict) == ["conflicts", "disputes", "merged", "named", "names", "renamed", "uncited"]
+    assert [m["by"]["type"] for m in as_dict["merged"]] == [m.by for m in result.merged]
+    assert [n["code"] for n in as_dict["named"]] == ["dossier_title"]
     # The two signers the reports name become the alternatives of one dispute.
     [dispute] = result.disputes
-    assert dispute["record"] == "iran-syria-2020" and dispute["path"] == "/signatures"
+    assert dispute.record == "iran-syria-2020" and dispute.path == "/signatures"
     agreement = merged.to_dict()["agreements"][0]
     syrian = [s["signer"] for s in agreement["signatures"] if s["party"] == "syria"]
     assert syrian == ["assad", "ayyoub"]
@@ -331,10 +326,10 @@ def test_merge_without_resolver_keeps_the_agreements_apart() -> None:
     report = (MERGE / "iran-syria-2020-report.json").read_text(encoding="utf-8")
     ap = json.loads((MERGE / "iran-syria-2020-ap.json").read_text(encoding="utf-8"))
     result = da.merge(report, ap)
-    assert [m["by"]["type"] for m in result.merged] == ["identifier", "identifier"]
+    assert [m.by for m in result.merged] == ["identifier", "identifier"]
     # The report's agreement (the second in the canonical order) names an unrelated record: it
     # is renamed.
-    assert [r["from"]["id"] for r in result.renamed] == ["iran-syria-2020"]
+    assert [r.from_.id for r in result.renamed] == ["iran-syria-2020"]
     assert len(result.dossier.agreement_ids) == len(da.parse(report).agreement_ids) + 1
 
 
@@ -365,8 +360,8 @@ def test_a_patch_applied_by_hand_gives_the_new_version() -> None:
     new["sources"].append({"id": "added-source", "title": "An added source", "kind": "news_report"})
     d = da.diff(old, new)
     assert not d.is_empty
-    assert {"change": "changed", "path": "/title", "old": old["title"], "new": "A new title"} in d.changes
-    assert any(r["id"] == removed and r["change"] == "removed" for r in d.records)
+    assert ("changed", "/title", old["title"], "A new title") in [(c.change, c.path, c.old, c.new) for c in d.changes]
+    assert any(r.id == removed and r.change == "removed" and r.kind == "actor" for r in d.records)
     assert apply_patch(da.parse(old).to_dict(), d.patch) == da.parse(new).to_dict()
     assert da.diff(new, old).patch != d.patch
     with pytest.raises(da.ParseError):
