@@ -54,6 +54,7 @@ from ._native import (
     validate_file,
     xref,
 )
+from . import extraction
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -88,6 +89,7 @@ __all__ = [
     "__version__",
     "corpus_tables",
     "diff",
+    "extraction",
     "merge",
     "merge_all",
     "parse",

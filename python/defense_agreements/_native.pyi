@@ -9,6 +9,7 @@ from typing import Any, Final, Generic, Literal, TypeVar, final, overload
 __all__ = [
     "SCHEMA_VERSION",
     "XREF_THRESHOLD",
+    "AnswerError",
     "BindingInterval",
     "Candidate",
     "Change",
@@ -37,12 +38,15 @@ __all__ = [
     "UncitedRecord",
     "ValidationError",
     "__version__",
+    "answer_from",
     "corpus_tables",
     "diff",
+    "endpoint",
     "merge",
     "merge_all",
     "parse",
     "read_file",
+    "request",
     "schema",
     "table_columns",
     "validate",
@@ -588,3 +592,18 @@ def merge_all(
     dossiers: Iterable[_Json | Dossier], resolver: _Resolver = None, *, id: str | None = None, title: str | None = None
 ) -> MergeResult: ...
 def diff(old: _Json | Dossier, new: _Json | Dossier) -> Diff: ...
+
+# The provider APIs of extraction.request() and extraction.answer_from() (docs/extraction.md).
+_Provider = Literal["openai-chat", "openai-responses", "anthropic", "gemini"]
+
+class AnswerError(ValueError):
+    """A provider's response holds no usable answer."""
+
+    code: Literal["json", "provider", "refused", "truncated", "blocked", "missing"]
+    message: str
+
+def request(
+    article: str | dict[str, str | None], *, provider: _Provider, model: str, max_tokens: int | None = None
+) -> dict[str, Any]: ...
+def endpoint(*, provider: _Provider, model: str) -> str: ...
+def answer_from(response: _Json, *, provider: _Provider) -> str: ...

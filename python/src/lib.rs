@@ -14,6 +14,7 @@ mod identity;
 mod merge;
 mod merge_report;
 mod pictures;
+mod prompt;
 mod report;
 mod tables;
 mod views;
@@ -66,6 +67,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(diff::diff, m)?)?;
     m.add_function(wrap_pyfunction!(table_columns, m)?)?;
     m.add_function(wrap_pyfunction!(corpus_tables, m)?)?;
+    m.add("AnswerError", py.get_type::<prompt::AnswerError>())?;
+    m.add_function(wrap_pyfunction!(prompt::request, m)?)?;
+    m.add_function(wrap_pyfunction!(prompt::endpoint, m)?)?;
+    m.add_function(wrap_pyfunction!(prompt::answer_from, m)?)?;
     m.add("XREF_THRESHOLD", defense_agreements::xref::DEFAULT_THRESHOLD)?;
     for class in [
         py.get_type::<PyRecordKey>(),

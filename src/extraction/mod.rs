@@ -21,9 +21,17 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod answer;
 mod article;
+mod instructions;
+mod provider;
+mod request;
 
+pub use answer::{AnswerError, answer_from};
 pub use article::Article;
+pub use instructions::{ARTICLE_SOURCE_ID, article_message, instructions};
+pub use provider::{Provider, UnknownProvider};
+pub use request::{RequestOptions, SCHEMA_NAME, TOOL_NAME, request, request_schema};
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

@@ -11,6 +11,7 @@ mod disputes;
 mod input;
 mod merge;
 mod output;
+mod prompt;
 mod query;
 mod report;
 mod resolve;
@@ -47,6 +48,7 @@ enum Command {
     Merge(merge::Args),
     Diff(diff::Args),
     Xref(xref::Args),
+    Prompt(prompt::Args),
     Resolve(resolve::Args),
     Tables(tables::Args),
     Timeline(timeline::Args),
@@ -66,6 +68,7 @@ fn main() -> ExitCode {
         Command::Merge(args) => merge::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Xref(args) => xref::run(args),
+        Command::Prompt(args) => prompt::run(args),
         Command::Resolve(args) => resolve::run(args),
         Command::Tables(args) => tables::run(args),
         Command::Timeline(args) => timeline::run(args),
