@@ -27,12 +27,19 @@ from pyspark.sql import types as T
 import defense_agreements as da
 
 BATCH = 500  # lines per corpus_tables call: amortizes the call, bounds the worker's memory
-SPARK_TYPES = {"int": T.LongType(), "bool": T.BooleanType(), "text": T.StringType(), "date": T.DateType()}
+# The tables' Arrow types (`table_columns(arrow=True)`), which are also the command line's Parquet types.
+SPARK_TYPES = {
+    "int64": T.LongType(),
+    "int32": T.IntegerType(),
+    "bool": T.BooleanType(),
+    "utf8": T.StringType(),
+    "date32": T.DateType(),
+}
 
 
 def schema(table: str) -> T.StructType:
     """The table's Spark schema, from the package's column list (Parquet INT64, DATE, UTF-8)."""
-    return T.StructType([T.StructField(n, SPARK_TYPES[t], nullable) for n, t, nullable in da.table_columns()[table]])
+    return T.StructType([T.StructField(n, SPARK_TYPES[t], nullable) for n, t, nullable in da.table_columns(arrow=True)[table]])
 
 
 def batches(lines: Iterable[tuple[str, int]]) -> Iterator[list[tuple[str, int]]]:

@@ -32,6 +32,8 @@ macro_rules! doc_pages {
             extraction => "extraction.md",
             #[cfg(feature = "tables")]
             tables => "tables.md",
+            #[cfg(feature = "tables")]
+            research => "research.md",
             #[cfg(feature = "merge")]
             merge => "merge.md",
             #[cfg(feature = "render")]

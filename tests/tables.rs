@@ -2,7 +2,7 @@
 //! column dictionary in docs/tables.md (which must match the row types).
 
 use defense_agreements::Dossier;
-use defense_agreements::tables::{Format, Options, Tables, WriteOptions};
+use defense_agreements::tables::{ColumnType, Format, Options, Tables, WriteOptions};
 
 fn examples() -> Tables {
     let mut tables = Tables::default();
@@ -19,10 +19,21 @@ fn examples() -> Tables {
 fn dictionary() -> String {
     let mut out = String::new();
     for table in Tables::NAMES {
-        out.push_str(&format!("\n### `{table}`\n\n| column | type | null | meaning |\n|---|---|---|---|\n"));
+        out.push_str(&format!(
+            "\n### `{table}`\n\n| column | type | Arrow | null | meaning |\n|---|---|---|---|---|\n"
+        ));
         for c in Tables::columns(table).unwrap_or_default() {
             let null = if c.nullable { "yes" } else { "" };
-            out.push_str(&format!("| `{}` | {} | {null} | {} |\n", c.name, c.kind, c.doc));
+            // The Arrow and Parquet type (tests/arrow_tables.rs checks it against the schema).
+            let arrow = match c.kind {
+                ColumnType::Int if c.int32 => "Int32",
+                ColumnType::Int => "Int64",
+                ColumnType::Bool => "Boolean",
+                ColumnType::Text => "Utf8",
+                ColumnType::Date => "Date32",
+                _ => "?",
+            };
+            out.push_str(&format!("| `{}` | {} | {arrow} | {null} | {} |\n", c.name, c.kind, c.doc));
         }
     }
     out

@@ -18,6 +18,8 @@ mod shapes;
 
 mod adversarial;
 mod arbitrary_precision;
+#[cfg(feature = "arrow")]
+mod arrow_tables;
 #[cfg(feature = "tables")]
 mod codings;
 mod construction;

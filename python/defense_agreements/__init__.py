@@ -5,6 +5,9 @@ rule a schema cannot express: dangling references, signers without standing, imp
 dates. ``merge()`` joins two dossiers, ``merge_all()`` any number, with the judgements of a
 ``Resolver`` (``xref()`` proposes the pairs to judge), and ``diff()`` compares two versions;
 ``Dossier.tables()`` and ``corpus_tables()`` give the research tables (docs/tables.md). See
+dates. ``merge()`` joins two dossiers and ``diff()`` compares two versions;
+``Dossier.tables()`` and ``corpus_tables()`` give the research tables (docs/tables.md) as Arrow
+``Table`` objects that pyarrow, polars, pandas and DuckDB read without copying. See
 docs/python.md.
 """
 
@@ -34,6 +37,7 @@ from ._native import (
     RenamedRecord,
     Report,
     Resolver,
+    Table,
     TimelineEntry,
     UncitedRecord,
     ValidationError,
@@ -78,6 +82,7 @@ __all__ = [
     "RenamedRecord",
     "Report",
     "Resolver",
+    "Table",
     "TimelineEntry",
     "UncitedRecord",
     "ValidationError",

@@ -4,11 +4,12 @@ import builtins
 import datetime
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Final, Literal, final, overload
+from typing import Any, Final, Generic, Literal, TypeVar, final, overload
 
 __all__ = [
     "SCHEMA_VERSION",
     "XREF_THRESHOLD",
+    "AnswerError",
     "BindingInterval",
     "Candidate",
     "Change",
@@ -35,13 +36,16 @@ __all__ = [
     "RenamedRecord",
     "Report",
     "Resolver",
+    "Table",
     "TimelineEntry",
     "UncitedRecord",
     "ValidationError",
     "__version__",
+    "answer_from",
     "check_quotes",
     "corpus_tables",
     "diff",
+    "endpoint",
     "extract",
     "from_profile",
     "merge",
@@ -49,6 +53,7 @@ __all__ = [
     "parse",
     "profile",
     "read_file",
+    "request",
     "schema",
     "table_columns",
     "to_profile",
@@ -68,8 +73,31 @@ _Json = str | bytes | dict[str, Any]
 _Disputes = Literal["undisputed", "any_alternative", "best_supported"] | None
 # One value of a table row (docs/tables.md): None for a null; bool columns give bool (a subclass of int).
 _Cell = int | str | datetime.date | None
-_Rows = dict[str, list[dict[str, _Cell]]]
-_TupleRows = dict[str, list[tuple[_Cell, ...]]]
+_Row = TypeVar("_Row", dict[str, _Cell], tuple[_Cell, ...])
+
+@final
+class Table(Generic[_Row]):
+    """One research table as Arrow data (Arrow PyCapsule interface), iterable as rows."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def column_names(self) -> list[str]: ...
+    @property
+    def num_rows(self) -> int: ...
+    def __len__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __getitem__(self, index: int, /) -> _Row: ...
+    def __iter__(self) -> Iterator[_Row]: ...
+    def rows(self) -> list[dict[str, _Cell]]: ...
+    def tuples(self) -> list[tuple[_Cell, ...]]: ...
+    def __arrow_c_schema__(self) -> object: ...
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
+    def to_pyarrow(self) -> Any: ...
+    def to_pandas(self) -> Any: ...
+
+_Rows = dict[str, Table[dict[str, _Cell]]]
+_TupleRows = dict[str, Table[tuple[_Cell, ...]]]
 
 class DossierError(ValueError):
     """Base class of this package's errors."""
@@ -253,7 +281,14 @@ def read_file(path: str | os.PathLike[str], *, jsonl: bool | None = None) -> lis
 def validate(data: _Json | Dossier) -> Report: ...
 def validate_file(path: str | os.PathLike[str], *, jsonl: bool | None = None) -> Report: ...
 def schema() -> str: ...
-def table_columns() -> dict[str, list[tuple[str, Literal["int", "bool", "text", "date"], bool]]]: ...
+@overload
+def table_columns(
+    *, arrow: Literal[False] = False
+) -> dict[str, list[tuple[str, Literal["int", "bool", "text", "date"], bool]]]: ...
+@overload
+def table_columns(
+    *, arrow: Literal[True]
+) -> dict[str, list[tuple[str, Literal["int64", "int32", "bool", "utf8", "date32"], bool]]]: ...
 @overload
 def corpus_tables(
     source: str | bytes | os.PathLike[str],
@@ -566,6 +601,20 @@ def merge_all(
 ) -> MergeResult: ...
 def diff(old: _Json | Dossier, new: _Json | Dossier) -> Diff: ...
 
+# The provider APIs of extraction.request() and extraction.answer_from() (docs/extraction.md).
+_Provider = Literal["openai-chat", "openai-responses", "anthropic", "gemini"]
+
+class AnswerError(ValueError):
+    """A provider's response holds no usable answer."""
+
+    code: Literal["json", "provider", "refused", "truncated", "blocked", "missing"]
+    message: str
+
+def request(
+    article: str | dict[str, str | None], *, provider: _Provider, model: str, max_tokens: int | None = None
+) -> dict[str, Any]: ...
+def endpoint(*, provider: _Provider, model: str) -> str: ...
+def answer_from(response: _Json, *, provider: _Provider) -> str: ...
 # The extraction pipeline, re-exported by defense_agreements.extraction (docs/extraction.md).
 _QuoteLevel = Literal["exact", "normalized"]
 _Normalization = Literal["trim", "nfc", "quotes", "dashes", "white_space"]

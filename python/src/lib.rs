@@ -5,6 +5,7 @@
 //! The Python package `defense_agreements` re-exports this module (`_native`); its type stubs
 //! are `defense_agreements/_native.pyi`, and docs/python.md shows it in use.
 
+mod arrow_table;
 mod convert;
 mod diff;
 mod dossier;
@@ -14,6 +15,7 @@ mod identity;
 mod merge;
 mod merge_report;
 mod pictures;
+mod prompt;
 mod report;
 mod tables;
 mod views;
@@ -56,6 +58,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<TimelineEntry>()?;
     m.add_class::<MergeResult>()?;
     m.add_class::<PyDiff>()?;
+    m.add_class::<arrow_table::Table>()?;
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(read_file, m)?)?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
@@ -74,6 +77,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extraction::to_profile, m)?)?;
     m.add_function(wrap_pyfunction!(extraction::check_quotes, m)?)?;
     m.add_function(wrap_pyfunction!(extraction::extract, m)?)?;
+    m.add("AnswerError", py.get_type::<prompt::AnswerError>())?;
+    m.add_function(wrap_pyfunction!(prompt::request, m)?)?;
+    m.add_function(wrap_pyfunction!(prompt::endpoint, m)?)?;
+    m.add_function(wrap_pyfunction!(prompt::answer_from, m)?)?;
     m.add("XREF_THRESHOLD", defense_agreements::xref::DEFAULT_THRESHOLD)?;
     for class in [
         py.get_type::<PyRecordKey>(),

@@ -1,48 +1,17 @@
 //! The research tables from Python: one dossier's (`Dossier.tables`), a corpus's
 //! (`corpus_tables`), and the column dictionary (`table_columns`).
 
-use defense_agreements::tables::{Cell, Options, Row, TableVisitor, Tables};
+use arrow_schema::{ArrowError, DataType};
+use defense_agreements::tables::arrow::{ArrowTable, BATCH_ROWS};
+use defense_agreements::tables::{Column, Options, Row, TableVisitor, Tables};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyString};
+
+use crate::arrow_table::Table;
 
 use crate::errors::{io_error, value_error};
 use crate::report::{Report, read_path, stream_lines};
-
-/// One cell as Python data: None, int, bool, str or `datetime.date`.
-pub(crate) fn cell<'py>(py: Python<'py>, cell: &Cell<'_>) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match cell {
-        Cell::Null => py.None().into_bound(py),
-        Cell::Int(n) => n.into_pyobject(py)?.into_any(),
-        Cell::Bool(b) => pyo3::types::PyBool::new(py, *b).to_owned().into_any(),
-        Cell::Text(s) => PyString::new(py, s).into_any(),
-        Cell::Date(d) => d.into_pyobject(py)?.into_any(),
-        other => return Err(PyTypeError::new_err(format!("a table cell of an unknown type: {other:?}"))),
-    })
-}
-
-/// The rows of one table: dicts keyed by column name, or tuples in column order.
-pub(crate) fn rows<'py, R: Row>(py: Python<'py>, rows: &[R], as_tuples: bool) -> PyResult<Bound<'py, PyList>> {
-    let names = R::COLUMNS.iter().map(|c| PyString::intern(py, c.name)).collect::<Vec<_>>();
-    let list = PyList::empty(py);
-    let mut values = Vec::with_capacity(names.len());
-    for row in rows {
-        values.clear();
-        for c in row.cells() {
-            values.push(cell(py, &c)?);
-        }
-        if as_tuples {
-            list.append(PyTuple::new(py, &values)?)?;
-        } else {
-            let dict = PyDict::new(py);
-            for (name, value) in names.iter().zip(&values) {
-                dict.set_item(name, value)?;
-            }
-            list.append(dict)?;
-        }
-    }
-    Ok(list)
-}
 
 /// The tables' options for `through` (default: the current year); `ValueError` past
 /// `MAX_THROUGH_YEAR` (9999).
@@ -62,6 +31,8 @@ pub(crate) fn check_table_names(only: Option<&[String]>) -> PyResult<()> {
     }
 }
 
+/// The tables (those named in `only`, or all) as `Table` objects by name, in `Tables::NAMES`
+/// order. The conversion to Arrow runs without the GIL.
 pub(crate) fn tables_dict<'py>(
     py: Python<'py>,
     t: &Tables,
@@ -69,40 +40,57 @@ pub(crate) fn tables_dict<'py>(
     only: Option<&[String]>,
 ) -> PyResult<Bound<'py, PyDict>> {
     check_table_names(only)?;
+    let mut wanted = Wanted { only, tables: Vec::new() };
+    py.detach(|| t.visit(&mut wanted)).map_err(|e| value_error(format!("the tables cannot become Arrow data: {e}")))?;
     let dict = PyDict::new(py);
-    t.visit(&mut ToDict { py, dict: &dict, as_tuples, only })?;
+    for table in wanted.tables {
+        dict.set_item(table.name, Table::new(table, as_tuples))?;
+    }
     Ok(dict)
 }
 
-/// Puts each wanted table's rows into `dict`, by table name.
-struct ToDict<'a, 'py> {
-    py: Python<'py>,
-    dict: &'a Bound<'py, PyDict>,
-    as_tuples: bool,
+/// The wanted tables as Arrow record batches.
+struct Wanted<'a> {
     only: Option<&'a [String]>,
+    tables: Vec<ArrowTable>,
 }
 
-impl TableVisitor for ToDict<'_, '_> {
-    type Error = PyErr;
-    fn table<R: Row>(&mut self, list: &[R]) -> PyResult<()> {
+impl TableVisitor for Wanted<'_> {
+    type Error = ArrowError;
+    fn table<R: Row>(&mut self, rows: &[R]) -> Result<(), ArrowError> {
         if self.only.is_none_or(|o| o.iter().any(|n| n == R::TABLE)) {
-            self.dict.set_item(R::TABLE, rows(self.py, list, self.as_tuples)?)?;
+            self.tables.push(ArrowTable::from_rows(rows, BATCH_ROWS)?);
         }
         Ok(())
     }
 }
 
 /// The columns of every research table, by table name: `(name, type, nullable)` with type
-/// `"int"`, `"bool"`, `"text"` or `"date"` (docs/tables.md is the column dictionary).
+/// `"int"`, `"bool"`, `"text"` or `"date"` (docs/tables.md is the column dictionary), or with
+/// `arrow=True` the Arrow type of the `Table`s and Parquet files: `"int64"`, `"int32"` (the
+/// years), `"bool"`, `"utf8"`, `"date32"`.
 #[pyfunction]
-pub(crate) fn table_columns<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+#[pyo3(signature = (*, arrow = false))]
+pub(crate) fn table_columns<'py>(py: Python<'py>, arrow: bool) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
     for name in Tables::NAMES {
         let columns = Tables::columns(name).unwrap_or_default();
-        let columns = columns.iter().map(|c| (c.name, c.kind.as_str(), c.nullable)).collect::<Vec<_>>();
+        let type_name = |c: &Column| if arrow { arrow_type_name(c) } else { c.kind.as_str() };
+        let columns = columns.iter().map(|c| (c.name, type_name(c), c.nullable)).collect::<Vec<_>>();
         dict.set_item(name, columns)?;
     }
     Ok(dict)
+}
+
+/// The Arrow type of a column as `table_columns(arrow=True)` names it.
+fn arrow_type_name(column: &Column) -> &'static str {
+    match defense_agreements::tables::arrow::data_type(column) {
+        DataType::Int32 => "int32",
+        DataType::Boolean => "bool",
+        DataType::Utf8 => "utf8",
+        DataType::Date32 => "date32",
+        _ => "int64",
+    }
 }
 
 /// The research tables of a corpus (`str` or `bytes` holding JSON Lines, or an `os.PathLike`

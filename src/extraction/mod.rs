@@ -21,17 +21,25 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod answer;
 mod article;
 mod extract;
+mod instructions;
 mod normalize;
+mod provider;
 mod quotes;
+mod request;
 mod source_id;
 mod text_index;
 
+pub use answer::{AnswerError, answer_from};
 pub use article::Article;
 pub use extract::{ExtractOptions, Extracted, OnMisquote, extract};
+pub use instructions::{ARTICLE_SOURCE_ID, article_message, instructions};
 pub use normalize::Normalization;
+pub use provider::{Provider, UnknownProvider};
 pub use quotes::{QuoteMatching, QuoteReport, QuoteStatus};
+pub use request::{RequestOptions, SCHEMA_NAME, TOOL_NAME, request, request_schema};
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

@@ -32,6 +32,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+#[cfg(feature = "arrow")]
+pub mod arrow;
 mod binding;
 mod build;
 #[cfg(feature = "parquet")]
@@ -99,6 +101,9 @@ pub struct Column {
     pub nullable: bool,
     /// What it holds.
     pub doc: &'static str,
+    /// For an [`Int`](ColumnType::Int) column, whether its values are 32-bit (the years): Arrow
+    /// and Parquet store it as a 32-bit integer, the other integers as 64-bit ones.
+    pub int32: bool,
 }
 
 /// One value of a row, borrowed from it.
@@ -135,14 +140,20 @@ pub trait Row: serde::Serialize {
 pub(crate) trait CellValue {
     const KIND: ColumnType;
     const NULLABLE: bool;
+    /// A 32-bit integer (see [`Column::int32`]).
+    const INT32: bool = false;
     fn cell(&self) -> Cell<'_>;
 }
 
 macro_rules! cell_value {
     ($ty:ty, $kind:ident, |$v:ident| $cell:expr) => {
+        cell_value!($ty, $kind, false, |$v| $cell);
+    };
+    ($ty:ty, $kind:ident, $int32:literal, |$v:ident| $cell:expr) => {
         impl CellValue for $ty {
             const KIND: ColumnType = ColumnType::$kind;
             const NULLABLE: bool = false;
+            const INT32: bool = $int32;
             fn cell(&self) -> Cell<'_> {
                 let $v = self;
                 $cell
@@ -151,6 +162,7 @@ macro_rules! cell_value {
         impl CellValue for Option<$ty> {
             const KIND: ColumnType = ColumnType::$kind;
             const NULLABLE: bool = true;
+            const INT32: bool = $int32;
             fn cell(&self) -> Cell<'_> {
                 match self {
                     Some($v) => $cell,
@@ -164,7 +176,7 @@ macro_rules! cell_value {
 cell_value!(String, Text, |v| Cell::Text(v.as_str()));
 cell_value!(&'static str, Text, |v| Cell::Text(v));
 cell_value!(i64, Int, |v| Cell::Int(*v));
-cell_value!(i32, Int, |v| Cell::Int(i64::from(*v)));
+cell_value!(i32, Int, true, |v| Cell::Int(i64::from(*v)));
 cell_value!(u8, Int, |v| Cell::Int(i64::from(*v)));
 cell_value!(bool, Bool, |v| Cell::Bool(*v));
 cell_value!(NaiveDate, Date, |v| Cell::Date(*v));

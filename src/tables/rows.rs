@@ -40,6 +40,7 @@ macro_rules! rows {
                 name: stringify!($field),
                 kind: <$ty as CellValue>::KIND,
                 nullable: <$ty as CellValue>::NULLABLE,
+                int32: <$ty as CellValue>::INT32,
                 doc: $doc.trim_ascii(),
             } ),* ];
             fn cells(&self) -> Vec<Cell<'_>> {

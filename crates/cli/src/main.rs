@@ -12,6 +12,7 @@ mod extract;
 mod input;
 mod merge;
 mod output;
+mod prompt;
 mod query;
 mod report;
 mod resolve;
@@ -49,6 +50,7 @@ enum Command {
     Diff(diff::Args),
     Xref(xref::Args),
     Extract(extract::Args),
+    Prompt(prompt::Args),
     Resolve(resolve::Args),
     Tables(tables::Args),
     Timeline(timeline::Args),
@@ -69,6 +71,7 @@ fn main() -> ExitCode {
         Command::Diff(args) => diff::run(args),
         Command::Xref(args) => xref::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Prompt(args) => prompt::run(args),
         Command::Resolve(args) => resolve::run(args),
         Command::Tables(args) => tables::run(args),
         Command::Timeline(args) => timeline::run(args),
