@@ -1,8 +1,8 @@
 //! The real reporting the extraction tutorial runs on (`examples/pipeline/`, described in its
-//! README): every article has a model's answer and every answer its article; each answer loads
-//! through the extraction profile, validates, and quotes its article. The quotes a model got
-//! typographically wrong are listed here with the normalization each needs, so the counts in
-//! the README are checked, not copied.
+//! README): every article has a model's answer and every answer its article; each answer goes
+//! through `extraction::extract` with its article, validates, and quotes it. The quotes a model
+//! got typographically wrong are listed here with the normalization each needs, so the counts
+//! in the README are checked, not copied.
 //!
 //! The events and their sources (stored public pages, read 2026-12-07):
 //! - United States–Papua New Guinea Defense Cooperation Agreement, Port Moresby, 22 May 2023:
@@ -25,8 +25,10 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use defense_agreements::extraction::{Article, check_quotes, from_profile_json};
-use defense_agreements::{Dossier, Severity};
+use defense_agreements::Severity;
+use defense_agreements::extraction::{
+    Article, ExtractOptions, Extracted, Normalization, OnMisquote, QuoteMatching, QuoteStatus, extract,
+};
 use serde_json::Value;
 
 /// One article and the model's answer to it.
@@ -83,78 +85,10 @@ pub(crate) fn pairs() -> Vec<Pair> {
     out
 }
 
-/// A typographic difference a quote may be forgiven under the normalized level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Fold {
-    /// Curly and straight quotation marks and apostrophes (‘ ’ “ ” ' ").
-    QuotationMarks,
-    /// Hyphens, en and em dashes, the minus sign.
-    Dashes,
-    /// Runs of white space, no-break spaces included, as one space.
-    WhiteSpace,
-}
-
-const FOLDS: [Fold; 3] = [Fold::QuotationMarks, Fold::Dashes, Fold::WhiteSpace];
-
-fn fold(text: &str, folds: &[Fold]) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_space = false;
-    for ch in text.chars() {
-        let ch = match ch {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' if folds.contains(&Fold::QuotationMarks) => {
-                '\''
-            }
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}'
-                if folds.contains(&Fold::QuotationMarks) =>
-            {
-                '"'
-            }
-            '\u{2010}'..='\u{2015}' | '\u{2212}' if folds.contains(&Fold::Dashes) => '-',
-            c => c,
-        };
-        if ch.is_whitespace() && folds.contains(&Fold::WhiteSpace) {
-            if !in_space {
-                out.push(' ');
-            }
-            in_space = true;
-        } else {
-            out.push(ch);
-            in_space = false;
-        }
-    }
-    out
-}
-
-/// The fewest folds under which `quote` is in `text`, or `None` when no fold finds it (a true
-/// misquote).
-fn needed(quote: &str, text: &str) -> Option<Vec<Fold>> {
-    let subsets: Vec<Vec<Fold>> = (1u8..8)
-        .map(|mask| FOLDS.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, f)| *f).collect())
-        .collect();
-    let mut by_size = subsets;
-    by_size.sort_by_key(Vec::len);
-    by_size.into_iter().find(|folds| fold(text, folds).contains(&fold(quote, folds)))
-}
-
-/// Every quote of a citation naming `report` in the answer (extension values left out, as
-/// `check_quotes` does).
-fn quotes(value: &Value, out: &mut Vec<String>) {
-    match value {
-        Value::Object(map) => {
-            if let (Some(Value::String(s)), Some(Value::String(q))) = (map.get("source"), map.get("quote")) {
-                if s == "report" {
-                    out.push(q.clone());
-                }
-            }
-            map.iter().filter(|(k, _)| k.as_str() != "extensions").for_each(|(_, v)| quotes(v, out));
-        }
-        Value::Array(items) => items.iter().for_each(|v| quotes(v, out)),
-        _ => {}
-    }
-}
-
-fn load(pair: &Pair) -> Dossier {
-    from_profile_json(&pair.answer).unwrap_or_else(|e| panic!("{}/{}: {e}", pair.event, pair.outlet))
+/// The answer read with its article at `quotes`, misquoted citations dropped (each reported).
+pub(crate) fn extracted(pair: &Pair, quotes: QuoteMatching) -> Extracted {
+    let options = ExtractOptions::new().with_quotes(quotes).with_on_misquote(OnMisquote::Drop);
+    extract(&pair.answer, &pair.article, &options).unwrap_or_else(|e| panic!("{}/{}: {e}", pair.event, pair.outlet))
 }
 
 #[test]
@@ -180,8 +114,8 @@ fn the_set_is_three_events_of_several_outlets() {
 fn every_answer_loads_and_validates_warning_only_of_undated_acts() {
     let mut issues = Vec::new();
     for p in pairs() {
-        let report = load(&p).validate();
-        for i in report.issues() {
+        let x = extracted(&p, QuoteMatching::Normalized);
+        for i in x.report.issues() {
             issues.push((format!("{}/{}", p.event, p.outlet), i.path.clone(), i.code.to_string(), i.severity));
         }
     }
@@ -216,49 +150,74 @@ fn every_answer_is_a_document_of_the_profile() {
     }
 }
 
-/// The quotes that fail the exact check, each with the normalization it needs; every other
+/// The quotes that fail the exact check, each with the normalizations it needs; every other
 /// quote is the article's own words, byte for byte.
-const SLIPS: &[(&str, &str, &[Fold])] = &[
-    ("japan-united-kingdom-2023/smc", "/agreements/0/cooperation/0/citations/0/quote", &[Fold::QuotationMarks]),
-    ("japan-united-kingdom-2023/smc", "/statements/0/citations/0/quote", &[Fold::QuotationMarks]),
-    ("japan-united-kingdom-2023/sputnik", "/agreements/0/cooperation/0/citations/0/quote", &[Fold::QuotationMarks]),
-    ("russia-belarus-2024/izvestia", "/agreements/0/citations/1/quote", &[Fold::QuotationMarks]),
-    ("us-papua-new-guinea-2023/anadolu", "/people/1/posts/0/citations/0/quote", &[Fold::WhiteSpace]),
-    ("us-papua-new-guinea-2023/the-national", "/agreements/0/citations/1/quote", &[Fold::Dashes]),
-    ("us-papua-new-guinea-2023/the-national", "/agreements/0/cooperation/0/citations/0/quote", &[Fold::QuotationMarks]),
+const SLIPS: &[(&str, &str, &[Normalization])] = &[
+    ("japan-united-kingdom-2023/smc", "/agreements/0/cooperation/0/citations/0/quote", &[Normalization::Quotes]),
+    ("japan-united-kingdom-2023/smc", "/statements/0/citations/0/quote", &[Normalization::Quotes]),
+    ("japan-united-kingdom-2023/sputnik", "/agreements/0/cooperation/0/citations/0/quote", &[Normalization::Quotes]),
+    ("russia-belarus-2024/izvestia", "/agreements/0/citations/1/quote", &[Normalization::Quotes]),
+    ("us-papua-new-guinea-2023/anadolu", "/people/1/posts/0/citations/0/quote", &[Normalization::WhiteSpace]),
+    ("us-papua-new-guinea-2023/the-national", "/agreements/0/citations/1/quote", &[Normalization::Dashes]),
+    (
+        "us-papua-new-guinea-2023/the-national",
+        "/agreements/0/cooperation/0/citations/0/quote",
+        &[Normalization::Quotes],
+    ),
 ];
 
-#[test]
-fn quotes_are_the_articles_words_but_for_the_listed_slips() {
-    let mut total = 0;
-    let mut found: Vec<(String, String, Vec<Fold>)> = Vec::new();
-    for p in pairs() {
-        let dossier = load(&p);
-        let mut all = Vec::new();
-        quotes(&serde_json::from_str(&p.answer).unwrap_or(Value::Null), &mut all);
-        total += all.len();
-        for m in check_quotes(&dossier, "report", &p.article.text) {
-            let folds = needed(&m.quote, &p.article.text)
-                .unwrap_or_else(|| panic!("{}/{}: a true misquote at {}: {:?}", p.event, p.outlet, m.path, m.quote));
-            found.push((format!("{}/{}", p.event, p.outlet), m.path, folds));
-        }
-    }
-    found.sort();
-    let expected: Vec<(String, String, Vec<Fold>)> =
-        SLIPS.iter().map(|(pair, path, folds)| (pair.to_string(), path.to_string(), folds.to_vec())).collect();
-    assert_eq!(found, expected);
-    let count = |f: Fold| found.iter().filter(|(_, _, folds)| folds.contains(&f)).count();
-    let counts =
-        (total, total - found.len(), count(Fold::QuotationMarks), count(Fold::Dashes), count(Fold::WhiteSpace));
-    // The figures of examples/pipeline/README.md: quotes, exact, then the quotes needing each fold.
-    assert_eq!(counts, (76, 69, 5, 1, 1), "quotes, exact, quotation marks, dashes, white space");
+fn slips() -> Vec<(String, String, Vec<Normalization>)> {
+    SLIPS.iter().map(|(pair, path, n)| (pair.to_string(), path.to_string(), n.to_vec())).collect()
 }
 
 #[test]
-fn the_folds_find_what_they_should_and_nothing_else() {
-    let text = "Relations were \u{201C}stronger than ever\u{201D} \u{2014} one another\u{2019}s,\u{00A0}\n said";
-    assert_eq!(needed("were \"stronger than ever\"", text), Some(vec![Fold::QuotationMarks]));
-    assert_eq!(needed("ever\u{201D} - one", text), Some(vec![Fold::Dashes]));
-    assert_eq!(needed("another's, said", text), Some(vec![Fold::QuotationMarks, Fold::WhiteSpace]));
-    assert_eq!(needed("stronger then ever", text), None);
+fn at_the_exact_level_the_slips_are_dropped_and_every_other_quote_kept() {
+    let mut dropped: Vec<(String, String, Vec<Normalization>)> = Vec::new();
+    for p in pairs() {
+        let x = extracted(&p, QuoteMatching::Exact);
+        for q in x.misquotes() {
+            dropped.push((format!("{}/{}", p.event, p.outlet), q.path.clone(), Vec::new()));
+        }
+        // Dropped from the dossier, reported here: the dossier still validates.
+        assert!(x.report.is_valid(), "{}/{}: {}", p.event, p.outlet, x.report);
+    }
+    let expected: Vec<_> = slips().into_iter().map(|(pair, path, _)| (pair, path, Vec::new())).collect();
+    assert_eq!(dropped, expected);
+}
+
+#[test]
+fn at_the_normalized_level_every_quote_is_found_and_the_slips_name_their_normalization() {
+    let (mut total, mut exact, mut normalized) = (0, 0, Vec::new());
+    for p in pairs() {
+        let x = extracted(&p, QuoteMatching::Normalized);
+        total += x.quotes.len();
+        for q in &x.quotes {
+            assert!(!q.short, "{}/{}: a short quote at {}: {:?}", p.event, p.outlet, q.path, q.quote);
+            match q.status {
+                QuoteStatus::Exact => exact += 1,
+                QuoteStatus::Normalized => {
+                    normalized.push((format!("{}/{}", p.event, p.outlet), q.path.clone(), q.normalizations.clone()));
+                    // The dossier keeps the article's words, not the model's typing.
+                    let words = q.article_words.as_deref().unwrap_or_default();
+                    assert!(p.article.text.contains(words) && !words.is_empty(), "{}: {words:?}", q.path);
+                }
+                _ => panic!("{}/{}: a true misquote at {}: {:?}", p.event, p.outlet, q.path, q.quote),
+            }
+        }
+        assert!(x.is_clean(), "{}/{}", p.event, p.outlet);
+    }
+    normalized.sort();
+    assert_eq!(normalized, slips());
+    let needing = |n: Normalization| normalized.iter().filter(|(.., ns)| ns.contains(&n)).count();
+    let counts = (
+        total,
+        exact,
+        needing(Normalization::Quotes),
+        needing(Normalization::Dashes),
+        needing(Normalization::WhiteSpace),
+        needing(Normalization::Nfc),
+    );
+    // The figures of examples/pipeline/README.md: quotes, exact, then the quotes needing each
+    // normalization.
+    assert_eq!(counts, (76, 69, 5, 1, 1, 0), "quotes, exact, quotation marks, dashes, white space, NFC");
 }

@@ -1,57 +1,37 @@
 //! The real reporting of `examples/pipeline/` (sources in `pipeline_data.rs` and the README
-//! there) taken from answers to one picture per event: each answer read with its article, the
+//! there) taken from answers to one picture per event: each answer extracted with its article
+//! (quotes normalized; the dossier and its source take the article's id), the
 //! likely duplicates found by `xref` and accepted at the default threshold, the reports merged
 //! in every order. The outlets' real disagreements must come out as disputes, each alternative
 //! credited to the outlets that gave it and to no other.
 
 use defense_agreements::answers::{Questions, write_answers};
-use defense_agreements::extraction::from_profile_json;
+use defense_agreements::extraction::QuoteMatching;
 use defense_agreements::identity::{Decision, Judgement, RecordKey, RecordKind, Resolver};
 use defense_agreements::merge::{Merged, Merger};
 use defense_agreements::values::EdtfDate;
 use defense_agreements::xref::{DEFAULT_THRESHOLD, accept, candidates};
 use defense_agreements::{Dossier, Severity};
-use serde_json::{Value, json};
+use std::collections::BTreeMap;
 
 use crate::permutations::permutations;
-use crate::pipeline_data::{Pair, pairs};
+use crate::pipeline_data::{extracted, pairs};
 
-/// An answer as the pipeline keeps it: its source named after the outlet and described from
-/// the article (address, outlet, publication date), so that no two reports share an id.
-fn extracted(pair: &Pair) -> Dossier {
-    let dossier = from_profile_json(&pair.answer).unwrap_or_else(|e| panic!("{}/{}: {e}", pair.event, pair.outlet));
-    let mut value = serde_json::to_value(&dossier).unwrap_or(Value::Null);
-    rename_source(&mut value, &pair.outlet);
-    value["id"] = json!(pair.outlet);
-    let a = &pair.article;
-    let source = &mut value["sources"][0];
-    source["url"] = json!(a.url);
-    source["publisher"] = json!(a.publisher);
-    if let Some(published) = &a.published {
-        source["published"] = json!(published);
-    }
-    Dossier::from_json(&value.to_string()).unwrap_or_else(|e| panic!("{}/{}: {e}", pair.event, pair.outlet))
-}
-
-fn rename_source(value: &mut Value, to: &str) {
-    match value {
-        Value::Object(map) => {
-            for key in ["source", "id"] {
-                if map.get(key).and_then(Value::as_str) == Some("report")
-                    && (key == "source" || map.contains_key("kind"))
-                {
-                    map.insert(key.into(), json!(to));
-                }
-            }
-            map.values_mut().for_each(|v| rename_source(v, to));
-        }
-        Value::Array(items) => items.iter_mut().for_each(|v| rename_source(v, to)),
-        _ => {}
-    }
-}
-
-fn event(name: &str) -> Vec<Dossier> {
-    pairs().iter().filter(|p| p.event == name).map(extracted).collect()
+/// The event's answers, extracted with their articles, and the outlet each dossier (and its
+/// source) is named for.
+fn event(name: &str) -> (Vec<Dossier>, BTreeMap<String, String>) {
+    let mut outlets = BTreeMap::new();
+    let dossiers = pairs()
+        .iter()
+        .filter(|p| p.event == name)
+        .map(|p| {
+            let x = extracted(p, QuoteMatching::Normalized);
+            assert_eq!(x.dossier.id.as_str(), x.source, "{name}/{}: the dossier takes the article's id", p.outlet);
+            outlets.insert(x.source.clone(), p.outlet.clone());
+            x.dossier
+        })
+        .collect();
+    (dossiers, outlets)
 }
 
 /// The agreement pairs `xref` proposes below its default threshold that a reader accepts on
@@ -66,22 +46,23 @@ fn key(dossier: &str, id: &str) -> RecordKey {
 
 /// Every candidate at or above the default threshold, as `xref --accept` takes them, and the
 /// reader's judgements of the ones below it.
-fn resolver(inputs: &[Dossier]) -> Resolver {
+fn resolver(inputs: &[Dossier], outlets: &BTreeMap<String, String>) -> Resolver {
     let refs: Vec<&Dossier> = inputs.iter().collect();
     let day: EdtfDate = "2026-12-07".parse().unwrap_or_else(|e| panic!("{e}"));
     let mut resolver = accept(&candidates(&refs, None), DEFAULT_THRESHOLD, "pipeline test", day);
-    let present = |d: &str| inputs.iter().any(|i| i.id.as_str() == d);
-    for (left, right, id) in READER_ACCEPTS.iter().filter(|(l, r, _)| present(l) && present(r)) {
+    let dossier = |outlet: &str| outlets.iter().find(|(_, o)| o.as_str() == outlet).map(|(id, _)| id.clone());
+    for (left, right, id) in READER_ACCEPTS {
+        let (Some(left), Some(right)) = (dossier(left), dossier(right)) else { continue };
         resolver.push(
-            Judgement::new(key(left, id), key(right, id), Decision::Same, "pipeline test", day)
+            Judgement::new(key(&left, id), key(&right, id), Decision::Same, "pipeline test", day)
                 .because("same parties and title; read in the articles as one signing"),
         );
     }
     resolver
 }
 
-fn merge(inputs: &[Dossier]) -> Merged {
-    let resolver = resolver(inputs);
+fn merge(inputs: &[Dossier], outlets: &BTreeMap<String, String>) -> Merged {
+    let resolver = resolver(inputs, outlets);
     let mut m = Merger::new(&resolver);
     for d in inputs {
         m.add(d);
@@ -89,12 +70,13 @@ fn merge(inputs: &[Dossier]) -> Merged {
     m.finish().unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// The merge of every order of the event's reports is one dossier; that dossier.
-fn merged(name: &str) -> Merged {
-    let inputs = event(name);
-    let first = merge(&inputs);
+/// The merge of every order of the event's reports is one dossier; that dossier, with the
+/// dossiers' ids read as outlets.
+fn merged(name: &str) -> (Merged, BTreeMap<String, String>) {
+    let (inputs, outlets) = event(name);
+    let first = merge(&inputs, &outlets);
     for order in permutations(inputs.len()) {
-        let again = merge(&order.iter().map(|&i| inputs[i].clone()).collect::<Vec<_>>());
+        let again = merge(&order.iter().map(|&i| inputs[i].clone()).collect::<Vec<_>>(), &outlets);
         assert_eq!(again.dossier, first.dossier, "{name}: order {order:?}");
     }
     let errors: Vec<String> = first
@@ -106,15 +88,19 @@ fn merged(name: &str) -> Merged {
         .map(ToString::to_string)
         .collect();
     assert!(errors.is_empty(), "{name}: {errors:?}\n{}", first.report);
-    first
+    (first, outlets)
 }
 
 /// Each alternative of the dispute over `list` (`signatures` of a party, or the signature
 /// acts), as (what it says, the outlets it cites), sorted.
-fn alternatives(m: &Merged, list: &str, party: Option<&str>) -> Vec<(String, Vec<String>)> {
+fn alternatives(
+    (m, outlets): &(Merged, BTreeMap<String, String>),
+    list: &str,
+    party: Option<&str>,
+) -> Vec<(String, Vec<String>)> {
     let agreement = &m.dossier.agreements[0];
     let sources = |citations: &[defense_agreements::Citation]| {
-        let mut s: Vec<String> = citations.iter().map(|c| c.source.to_string()).collect();
+        let mut s: Vec<String> = citations.iter().map(|c| outlet(outlets, c.source.as_str())).collect();
         s.sort();
         s.dedup();
         s
@@ -140,40 +126,59 @@ fn alternatives(m: &Merged, list: &str, party: Option<&str>) -> Vec<(String, Vec
     out
 }
 
+/// The outlet a dossier or source id names.
+fn outlet(outlets: &BTreeMap<String, String>, id: &str) -> String {
+    outlets.get(id).cloned().unwrap_or_else(|| id.to_owned())
+}
+
 fn outlets(names: &[&str]) -> Vec<String> {
     names.iter().map(ToString::to_string).collect()
 }
 
 /// (record, list, outlets) of every dispute the merge made.
-fn disputes(m: &Merged) -> Vec<(String, String, Vec<String>)> {
-    m.report.disputes.iter().map(|d| (d.record.clone(), d.path.clone(), d.sources.clone())).collect()
+fn disputes((m, outlets): &(Merged, BTreeMap<String, String>)) -> Vec<(String, String, Vec<String>)> {
+    m.report
+        .disputes
+        .iter()
+        .map(|d| {
+            let mut sources: Vec<String> = d.sources.iter().map(|s| outlet(outlets, s)).collect();
+            sources.sort();
+            (d.record.clone(), d.path.clone(), sources)
+        })
+        .collect()
 }
 
 #[test]
 fn xref_leaves_the_undated_and_the_conflicting_reports_to_a_reader() {
     for name in ["us-papua-new-guinea-2023", "russia-belarus-2024", "japan-united-kingdom-2023"] {
-        let inputs = event(name);
+        let (inputs, names) = event(name);
         let refs: Vec<&Dossier> = inputs.iter().collect();
         let agreements: Vec<(String, String, u32)> = candidates(&refs, None)
             .into_iter()
             .filter(|c| c.left.kind == RecordKind::Agreement)
-            .map(|c| (c.left.dossier.to_string(), c.right.dossier.to_string(), c.score))
+            .map(|c| {
+                let mut pair = [outlet(&names, c.left.dossier.as_str()), outlet(&names, c.right.dossier.as_str())];
+                pair.sort();
+                let [l, r] = pair;
+                (l, r, c.score)
+            })
             .collect();
-        for (left, right, _) in READER_ACCEPTS.iter().filter(|(l, _, _)| inputs.iter().any(|i| i.id.as_str() == *l)) {
+        for (left, right, _) in READER_ACCEPTS.iter().filter(|(l, _, _)| names.values().any(|o| o == l)) {
             let score = agreements.iter().find(|(l, r, _)| l == left && r == right).map(|(.., s)| *s);
             assert!(
                 score.is_some_and(|s| s < DEFAULT_THRESHOLD),
                 "{name}: {left} ~ {right}: {score:?} in {agreements:?}"
             );
         }
-        let accepted: Vec<(&str, &str)> = agreements
+        let mut accepted: Vec<(&str, &str)> = agreements
             .iter()
             .filter(|(.., s)| *s >= DEFAULT_THRESHOLD)
             .map(|(l, r, _)| (l.as_str(), r.as_str()))
             .collect();
+        accepted.sort();
         let expected: &[(&str, &str)] = match name {
-            "us-papua-new-guinea-2023" => &[("ir-ia", "upi"), ("ir-ia", "the-national"), ("the-national", "upi")],
-            "russia-belarus-2024" => &[("izvestia", "xinhua"), ("izvestia", "news-pravda"), ("news-pravda", "xinhua")],
+            "us-papua-new-guinea-2023" => &[("ir-ia", "the-national"), ("ir-ia", "upi"), ("the-national", "upi")],
+            "russia-belarus-2024" => &[("izvestia", "news-pravda"), ("izvestia", "xinhua"), ("news-pravda", "xinhua")],
             _ => &[],
         };
         assert_eq!(accepted, expected, "{name}: {agreements:?}");
@@ -183,8 +188,8 @@ fn xref_leaves_the_undated_and_the_conflicting_reports_to_a_reader() {
 #[test]
 fn png_signer_is_disputed_three_ways_each_name_credited_to_its_outlet() {
     let m = merged("us-papua-new-guinea-2023");
-    let d = &m.dossier;
-    assert_eq!((d.actors.len(), d.people.len(), d.agreements.len(), d.sources.len()), (2, 4, 1, 4), "{}", m.report);
+    let d = &m.0.dossier;
+    assert_eq!((d.actors.len(), d.people.len(), d.agreements.len(), d.sources.len()), (2, 4, 1, 4), "{}", m.0.report);
     // The National: Defence Minister Win Daki; UPI: Deputy Prime Minister John Rosso; ir-ia:
     // Prime Minister James Marape. Blinken signed for the United States in all three.
     assert_eq!(disputes(&m), [("dca".into(), "/signatures".into(), outlets(&["ir-ia", "the-national", "upi"]))]);
@@ -211,8 +216,8 @@ fn png_signer_is_disputed_three_ways_each_name_credited_to_its_outlet() {
 #[test]
 fn russia_belarus_place_of_signing_is_disputed_and_only_izvestia_tells_of_ratification() {
     let m = merged("russia-belarus-2024");
-    let d = &m.dossier;
-    assert_eq!((d.actors.len(), d.people.len(), d.agreements.len(), d.sources.len()), (2, 2, 1, 3), "{}", m.report);
+    let d = &m.0.dossier;
+    assert_eq!((d.actors.len(), d.people.len(), d.agreements.len(), d.sources.len()), (2, 2, 1, 3), "{}", m.0.report);
     // Xinhua and news-pravda: signed in Minsk; Izvestia: "signed on December 6, 2024 in Moscow".
     assert_eq!(
         disputes(&m),
@@ -235,11 +240,13 @@ fn russia_belarus_place_of_signing_is_disputed_and_only_izvestia_tells_of_ratifi
         pact.actions
             .iter()
             .filter(|a| a.kind.as_str() == kind)
-            .flat_map(|a| a.citations.iter().map(|c| c.source.to_string()))
+            .flat_map(|a| a.citations.iter().map(|c| outlet(&m.1, c.source.as_str())))
             .collect()
     };
     assert_eq!((by("ratification"), by("domestic_approval")), (outlets(&["izvestia"]), outlets(&["izvestia"])));
-    let only = |cited: &[defense_agreements::Citation]| cited.iter().map(|c| c.source.to_string()).collect::<Vec<_>>();
+    let only = |cited: &[defense_agreements::Citation]| {
+        cited.iter().map(|c| outlet(&m.1, c.source.as_str())).collect::<Vec<_>>()
+    };
     assert_eq!(pact.obligations.iter().map(|o| only(&o.citations)).collect::<Vec<_>>(), [outlets(&["news-pravda"])]);
     assert_eq!(pact.cooperation.iter().map(|c| only(&c.citations)).collect::<Vec<_>>(), [outlets(&["xinhua"])]);
 }
@@ -247,8 +254,8 @@ fn russia_belarus_place_of_signing_is_disputed_and_only_izvestia_tells_of_ratifi
 #[test]
 fn japan_uk_day_of_signing_is_disputed_between_the_readout_and_sputnik() {
     let m = merged("japan-united-kingdom-2023");
-    let d = &m.dossier;
-    assert_eq!((d.actors.len(), d.people.len(), d.agreements.len(), d.sources.len()), (2, 2, 1, 3), "{}", m.report);
+    let d = &m.0.dossier;
+    assert_eq!((d.actors.len(), d.people.len(), d.agreements.len(), d.sources.len()), (2, 2, 1, 3), "{}", m.0.report);
     // No 10's readout, republished on the 12th: "which they signed this afternoon" (12 January);
     // Sputnik: signed, "Sunak's office said on Wednesday" (on or before 11 January); smc: signed
     // at the Tower of London, no day (on or before 12 January, which fits both, so it stays an
@@ -270,7 +277,7 @@ fn japan_uk_day_of_signing_is_disputed_between_the_readout_and_sputnik() {
         .actions
         .iter()
         .filter(|a| a.kind.as_str() == "negotiation")
-        .flat_map(|a| a.citations.iter().map(|c| c.source.to_string()))
+        .flat_map(|a| a.citations.iter().map(|c| outlet(&m.1, c.source.as_str())))
         .collect();
     assert_eq!(negotiation, outlets(&["sputnik"]));
 }
@@ -288,7 +295,7 @@ fn the_answers_show_each_dispute_among_the_competing_claims() {
             country.parse().unwrap_or_else(|e| panic!("{e}")),
         );
         let mut out = Vec::new();
-        write_answers(&mut out, std::slice::from_ref(&m.dossier), &q).unwrap_or_else(|e| panic!("{e}"));
+        write_answers(&mut out, std::slice::from_ref(&m.0.dossier), &q).unwrap_or_else(|e| panic!("{e}"));
         let text = String::from_utf8(out).unwrap_or_default();
         let section = text.split("# Competing claims").nth(1).unwrap_or_default();
         assert_eq!(section.lines().filter(|l| !l.is_empty()).count(), 1, "{name}: {section}");
