@@ -44,7 +44,10 @@ fn json(o: &Output) -> Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
 }
 
-const SUBCOMMANDS: [&str; 8] = ["validate", "query", "codings", "schema", "tables", "merge", "diff", "xref"];
+const SUBCOMMANDS: [&str; 13] = [
+    "validate", "query", "codings", "schema", "tables", "merge", "diff", "xref", "resolve", "extract", "prompt",
+    "timeline", "report",
+];
 
 const SEED: &str = "examples/data/iran-syria-2020.json";
 const INVALID: &str = "tests/fixtures/invalid/dangling_reference.json";
