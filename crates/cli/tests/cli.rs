@@ -1,35 +1,20 @@
 //! The `dossier` binary as users run it: exit statuses, standard input, JSON output, help.
 #![allow(unused_crate_dependencies)] // A test target sees the binary's dependencies; the lint is for the binary.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::PathBuf;
+use std::process::Output;
 
 use serde_json::Value;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+mod support;
+use support::root;
 
 fn data(file: &str) -> String {
     root().join(file).to_string_lossy().into_owned()
 }
 
-/// Runs `dossier` with `args` from the repository root, feeding `stdin`.
 fn dossier(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(args)
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot run dossier: {e}"));
-    if let Some(mut input) = child.stdin.take() {
-        // The command may exit before reading everything (usage errors): ignore a closed pipe.
-        let _ = input.write_all(stdin);
-    }
-    child.wait_with_output().unwrap_or_else(|e| panic!("dossier did not finish: {e}"))
+    support::run(args, stdin)
 }
 
 fn stdout(o: &Output) -> String {

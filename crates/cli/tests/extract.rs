@@ -2,37 +2,21 @@
 //! or in a directory, problems on stderr, exit statuses.
 #![allow(unused_crate_dependencies)] // A test target sees the binary's dependencies; the lint is for the binary.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use defense_agreements::extraction::{check_quotes, from_profile_json};
 use serde_json::{Value, json};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+mod support;
+use support::{root, text};
 
 const ANSWER: &str = "examples/extraction/iran-syria-2020.json";
 
 fn dossier(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .arg("extract")
-        .args(args)
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot run dossier: {e}"));
-    if let Some(mut input) = child.stdin.take() {
-        let _ = input.write_all(stdin);
-    }
-    child.wait_with_output().unwrap_or_else(|e| panic!("dossier did not finish: {e}"))
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    let mut all = vec!["extract"];
+    all.extend_from_slice(args);
+    support::run(&all, stdin)
 }
 
 /// A directory of this test's own, emptied.

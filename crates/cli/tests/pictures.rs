@@ -2,23 +2,13 @@
 //! the pictures committed under docs/img/ (they must be what the command line draws).
 #![allow(unused_crate_dependencies)] // A test target sees the binary's dependencies; the lint is for the binary.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+mod support;
+use support::{root, text};
 
 fn dossier(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run dossier: {e}"))
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    support::run(args, b"")
 }
 
 /// Every dossier of examples/data/ (the merge inputs too), as paths from the root.

@@ -1,34 +1,17 @@
 //! `dossier prompt`: request bodies for each provider, and answers taken out of saved responses.
 #![allow(unused_crate_dependencies)] // A test target sees the binary's dependencies; the lint is for the binary.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::PathBuf;
+use std::process::Output;
 
 use defense_agreements::extraction::{from_profile_json, request_schema};
 use serde_json::{Value, json};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+mod support;
+use support::{root, text};
 
 fn dossier(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(args)
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot run dossier: {e}"));
-    if let Some(mut input) = child.stdin.take() {
-        let _ = input.write_all(stdin);
-    }
-    child.wait_with_output().unwrap_or_else(|e| panic!("dossier did not finish: {e}"))
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    support::run(args, stdin)
 }
 
 /// A file in this test's own directory.
