@@ -145,7 +145,7 @@ pub(crate) fn profile(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
 /// error; in JSON text, a key given twice is one. Validate the result.
 #[pyfunction]
 pub(crate) fn from_profile(py: Python<'_>, answer: &Bound<'_, PyAny>) -> PyResult<PyDossier> {
-    let text = json_text(py, answer)?;
+    let text = json_text(py, answer, "answer")?;
     extraction::from_profile_json(&text).map(PyDossier).map_err(|e| parse_error(py, &e, None))
 }
 
@@ -185,7 +185,7 @@ pub(crate) fn extract(
     on_misquote: &str,
     source: Option<String>,
 ) -> PyResult<Extracted> {
-    let text = json_text(py, answer)?;
+    let text = json_text(py, answer, "answer")?;
     let article = article_of(py, article)?;
     let matching: QuoteMatching = quotes.parse().map_err(value_error)?;
     let fail: OnMisquote = on_misquote.parse().map_err(value_error)?;
@@ -220,9 +220,9 @@ pub(crate) fn extract(
     })
 }
 
-/// JSON text of an answer given as `str`, `bytes` or a dict (a dict has no duplicate keys left
-/// to find).
-fn json_text(py: Python<'_>, answer: &Bound<'_, PyAny>) -> PyResult<String> {
+/// JSON text of `what` (an answer, a provider's response) given as `str`, `bytes` or a dict (a
+/// dict has no duplicate keys left to find).
+pub(crate) fn json_text(py: Python<'_>, answer: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
     if let Ok(text) = answer.cast::<PyString>() {
         return Ok(text.to_str()?.to_owned());
     }
@@ -232,12 +232,12 @@ fn json_text(py: Python<'_>, answer: &Bound<'_, PyAny>) -> PyResult<String> {
     if answer.is_instance_of::<PyDict>() {
         return py.import("json")?.call_method1("dumps", (answer,))?.extract();
     }
-    Err(PyTypeError::new_err("expected the answer as JSON text (str or bytes) or a dict"))
+    Err(PyTypeError::new_err(format!("expected the {what} as JSON text (str or bytes) or a dict")))
 }
 
 /// The article: its text (`str`), or a dict with `text` and optionally `url`, `publisher`,
 /// `published`, `title` (the keys of an article file).
-fn article_of(py: Python<'_>, article: &Bound<'_, PyAny>) -> PyResult<Article> {
+pub(crate) fn article_of(py: Python<'_>, article: &Bound<'_, PyAny>) -> PyResult<Article> {
     if let Ok(text) = article.cast::<PyString>() {
         return Ok(Article::new(text.to_str()?));
     }

@@ -1,13 +1,13 @@
 //! Provider requests and answers: `extraction.request()` writes the body that asks a model for an
 //! article's dossier, `extraction.answer_from()` takes the answer out of the response.
 
-use defense_agreements::extraction::{self, Article, Provider, RequestOptions};
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use defense_agreements::extraction::{self, Provider, RequestOptions};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyString};
 
 use crate::convert::to_python;
 use crate::errors::value_error;
+use crate::extraction::{article_of, json_text};
 
 pyo3::create_exception!(
     defense_agreements,
@@ -19,33 +19,6 @@ pyo3::create_exception!(
 
 fn provider(name: &str) -> PyResult<Provider> {
     name.parse::<Provider>().map_err(value_error)
-}
-
-/// A str is the article's text; a dict has the keys of an article file (`text`, `url`,
-/// `publisher`, `published`, `title`).
-fn article(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Article> {
-    if let Ok(text) = value.cast::<PyString>() {
-        return Ok(Article::new(text.to_str()?));
-    }
-    if value.is_instance_of::<PyDict>() {
-        let text: String = py.import("json")?.call_method1("dumps", (value,))?.extract()?;
-        return serde_json::from_str(&text).map_err(|e| value_error(format!("not an article: {e}")));
-    }
-    Err(PyTypeError::new_err("expected the article as a dict {text, url, publisher, published, title} or its text"))
-}
-
-/// JSON text of a response given as str, bytes or dict.
-fn json_text(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<String> {
-    if let Ok(text) = value.cast::<PyString>() {
-        return Ok(text.to_str()?.to_owned());
-    }
-    if let Ok(bytes) = value.cast::<PyBytes>() {
-        return std::str::from_utf8(bytes.as_bytes()).map(str::to_owned).map_err(value_error);
-    }
-    if value.is_instance_of::<PyDict>() {
-        return py.import("json")?.call_method1("dumps", (value,))?.extract();
-    }
-    Err(PyTypeError::new_err("expected the response as JSON text (str or bytes) or a dict"))
 }
 
 /// The request body (a dict) asking `model` of `provider` for the article's dossier: the
@@ -60,7 +33,7 @@ pub(crate) fn request<'py>(
     max_tokens: Option<u32>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let provider = self::provider(provider)?;
-    let article = self::article(py, article)?;
+    let article = article_of(py, article)?;
     if model.trim().is_empty() {
         return Err(value_error("model must name a model"));
     }
@@ -83,7 +56,7 @@ pub(crate) fn endpoint(provider: &str, model: &str) -> PyResult<String> {
 #[pyo3(signature = (response, *, provider))]
 pub(crate) fn answer_from(py: Python<'_>, response: &Bound<'_, PyAny>, provider: &str) -> PyResult<String> {
     let provider = self::provider(provider)?;
-    let text = json_text(py, response)?;
+    let text = json_text(py, response, "response")?;
     extraction::answer_from(provider, &text).map_err(|e| {
         let err = AnswerError::new_err(e.to_string());
         let value = err.value(py);
