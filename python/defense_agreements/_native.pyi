@@ -41,6 +41,7 @@ __all__ = [
     "UncitedRecord",
     "ValidationError",
     "__version__",
+    "_table_from_tuples",
     "answer_from",
     "check_quotes",
     "corpus_tables",
