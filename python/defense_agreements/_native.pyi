@@ -615,6 +615,8 @@ def merge_all(
 ) -> MergeResult: ...
 def diff(old: _Json | Dossier, new: _Json | Dossier) -> Diff: ...
 
+# An article: its text, a dict with the keys of an article file, or the path of an article file.
+_Article = str | dict[str, str | None] | os.PathLike[str]
 # The provider APIs of extraction.request() and extraction.answer_from() (docs/extraction.md).
 _Provider = Literal["openai-chat", "openai-responses", "anthropic", "gemini"]
 
@@ -625,10 +627,10 @@ class AnswerError(ValueError):
     message: str
 
 def request(
-    article: str | dict[str, str | None], *, provider: _Provider, model: str, max_tokens: int | None = None
+    article: _Article, *, provider: _Provider, model: str, max_tokens: int | None = None
 ) -> dict[str, Any]: ...
 def endpoint(*, provider: _Provider, model: str) -> str: ...
-def answer_from(response: _Json, *, provider: _Provider) -> str: ...
+def answer_from(response: _Json | os.PathLike[str], *, provider: _Provider) -> str: ...
 # The extraction pipeline, re-exported by defense_agreements.extraction (docs/extraction.md).
 _QuoteLevel = Literal["exact", "normalized"]
 _Normalization = Literal["trim", "nfc", "quotes", "dashes", "white_space"]
@@ -677,14 +679,14 @@ class Extracted:
     def ok(self) -> bool: ...
 
 def profile() -> dict[str, Any]: ...
-def from_profile(answer: _Json) -> Dossier: ...
+def from_profile(answer: _Json | os.PathLike[str]) -> Dossier: ...
 def to_profile(dossier: _Json | Dossier) -> dict[str, Any]: ...
 def check_quotes(
     dossier: _Json | Dossier, text: str, *, source: str = "report", quotes: _QuoteLevel = "exact", min_quote: int = 10
 ) -> list[QuoteReport]: ...
 def extract(
-    answer: _Json,
-    article: str | dict[str, str | None],
+    answer: _Json | os.PathLike[str],
+    article: _Article,
     *,
     quotes: _QuoteLevel = "exact",
     min_quote: int = 10,

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 import defense_agreements as da
+from defense_agreements import extraction
 
 ROOT = Path(__file__).resolve().parents[2]
 NATO = ROOT / "examples" / "data" / "north-atlantic-treaty-1949.json"
@@ -119,3 +120,41 @@ def test_a_diff_compares_and_gives_its_plain_data() -> None:
 def test_the_package_docstring_reads_once() -> None:
     doc = da.__doc__ or ""
     assert doc.count("See") == 1 and doc.count("``merge()``") == 1
+
+
+PNG = ROOT / "examples" / "pipeline" / "us-papua-new-guinea-2023"
+
+
+def test_extraction_reads_answer_and_article_files_from_paths() -> None:
+    answer, article = PNG / "answers" / "upi.json", PNG / "articles" / "upi.json"
+    by_path = extraction.extract(answer, article)
+    by_text = extraction.extract(answer.read_text(encoding="utf-8"), json.loads(article.read_text(encoding="utf-8")))
+    assert by_path.dossier == by_text.dossier and by_path.source == by_text.source
+    assert extraction.from_profile(answer) == extraction.from_profile(answer.read_bytes())
+    body = extraction.request(article, provider="anthropic", model="claude")
+    assert body == extraction.request(json.loads(article.read_text(encoding="utf-8")), provider="anthropic", model="claude")
+    with pytest.raises(FileNotFoundError, match="missing.json"):
+        extraction.extract(PNG / "answers" / "missing.json", article)
+    with pytest.raises(ValueError, match="not an article file"):
+        extraction.extract(answer, answer)
+    # A str stays text, never a file name.
+    with pytest.raises(da.ParseError):
+        extraction.from_profile(str(answer))
+
+
+def test_a_lone_surrogate_in_an_answer_is_a_parse_error() -> None:
+    with pytest.raises(da.ParseError, match="U\\+D800") as e:
+        extraction.from_profile('{"id": "\ud800"}')
+    assert e.value.code == "syntax_error"
+    with pytest.raises(da.ParseError, match="U\\+DCFF"):
+        extraction.answer_from('{"content": "\udcff"}', provider="anthropic")
+
+
+def test_check_quotes_refuses_a_source_the_dossier_does_not_have() -> None:
+    article = json.loads((PNG / "articles" / "upi.json").read_text(encoding="utf-8"))
+    done = extraction.extract(PNG / "answers" / "upi.json", article)
+    checked = extraction.check_quotes(done.dossier, article["text"], source=done.source)
+    assert len(checked) == len(done.quotes) > 0
+    # The default source, `report`, was renamed after the article: no silent empty check.
+    with pytest.raises(ValueError, match="no source 'report'.*upi.com"):
+        extraction.check_quotes(done.dossier, article["text"])
