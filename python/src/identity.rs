@@ -20,7 +20,7 @@ pub(crate) struct PyRecordKey(pub(crate) identity::RecordKey);
 /// The record kind named `name`: a type (`agreement`) or its dossier list (`agreements`).
 fn kind_of(name: &str) -> PyResult<RecordKind> {
     RecordKind::ALL.iter().copied().find(|k| k.as_str() == name || k.list_name() == name).ok_or_else(|| {
-        let known = identity::TOP_LEVEL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ");
+        let known = RecordKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ");
         value_error(format!("unknown record type '{name}': expected one of {known}"))
     })
 }
