@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 import json
 import pickle
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -158,3 +160,26 @@ def test_check_quotes_refuses_a_source_the_dossier_does_not_have() -> None:
     # The default source, `report`, was renamed after the article: no silent empty check.
     with pytest.raises(ValueError, match="no source 'report'.*upi.com"):
         extraction.check_quotes(done.dossier, article["text"])
+
+
+def test_dossier_tables_let_other_threads_run() -> None:
+    # Every year to 4000 of every NATO dyad: seconds of work, during which a Python thread must
+    # get the interpreter (the tables are built without the GIL). Counted, not timed.
+    ticks = 0
+    done = threading.Event()
+
+    def tick() -> None:
+        nonlocal ticks
+        while not done.is_set():
+            ticks += 1
+            time.sleep(0.001)
+
+    ticker = threading.Thread(target=tick)
+    ticker.start()
+    try:
+        members = nato().tables(through=4000, only=["members"])["members"]
+    finally:
+        done.set()
+        ticker.join()
+    assert len(members) == 15
+    assert ticks > 20
