@@ -1,0 +1,151 @@
+//! Adversarial regressions of the surface added in round 5: provider responses that hold no
+//! single answer, a judgement of a record against itself, characters XML cannot carry in the
+//! pictures, and free text that would break `dossier query`'s tab-separated rows. Each test
+//! failed before its fix (the input and the old symptom are in its comment).
+
+use defense_agreements::Dossier;
+use defense_agreements::answers::{Questions, write_answers};
+use defense_agreements::prelude::*;
+
+/// A small real dossier to bend (Russia–DPRK, 2024).
+fn dprk() -> Dossier {
+    Dossier::from_json(include_str!("../examples/data/russia-dprk-2024.json"))
+        .unwrap_or_else(|e| panic!("the example parses: {e}"))
+}
+
+/// Before: `{"choices": [{"message": {"content": ""}}]}` gave `Ok("")`, so `dossier prompt
+/// --answer-from` printed an empty line and exited 0. The same for white space and for every
+/// provider.
+#[cfg(feature = "extraction")]
+#[test]
+fn an_empty_answer_is_no_answer() {
+    use defense_agreements::extraction::{Provider, answer_from};
+    let cases = [
+        (Provider::OpenAiChat, r#"{"choices":[{"finish_reason":"stop","message":{"content":""}}]}"#),
+        (Provider::OpenAiChat, r#"{"choices":[{"finish_reason":"stop","message":{"content":" \n\t "}}]}"#),
+        (
+            Provider::OpenAiResponses,
+            r#"{"status":"completed","output":[{"type":"message","content":[{"type":"output_text","text":""}]}]}"#,
+        ),
+        (Provider::Gemini, r#"{"candidates":[{"finishReason":"STOP","content":{"parts":[{"text":"  "}]}}]}"#),
+    ];
+    for (provider, response) in cases {
+        let got = answer_from(provider, response);
+        assert_eq!(got.as_ref().map_err(|e| e.code()), Err("missing"), "{provider:?}: {response} gave {got:?}");
+        let message = got.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(message.contains("empty"), "{message}");
+    }
+}
+
+/// Before: an Anthropic response calling `record_dossier` twice gave the first call's input,
+/// and the second answer was dropped without a word.
+#[cfg(feature = "extraction")]
+#[test]
+fn two_calls_of_the_answer_tool_are_not_one_answer() {
+    use defense_agreements::extraction::{AnswerError, Provider, answer_from};
+    let twice = r#"{"stop_reason":"tool_use","content":[
+        {"type":"tool_use","id":"a","name":"record_dossier","input":{"id":"first"}},
+        {"type":"tool_use","id":"b","name":"record_dossier","input":{"id":"second"}}]}"#;
+    let got = answer_from(Provider::Anthropic, twice);
+    assert!(
+        matches!(&got, Err(AnswerError::Missing { message, .. }) if message.starts_with("2 tool_use blocks")),
+        "{got:?}"
+    );
+    // A call of another tool is named, so that the reader sees what the model did instead.
+    let other = r#"{"stop_reason":"tool_use","content":[{"type":"tool_use","id":"a","name":"search","input":{}}]}"#;
+    let message = answer_from(Provider::Anthropic, other).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(message.contains("no tool_use block calling record_dossier; the model called \"search\""), "{message}");
+}
+
+/// Before: `{"error": "rate limited"}` (a gateway's error as a bare string) was read as a
+/// response with no choices; the provider's message was lost.
+#[cfg(feature = "extraction")]
+#[test]
+fn an_error_given_as_a_string_is_the_provider_s_error() {
+    use defense_agreements::extraction::{AnswerError, Provider, answer_from};
+    for provider in [Provider::OpenAiChat, Provider::OpenAiResponses, Provider::Anthropic, Provider::Gemini] {
+        let got = answer_from(provider, r#"{"error": "rate limited"}"#);
+        assert!(matches!(&got, Err(AnswerError::Provider { message }) if message == "rate limited"), "{got:?}");
+    }
+}
+
+/// Before: `"refusal": ""` next to a real answer (as some compatible servers write "no
+/// refusal") failed the answer as a refusal with an empty message.
+#[cfg(feature = "extraction")]
+#[test]
+fn an_empty_refusal_beside_an_answer_is_no_refusal() {
+    use defense_agreements::extraction::{Provider, answer_from};
+    let response = r#"{"choices":[{"finish_reason":"stop","message":{"content":"{\"id\":\"x\"}","refusal":""}}]}"#;
+    assert_eq!(answer_from(Provider::OpenAiChat, response).as_deref(), Ok(r#"{"id":"x"}"#));
+    let refused = r#"{"choices":[{"finish_reason":"stop","message":{"content":null,"refusal":"No."}}]}"#;
+    assert_eq!(answer_from(Provider::OpenAiChat, refused).map_err(|e| e.code()), Err("refused"));
+}
+
+/// Before: `dossier resolve add j.json a/actor/x a/actor/x not_same` was written (exit 0), and a
+/// resolver file holding it loaded: a judgement that contradicts itself.
+#[cfg(feature = "merge")]
+#[test]
+fn a_record_judged_against_itself_is_refused() {
+    use defense_agreements::identity::{Decision, Judgement, RecordKey, Resolver, ResolverError};
+    let key = |s: &str| s.parse::<RecordKey>().unwrap_or_else(|e| panic!("{s}: {e}"));
+    let on = EdtfDate::parse("2026-12-08").unwrap_or_else(|e| panic!("{e}"));
+    for decision in [Decision::Same, Decision::NotSame, Decision::Unsure] {
+        let judgement = Judgement::new(key("a/actor/x"), key("a/actor/x"), decision, "me", on.clone());
+        let message = judgement.check().err().unwrap_or_default();
+        assert!(message.contains("against itself"), "{decision:?}: {message:?}");
+        let mut resolver = Resolver::new();
+        assert!(matches!(resolver.add(judgement), Err(ResolverError::Judgement { index: 0, .. })));
+    }
+    let file = r#"{"resolver_version": "1.0", "judgements": [{"left": {"dossier": "a", "type": "actor", "id": "x"},
+        "right": {"dossier": "a", "type": "actor", "id": "x"}, "judgement": "not_same", "decided_by": "me",
+        "decided_at": "2026-12-08"}]}"#;
+    assert!(matches!(Resolver::from_json(file), Err(ResolverError::Judgement { index: 0, .. })));
+    // The same id in two dossiers is two records.
+    let two = Judgement::new(key("a/actor/x"), key("b/actor/x"), Decision::NotSame, "me", on);
+    assert_eq!(two.check(), Ok(()));
+}
+
+/// Before: a valid dossier whose agreement title ends in U+FFFE (validation allows it) gave an
+/// SVG no XML parser reads ("not well-formed (invalid token)"); a browser shows an error page
+/// instead of the timeline. Control characters (an invalid dossier, drawn all the same) too.
+#[cfg(feature = "render")]
+#[test]
+fn pictures_hold_no_character_xml_forbids() {
+    use defense_agreements::render::{RenderOptions, report_html, timeline_svg};
+    let forbidden = |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}';
+    let mut d = dprk();
+    if let Some(a) = d.agreements.first_mut() {
+        a.title.push_str(" \u{FFFE}\u{FFFF}\u{1}\u{8}\u{1b}end");
+    }
+    d.title = Some("Dossier \u{FFFF}\u{0}".to_owned());
+    let options = RenderOptions::new(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default());
+    let svg = timeline_svg(&d, "russia-dprk-2024", &options).unwrap_or_default();
+    assert!(svg.contains("\u{FFFD}end"), "the title is kept, its forbidden characters replaced");
+    assert!(!svg.chars().any(forbidden), "{svg}");
+    let page = report_html(&d, &options);
+    assert!(!page.chars().any(forbidden));
+    assert!(page.contains(&svg), "the page holds the same picture");
+}
+
+/// Before: a tab or a line break in a title or a place's name (both valid) split
+/// `dossier query`'s tab-separated rows: `Pyong\tyang\nFAKE\tROW` printed a row of its own.
+#[test]
+fn query_rows_keep_their_fields_whatever_the_text() {
+    let mut d = dprk();
+    let Some(a) = d.agreements.first_mut() else { panic!("the example has an agreement") };
+    a.title = "Treaty\twith a tab\nand a line\\".to_owned();
+    if let Some(place) = a.signatures.first_mut().and_then(|s| s.place.as_mut()) {
+        place.name = "Pyong\tyang\r\nFAKE\tROW".to_owned();
+    }
+    let actor = ActorId::new("russia").unwrap_or_else(|e| panic!("{e}"));
+    let questions = Questions::new(actor, "SYR".parse().unwrap_or_else(|e| panic!("{e:?}")));
+    let mut out = Vec::new();
+    write_answers(&mut out, std::slice::from_ref(&d), &questions).unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8(out).unwrap_or_default();
+    assert!(text.contains("russia-dprk-2024\tin_force\tTreaty\\twith a tab\\nand a line\\\\\n"), "{text}");
+    assert!(text.contains("\tPyong\\tyang\\r\\nFAKE\\tROW (PRK)\t"), "{text}");
+    assert!(!text.lines().any(|l| l.starts_with("FAKE")), "{text}");
+    // Every row of the places section has its five fields.
+    let places = text.split("# Places\n").nth(1).and_then(|s| s.split("\n\n").next()).unwrap_or_default();
+    assert!(!places.is_empty() && places.lines().all(|l| l.split('\t').count() == 5), "{places}");
+}
