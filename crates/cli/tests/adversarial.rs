@@ -1,0 +1,100 @@
+//! Adversarial regressions of the commands added in round 5 (`prompt --answer-from`, `resolve`,
+//! `timeline`, `report --html`, `query`'s sections, `extract`): each test failed before its fix;
+//! its comment gives the input and the old symptom.
+#![allow(unused_crate_dependencies)] // A test target sees the binary's dependencies; the lint is for the binary.
+
+use std::path::PathBuf;
+use std::process::Output;
+
+mod support;
+use support::text;
+
+fn dossier(args: &[&str]) -> Output {
+    support::run(args, b"")
+}
+
+/// A file in this test's own directory.
+fn file(name: &str, content: &str) -> String {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-adversarial");
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.join(name);
+    std::fs::write(&path, content).unwrap_or_else(|e| panic!("{e}"));
+    path.to_string_lossy().into_owned()
+}
+
+/// The Russia–DPRK example as JSON, bent by `edit`.
+fn example(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    let path = support::root().join("examples/data/russia-dprk-2024.json");
+    let json = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}"));
+    let mut value: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+    edit(&mut value);
+    value.to_string()
+}
+
+/// Before: a response whose answer text is empty printed an empty line and exited 0, as if
+/// the model had answered.
+#[test]
+fn prompt_refuses_an_empty_answer() {
+    let cases = [
+        ("openai-chat", r#"{"choices":[{"finish_reason":"stop","message":{"content":""}}]}"#),
+        ("gemini", r#"{"candidates":[{"finishReason":"STOP","content":{"parts":[{"text":" \n"}]}}]}"#),
+    ];
+    for (provider, response) in cases {
+        let path = file(&format!("empty-{provider}.json"), response);
+        let out = dossier(&["prompt", "--provider", provider, "--answer-from", &path]);
+        assert_eq!(out.status.code(), Some(1), "{provider}: {}", text(&out.stderr));
+        assert!(out.stdout.is_empty(), "{provider}: {}", text(&out.stdout));
+        assert!(text(&out.stderr).contains("the answer is empty"), "{}", text(&out.stderr));
+    }
+    // Two calls of the answer tool are two answers: neither is printed.
+    let twice = file(
+        "twice.json",
+        r#"{"stop_reason":"tool_use","content":[{"type":"tool_use","name":"record_dossier","input":{"id":"a"}},
+            {"type":"tool_use","name":"record_dossier","input":{"id":"b"}}]}"#,
+    );
+    let out = dossier(&["prompt", "--provider", "anthropic", "--answer-from", &twice]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty() && text(&out.stderr).contains("2 tool_use blocks"), "{}", text(&out.stderr));
+}
+
+/// Before: `resolve add FILE a/actor/x a/actor/x not_same` wrote the judgement and exited 0.
+#[test]
+fn resolve_refuses_a_record_judged_against_itself() {
+    let path = file("self.json", "");
+    std::fs::remove_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    let out = dossier(&["resolve", "add", &path, "a/actor/x", "a/actor/x", "not_same", "--by", "me"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("against itself"), "{}", text(&out.stderr));
+    assert!(!std::path::Path::new(&path).exists(), "nothing is written");
+    let out = dossier(&["resolve", "add", &path, "a/actor/x", "b/actor/x", "not_same", "--by", "me"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}
+
+/// Before: an agreement title ending in U+FFFE (valid) made `timeline` write an SVG that no XML
+/// parser reads, with exit 0; the page of `report --html` carried it too.
+#[test]
+fn pictures_replace_characters_xml_forbids() {
+    let json = example(|d| d["agreements"][0]["title"] = "Treaty \u{FFFE}\u{FFFF} end".into());
+    let path = file("noncharacters.json", &json);
+    assert_eq!(dossier(&["validate", &path]).status.code(), Some(0), "the dossier is valid");
+    for args in [vec!["timeline", path.as_str()], vec!["report", "--html", path.as_str()]] {
+        let out = dossier(&args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", text(&out.stderr));
+        let page = text(&out.stdout);
+        assert!(page.contains("Treaty \u{FFFD}\u{FFFD} end"), "{args:?}");
+        assert!(!page.contains(['\u{FFFE}', '\u{FFFF}']), "{args:?}");
+    }
+}
+
+/// Before: a tab and a line break in a place's name (valid) split the Places row of `query`
+/// and printed a false row `FAKE\tROW (PRK)\t[...]`.
+#[test]
+fn query_rows_stay_one_line() {
+    let json = example(|d| d["agreements"][0]["signatures"][0]["place"]["name"] = "Pyong\tyang\nFAKE\tROW".into());
+    let path = file("tabs.json", &json);
+    let out = dossier(&["query", "--actor", "russia", &path]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("\tPyong\\tyang\\nFAKE\\tROW (PRK)\t"), "{stdout}");
+    assert!(!stdout.lines().any(|l| l.starts_with("FAKE")), "{stdout}");
+}
