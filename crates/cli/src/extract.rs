@@ -280,16 +280,26 @@ impl Run {
                 Err(e) => return self.failed(file, None, "", "io_error", &e.to_string()),
             }
         };
-        for (i, line) in reader.lines().enumerate() {
-            let number = Some(i as u64 + 1);
-            let line = match line {
-                Ok(line) => line,
-                Err(e) => return self.failed(file, number, "", "io_error", &e.to_string()),
+        let mut reader = reader;
+        let mut bytes = Vec::new();
+        let mut count = 0u64;
+        loop {
+            bytes.clear();
+            match reader.read_until(b'\n', &mut bytes) {
+                Ok(0) => break,
+                Ok(_) => count += 1,
+                Err(e) => return self.failed(file, Some(count + 1), "", "io_error", &e.to_string()),
+            }
+            let number = Some(count);
+            // A line that is not UTF-8 fails alone: the lines after it are still read.
+            let Ok(line) = std::str::from_utf8(&bytes) else {
+                self.failed(file, number, "", "invalid_utf8", "the line is not UTF-8 text")?;
+                continue;
             };
             if line.trim().is_empty() {
                 continue;
             }
-            match serde_json::from_str::<Line<'_>>(&line) {
+            match serde_json::from_str::<Line<'_>>(line) {
                 Ok(Line { article, answer }) => {
                     // The answer as an object, or as the model's text in a string.
                     let text = match serde_json::from_str::<String>(answer.get()) {

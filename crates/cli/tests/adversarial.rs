@@ -98,3 +98,31 @@ fn query_rows_stay_one_line() {
     assert!(stdout.contains("\tPyong\\tyang\\nFAKE\\tROW (PRK)\t"), "{stdout}");
     assert!(!stdout.lines().any(|l| l.starts_with("FAKE")), "{stdout}");
 }
+
+/// Before: one batch line that is not UTF-8 ended the batch: the answers after it were never
+/// read, and the summary counted one failure.
+#[test]
+fn extract_reads_the_batch_lines_after_one_that_is_not_utf8() {
+    let read = |p: &str| std::fs::read_to_string(support::root().join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
+    let article: serde_json::Value =
+        serde_json::from_str(&read("examples/pipeline/us-papua-new-guinea-2023/articles/anadolu.json"))
+            .unwrap_or_else(|e| panic!("{e}"));
+    let answer: serde_json::Value =
+        serde_json::from_str(&read("examples/pipeline/us-papua-new-guinea-2023/answers/anadolu.json"))
+            .unwrap_or_else(|e| panic!("{e}"));
+    let good = serde_json::json!({"article": article, "answer": answer}).to_string();
+    let mut batch = b"{\"article\": \"\xff\xfe\"}\n".to_vec();
+    batch.extend_from_slice(good.as_bytes());
+    batch.push(b'\n');
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-adversarial");
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.join("batch-not-utf8.jsonl");
+    std::fs::write(&path, batch).unwrap_or_else(|e| panic!("{e}"));
+    let path = path.to_string_lossy().into_owned();
+    let out = dossier(&["extract", "--quotes", "normalized", "--batch", &path]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("batch-not-utf8.jsonl:1: (root): invalid_utf8: error"), "{stderr}");
+    assert!(stderr.contains("1 answer(s): 1 dossier(s)"), "{stderr}");
+    assert_eq!(text(&out.stdout).lines().count(), 1, "the second line's dossier is written");
+}
