@@ -260,13 +260,10 @@ impl Judgement {
         self
     }
 
-    /// What makes the judgement unusable, if anything: two records of different kinds, one
-    /// record judged against itself (`same` says nothing, `not_same` contradicts itself), a
+    /// What makes the judgement unusable, if anything: two records of different kinds, a
     /// clause (clauses merge with their agreement), or no one named as deciding.
     pub fn check(&self) -> Result<(), String> {
-        if self.left == self.right {
-            Err(format!("judges {} against itself: a judgement is on two records", self.left))
-        } else if self.left.kind == RecordKind::Clause {
+        if self.left.kind == RecordKind::Clause {
             Err("judges a clause: judge the agreements, whose clauses merge with them".to_owned())
         } else if self.left.kind != self.right.kind {
             Err(format!("judges a {} against a {}: both records must be of one kind", self.left.kind, self.right.kind))
@@ -316,8 +313,7 @@ pub enum ResolverError {
     /// A version this crate does not read.
     #[error("unsupported resolver_version '{0}': this crate reads 1.x resolver documents")]
     Version(String),
-    /// A judgement on two records of different kinds, on one record against itself, or with an
-    /// empty `decided_by`.
+    /// A judgement on two records of different kinds, or with an empty `decided_by`.
     #[error("/judgements/{index}: {message}")]
     Judgement {
         /// The judgement's position.

@@ -31,8 +31,7 @@ enum Action {
 /// Append one judgement to a resolver file, creating the file if missing.
 ///
 /// Exit status: 0 when the judgement was written, 1 when it was refused (records of two kinds,
-/// a record judged against itself, a record not found in the `--check` dossiers, an unreadable
-/// file), 2 on bad usage.
+/// a record not found in the `--check` dossiers, an unreadable file), 2 on bad usage.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Example:\n  dossier resolve add judgements.json \\\n    \
     iran-syria-2020-report/agreement/iran-syria-2020 iran-syria-2020-ap/agreement/iran-syria-2020 \\\n    \

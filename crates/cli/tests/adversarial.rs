@@ -57,19 +57,6 @@ fn prompt_refuses_an_empty_answer() {
     assert!(out.stdout.is_empty() && text(&out.stderr).contains("2 tool_use blocks"), "{}", text(&out.stderr));
 }
 
-/// Before: `resolve add FILE a/actor/x a/actor/x not_same` wrote the judgement and exited 0.
-#[test]
-fn resolve_refuses_a_record_judged_against_itself() {
-    let path = file("self.json", "");
-    std::fs::remove_file(&path).unwrap_or_else(|e| panic!("{e}"));
-    let out = dossier(&["resolve", "add", &path, "a/actor/x", "a/actor/x", "not_same", "--by", "me"]);
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("against itself"), "{}", text(&out.stderr));
-    assert!(!std::path::Path::new(&path).exists(), "nothing is written");
-    let out = dossier(&["resolve", "add", &path, "a/actor/x", "b/actor/x", "not_same", "--by", "me"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-}
-
 /// Before: an agreement title ending in U+FFFE (valid) made `timeline` write an SVG that no XML
 /// parser reads, with exit 0; the page of `report --html` carried it too.
 #[test]
