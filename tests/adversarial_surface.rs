@@ -124,3 +124,34 @@ fn query_rows_keep_their_fields_whatever_the_text() {
     let places = text.split("# Places\n").nth(1).and_then(|s| s.split("\n\n").next()).unwrap_or_default();
     assert!(!places.is_empty() && places.lines().all(|l| l.split('\t').count() == 5), "{places}");
 }
+
+/// Before: an actor named `Evil\u{202E}…` (a right-to-left override, valid text) ran its
+/// override on past its name: the timeline's tooltips and the report's sentences around it
+/// ("… signed for Evil…, as …") were shown reversed. A PDI in the name could close an isolate
+/// early, so it is left out inside one.
+#[cfg(feature = "render")]
+#[test]
+fn direction_overrides_in_names_stay_inside_them() {
+    use defense_agreements::render::{RenderOptions, report_html, timeline_svg};
+    let mut d = dprk();
+    for actor in &mut d.actors {
+        if actor.id.as_str() == "russia" {
+            actor.name = "Evil\u{202E}x\u{2069}\u{202E}y".to_owned();
+        }
+    }
+    let options = RenderOptions::new(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default());
+    let isolated = "\u{2068}Evil\u{202E}x\u{202E}y\u{2069}";
+    let svg = timeline_svg(&d, "russia-dprk-2024", &options).unwrap_or_default();
+    let page = report_html(&d, &options);
+    for text in [&svg, &page] {
+        assert!(text.contains(isolated), "the name is isolated");
+        // Every override opened by the name is inside an isolate that closes after it.
+        let outside = text.split('\u{2068}').enumerate().any(|(i, part)| {
+            let before_close = if i == 0 { part } else { part.split_once('\u{2069}').map_or(part, |(_, rest)| rest) };
+            before_close.contains('\u{202E}')
+        });
+        assert!(!outside, "an override outside an isolate");
+    }
+    // A name without direction controls is as it was.
+    assert!(page.contains("North Korea") && !page.contains("\u{2068}North Korea"));
+}

@@ -60,6 +60,19 @@ pub fn report_html(dossier: &Dossier, options: &RenderOptions) -> String {
     xml_chars(report::html(&context, options).into_string())
 }
 
+/// A text of the dossier, isolated for the bidirectional algorithm when it holds explicit
+/// direction controls (U+202A–U+202E, U+2066–U+2069): inside FSI … PDI, with its own PDIs left
+/// out, so that a right-to-left override in a name cannot run on into the sentence around it
+/// ("X signed for Y" shown reversed). A text without such controls is unchanged.
+pub(crate) fn isolate(text: &str) -> std::borrow::Cow<'_, str> {
+    let control = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !text.contains(control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let inner: String = text.chars().filter(|&c| c != '\u{2069}').collect();
+    std::borrow::Cow::Owned(format!("\u{2068}{inner}\u{2069}"))
+}
+
 /// `markup` with every character XML 1.0 cannot carry (C0 controls but tab and line breaks,
 /// U+FFFE, U+FFFF) replaced by U+FFFD. Escaping does not cover them, and one of them in a name
 /// makes a standalone SVG ill-formed: a browser then shows an error instead of the picture.

@@ -7,10 +7,10 @@ use std::collections::HashMap;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::RenderOptions;
 use super::context::Context;
 use super::lanes::actor_name;
 use super::timeline;
+use super::{RenderOptions, isolate};
 use crate::succession::Successions;
 use crate::{Agreement, Citation, Claim, Dossier, Person};
 
@@ -123,14 +123,14 @@ fn signers(ix: &Index<'_>, agreement: &Agreement) -> Markup {
                         tr {
                             td { (ix.name(s.party.as_str())) }
                             td {
-                                (person.map_or(s.signer.as_str(), |p| p.name.as_str()))
-                                @if let Some(c) = &s.capacity { br; span.muted { (c) } }
+                                (isolate(person.map_or(s.signer.as_str(), |p| p.name.as_str())))
+                                @if let Some(c) = &s.capacity { br; span.muted { (isolate(c)) } }
                                 @if let Some(d) = &s.dispute { br; span.disputed { "disputed (" (d.as_str()) ")" } }
                             }
                             td {
                                 @for post in person.map_or(&[][..], |p| p.posts.as_slice()) {
-                                    (post.title)
-                                    @if let Some(r) = &post.rank { " (" (r.title) ")" }
+                                    (isolate(&post.title))
+                                    @if let Some(r) = &post.rank { " (" (isolate(&r.title)) ")" }
                                     ", " (ix.name(post.organization.as_str()))
                                     @if post.start.is_some() || post.end.is_some() {
                                         " " span.muted { (post.start.map(|d| d.to_string()).unwrap_or_default()) "\u{2013}" (post.end.map(|d| d.to_string()).unwrap_or_default()) }
@@ -138,7 +138,7 @@ fn signers(ix: &Index<'_>, agreement: &Agreement) -> Markup {
                                     br;
                                 }
                             }
-                            td { (s.date.map(|d| d.to_string()).unwrap_or_default()) @if let Some(pl) = &s.place { " " (pl.name) } }
+                            td { (s.date.map(|d| d.to_string()).unwrap_or_default()) @if let Some(pl) = &s.place { " " (isolate(&pl.name)) } }
                             td { (source_ref(&s.citations)) }
                         }
                     }
@@ -242,9 +242,9 @@ fn claim_text(ix: &Index<'_>, claim: &Claim<'_>) -> String {
     match claim {
         Claim::Signature { signature: s, .. } => format!(
             "{} signed for {}{}{}",
-            ix.people.get(s.signer.as_str()).map_or(s.signer.as_str(), |p| p.name.as_str()),
+            isolate(ix.people.get(s.signer.as_str()).map_or(s.signer.as_str(), |p| p.name.as_str())),
             ix.name(s.party.as_str()),
-            s.capacity.as_deref().map(|c| format!(", as {c}")).unwrap_or_default(),
+            s.capacity.as_deref().map(|c| format!(", as {}", isolate(c))).unwrap_or_default(),
             when(s.date.as_ref())
         ),
         Claim::Action { action: a, .. } => format!(
@@ -254,17 +254,17 @@ fn claim_text(ix: &Index<'_>, claim: &Claim<'_>) -> String {
             a.party.as_ref().map(|p| format!(" by {}", ix.name(p.as_str()))).unwrap_or_default()
         ),
         Claim::Obligation { obligation: o, .. } => {
-            format!("{}: {}", o.kind.as_str().replace('_', " "), o.text.as_deref().unwrap_or(""))
+            format!("{}: {}", o.kind.as_str().replace('_', " "), isolate(o.text.as_deref().unwrap_or("")))
         }
         Claim::Cooperation { cooperation: c, .. } => {
-            format!("{}: {}", c.area.as_str().replace('_', " "), c.text.as_deref().unwrap_or(""))
+            format!("{}: {}", c.area.as_str().replace('_', " "), isolate(c.text.as_deref().unwrap_or("")))
         }
         Claim::TroopPresence(t) => {
             format!("{} in {}: {}", ix.names_of(&t.forces), t.host_country.name(), t.strength)
         }
-        Claim::Statement(s) => format!("{}{}", s.text, when(s.date.as_ref())),
+        Claim::Statement(s) => format!("{}{}", isolate(&s.text), when(s.date.as_ref())),
         Claim::Post { person, post } => {
-            format!("{}: {}, {}", person.name, post.title, ix.name(post.organization.as_str()))
+            format!("{}: {}, {}", isolate(&person.name), isolate(&post.title), ix.name(post.organization.as_str()))
         }
         Claim::ConsentClaim { claim, .. } => {
             format!("{}: {}", ix.name(claim.claimant.as_str()), claim.consent.as_str().replace('_', " "))
@@ -370,8 +370,8 @@ fn sources(ix: &Index<'_>, d: &Dossier) -> Markup {
             ol.sources {
                 @for s in &d.sources {
                     li.source id=(format!("source-{}", s.id.as_str())) data-source=(s.id.as_str()) {
-                        strong { (s.title) }
-                        @if let Some(p) = &s.publisher { ", " (p) }
+                        strong { (isolate(&s.title)) }
+                        @if let Some(p) = &s.publisher { ", " (isolate(p)) }
                         @if let Some(p) = &s.published { ", " (p) }
                         " " code { (s.id.as_str()) }
                         @if let Some(u) = &s.url { br; a href=(u.as_str()) rel="noreferrer" { (u.as_str()) } }
