@@ -113,3 +113,32 @@ fn extract_reads_the_batch_lines_after_one_that_is_not_utf8() {
     assert!(stderr.contains("1 answer(s): 1 dossier(s)"), "{stderr}");
     assert_eq!(text(&out.stdout).lines().count(), 1, "the second line's dossier is written");
 }
+
+/// Before: `resolve add` run 20 times at once on one file kept 6 judgements, and every run said
+/// "added judgement N" and exited 0: each read the log, added its own and wrote it back over
+/// the others'.
+#[test]
+fn resolve_add_run_at_once_keeps_every_judgement() {
+    let path = file("at-once.json", "");
+    std::fs::remove_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    let runs: Vec<std::process::Child> = (0..16)
+        .map(|i| {
+            let (left, right) = (format!("a/actor/x{i}"), format!("b/actor/x{i}"));
+            std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+                .args(["resolve", "add", &path, &left, &right, "same", "--by", "me"])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap_or_else(|e| panic!("cannot run dossier: {e}"))
+        })
+        .collect();
+    for mut run in runs {
+        let status = run.wait().unwrap_or_else(|e| panic!("{e}"));
+        assert!(status.success(), "{status}");
+    }
+    let log: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_default()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(log["judgements"].as_array().map(Vec::len), Some(16), "{log}");
+    let lock = PathBuf::from(&path).with_file_name(".at-once.json.lock");
+    assert!(!lock.exists(), "the lock is removed");
+}
