@@ -155,3 +155,33 @@ fn direction_overrides_in_names_stay_inside_them() {
     // A name without direction controls is as it was.
     assert!(page.contains("North Korea") && !page.contains("\u{2068}North Korea"));
 }
+
+/// Before: the resolver schema accepted `decided_by: ""` (and all white space), which
+/// `Resolver::from_json` refuses, and refused `resolver_version: "1.1234567890"`, which it
+/// read. Both now agree, including on the characters regex engines disagree about (U+FEFF is
+/// white space to ECMAScript's `\s`, not to `str::trim`).
+#[cfg(all(feature = "schema", feature = "merge"))]
+#[test]
+fn the_resolver_schema_and_the_reader_agree() {
+    use defense_agreements::identity::Resolver;
+    let schema = serde_json::Value::from(defense_agreements::schema::resolver_schema());
+    let validator = jsonschema::draft202012::new(&schema).unwrap_or_else(|e| panic!("{e}"));
+    let document = |version: &str, by: &str| {
+        serde_json::json!({"resolver_version": version, "judgements": [{
+            "left": {"dossier": "a", "type": "actor", "id": "x"},
+            "right": {"dossier": "b", "type": "actor", "id": "x"},
+            "judgement": "same", "decided_by": by, "decided_at": "2026-12-08"}]})
+    };
+    let mut cases = Vec::new();
+    for by in ["", " ", "\t\n", "\u{3000}\u{a0}", "\u{85}", "\u{feff}", "me", " me ", "\u{200b}"] {
+        cases.push(document("1.0", by));
+    }
+    for version in ["1.123456789", "1.1234567890", "1.01", "1.0"] {
+        cases.push(document(version, "me"));
+    }
+    for case in cases {
+        let by_schema = validator.is_valid(&case);
+        let by_reader = Resolver::from_json(&case.to_string()).is_ok();
+        assert_eq!(by_schema, by_reader, "{case}");
+    }
+}
