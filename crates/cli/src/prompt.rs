@@ -52,7 +52,8 @@ pub(crate) struct Args {
     #[arg(long, requires = "article")]
     title: Option<String>,
     /// The most output tokens the answer may take (Anthropic requires one: 8192 unless given).
-    #[arg(long, value_name = "N", requires = "article")]
+    /// At least 1: no provider answers in 0 tokens.
+    #[arg(long, value_name = "N", requires = "article", value_parser = clap::value_parser!(u32).range(1..))]
     max_tokens: Option<u32>,
     /// Print the body indented rather than on one line.
     #[arg(long, requires = "article")]

@@ -142,3 +142,16 @@ fn resolve_add_run_at_once_keeps_every_judgement() {
     let lock = PathBuf::from(&path).with_file_name(".at-once.json.lock");
     assert!(!lock.exists(), "the lock is removed");
 }
+
+/// Before: `--max-tokens 0` wrote a body every provider rejects (`"max_tokens": 0`), exit 0.
+#[test]
+fn prompt_refuses_a_limit_of_no_tokens() {
+    let article = file("article.txt", "Iran and Syria signed a military agreement on Wednesday.");
+    let out =
+        dossier(&["prompt", "--provider", "anthropic", "--model", "m", "--article", &article, "--max-tokens", "0"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(out.stdout.is_empty());
+    let out =
+        dossier(&["prompt", "--provider", "anthropic", "--model", "m", "--article", &article, "--max-tokens", "1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}
