@@ -155,3 +155,21 @@ fn prompt_refuses_a_limit_of_no_tokens() {
         dossier(&["prompt", "--provider", "anthropic", "--model", "m", "--article", &article, "--max-tokens", "1"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }
+
+/// Before: a picture that could not be written said only `dossier: No such file or directory
+/// (os error 2)`, naming no file.
+#[test]
+fn pictures_name_the_file_they_cannot_write() {
+    let missing = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-adversarial/no/such/dir");
+    let example = "examples/data/russia-sudan-2020.json";
+    for (args, name) in
+        [(vec!["timeline", example, "--out"], "x.svg"), (vec!["report", "--html", example, "--out"], "x.html")]
+    {
+        let path = missing.join(name).to_string_lossy().into_owned();
+        let mut args = args;
+        args.push(&path);
+        let out = dossier(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(text(&out.stderr).contains(&path), "{args:?}: {}", text(&out.stderr));
+    }
+}
