@@ -296,6 +296,8 @@ impl Run {
                 self.failed(file, number, "", "invalid_utf8", "the line is not UTF-8 text")?;
                 continue;
             };
+            // A byte order mark opens the file, not the first line's JSON.
+            let line = if count == 1 { line.strip_prefix('\u{FEFF}').unwrap_or(line) } else { line };
             if line.trim().is_empty() {
                 continue;
             }
@@ -515,6 +517,8 @@ fn looks_like_lines(text: &str) -> bool {
 /// override what the file says about the article.
 fn read_article(path: &str, args: &Args) -> Result<Article, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("--article {path}: {e}"))?;
+    // As `dossier prompt` reads it: a byte order mark is not part of the article.
+    let text = text.strip_prefix('\u{FEFF}').map(str::to_owned).unwrap_or(text);
     let mut article = if Path::new(path).extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
         serde_json::from_str::<Article>(&text).map_err(|e| format!("--article {path}: not an article: {e}"))?
     } else {

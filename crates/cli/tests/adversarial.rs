@@ -173,3 +173,23 @@ fn pictures_name_the_file_they_cannot_write() {
         assert!(text(&out.stderr).contains(&path), "{args:?}: {}", text(&out.stderr));
     }
 }
+
+/// Before: a byte order mark (as Windows editors write) failed `extract --article` ("not an
+/// article: expected value at line 1 column 1") and the first line of a `--batch`, while
+/// `prompt --article` read the same file.
+#[test]
+fn extract_reads_files_that_open_with_a_byte_order_mark() {
+    let read = |p: &str| std::fs::read_to_string(support::root().join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
+    let article = read("examples/pipeline/us-papua-new-guinea-2023/articles/anadolu.json");
+    let answer = read("examples/pipeline/us-papua-new-guinea-2023/answers/anadolu.json");
+    let article_path = file("bom-article.json", &format!("\u{FEFF}{article}"));
+    let answer_path = file("bom-answer.json", &answer);
+    let out = dossier(&["extract", "--quotes", "normalized", "--article", &article_path, &answer_path]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let line = |s: &str| serde_json::from_str::<serde_json::Value>(s).unwrap_or_else(|e| panic!("{e}")).to_string();
+    let batch = format!("\u{FEFF}{{\"article\": {}, \"answer\": {}}}\r\n", line(&article), line(&answer));
+    let batch_path = file("bom-batch.jsonl", &batch);
+    let out = dossier(&["extract", "--quotes", "normalized", "--batch", &batch_path]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout).lines().count(), 1);
+}
