@@ -185,3 +185,20 @@ fn the_resolver_schema_and_the_reader_agree() {
         assert_eq!(by_schema, by_reader, "{case}");
     }
 }
+
+/// Before: `extract` with `with_source("wire")` on an answer whose only source is `report`
+/// took `report` as the article without a word: the source asked for was ignored.
+#[cfg(feature = "extraction")]
+#[test]
+fn a_source_asked_for_and_missing_fails_the_answer() {
+    use defense_agreements::extraction::{Article, ExtractOptions, extract};
+    let answer = r#"{"schema_version": "1.2", "id": "report",
+        "sources": [{"id": "report", "title": "A story"}]}"#;
+    let article = Article::new("Some text.").with_url("https://example.org/story-about-a-pact");
+    let got = extract(answer, &article, &ExtractOptions::new().with_source("wire"));
+    let message = got.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(message.contains("the answer has no source 'wire' (its sources: report)"), "{message}");
+    // Without a name, the only source is the article's, as documented.
+    let got = extract(answer, &article, &ExtractOptions::new()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(got.source, "example.org:story-about-a-pact");
+}
