@@ -202,3 +202,68 @@ fn a_source_asked_for_and_missing_fails_the_answer() {
     let got = extract(answer, &article, &ExtractOptions::new()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(got.source, "example.org:story-about-a-pact");
 }
+
+/// Hostile text in every name, title, text and quote of generated dossiers (valid and with
+/// defects): the pictures never panic and hold no markup, no character XML forbids and no
+/// override outside an isolate; `dossier query`'s rows never split.
+#[cfg(feature = "render")]
+#[test]
+fn hostile_text_in_generated_dossiers() {
+    use defense_agreements::render::{RenderOptions, report_html, timeline_svg};
+    const EVIL: &str = "<script>x</script>\"'&<svg onload=y>\u{FFFE}\u{202E}\u{2069}\tEVIL-ROW\n\u{200B}";
+    fn poison(v: &mut serde_json::Value, key: Option<&str>) {
+        match v {
+            serde_json::Value::Object(map) => map.iter_mut().for_each(|(k, child)| poison(child, Some(k))),
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|child| poison(child, key)),
+            serde_json::Value::String(s) if matches!(key, Some("name" | "title" | "text" | "quote" | "capacity")) => {
+                s.push_str(EVIL);
+            }
+            _ => {}
+        }
+    }
+    let forbidden = |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}';
+    let options = RenderOptions::new(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default());
+    let mut drawn = 0;
+    for n in 0..40 {
+        let g = crate::corpus::generate(7, n, 2, 300).unwrap_or_else(|e| panic!("{e}"));
+        let mut value: serde_json::Value = serde_json::from_str(&g.json).unwrap_or_else(|e| panic!("{e}"));
+        poison(&mut value, None);
+        let Ok(d) = Dossier::from_json(&value.to_string()) else { continue };
+        let mut pictures = vec![report_html(&d, &options)];
+        pictures.extend(d.agreements.iter().filter_map(|a| timeline_svg(&d, a.id.as_str(), &options)));
+        for p in &pictures {
+            assert!(!p.contains("<script") && !p.contains("<svg onload"), "markup from the dossier: {n}");
+            assert!(!p.chars().any(forbidden), "a character XML forbids: {n}");
+            let outside = p.split('\u{2068}').enumerate().any(|(i, part)| {
+                let after = if i == 0 { part } else { part.split_once('\u{2069}').map_or("", |(_, rest)| rest) };
+                after.contains('\u{202E}')
+            });
+            if outside {
+                for (i, part) in p.split('\u{2068}').enumerate() {
+                    let after = if i == 0 { part } else { part.split_once('\u{2069}').map_or("", |(_, rest)| rest) };
+                    if let Some(at) = after.find('\u{202E}') {
+                        let from = after[..at].char_indices().rev().nth(120).map_or(0, |(j, _)| j);
+                        eprintln!("LEAK: {:?}", &after[from..at]);
+                    }
+                }
+            }
+            assert!(!outside, "an override outside an isolate: {n}");
+        }
+        drawn += pictures.len();
+        let actor = d
+            .actors
+            .first()
+            .map(|a| a.id.clone())
+            .unwrap_or_else(|| ActorId::new("x").unwrap_or_else(|e| panic!("{e}")));
+        let mut out = Vec::new();
+        write_answers(
+            &mut out,
+            std::slice::from_ref(&d),
+            &Questions::new(actor, "SYR".parse().unwrap_or_else(|e| panic!("{e:?}"))),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let text = String::from_utf8(out).unwrap_or_default();
+        assert!(!text.lines().any(|l| l.starts_with("EVIL-ROW") || l.starts_with('\u{200B}')), "a split row: {n}");
+    }
+    assert!(drawn > 40, "too few pictures drawn: {drawn}");
+}

@@ -373,7 +373,7 @@ pub(crate) fn svg(context: &Context<'_>, agreement: &Agreement, options: &Render
             title id=(format!("{id}-title")) { "Timeline of " (isolate(&agreement.title)) }
             desc id=(format!("{id}-desc")) { (summary(&p)) }
             rect width="100%" height="100%" fill="#ffffff" {}
-            text x="8" y="20" font-size="15" font-weight="600" { (agreement.title) }
+            text x="8" y="20" font-size="15" font-weight="600" { (isolate(&agreement.title)) }
             text x="8" y="38" font-size="11" fill=(palette::MUTED) { (subtitle) }
             (legend(&p))
             (status_row(&p))
