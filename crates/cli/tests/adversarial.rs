@@ -193,3 +193,23 @@ fn extract_reads_files_that_open_with_a_byte_order_mark() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout).lines().count(), 1);
 }
+
+/// Before: `a same b`, `b same c`, then `a not_same c` was written without a word, and a merge
+/// made the three one record (`same` is transitive) against the last judgement.
+#[test]
+fn resolve_add_warns_of_a_not_same_that_same_judgements_override() {
+    let path = file("contradiction.json", "");
+    std::fs::remove_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    let add = |l: &str, r: &str, j: &str| dossier(&["resolve", "add", &path, l, r, j, "--by", "me"]);
+    for (l, r) in [("a/actor/x", "b/actor/x"), ("b/actor/x", "c/actor/x")] {
+        let out = add(l, r, "same");
+        assert!(out.status.success() && !text(&out.stderr).contains("warning"), "{}", text(&out.stderr));
+    }
+    let out = add("a/actor/x", "c/actor/x", "not_same");
+    assert_eq!(out.status.code(), Some(0), "the judgement is written");
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("warning: a/actor/x and c/actor/x are judged not_same, but a chain"), "{stderr}");
+    // A judgement that contradicts nothing says nothing more.
+    let out = add("a/actor/y", "b/actor/y", "not_same");
+    assert!(!text(&out.stderr).contains("warning"), "{}", text(&out.stderr));
+}
