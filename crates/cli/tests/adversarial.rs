@@ -213,3 +213,14 @@ fn resolve_add_warns_of_a_not_same_that_same_judgements_override() {
     let out = add("a/actor/y", "b/actor/y", "not_same");
     assert!(!text(&out.stderr).contains("warning"), "{}", text(&out.stderr));
 }
+
+/// Before: `tables --through 99999999999` said "'99999999999' is not a year" (it is one, past
+/// the limit), while `--through 10000` named the limit.
+#[test]
+fn tables_through_a_huge_year_names_the_limit() {
+    let out = dossier(&["tables", "examples/data/russia-sudan-2020.json", "--through", "99999999999"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("99999999999 is past 9999"), "{}", text(&out.stderr));
+    let out = dossier(&["tables", "examples/data/russia-sudan-2020.json", "--through", "next year"]);
+    assert!(text(&out.stderr).contains("'next year' is not a year"), "{}", text(&out.stderr));
+}
