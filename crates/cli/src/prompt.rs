@@ -125,6 +125,18 @@ pub(crate) fn run(args: Args) -> io::Result<ExitCode> {
         eprintln!("dossier prompt: {}: the article has no text", path.display());
         return Ok(ExitCode::FAILURE);
     }
+    // As `dossier extract` reads it: the date of a date-time, in EDTF.
+    let unreadable = article.published.as_deref().filter(|p| {
+        let date = p.split_once('T').map_or(*p, |(date, _)| date);
+        let impossible_day = date.len() == 10 && chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err();
+        defense_agreements::values::EdtfDate::parse(date).is_err() || impossible_day
+    });
+    if let Some(published) = unreadable {
+        eprintln!(
+            "dossier prompt: warning: the publication date '{published}' is not a date (YYYY-MM-DD): the model \
+             is told it is not known, and `dossier extract` will refuse the article"
+        );
+    }
     if article.published.is_none() {
         eprintln!(
             "dossier prompt: warning: no publication date (--published): the model is told not to resolve \

@@ -224,3 +224,17 @@ fn tables_through_a_huge_year_names_the_limit() {
     let out = dossier(&["tables", "examples/data/russia-sudan-2020.json", "--through", "next year"]);
     assert!(text(&out.stderr).contains("'next year' is not a year"), "{}", text(&out.stderr));
 }
+
+/// Before: `prompt --published yesterday` (or `2025-02-30`) wrote the request without a word:
+/// the model was told the date is not known, and `extract` later refused the same article.
+#[test]
+fn prompt_warns_of_a_publication_date_it_cannot_read() {
+    let article = file("dated.txt", "Iran and Syria signed a military agreement on Wednesday.");
+    for (published, warned) in [("yesterday", true), ("2025-02-30", true), ("2025-09-18", false), ("2025-09", false)] {
+        let flag = format!("--published={published}");
+        let out = dossier(&["prompt", "--provider", "gemini", "--model", "m", "--article", &article, &flag]);
+        assert_eq!(out.status.code(), Some(0), "{published}");
+        let stderr = text(&out.stderr);
+        assert_eq!(stderr.contains(&format!("the publication date '{published}' is not a date")), warned, "{stderr}");
+    }
+}
