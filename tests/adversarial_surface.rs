@@ -1,6 +1,8 @@
 //! Adversarial regressions of the surface added in round 5: provider responses that hold no
-//! single answer, characters XML cannot carry in the pictures, and free text that would break `dossier query`'s tab-separated rows. Each test
-//! failed before its fix (the input and the old symptom are in its comment).
+//! single answer, characters XML cannot carry and direction overrides in the pictures, free text
+//! that would break `dossier query`'s tab-separated rows, the resolver schema against its
+//! reader, and a source asked for by name. Each test failed before its fix (the input and the
+//! old symptom are in its comment); the last runs hostile text through generated dossiers.
 
 use defense_agreements::Dossier;
 use defense_agreements::answers::{Questions, write_answers};
