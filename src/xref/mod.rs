@@ -23,7 +23,7 @@ mod role;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use key::{normalize, transliteration_key};
 
@@ -46,8 +46,9 @@ pub const MAX_COMPARED: usize = 16;
 /// labelled set (`tests/fixtures/xref/`) are measured at.
 pub const DEFAULT_THRESHOLD: u32 = 65;
 
-/// Why a pair is proposed, or what speaks against it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// Why a pair is proposed, or what speaks against it. Read back from the JSON it writes (a
+/// saved candidate list, a Python pickle).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Evidence {
@@ -242,8 +243,8 @@ impl fmt::Display for Evidence {
     }
 }
 
-/// A pair of records that may be one, for a person to judge.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A pair of records that may be one, for a person to judge. Read back from the JSON it writes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Candidate {
     /// One record (of the dossier given first).
