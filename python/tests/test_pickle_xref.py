@@ -83,10 +83,13 @@ def test_judgements_pickle_and_keep_the_resolver_checks() -> None:
     ]:
         with pytest.raises(ValueError, match=match):
             constructor(json.dumps(broken))
+    c = candidates()[0]
+    from_candidate, _ = c.__reduce__()
     with pytest.raises(ValueError, match="candidate JSON"):
-        da.Candidate._from_json("{}")
+        from_candidate("{}")
+    from_evidence, _ = c.evidence[0].__reduce__()
     with pytest.raises(ValueError, match="evidence JSON"):
-        da.Evidence._from_json('{"type": "no_such_evidence"}')
+        from_evidence('{"type": "no_such_evidence"}')
 
 
 def in_worker(c: da.Candidate, j: da.Judgement) -> tuple[int, int, str, da.Candidate, da.Judgement]:
