@@ -9,7 +9,9 @@
 //! romanizations disagree on), then by country and post; agreements by what identifies a
 //! signing whatever the title a report gives it: the parties, the signers, the date and the
 //! place. Evidence against (another post, a father's name, another signing date or country)
-//! lowers the score. Pairs at or above [`DEFAULT_THRESHOLD`] are likely the same.
+//! lowers the score. What a report does not say is not evidence against: when one report
+//! names no signer and the signing days agree, the parties, title, kind and place weigh more
+//! ([`Evidence::SignersUnknown`]). Pairs at or above [`DEFAULT_THRESHOLD`] are likely the same.
 //!
 //! Linear in the records compared: pairs come only from shared blocking keys (name words; for
 //! agreements also the parties, the signing date and year, and the signers' names), a key
