@@ -48,6 +48,10 @@ pub const MAX_COMPARED: usize = 16;
 /// labelled set (`tests/fixtures/xref/`) are measured at.
 pub const DEFAULT_THRESHOLD: u32 = 65;
 
+/// Titles longer than this many words are not searched for another title inside them
+/// ([`Evidence::InstrumentUnder`]); the longest real treaty titles have about 40.
+pub const MAX_TITLE_WORDS: usize = 64;
+
 /// Signing dates at most this many days apart are near ([`Evidence::NearDate`]), not different.
 pub const NEAR_DAYS: u32 = 7;
 
@@ -813,10 +817,13 @@ fn instrument_of_form(form: InstrumentForm) -> Option<&'static str> {
 
 /// A title of `longer` that holds a whole title of `shorter` (two words at least) after an
 /// instrument word of its own: "Protocol to the North Atlantic Treaty" holds "North Atlantic
-/// Treaty" after "protocol". Titles are compared by normalized words, among the first few.
+/// Treaty" after "protocol". Titles are compared by normalized words, among the first few, and
+/// only titles of at most [`MAX_TITLE_WORDS`] words (a real title has fewer), so that the
+/// search stays bounded per pair.
 fn instrument_under(longer: &[NameForm], shorter: &[NameForm]) -> Option<(String, String)> {
-    for l in longer.iter().take(MAX_COMPARED) {
-        for s in shorter.iter().take(MAX_COMPARED).filter(|s| s.plain_words.len() >= 2) {
+    let fits = |n: &&NameForm| n.plain_words.len() <= MAX_TITLE_WORDS;
+    for l in longer.iter().take(MAX_COMPARED).filter(fits) {
+        for s in shorter.iter().take(MAX_COMPARED).filter(fits).filter(|s| s.plain_words.len() >= 2) {
             let (lw, sw) = (&l.plain_words, &s.plain_words);
             if lw.len() <= sw.len() {
                 continue;
