@@ -149,8 +149,8 @@ pub enum Evidence {
         right: String,
     },
     /// Both agreements are dated as signed on days at most [`NEAR_DAYS`] apart: as one
-    /// report's slip of a day or a time zone does ("signed this afternoon" in London, "said on
-    /// Wednesday" in Moscow). It speaks against the pair less than [`Evidence::DifferentDate`].
+    /// report's slip of a day or a time zone does ("signed this afternoon" in one report, "said
+    /// on Wednesday" in another, the day before). It speaks against the pair less than [`Evidence::DifferentDate`].
     NearDate {
         /// The left agreement's signing dates.
         left: String,
@@ -253,7 +253,8 @@ impl Evidence {
             Self::InstrumentUnder { .. } => -45,
             Self::CompatibleDate { .. } => 5,
             Self::SameKind { .. } => 5,
-            Self::SignersUnknown { gain } => i32::try_from(*gain).unwrap_or(i32::MAX),
+            // Never more than a whole score, whatever a hand-written JSON says.
+            Self::SignersUnknown { gain } => i32::try_from((*gain).min(100)).unwrap_or(100),
             Self::SameParties => 30,
             Self::SameSigners { signers } => {
                 if signers.len() >= 2 {
