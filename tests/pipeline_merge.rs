@@ -160,10 +160,11 @@ fn xref_finds_the_unsigned_and_the_near_dated_reports() {
             .collect();
         accepted.sort();
         let expected: &[(&str, &str)] = match name {
-            // Anadolu ~ The National: no signer on one side, and "Defence" / "Defense" in the
-            // titles; the two are joined through UPI and ir-ia.
+            // Anadolu ~ The National too: no signer on one side, and "Defense" / "Defence" in
+            // the titles, one word to xref.
             "us-papua-new-guinea-2023" => &[
                 ("anadolu", "ir-ia"),
+                ("anadolu", "the-national"),
                 ("anadolu", "upi"),
                 ("ir-ia", "the-national"),
                 ("ir-ia", "upi"),
@@ -187,6 +188,11 @@ fn xref_finds_the_unsigned_and_the_near_dated_reports() {
                     why("anadolu", "ir-ia")
                 );
                 assert!(has("anadolu", "ir-ia", "signers unknown"), "{:?}", why("anadolu", "ir-ia"));
+                assert!(
+                    has("anadolu", "the-national", "same title: 'Defense cooperation agreement' ~ 'Defence"),
+                    "{:?}",
+                    why("anadolu", "the-national")
+                );
             }
             "japan-united-kingdom-2023" => {
                 assert!(has("number-10", "smc", "signers unknown"), "{:?}", why("number-10", "smc"));

@@ -135,8 +135,29 @@ pub(crate) fn key_tokens(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// British and American spellings of one word (Defence / Defense) share a key: reports of one
+/// agreement spell its title either way.
+fn american_spelling(token: &str) -> &str {
+    match token {
+        "defence" => "defense",
+        "defences" => "defenses",
+        "offence" => "offense",
+        "licence" => "license",
+        "organisation" => "organization",
+        "organisations" => "organizations",
+        "programme" => "program",
+        "programmes" => "programs",
+        "centre" => "center",
+        "armour" => "armor",
+        "harbour" => "harbor",
+        "labour" => "labor",
+        _ => token,
+    }
+}
+
 /// The key of one normalized word.
 fn token_key(token: &str) -> String {
+    let token = american_spelling(token);
     let mut latin = String::with_capacity(token.len());
     for c in token.chars() {
         match cyrillic(c) {
@@ -256,6 +277,13 @@ mod tests {
         ] {
             assert!(same(a, b), "{a} / {b}: {:?} {:?}", key_tokens(a), key_tokens(b));
         }
+    }
+
+    #[test]
+    fn british_and_american_spellings_share_a_key() {
+        assert!(same("Defence Cooperation Agreement", "Defense Cooperation Agreement"));
+        assert!(same("Treaty Organisation", "Treaty Organization"));
+        assert!(!same("Defence Cooperation Agreement", "Offense Cooperation Agreement"));
     }
 
     #[test]
