@@ -135,6 +135,13 @@ impl Contested {
         self.coding.contains(agreement) || self.pledges.contains_key(agreement) || self.lifecycle(agreement)
     }
 
+    /// Whether the agreement's codings (ATOP's obligations, COW's type, alliance, DCA) rest on
+    /// a disputed fact: a disputed pledge or coding fact. A disputed act does not count here:
+    /// it bears on who is bound when, not on how the text codes.
+    pub(crate) fn codings(&self, agreement: &str) -> bool {
+        self.coding.contains(agreement) || self.pledges.contains_key(agreement)
+    }
+
     /// Whether the agreement's lifecycle (who is bound when) rests on a disputed fact.
     pub(crate) fn lifecycle(&self, agreement: &str) -> bool {
         self.lifecycle.contains(agreement)
