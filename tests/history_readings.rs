@@ -4,7 +4,7 @@
 //! say. Each dossier's `sources` hold the URLs; the ones each check rests on are cited here.
 //!
 //! - Sino-North Korean treaty (1961): twenty-year periods renewed automatically, renewals
-//!   recorded only by year (1981, 2001, 2021); still in force.
+//!   recorded only by year (1981, 2001), none for 2021; still in force.
 //! - Finnish–Soviet treaty (1948, "YYA"): extended in 1955, 1970 and 1983, continued by the
 //!   Russian Federation from 26 December 1991, ended by agreement on 20 January 1992.
 //! - Treaty of Dunkirk (1947): a fifty-year term with no renewal, run out on 8 September 1997.
@@ -55,11 +55,12 @@ fn spells(tables: &Tables, actor: &str) -> Vec<(NaiveDate, Option<NaiveDate>, Op
 }
 
 // Signed in Beijing on 11 July 1961, in force on 10 September 1961, renewed in 1981 and 2001
-// (https://en.m.wikipedia.org/wiki/Sino-North_Korean_Mutual_Aid_and_Cooperation_Friendship_Treaty),
-// and at its sixtieth anniversary in 2021
-// (https://www.nknews.org/2021/07/60-years-on-china-north-korea-treaty-still-important-for-cooperation-and-peace/);
+// (https://en.m.wikipedia.org/wiki/Sino-North_Korean_Mutual_Aid_and_Cooperation_Friendship_Treaty);
 // twenty-year periods renewed automatically unless a party asks to end it
-// (https://sinodefenceforum.com/t/chinas-strategy-in-korean-peninsula.6680/page-60).
+// (https://sinodefenceforum.com/t/chinas-strategy-in-korean-peninsula.6680/page-60), and
+// continued at its sixtieth anniversary in 2021, with no notice given
+// (https://exbulletin.com/world/1052466/, https://www.rt.com/news/528917-china-north-korea-friendship/
+// is the same report): no act records the 2021 period, and none is needed.
 #[test]
 fn china_dprk_1961_is_in_force_through_every_renewal() -> Result {
     let dossier = load("china-dprk-1961.json")?;
@@ -77,7 +78,7 @@ fn china_dprk_1961_is_in_force_through_every_renewal() -> Result {
     }
     assert_eq!(life.status(), AgreementStatus::InForce);
     // Under automatic renewal the term never ends on its own: no `term_ended` step, and the
-    // three renewals recorded by year are steps that leave it in force.
+    // two renewals recorded by year are steps that leave it in force.
     let timeline = life.timeline();
     assert!(timeline.iter().all(|s| s.event != TimelineEvent::TermEnded), "{timeline:?}");
     let renewals: Vec<String> = timeline
@@ -88,7 +89,7 @@ fn china_dprk_1961_is_in_force_through_every_renewal() -> Result {
             s.date.to_string()
         })
         .collect();
-    assert_eq!(renewals, ["1981", "2001", "2021"]);
+    assert_eq!(renewals, ["1981", "2001"]);
 
     // Both are members from 10 September 1961 with an open spell; a state-year for every year
     // from 1961 to the tables' last year, and none before.
@@ -110,14 +111,14 @@ fn china_dprk_1961_is_in_force_through_every_renewal() -> Result {
     Ok(())
 }
 
-// The same treaty read as a newcomer may read Art. VII's note instead: terms renewed by
+// The same treaty read as a newcomer may read Art. VII's note instead, as terms renewed by
 // agreement. A renewal known only by its year renews when it may have been made by the term's
-// end (docs/lifecycle.md, "Fixed terms and renewal"), so the readings up to today do not
-// change; the record then leads to the end of the term the 2021 renewal opened, on
-// 10 September 2041, which `status()` (the state the record leads to) reports. Without the
-// 2021 renewal the term runs out on 10 September 2021.
+// end (docs/lifecycle.md, "Fixed terms and renewal"), so 1981 and 2001 keep it in force; but
+// with no act for 2021 the term then runs out on 10 September 2021. Recorded with a renewal in
+// 2021, the record leads to the end of that term, 10 September 2041, which `status()` (the
+// state the record leads to) reports while `status_on` a day of 2026 is `in_force`.
 #[test]
-fn china_dprk_1961_renewed_by_agreement_reads_the_same() -> Result {
+fn china_dprk_1961_renewed_by_agreement_needs_every_renewal() -> Result {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/histories/china-dprk-1961.json");
     let mut doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path)?)?;
     *doc.pointer_mut("/agreements/0/duration/renewal").ok_or("no renewal")? = "by_agreement".into();
@@ -133,19 +134,21 @@ fn china_dprk_1961_renewed_by_agreement_reads_the_same() -> Result {
     let dossier = Dossier::from_json(&doc.to_string())?;
     assert!(dossier.validate().is_empty(), "{}", dossier.validate());
     let life = dossier.agreement("china-dprk-treaty").ok_or("no treaty")?.lifecycle();
-    for d in ["1981-09-10", "2001-09-10", "2021-09-10", "2026-12-31", "2041-09-09"] {
+    for d in ["1981-09-10", "2001-09-10", "2021-09-09"] {
+        assert_eq!(life.status_on(day(d)?), AgreementStatus::InForce, "{d}");
+    }
+    assert_eq!(life.status_on(day("2021-09-10")?), AgreementStatus::Terminated);
+    assert_eq!(term_ends(&dossier), [day("2021-09-10")?]);
+
+    let actions = doc.pointer_mut("/agreements/0/actions").and_then(|a| a.as_array_mut()).ok_or("no actions")?;
+    actions.push(serde_json::json!({"type": "renewal", "date": "2021"}));
+    let dossier = Dossier::from_json(&doc.to_string())?;
+    let life = dossier.agreement("china-dprk-treaty").ok_or("no treaty")?.lifecycle();
+    for d in ["2021-09-10", "2026-12-31", "2041-09-09"] {
         assert_eq!(life.status_on(day(d)?), AgreementStatus::InForce, "{d}");
     }
     assert_eq!(term_ends(&dossier), [day("2041-09-10")?]);
     assert_eq!(life.status(), AgreementStatus::Terminated);
-
-    let actions = doc.pointer_mut("/agreements/0/actions").and_then(|a| a.as_array_mut()).ok_or("no actions")?;
-    actions.pop();
-    let dossier = Dossier::from_json(&doc.to_string())?;
-    let life = dossier.agreement("china-dprk-treaty").ok_or("no treaty")?.lifecycle();
-    assert_eq!(life.status_on(day("2021-09-09")?), AgreementStatus::InForce);
-    assert_eq!(life.status_on(day("2021-09-10")?), AgreementStatus::Terminated);
-    assert_eq!(term_ends(&dossier), [day("2021-09-10")?]);
     Ok(())
 }
 
