@@ -369,3 +369,37 @@ fn arab_league_jdec_1950_binds_its_seven_from_1952() -> Result {
     assert_eq!(tables.directed_dyad_years.len(), 42 * (THROUGH - 1952 + 1) as usize);
     Ok(())
 }
+
+// The Finnish–Soviet dossier reads through the states that continue others, which the
+// day-by-day comparison of tests/sourced_histories.rs leaves out: here every day from 1947 to
+// 1993, for the three states (the USSR, the Russian Federation holding its place, Finland), the
+// dossier's views and the members and directed dyad tables agree.
+#[test]
+fn finland_ussr_1948_views_and_tables_agree_on_every_day() -> Result {
+    let dossier = load("finland-ussr-1948.json")?;
+    let treaty = dossier.agreement("yya-treaty").ok_or("no treaty")?;
+    let successions = dossier.successions();
+    let life = treaty.lifecycle_in(&successions);
+    let tables = Tables::from_dossier(&dossier, &Options::through(THROUGH));
+    let states = [actor("soviet-union")?, actor("russia")?, actor("finland")?];
+    let within = |d: NaiveDate, (s, e): (NaiveDate, Option<NaiveDate>)| s <= d && e.is_none_or(|e| d <= e);
+    let mut d = day("1947-01-01")?;
+    let mut checked = 0;
+    while d <= day("1993-12-31")? {
+        for a in &states {
+            let tabled = tables.members.iter().any(|m| m.actor_id == a.as_str() && within(d, (m.start, m.end)));
+            assert_eq!(life.is_bound(a, d), tabled, "{a} on {d}");
+            for b in &states {
+                let tabled = tables
+                    .directed_dyad_intervals
+                    .iter()
+                    .any(|r| r.actor1 == a.as_str() && r.actor2 == b.as_str() && within(d, (r.start, r.end)));
+                assert_eq!(life.is_bound_toward(a, b, d), tabled, "{a} toward {b} on {d}");
+                checked += 1;
+            }
+        }
+        d = d.succ_opt().ok_or("overflow")?;
+    }
+    assert!(checked > 150_000, "{checked}");
+    Ok(())
+}
