@@ -403,3 +403,72 @@ fn finland_ussr_1948_views_and_tables_agree_on_every_day() -> Result {
     assert!(checked > 150_000, "{checked}");
     Ok(())
 }
+
+// The Pact of the League of Arab States: signed in Cairo on 22 March 1945, by Yemen on 5 May,
+// in force on 10 May 1945 on the fourth ratification (https://plopandrei.com/?p=76841,
+// https://sco.wikipedia.org/wiki/Arab_League); admissions from Libya (28 March 1953) to
+// Algeria (16 August 1962) as Gibler's COW entry 4.1322 and the League's member list give them
+// (https://issuhub.com/view/index/23326?pageIndex=422,
+// https://wikimili.com/en/Member_states_of_the_Arab_League), which disagree on the United Arab
+// Emirates (6 December 1971 or 12 June 1972) and Djibouti (9 April or 4 September 1977);
+// Egypt suspended by the Baghdad summit of 27–31 March 1979 and back on 26 May 1989
+// (https://en.majalla.com/node/291636); Syria suspended on 12 November 2011
+// (https://www.lbcgroup.tv/news/news-bulletin-reports/701332/a-step-closer-to-reality-syrias-return-to-the-arab/en)
+// and readmitted on 7 May 2023
+// (https://www.newsmax.com/newsfront/syria-arab-egypt-saudi-qatar-jordan/2023/05/07/id/1118881/).
+#[test]
+fn arab_league_pact_1945_admissions_suspensions_and_disputed_dates() -> Result {
+    let dossier = load("arab-league-pact-1945.json")?;
+    let pact = dossier.agreement("arab-league-pact").ok_or("no pact")?;
+    let life = pact.lifecycle();
+    let [egypt, syria, yemen, libya, uae, djibouti] =
+        ["egypt", "syria", "yemen", "libya", "uae", "djibouti"].map(ActorId::new);
+    let (egypt, syria, yemen, libya, uae, djibouti) = (egypt?, syria?, yemen?, libya?, uae?, djibouti?);
+    assert_eq!(life.status_on(day("1945-05-09")?), AgreementStatus::Signed);
+    // Yemen's late signature is no consent of its own: it is an original party.
+    assert!(life.is_bound_toward(&yemen, &egypt, day("1945-05-10")?));
+    assert!(!life.is_bound(&libya, day("1953-03-27")?));
+    assert!(life.is_bound_toward(&libya, &syria, day("1953-03-28")?));
+    // Egypt's suspension is known only as one of five days: surely in effect from 31 March.
+    assert_eq!(life.party_status_on(&egypt, day("1979-03-30")?), PartyStatus::Bound);
+    assert_eq!(life.party_status_on(&egypt, day("1979-03-31")?), PartyStatus::Suspended);
+    assert!(!life.is_bound_toward(&syria, &egypt, day("1985-01-01")?));
+    assert!(life.is_bound_toward(&egypt, &syria, day("1989-05-26")?));
+    assert_eq!(life.party_status_on(&syria, day("2011-11-12")?), PartyStatus::Suspended);
+    assert_eq!(life.party_status_on(&syria, day("2023-05-06")?), PartyStatus::Suspended);
+    assert!(life.is_bound_toward(&syria, &libya, day("2023-05-07")?));
+
+    // A party whose only consent is disputed joined by an act of its own, on a day the sources
+    // leave open: read as recorded it is not bound, and never an original party bound from
+    // 1945 (a reading neither source gives, which the views and tables gave before).
+    for (party, joined) in [(&uae, "1971-12-06"), (&djibouti, "1977-04-09")] {
+        assert_eq!(life.party_status_on(party, day("1950-01-01")?), PartyStatus::NotBound, "{party}");
+        assert_eq!(life.party_status_on(party, day("2026-01-01")?), PartyStatus::NotBound, "{party}");
+        let tables = Tables::from_dossier(&dossier, &Options::through(THROUGH));
+        assert!(spells(&tables, party.as_str()).is_empty(), "{party}");
+        // Unresolved under `best_supported` (one source each): still not a member.
+        let best = Tables::from_dossier(&dossier, &Options::through(THROUGH).with_policy(DisputePolicy::BestSupported));
+        assert!(spells(&best, party.as_str()).is_empty(), "{party}");
+        // Every alternative counted: a member from the earlier date.
+        let any = Tables::from_dossier(&dossier, &Options::through(THROUGH).with_policy(DisputePolicy::AnyAlternative));
+        assert_eq!(spells(&any, party.as_str()), [(day(joined)?, None, None)], "{party}");
+    }
+    // The resolved dossier keeps the consents it set aside, marked, with their disputes: it
+    // still validates.
+    let resolved = dossier.resolve(DisputePolicy::Undisputed);
+    assert!(resolved.validate().is_valid(), "{}", resolved.validate());
+    assert_eq!(resolved.disputes.len(), 2);
+
+    // Members, state-years: Syria's suspension leaves 2012 to 2022 out; Egypt's 1980 to 1988.
+    let tables = Tables::from_dossier(&dossier, &Options::through(THROUGH));
+    let syria_years = state_years(&tables, "arab-league-pact-1945", "syria");
+    assert!(syria_years.contains(&2011) && syria_years.contains(&2023));
+    assert!((2012..=2022).all(|y| !syria_years.contains(&y)));
+    let egypt_years = state_years(&tables, "arab-league-pact-1945", "egypt");
+    assert!((1980..=1988).all(|y| !egypt_years.contains(&y)) && egypt_years.contains(&1979));
+    assert_eq!(state_years(&tables, "arab-league-pact-1945", "libya"), (1953..=THROUGH).collect());
+    // Art. 6: the Council convened at the request of the state attacked: consultation, COW's
+    // entente (Type III).
+    assert_eq!(pact.cow_type().map(|t| t.as_str()), Some("III"));
+    Ok(())
+}
