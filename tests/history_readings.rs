@@ -1,4 +1,4 @@
-//! Five more real agreements, each encoded from the documentation alone
+//! Six more real agreements, each encoded from the documentation alone
 //! (tests/fixtures/histories/): their derived readings (status on a day, who is bound toward
 //! whom, the timeline, the research tables, the codings) checked against what their sources
 //! say. Each dossier's `sources` hold the URLs; the ones each check rests on are cited here.
@@ -12,6 +12,8 @@
 //!   it entered into force (17 or 18 November 1954), so its readings follow the dispute policy.
 //! - Arab League Joint Defence and Economic Co-operation Treaty (1950): signed over two years,
 //!   its first signature known only as one of two days, in force on 23 August 1952.
+//! - Pact of the League of Arab States (1945): admissions from 1953, two of them on days the
+//!   sources disagree on, Egypt suspended 1979–1989 and Syria 2011–2023.
 
 use std::collections::BTreeSet;
 use std::error::Error;
