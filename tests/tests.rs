@@ -57,6 +57,8 @@ mod pictures;
 mod pipeline_data;
 #[cfg(all(feature = "extraction", feature = "merge"))]
 mod pipeline_merge;
+#[cfg(feature = "extraction")]
+mod profile_limits;
 mod proptest_api;
 mod proptest_laws;
 #[cfg(feature = "merge")]
