@@ -17,6 +17,7 @@ mod schema_support;
 mod shapes;
 
 mod adversarial;
+mod adversarial_surface;
 mod arbitrary_precision;
 #[cfg(feature = "arrow")]
 mod arrow_tables;
