@@ -146,7 +146,8 @@ pub fn write_answers(out: &mut impl Write, dossiers: &[Dossier], q: &Questions) 
     writeln!(out, "\n# Places")?;
     for d in &resolved {
         for a in &d.agreements {
-            for act in &a.actions {
+            // A consent set aside stays in the resolved dossier, still marked: not counted.
+            for act in a.actions.iter().filter(|act| act.dispute.is_none()) {
                 if let Some(place) = &act.place {
                     let what = format!("{}{}", act.kind, by(act.party.as_ref()));
                     let cited = list(&sources(&act.citations, &a.citations));

@@ -257,7 +257,7 @@ pub fn write_table_under(
             a.cow_type().map_or("-", CowType::as_str),
             yes_no(a.is_alliance()),
             yes_no(a.is_defense_cooperation()),
-            yes_no(resolved.contested().agreement(a.id.as_str())),
+            yes_no(resolved.contested().codings(a.id.as_str())),
         )?;
     }
     Ok(())

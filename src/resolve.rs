@@ -72,7 +72,14 @@ fn walk(d: &mut Dossier, clear: bool, f: &mut dyn FnMut(Mark<'_>) -> bool) {
     }
     for a in &mut d.agreements {
         let (id, inherited) = (a.id.as_str(), &a.citations);
-        a.actions.retain_mut(|x| visit(f, clear, &mut x.dispute, &x.citations, inherited, Bearing::Lifecycle(id)));
+        a.actions.retain_mut(|x| {
+            let joins = crate::agreement::views::joins(x);
+            let keep = visit(f, clear, &mut x.dispute, &x.citations, inherited, Bearing::Lifecycle(id));
+            // A party's consent set aside stays, still marked: it changes nothing, but says the
+            // party joined by an act of its own, so the views do not read it as an original
+            // party bound from the entry into force.
+            keep || (clear && joins)
+        });
         a.signatures.retain_mut(|s| {
             let bears = Bearing::Signature { agreement: id, party: s.party.as_str(), signer: s.signer.as_str() };
             let (own, mark) = (&s.citations, &mut s.dispute);
@@ -133,6 +140,13 @@ impl Contested {
     /// Whether the agreement's own row rests on a disputed fact.
     pub(crate) fn agreement(&self, agreement: &str) -> bool {
         self.coding.contains(agreement) || self.pledges.contains_key(agreement) || self.lifecycle(agreement)
+    }
+
+    /// Whether the agreement's codings (ATOP's obligations, COW's type, alliance, DCA) rest on
+    /// a disputed fact: a disputed pledge or coding fact. A disputed act does not count here:
+    /// it bears on who is bound when, not on how the text codes.
+    pub(crate) fn codings(&self, agreement: &str) -> bool {
+        self.coding.contains(agreement) || self.pledges.contains_key(agreement)
     }
 
     /// Whether the agreement's lifecycle (who is bound when) rests on a disputed fact.
@@ -296,8 +310,12 @@ fn write_values(dossier: Dossier, writes: &[(&RecordRef, &str, &serde_json::Valu
 
 impl Dossier {
     /// The dossier of the facts `policy` counts: alternatives it sets aside removed, those it
-    /// counts unmarked; views, codings, tables and answers of it follow the policy. Without
-    /// disputes, the dossier itself (no copy). Linear in the dossier.
+    /// counts unmarked; views, codings, tables and answers of it follow the policy. One
+    /// exception: a party's consent (ratification, accession …) set aside stays, still marked,
+    /// with its dispute record. It changes nothing in the views, but says the party joined by
+    /// an act of its own, so it is not read as an original party bound from the entry into
+    /// force (docs/lifecycle.md, "Disputed acts"). Without disputes, the dossier itself (no
+    /// copy). Linear in the dossier.
     ///
     /// ```
     /// use defense_agreements::{DisputePolicy, Dossier};
@@ -387,8 +405,15 @@ impl Dossier {
         if !writes.is_empty() {
             dossier = write_values(dossier, &writes);
         }
-        // Every mark left is gone: the dispute records have nothing left to gather.
-        dossier.disputes.clear();
+        // Every mark left is gone but those of the consents set aside (above): only their
+        // dispute records stay.
+        let marked: HashSet<&str> = dossier
+            .agreements
+            .iter()
+            .flat_map(|a| a.actions.iter().filter_map(|x| x.dispute.as_ref().map(|d| d.as_str())))
+            .collect();
+        let kept: Vec<_> = dossier.disputes.iter().filter(|d| marked.contains(d.id.as_str())).cloned().collect();
+        dossier.disputes = kept;
         resolved.dossier = Cow::Owned(dossier);
         resolved
     }

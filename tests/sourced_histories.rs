@@ -370,10 +370,12 @@ fn views_and_tables_agree_on_every_day_of_every_history() -> Result {
             let parties: Vec<&ActorId> = agreement.party_actors().filter(|a| seen.insert(a.as_str())).collect();
             let first = agreement.actions.iter().filter_map(|a| a.date.earliest()).min().ok_or("no dated act")?;
             let start = NaiveDate::from_ymd_opt(first.year() - 1, 1, 1).ok_or("date")?;
-            // An agreement that ended is compared to two years past its last act; one still in
-            // force to the tables' last year.
-            let last =
+            // An agreement that ended is compared to two years past its last act or the end of
+            // its fixed term (Dunkirk's fifty years ran out with no act); one still in force to
+            // the tables' last year.
+            let last_act =
                 agreement.actions.iter().filter_map(|a| a.effective_date().latest()).max().ok_or("no dated act")?;
+            let last = life.timeline().iter().map(|s| s.day).max().map_or(last_act, |t| t.max(last_act));
             let to =
                 if life.status() == AgreementStatus::Terminated { (last.year() + 2).min(THROUGH) } else { THROUGH };
             let end = NaiveDate::from_ymd_opt(to, 12, 31).ok_or("date")?;

@@ -37,6 +37,8 @@ mod extract;
 #[cfg(all(feature = "schema", feature = "extraction"))]
 mod extraction;
 mod guide;
+#[cfg(feature = "tables")]
+mod history_readings;
 mod hostile;
 mod lifecycle_histories;
 #[cfg(feature = "tables")]

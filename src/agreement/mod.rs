@@ -16,7 +16,7 @@ mod signature;
 mod status;
 // Successor seats (`holders`, `seat_intervals`) are read by the tables only.
 #[cfg_attr(not(feature = "tables"), allow(dead_code))]
-mod views;
+pub(crate) mod views;
 
 pub use clause::{Clause, TextMode};
 pub use cooperation::{Cooperation, CooperationArea, Limit};

@@ -254,6 +254,12 @@ pub struct Lifecycle<'a> {
     pub(crate) late_renewals: Vec<usize>,
 }
 
+/// Whether the act is a party's own act of joining: a consent of its own, or a provisional
+/// application. Such an act, even disputed, says the party was not an original one.
+pub(crate) fn joins(action: &super::Action) -> bool {
+    action.party.is_some() && (is_consent(action.kind) || action.kind == ActionType::ProvisionalApplication)
+}
+
 /// The class of an act for the replay, resolved once.
 fn is_consent(kind: ActionType) -> bool {
     matches!(
@@ -363,6 +369,15 @@ impl Agreement {
         for (i, a) in self.actions.iter().enumerate() {
             if a.dispute.is_none() && schedule.days.get(i).is_none_or(Option::is_none) {
                 decide(a);
+            }
+        }
+        // A disputed consent (set aside, or kept marked by `Dossier::resolve` when no
+        // alternative counts) still says the party joined by an act of its own, on a day the
+        // sources leave open: it is not an original party bound from the entry into force, a
+        // reading none of them gives.
+        for a in self.actions.iter().filter(|a| a.dispute.is_some() && joins(a)) {
+            if let Some(p) = &a.party {
+                first.entry(p.as_str()).or_insert(false);
             }
         }
         self.parties.iter().map(|p| (p.actor.as_str(), first.get(p.actor.as_str()).copied().unwrap_or(true))).collect()

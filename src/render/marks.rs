@@ -63,7 +63,8 @@ pub(crate) struct Mark<'a> {
 
 /// The acts of `agreement` as recorded (before any dispute is resolved), each with its place
 /// in time and, for an alternative of a dispute, whether `policy` counts it: the resolved
-/// agreement (`counted`, the same acts less those set aside, in the same order) holds it.
+/// agreement (`counted`, the same acts less those set aside, in the same order; a party's
+/// consent set aside stays there, still marked) holds it.
 /// Linear in the acts and the dossier's disputes.
 pub(crate) fn marks<'a>(
     dossier: &'a Dossier,
@@ -106,20 +107,23 @@ pub(crate) fn marks<'a>(
                     // The resolved list keeps the order and drops only set-aside alternatives:
                     // this act was kept when the next kept act is it (less its mark), or when
                     // as many acts remain on both sides.
-                    let same = kept.get(j).is_some_and(|k| {
-                        let mut mine = action.clone();
-                        mine.dispute = None;
-                        *k == mine || kept.len().saturating_sub(j) == total - i
-                    });
+                    // A party's consent set aside stays in the resolved list, still marked
+                    // (`Dossier::resolve`): the same act, not counted.
+                    let (same, counted) = match kept.get(j) {
+                        Some(k) if k.dispute.is_some() => (*k == *action, false),
+                        k => {
+                            let same = k.is_some_and(|k| {
+                                let mut mine = action.clone();
+                                mine.dispute = None;
+                                *k == mine || kept.len().saturating_sub(j) == total - i
+                            });
+                            (same, same)
+                        }
+                    };
                     if same {
                         j += 1;
                     }
-                    Some(Disputed {
-                        dispute: id.to_string(),
-                        question: question(id.as_str()),
-                        counted: same,
-                        field: None,
-                    })
+                    Some(Disputed { dispute: id.to_string(), question: question(id.as_str()), counted, field: None })
                 }
                 None => {
                     j += 1;

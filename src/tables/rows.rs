@@ -81,7 +81,7 @@ rows! {
         signed_edtf: Option<String>,
         /// The entry into force act's date, as recorded (EDTF, may be partial).
         in_force_edtf: Option<String>,
-        /// The termination act's date, as recorded (EDTF, may be partial).
+        /// The termination act's date, as recorded (EDTF, may be partial); empty when no termination act ended it (a fixed term that ran out, the last withdrawal but one): `end` then gives its last day.
         terminated_edtf: Option<String>,
         /// The number of full parties.
         parties: i64,
