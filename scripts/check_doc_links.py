@@ -6,7 +6,9 @@ exists and, when it names a fragment, to an element with that id. Links out (htt
 mailto) are not followed: the check runs offline. rustdoc checks intra-doc links itself; this
 catches the Markdown links of the embedded guides (docs/*.md, README.md, CHANGELOG.md), which
 rustdoc passes through unchecked and which break when a page is read on docs.rs rather than on
-GitHub (`[x](performance.md)` is no page there).
+GitHub (`[x](performance.md)` is no page there). Images too: a relative `<img src>` must be a file
+(a guide's `img/x.svg` is none on docs.rs; build.rs writes such pictures inline), and a `data:`
+image is refused, since docs.rs's content security policy blocks it (img-src 'self' https:).
 
 Usage: python3 scripts/check_doc_links.py [DOC_DIR]   (default target/doc); exit 1 on a dead link.
 """
@@ -22,6 +24,7 @@ from urllib.parse import unquote, urlsplit
 
 HREF = re.compile(r'\shref="([^"]*)"')
 ID = re.compile(r'\sid="([^"]*)"')
+IMG_SRC = re.compile(r'<img\s[^>]*?\bsrc="([^"]*)"')
 
 
 @lru_cache(maxsize=None)
@@ -54,6 +57,14 @@ def dead_links(doc_dir: Path, crate: str) -> list[str]:
                 ids = ids_of(target.resolve())
                 if parts.fragment not in ids and unquote(parts.fragment) not in ids:
                     dead.append(f"{where} (no such anchor)")
+        for raw in IMG_SRC.findall(text):
+            src = html.unescape(raw)
+            parts = urlsplit(src)
+            where = f"{page.relative_to(doc_dir)}: <img src=\"{src[:60]}\">"
+            if parts.scheme == "data":
+                dead.append(f"{where} (a data: image, blocked on docs.rs)")
+            elif not (parts.scheme or parts.netloc) and not (page.parent / unquote(parts.path)).resolve().is_file():
+                dead.append(f"{where} (no such file)")
     return dead
 
 

@@ -15,7 +15,7 @@ dossier_bin=${DOSSIER_BIN:-target/ci-install/bin/dossier}
 python_bin=${PYTHON:-target/py-ci/bin/python}
 
 if [ ! -x "$dossier_bin" ]; then
-  cargo install --locked --path crates/cli --root target/ci-install
+  cargo install --locked --path crates/cli --root target/ci-install --target-dir target
   dossier_bin=target/ci-install/bin/dossier
 fi
 if ! "$python_bin" -c 'import defense_agreements.extraction' 2>/dev/null; then

@@ -12,6 +12,10 @@
 //! the actor follow the succession links: a state that continues a party answers for its place
 //! (docs/lifecycle.md, "States that end and continue").
 //!
+//! The answers are tab-separated rows. A tab, line break or backslash inside a text of the
+//! dossier (a title, a place's name, a signer's capacity) is written `\t`, `\n`, `\r` or `\\`,
+//! so that every row is one line and has its fields.
+//!
 //! ```
 //! use defense_agreements::answers::{Questions, write_answers};
 //! use defense_agreements::prelude::*;
@@ -92,7 +96,7 @@ pub fn write_answers(out: &mut impl Write, dossiers: &[Dossier], q: &Questions) 
     writeln!(out, "# Agreements binding {actor} ({when})")?;
     for d in &resolved {
         for a in d.agreements_binding(actor, day) {
-            writeln!(out, "{}\t{}\t{}", a.id, status(a, q.on), a.title)?;
+            writeln!(out, "{}\t{}\t{}", a.id, status(a, q.on), cell(&a.title))?;
         }
     }
 
@@ -131,7 +135,8 @@ pub fn write_answers(out: &mut impl Write, dossiers: &[Dossier], q: &Questions) 
                 let cited: Vec<&str> = sources(&s.citations, &a.citations).into_iter().collect();
                 let dispute = d.contested().signature(a.id.as_str(), s.party.as_str(), s.signer.as_str());
                 let dispute = dispute.and_then(|id| rivals.get(id.as_str()));
-                let dispute = dispute.map_or_else(String::new, |text| format!("\t{text}"));
+                let dispute = dispute.map_or_else(String::new, |text| format!("\t{}", cell(text)));
+                let (name, capacity) = (cell(name), cell(capacity));
                 writeln!(out, "{}\t{}\t{name}\t{capacity}\t[{}]{dispute}", a.id, s.party, cited.join(", "))?;
             }
         }
@@ -145,7 +150,7 @@ pub fn write_answers(out: &mut impl Write, dossiers: &[Dossier], q: &Questions) 
                 if let Some(place) = &act.place {
                     let what = format!("{}{}", act.kind, by(act.party.as_ref()));
                     let cited = list(&sources(&act.citations, &a.citations));
-                    writeln!(out, "{}\t{what}\t{}\t{}\t[{cited}]", a.id, act.date, place_text(place))?;
+                    writeln!(out, "{}\t{what}\t{}\t{}\t[{cited}]", a.id, act.date, cell(&place_text(place)))?;
                 }
             }
             for s in &a.signatures {
@@ -153,7 +158,7 @@ pub fn write_answers(out: &mut impl Write, dossiers: &[Dossier], q: &Questions) 
                     let date = s.date.as_ref().map_or_else(|| "(date not given)".to_owned(), ToString::to_string);
                     let cited = list(&sources(&s.citations, &a.citations));
                     let what = format!("signature by {} for {}", s.signer, s.party);
-                    writeln!(out, "{}\t{what}\t{date}\t{}\t[{cited}]", a.id, place_text(place))?;
+                    writeln!(out, "{}\t{what}\t{date}\t{}\t[{cited}]", a.id, cell(&place_text(place)))?;
                 }
             }
         }
@@ -176,7 +181,7 @@ pub fn write_answers(out: &mut impl Write, dossiers: &[Dossier], q: &Questions) 
                 let conditions = if conditions.is_empty() { "unconditional".to_owned() } else { conditions.join("; ") };
                 let cited = list(&sources(&o.citations, &a.citations));
                 let (from, to) = (actors(&o.obligors), actors(&o.beneficiaries));
-                writeln!(out, "{}\t{}\t{from} → {to}\t{conditions}\t[{cited}]", a.id, o.kind)?;
+                writeln!(out, "{}\t{}\t{from} → {to}\t{}\t[{cited}]", a.id, o.kind, cell(&conditions))?;
             }
         }
     }
@@ -225,7 +230,8 @@ pub fn write_answers(out: &mut impl Write, dossiers: &[Dossier], q: &Questions) 
         for c in d.competing_claims() {
             let question = c.dispute.question.as_deref().unwrap_or("");
             let verdict = verdict(d, &c, r.outcome(c.dispute.id.as_str()), q.policy);
-            writeln!(out, "{}\t{}\t{}\t{question}\t{verdict}", d.id, c.dispute.id, disputed(d, &c))?;
+            let (question, verdict, rivals) = (cell(question), cell(&verdict), disputed(d, &c));
+            writeln!(out, "{}\t{}\t{}\t{question}\t{verdict}", d.id, c.dispute.id, cell(&rivals))?;
         }
     }
     Ok(())
@@ -281,6 +287,26 @@ fn write_lifecycle(out: &mut impl Write, a: &Agreement, life: &Lifecycle<'_>, q:
         writeln!(out, "{}\t{}\t{}\t{}", a.id, step.date, act(step.action), step.status.as_str())?;
     }
     Ok(())
+}
+
+/// A free text as one field of a tab-separated row: a tab or line break in a title or a place
+/// name would split the row or start a false one, so they are written as `\t`, `\n` and `\r`,
+/// and a backslash as `\\` (the escapes of PostgreSQL's text format and of linear TSV).
+fn cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['\t', '\n', '\r', '\\']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\\' => out.push_str("\\\\"),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The distinct sources of a fact: its own citations, else those it inherits.

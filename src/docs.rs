@@ -83,7 +83,9 @@ macro_rules! modules {
         $(
             $(#[$meta])*
             #[doc = page_links!()]
-            #[doc = include_str!(concat!("../docs/", $file))]
+            // build.rs copies the pages with their pictures inline (a relative image is no file
+            // next to a page on docs.rs).
+            #[doc = include_str!(concat!(env!("OUT_DIR"), "/docs/", $file))]
             pub mod $name {}
         )*
     };

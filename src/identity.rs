@@ -234,6 +234,7 @@ pub struct Judgement {
     /// What was decided.
     pub judgement: Decision,
     /// Who decided (a name, a handle, a tool's name for automatic rules).
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = NOT_ONLY_WHITE_SPACE)))]
     pub decided_by: String,
     /// When (EDTF, usually a day).
     pub decided_at: EdtfDate,
@@ -241,6 +242,11 @@ pub struct Judgement {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
+
+/// A text with a character outside Unicode's White_Space (what `str::trim` removes), written
+/// out rather than `\S`, whose meaning differs between regex engines (U+FEFF).
+#[cfg(feature = "schema")]
+const NOT_ONLY_WHITE_SPACE: &str = r"[^\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]";
 
 impl Judgement {
     /// A judgement with no reason given.
@@ -334,7 +340,8 @@ impl Resolver {
         let resolver: Resolver = serde_json::from_str(json.strip_prefix('\u{FEFF}').unwrap_or(json))?;
         let major = resolver.resolver_version.split_once('.').map(|(m, _)| m);
         let minor_ok = resolver.resolver_version.split_once('.').is_some_and(|(_, m)| {
-            !m.is_empty() && m.bytes().all(|b| b.is_ascii_digit()) && (m == "0" || !m.starts_with('0'))
+            // At most 9 digits, as the schema's pattern says.
+            (1..=9).contains(&m.len()) && m.bytes().all(|b| b.is_ascii_digit()) && (m == "0" || !m.starts_with('0'))
         });
         if major != Some("1") || !minor_ok {
             return Err(ResolverError::Version(resolver.resolver_version));

@@ -17,6 +17,7 @@ mod schema_support;
 mod shapes;
 
 mod adversarial;
+mod adversarial_surface;
 mod arbitrary_precision;
 #[cfg(feature = "arrow")]
 mod arrow_tables;
@@ -55,6 +56,8 @@ mod pictures;
 mod pipeline_data;
 #[cfg(all(feature = "extraction", feature = "merge"))]
 mod pipeline_merge;
+#[cfg(feature = "extraction")]
+mod profile_limits;
 mod proptest_api;
 mod proptest_laws;
 #[cfg(feature = "merge")]

@@ -83,6 +83,8 @@ impl AnswerError {
 ///
 /// A refusal, an answer cut off at the token limit, a filtered answer and an error body are
 /// errors of their own, so a pipeline can tell a retry with a larger limit from a dead end.
+/// An empty (or all white space) answer, and an Anthropic response calling [`TOOL_NAME`] more
+/// than once, are [`AnswerError::Missing`]: neither is one answer.
 /// The response is read as the canonical parser reads dossiers: a key given twice is an error,
 /// not a value silently dropped.
 ///
@@ -108,12 +110,17 @@ pub fn answer_from(provider: Provider, response: &str) -> Result<String, AnswerE
         }
     };
     provider_error(&body)?;
-    match provider {
-        Provider::OpenAiChat => openai_chat(&body),
-        Provider::OpenAiResponses => openai_responses(&body),
-        Provider::Anthropic => anthropic(&body),
-        Provider::Gemini => gemini(&body),
+    let (answer, path) = match provider {
+        Provider::OpenAiChat => (openai_chat(&body)?, "/choices/0/message/content"),
+        Provider::OpenAiResponses => (openai_responses(&body)?, "/output"),
+        Provider::Anthropic => (anthropic(&body)?, "/content"),
+        Provider::Gemini => (gemini(&body)?, "/candidates/0/content/parts"),
+    };
+    // An empty text is no answer: passed on, it would read as a success that holds nothing.
+    if answer.trim().is_empty() {
+        return Err(missing(provider, path, "the answer is empty"));
     }
+    Ok(answer)
 }
 
 /// serde_path_to_error's path (`choices[0].message`) as a JSON Pointer (`/choices/0/message`).
@@ -136,6 +143,10 @@ fn pointer(path: &serde_path_to_error::Path) -> String {
 /// The error body all four APIs share in shape: `{"error": {"message", "type"|"status"}}`
 /// (Anthropic adds `"type": "error"` at the root).
 fn provider_error(body: &Value) -> Result<(), AnswerError> {
+    // Some gateways and proxies in front of the APIs give the error as a bare string.
+    if let Some(message) = body.get("error").and_then(Value::as_str) {
+        return Err(AnswerError::Provider { message: message.to_owned() });
+    }
     let Some(error) = body.get("error").filter(|e| e.is_object()) else { return Ok(()) };
     let message = error.get("message").and_then(Value::as_str).unwrap_or("(no message)");
     let kind = ["type", "status", "code"].iter().find_map(|k| error.get(*k).filter(|v| !v.is_null()));
@@ -164,7 +175,8 @@ fn openai_chat(body: &Value) -> Result<String, AnswerError> {
     let provider = Provider::OpenAiChat;
     let choice = body.pointer("/choices/0").ok_or_else(|| missing(provider, "/choices/0", "no choices"))?;
     let message = choice.get("message").ok_or_else(|| missing(provider, "/choices/0/message", "no message"))?;
-    if let Some(refusal) = message.get("refusal").and_then(Value::as_str) {
+    // An empty refusal (some compatible servers send `""` for none) is no refusal.
+    if let Some(refusal) = message.get("refusal").and_then(Value::as_str).filter(|r| !r.trim().is_empty()) {
         return Err(AnswerError::Refused { message: refusal.to_owned() });
     }
     match choice.get("finish_reason").and_then(Value::as_str) {
@@ -232,20 +244,31 @@ fn anthropic(body: &Value) -> Result<String, AnswerError> {
         .get("content")
         .and_then(Value::as_array)
         .ok_or_else(|| missing(provider, "/content", "no content list"))?;
-    let call = content.iter().find(|b| {
-        b.get("type").and_then(Value::as_str) == Some("tool_use")
-            && b.get("name").and_then(Value::as_str) == Some(TOOL_NAME)
-    });
+    let tool_uses = content.iter().filter(|b| b.get("type").and_then(Value::as_str) == Some("tool_use"));
+    let calls: Vec<&Value> =
+        tool_uses.clone().filter(|b| b.get("name").and_then(Value::as_str) == Some(TOOL_NAME)).collect();
+    // Two calls are two answers: taking the first would drop the other without a word.
+    if calls.len() > 1 {
+        return Err(missing(
+            provider,
+            "/content",
+            format!("{} tool_use blocks call {TOOL_NAME}; one answer was asked for", calls.len()),
+        ));
+    }
+    let call = calls.first();
     match call.and_then(|c| c.get("input")) {
         Some(input @ Value::Object(_)) => Ok(input.to_string()),
         Some(other) => Err(missing(provider, "/content", format!("the {TOOL_NAME} input is not an object: {other}"))),
         None => {
             let said = text_blocks(body);
-            let message = if said.is_empty() {
-                format!("no tool_use block calling {TOOL_NAME}")
-            } else {
-                format!("no tool_use block calling {TOOL_NAME}; the model wrote {}", excerpt(&said))
-            };
+            let mut message = format!("no tool_use block calling {TOOL_NAME}");
+            let others: Vec<&str> = tool_uses.filter_map(|b| b.get("name").and_then(Value::as_str)).collect();
+            if !others.is_empty() {
+                message.push_str(&format!("; the model called {}", excerpt(&others.join(", "))));
+            }
+            if !said.is_empty() {
+                message.push_str(&format!("; the model wrote {}", excerpt(&said)));
+            }
             Err(missing(provider, "/content", message))
         }
     }

@@ -59,7 +59,8 @@ pub struct ExtractOptions {
     /// What a misquote does to the answer (default: fail it).
     pub on_misquote: OnMisquote,
     /// The id the answer gives the article's source (default: `report`; an answer listing one
-    /// source needs none).
+    /// source needs none). An id given here that the answer does not list fails the answer,
+    /// unless the answer lists no source at all (it then gets one of this id).
     pub source: Option<String>,
 }
 
@@ -218,6 +219,14 @@ fn adopt_source(dossier: &mut Dossier, article: &Article, options: &ExtractOptio
     let wanted = options.source.as_deref().unwrap_or("report");
     let current = if dossier.sources.iter().any(|s| s.id.as_str() == wanted) {
         wanted.to_owned()
+    } else if options.source.is_some() && !dossier.sources.is_empty() {
+        // A source asked for by name and missing: the only source may be another article's.
+        let listed: Vec<&str> = dossier.sources.iter().map(|s| s.id.as_str()).collect();
+        return Err(parse_error(
+            "/sources".into(),
+            ParseErrorKind::InvalidValue,
+            format!("the answer has no source '{wanted}' (its sources: {})", listed.join(", ")),
+        ));
     } else if let [only] = dossier.sources.as_slice() {
         only.id.as_str().to_owned()
     } else if dossier.sources.is_empty() {

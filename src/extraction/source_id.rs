@@ -9,7 +9,9 @@ const MAX_ID: usize = 128;
 
 /// `upi.com:papua-new-guinea-us-defense-agreement` from the URL (host without `www.`, then the
 /// article's slug: the longest segment of the path, cut to about 48 characters at a word; the
-/// whole path when that segment is short, the query when the path is empty); without a URL, the publisher and publication date
+/// whole path when that segment is short; the query, tracking parameters left out, when the
+/// path is empty or that short; a hash of the path when it has letters outside ASCII, which a
+/// slug cannot keep); without a URL, the publisher and publication date
 /// (`al-jazeera:2020-07-08`), the publisher and title, or the title alone. `None` when the
 /// article has none of these. An id that would be too long keeps its head and ends in a hash
 /// of the whole, so two long URLs still differ.
@@ -21,11 +23,24 @@ pub(crate) fn source_id(article: &Article) -> Option<String> {
         let host = host.split(':').next().unwrap_or(host).to_ascii_lowercase();
         let host = host.strip_prefix("www.").unwrap_or(&host).to_owned();
         let path = path.split('#').next().unwrap_or(path);
-        // A query is mostly tracking (`utm_…`); it names the article only when the path is empty.
+        // A query is mostly tracking (`utm_…`); it names the article only when the path is empty
+        // or names no article by itself (`news.php?id=42`).
         let (path, query) = path.split_once('?').unwrap_or((path, ""));
+        let query = naming_query(query);
+        let raw_path = path;
         let path = path.strip_suffix(".html").or_else(|| path.strip_suffix(".htm")).unwrap_or(path);
-        let path = article_slug(path);
-        let path = if path.is_empty() { slug(query, false) } else { path };
+        let slugged = article_slug(path);
+        let mut path = match (slugged.is_empty(), slugged.len() <= GENERIC_PATH && !query.is_empty()) {
+            (true, _) => slug(&query, false),
+            (false, true) => format!("{slugged}-{}", slug(&query, false)),
+            (false, false) => slugged,
+        };
+        // Letters outside ASCII (`/новости/договор`) leave no trace in a slug: without a hash of
+        // the path, two such articles of one site would share an id.
+        if raw_path.chars().any(|c| !c.is_ascii() && c.is_alphanumeric()) {
+            let hash = format!("{:08x}", fnv1a(raw_path.as_bytes()) as u32);
+            path = if path.is_empty() { hash } else { format!("{path}-{hash}") };
+        }
         let host = slug(&host, true);
         (!host.is_empty()).then(|| if path.is_empty() { host } else { format!("{host}:{path}") })
     });
@@ -45,6 +60,23 @@ pub(crate) fn source_id(article: &Article) -> Option<String> {
     })?;
     let id = fit(&id);
     is_valid_id(&id).then_some(id)
+}
+
+/// A path slug this short (`news-php`, `article`) names no article by itself.
+const GENERIC_PATH: usize = 12;
+
+/// The query's parameters that may name an article: the query without the tracking ones
+/// (`utm_…`, `fbclid`, `gclid` …), which differ between links to one article.
+fn naming_query(query: &str) -> String {
+    const TRACKING: [&str; 9] = ["fbclid", "gclid", "ocid", "cmpid", "ref", "ref_src", "mc_cid", "mc_eid", "amp"];
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|p| {
+            let key = p.split('=').next().unwrap_or("").to_ascii_lowercase();
+            !key.is_empty() && !key.starts_with("utm") && !TRACKING.contains(&key.as_str())
+        })
+        .collect();
+    kept.join("&")
 }
 
 /// Readable ids are short: about this many characters after the host.
@@ -128,10 +160,28 @@ mod tests {
         let a = Article::new("t").with_publisher("Al Jazeera").with_published("2020-07-08T10:00:00Z");
         assert_eq!(source_id(&a).as_deref(), Some("al-jazeera:2020-07-08"));
         assert_eq!(source_id(&Article::new("t")), None);
+        // A short path with a query that names the article keeps it; tracking is left out.
+        let a = Article::new("t").with_url("https://www.example.gov/news.php?id=42&utm_source=x");
+        assert_eq!(source_id(&a).as_deref(), Some("example.gov:news-php-id-42"));
+        let a = Article::new("t").with_url("https://example.org/a/b?utm_source=feed&fbclid=1");
+        assert_eq!(source_id(&a).as_deref(), Some("example.org:a-b"));
         let long = format!("https://{}.org/a/b", "host".repeat(40));
         let id = source_id(&Article::new("t").with_url(long.clone())).unwrap_or_default();
         assert!(id.len() <= MAX_ID && is_valid_id(&id), "{id}");
         let other = source_id(&Article::new("t").with_url(long + "/c")).unwrap_or_default();
         assert_ne!(id, other);
+    }
+
+    #[test]
+    fn two_articles_of_one_site_get_two_ids() {
+        // Before: both pairs below shared an id (`example.gov:news-php`, `ria.ru`), so their
+        // dossiers and sources were taken for one in a merge.
+        let id = |url: &str| source_id(&Article::new("t").with_url(url)).unwrap_or_default();
+        assert_ne!(id("https://example.gov/news.php?id=1"), id("https://example.gov/news.php?id=2"));
+        let (a, b) = (id("https://ria.ru/новости/договор-один"), id("https://ria.ru/новости/договор-два"));
+        assert_ne!(a, b);
+        assert!(a.starts_with("ria.ru:") && is_valid_id(&a) && is_valid_id(&b), "{a} {b}");
+        // One article is one id, however it is linked.
+        assert_eq!(id("https://ria.ru/новости/договор-один?utm_medium=x"), a);
     }
 }

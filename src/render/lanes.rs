@@ -52,7 +52,7 @@ pub(crate) fn names(dossier: &Dossier) -> HashMap<&str, &str> {
 
 /// The display name of an actor: its record's name, else its id.
 pub(crate) fn actor_name(names: &HashMap<&str, &str>, id: &str) -> String {
-    names.get(id).map_or_else(|| id.to_owned(), |n| (*n).to_owned())
+    names.get(id).map_or_else(|| id.to_owned(), |n| super::isolate(n).into_owned())
 }
 
 /// Turns (day, state) samples, in day order, into spans of equal state.

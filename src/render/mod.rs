@@ -48,7 +48,7 @@ pub fn timeline_svg(dossier: &Dossier, agreement: &str, options: &RenderOptions)
     let a = dossier.agreement(agreement)?;
     let resolved = dossier.resolve(options.policy);
     let context = context::Context::new(dossier, &resolved);
-    Some(timeline::svg(&context, a, options).into_string())
+    Some(xml_chars(timeline::svg(&context, a, options).into_string()))
 }
 
 /// The dossier as one HTML page with everything inline (styles, the timelines as SVG): it
@@ -57,5 +57,32 @@ pub fn timeline_svg(dossier: &Dossier, agreement: &str, options: &RenderOptions)
 pub fn report_html(dossier: &Dossier, options: &RenderOptions) -> String {
     let resolved = dossier.resolve(options.policy);
     let context = context::Context::new(dossier, &resolved);
-    report::html(&context, options).into_string()
+    xml_chars(report::html(&context, options).into_string())
+}
+
+/// A text of the dossier, isolated for the bidirectional algorithm when it holds explicit
+/// direction controls (U+202A–U+202E, U+2066–U+2069): inside FSI … PDI, with its own PDIs left
+/// out, so that a right-to-left override in a name cannot run on into the sentence around it
+/// ("X signed for Y" shown reversed). A text without such controls is unchanged.
+pub(crate) fn isolate(text: &str) -> std::borrow::Cow<'_, str> {
+    let control = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !text.contains(control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let inner: String = text.chars().filter(|&c| c != '\u{2069}').collect();
+    std::borrow::Cow::Owned(format!("\u{2068}{inner}\u{2069}"))
+}
+
+/// `markup` with every character XML 1.0 cannot carry (C0 controls but tab and line breaks,
+/// U+FFFE, U+FFFF) replaced by U+FFFD. Escaping does not cover them, and one of them in a name
+/// makes a standalone SVG ill-formed: a browser then shows an error instead of the picture.
+/// Validation reports control characters but lets U+FFFE through, and a picture is drawn of
+/// invalid dossiers too. The markup itself never holds such a character: only dossier text is
+/// changed.
+fn xml_chars(markup: String) -> String {
+    let allowed = |c: char| matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}');
+    if markup.chars().all(allowed) {
+        return markup;
+    }
+    markup.chars().map(|c| if allowed(c) { c } else { '\u{FFFD}' }).collect()
 }

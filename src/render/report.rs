@@ -7,10 +7,10 @@ use std::collections::HashMap;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::RenderOptions;
 use super::context::Context;
 use super::lanes::actor_name;
 use super::timeline;
+use super::{RenderOptions, isolate};
 use crate::succession::Successions;
 use crate::{Agreement, Citation, Claim, Dossier, Person};
 
@@ -123,14 +123,14 @@ fn signers(ix: &Index<'_>, agreement: &Agreement) -> Markup {
                         tr {
                             td { (ix.name(s.party.as_str())) }
                             td {
-                                (person.map_or(s.signer.as_str(), |p| p.name.as_str()))
-                                @if let Some(c) = &s.capacity { br; span.muted { (c) } }
+                                (isolate(person.map_or(s.signer.as_str(), |p| p.name.as_str())))
+                                @if let Some(c) = &s.capacity { br; span.muted { (isolate(c)) } }
                                 @if let Some(d) = &s.dispute { br; span.disputed { "disputed (" (d.as_str()) ")" } }
                             }
                             td {
                                 @for post in person.map_or(&[][..], |p| p.posts.as_slice()) {
-                                    (post.title)
-                                    @if let Some(r) = &post.rank { " (" (r.title) ")" }
+                                    (isolate(&post.title))
+                                    @if let Some(r) = &post.rank { " (" (isolate(&r.title)) ")" }
                                     ", " (ix.name(post.organization.as_str()))
                                     @if post.start.is_some() || post.end.is_some() {
                                         " " span.muted { (post.start.map(|d| d.to_string()).unwrap_or_default()) "\u{2013}" (post.end.map(|d| d.to_string()).unwrap_or_default()) }
@@ -138,7 +138,7 @@ fn signers(ix: &Index<'_>, agreement: &Agreement) -> Markup {
                                     br;
                                 }
                             }
-                            td { (s.date.map(|d| d.to_string()).unwrap_or_default()) @if let Some(pl) = &s.place { " " (pl.name) } }
+                            td { (s.date.map(|d| d.to_string()).unwrap_or_default()) @if let Some(pl) = &s.place { " " (isolate(&pl.name)) } }
                             td { (source_ref(&s.citations)) }
                         }
                     }
@@ -157,7 +157,7 @@ fn pledges(ix: &Index<'_>, agreement: &Agreement) -> Markup {
                     li {
                         strong { (o.kind.as_str().replace('_', " ")) }
                         ": " (ix.names_of(&o.obligors)) " \u{2192} " (ix.names_of(&o.beneficiaries))
-                        @if let Some(t) = &o.text { blockquote { (t) } }
+                        @if let Some(t) = &o.text { blockquote { (isolate(t)) } }
                         @if let Some(d) = &o.dispute { span.disputed { "disputed (" (d.as_str()) ") " } }
                         @if !o.citations.is_empty() { span.muted { "Sources: " } (source_ref(&o.citations)) }
                     }
@@ -173,8 +173,8 @@ fn pledges(ix: &Index<'_>, agreement: &Agreement) -> Markup {
                         @if !c.providers.is_empty() || !c.recipients.is_empty() {
                             ": " (ix.names_of(&c.providers)) " \u{2192} " (ix.names_of(&c.recipients))
                         }
-                        @if let Some(t) = &c.text { blockquote { (t) } }
-                        @for l in &c.limits { div { "limit: " (l.amount) @if let Some(t) = &l.text { " \u{2014} " (t) } } }
+                        @if let Some(t) = &c.text { blockquote { (isolate(t)) } }
+                        @for l in &c.limits { div { "limit: " (l.amount) @if let Some(t) = &l.text { " \u{2014} " (isolate(t)) } } }
                         @if let Some(d) = &c.dispute { span.disputed { "disputed (" (d.as_str()) ") " } }
                         @if !c.citations.is_empty() { span.muted { "Sources: " } (source_ref(&c.citations)) }
                     }
@@ -190,7 +190,7 @@ fn agreement_section(ix: &Index<'_>, cx: &Context<'_>, a: &Agreement, o: &Render
     let successions = &cx.successions;
     html! {
         section.agreement id=(format!("agreement-{}", a.id.as_str())) {
-            h2 { (a.title) }
+            h2 { (isolate(&a.title)) }
             p.meta {
                 (a.kind.as_str().replace('_', " "))
                 " \u{b7} status at the end of the record: " (counted.lifecycle_in(successions).status().as_str().replace('_', " "))
@@ -213,8 +213,8 @@ fn presences(ix: &Index<'_>, d: &Dossier) -> Markup {
                 tbody {
                     @for t in &d.troop_presences {
                         tr id=(format!("presence-{}", t.id.as_str())) {
-                            td { (ix.names_of(&t.forces)) @if let Some(p) = &t.purpose { br; span.muted { (p) } } }
-                            td { (t.host_country.name()) @if let Some(l) = &t.location { ", " (l.name) } }
+                            td { (ix.names_of(&t.forces)) @if let Some(p) = &t.purpose { br; span.muted { (isolate(p)) } } }
+                            td { (t.host_country.name()) @if let Some(l) = &t.location { ", " (isolate(&l.name)) } }
                             td { (t.strength) }
                             td {
                                 @if let Some(x) = &t.since { "since " span.day { (x) } br; }
@@ -242,9 +242,9 @@ fn claim_text(ix: &Index<'_>, claim: &Claim<'_>) -> String {
     match claim {
         Claim::Signature { signature: s, .. } => format!(
             "{} signed for {}{}{}",
-            ix.people.get(s.signer.as_str()).map_or(s.signer.as_str(), |p| p.name.as_str()),
+            isolate(ix.people.get(s.signer.as_str()).map_or(s.signer.as_str(), |p| p.name.as_str())),
             ix.name(s.party.as_str()),
-            s.capacity.as_deref().map(|c| format!(", as {c}")).unwrap_or_default(),
+            s.capacity.as_deref().map(|c| format!(", as {}", isolate(c))).unwrap_or_default(),
             when(s.date.as_ref())
         ),
         Claim::Action { action: a, .. } => format!(
@@ -254,17 +254,17 @@ fn claim_text(ix: &Index<'_>, claim: &Claim<'_>) -> String {
             a.party.as_ref().map(|p| format!(" by {}", ix.name(p.as_str()))).unwrap_or_default()
         ),
         Claim::Obligation { obligation: o, .. } => {
-            format!("{}: {}", o.kind.as_str().replace('_', " "), o.text.as_deref().unwrap_or(""))
+            format!("{}: {}", o.kind.as_str().replace('_', " "), isolate(o.text.as_deref().unwrap_or("")))
         }
         Claim::Cooperation { cooperation: c, .. } => {
-            format!("{}: {}", c.area.as_str().replace('_', " "), c.text.as_deref().unwrap_or(""))
+            format!("{}: {}", c.area.as_str().replace('_', " "), isolate(c.text.as_deref().unwrap_or("")))
         }
         Claim::TroopPresence(t) => {
             format!("{} in {}: {}", ix.names_of(&t.forces), t.host_country.name(), t.strength)
         }
-        Claim::Statement(s) => format!("{}{}", s.text, when(s.date.as_ref())),
+        Claim::Statement(s) => format!("{}{}", isolate(&s.text), when(s.date.as_ref())),
         Claim::Post { person, post } => {
-            format!("{}: {}, {}", person.name, post.title, ix.name(post.organization.as_str()))
+            format!("{}: {}, {}", isolate(&person.name), isolate(&post.title), ix.name(post.organization.as_str()))
         }
         Claim::ConsentClaim { claim, .. } => {
             format!("{}: {}", ix.name(claim.claimant.as_str()), claim.consent.as_str().replace('_', " "))
@@ -295,7 +295,7 @@ fn disputes(ix: &Index<'_>, cx: &Context<'_>) -> Markup {
             @for c in &competing {
                 @let outcome = resolved.outcome(c.dispute.id.as_str());
                 section.dispute id=(format!("dispute-{}", c.dispute.id.as_str())) {
-                    h3 { (c.dispute.question.as_deref().unwrap_or(c.dispute.id.as_str())) }
+                    h3 { (isolate(c.dispute.question.as_deref().unwrap_or(c.dispute.id.as_str()))) }
                     @if let Some(field) = &c.dispute.field { p.muted { "Field " code { (field) } } }
                     div.alternatives {
                         @for (i, claim) in c.claims.iter().enumerate() {
@@ -370,13 +370,13 @@ fn sources(ix: &Index<'_>, d: &Dossier) -> Markup {
             ol.sources {
                 @for s in &d.sources {
                     li.source id=(format!("source-{}", s.id.as_str())) data-source=(s.id.as_str()) {
-                        strong { (s.title) }
-                        @if let Some(p) = &s.publisher { ", " (p) }
+                        strong { (isolate(&s.title)) }
+                        @if let Some(p) = &s.publisher { ", " (isolate(p)) }
                         @if let Some(p) = &s.published { ", " (p) }
                         " " code { (s.id.as_str()) }
                         @if let Some(u) = &s.url { br; a href=(u.as_str()) rel="noreferrer" { (u.as_str()) } }
                         @for (path, q) in quotes.get(s.id.as_str()).map_or(&[][..], Vec::as_slice) {
-                            blockquote { "\u{201c}" (q) "\u{201d} " span.muted { "(" code { (path) } ")" } }
+                            blockquote { "\u{201c}" (isolate(q)) "\u{201d} " span.muted { "(" code { (path) } ")" } }
                         }
                     }
                 }
@@ -407,12 +407,12 @@ pub(crate) fn html(cx: &Context<'_>, o: &RenderOptions) -> Markup {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) }
+                title { (isolate(&title)) }
                 style { (PreEscaped(STYLE)) }
             }
             body {
                 main {
-                    h1 { (title) }
+                    h1 { (isolate(&title)) }
                     p.meta {
                         "Dossier " code { (d.id.as_str()) } " \u{b7} schema " (d.schema_version.to_string())
                         " \u{b7} as recorded up to " (o.as_of)

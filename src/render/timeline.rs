@@ -8,13 +8,13 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use maud::{Markup, html};
 
-use super::RenderOptions;
 use super::context::Context;
 use super::directed::{self, Directed};
 use super::lanes::{self, Lane, Span, actor_name};
 use super::marks::{self, Mark, Shape};
 use super::palette;
 use super::scale::Scale;
+use super::{RenderOptions, isolate};
 use crate::agreement::PartyStatus;
 use crate::{Agreement, AgreementStatus, PartyRole};
 
@@ -110,17 +110,17 @@ impl<'a> Picture<'a> {
             let _ = write!(t, " (notice {})", a.date);
         }
         if let Some(place) = &a.place {
-            let _ = write!(t, ", {}", place.name);
+            let _ = write!(t, ", {}", isolate(&place.name));
         }
         if let Some(text) = &a.text {
-            let _ = write!(t, ". {text}");
+            let _ = write!(t, ". {}", isolate(text));
         }
         if let Some(d) = &mark.disputed {
             let what = d.field.as_deref().map_or_else(|| "disputed".to_owned(), |f| format!("its {f} is disputed"));
             let verdict = if d.counted { "counted" } else { "set aside" };
             let _ = write!(t, " [{what}: {}", d.dispute);
             if let Some(q) = &d.question {
-                let _ = write!(t, ", \u{201c}{q}\u{201d}");
+                let _ = write!(t, ", \u{201c}{}\u{201d}", isolate(q));
             }
             let _ = write!(t, "; {verdict} under the policy {}]", self.options.policy.as_str());
         }
@@ -212,7 +212,9 @@ fn status_row(p: &Picture<'_>) -> Markup {
 fn lane(p: &Picture<'_>, index: usize, lane: &Lane) -> Markup {
     let y = Picture::lane_y(index + 1);
     let short: String = if lane.name.chars().count() > 26 {
-        lane.name.chars().take(25).chain(std::iter::once('\u{2026}')).collect()
+        // An isolated name (see `isolate`) keeps its closing PDI when cut.
+        let close = lane.name.starts_with('\u{2068}').then_some('\u{2069}');
+        lane.name.chars().take(25).chain(std::iter::once('\u{2026}')).chain(close).collect()
     } else {
         lane.name.clone()
     };
@@ -368,10 +370,10 @@ pub(crate) fn svg(context: &Context<'_>, agreement: &Agreement, options: &Render
         svg xmlns="http://www.w3.org/2000/svg" class="timeline" id=(id) viewBox=(format!("0 0 {} {}", n(width), n(height)))
             width=(n(width)) height=(n(height)) role="img" aria-labelledby=(format!("{id}-title {id}-desc"))
             font-family=(FONT) font-size="12" fill=(palette::INK) {
-            title id=(format!("{id}-title")) { "Timeline of " (agreement.title) }
+            title id=(format!("{id}-title")) { "Timeline of " (isolate(&agreement.title)) }
             desc id=(format!("{id}-desc")) { (summary(&p)) }
             rect width="100%" height="100%" fill="#ffffff" {}
-            text x="8" y="20" font-size="15" font-weight="600" { (agreement.title) }
+            text x="8" y="20" font-size="15" font-weight="600" { (isolate(&agreement.title)) }
             text x="8" y="38" font-size="11" fill=(palette::MUTED) { (subtitle) }
             (legend(&p))
             (status_row(&p))

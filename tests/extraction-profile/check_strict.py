@@ -129,7 +129,8 @@ def main(documents):
         print(f"  {name}: {value} (OpenAI limit {limit})")
         if value > limit:
             problems.append(f"{name}: {value} > {limit}")
-    print(f"  size: {len(json.dumps(profile, separators=(',', ':')))} bytes compact, {len(profile['$defs'])} definitions")
+    compact = json.dumps(profile, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    print(f"  size: {len(compact)} bytes compact (UTF-8), {len(profile['$defs'])} definitions")
     print(f"  union-typed properties (inlined): {stats['union_properties']} "
           f"(Anthropic strict: at most {ANTHROPIC_MAX_UNION} per request; not enforced here)")
 

@@ -310,16 +310,28 @@ impl Run {
             Ok(reader) => reader,
             Err(e) => return self.failed(file, None, "", "io_error", &e.to_string()),
         };
-        for (i, line) in reader.lines().enumerate() {
-            let number = Some(i as u64 + 1);
-            let line = match line {
-                Ok(line) => line,
-                Err(e) => return self.failed(file, number, "", "io_error", &e.to_string()),
+        let mut reader = reader;
+        let mut bytes = Vec::new();
+        let mut count = 0u64;
+        loop {
+            bytes.clear();
+            match reader.read_until(b'\n', &mut bytes) {
+                Ok(0) => break,
+                Ok(_) => count += 1,
+                Err(e) => return self.failed(file, Some(count + 1), "", "io_error", &e.to_string()),
+            }
+            let number = Some(count);
+            // A line that is not UTF-8 fails alone: the lines after it are still read.
+            let Ok(line) = std::str::from_utf8(&bytes) else {
+                self.failed(file, number, "", "invalid_utf8", "the line is not UTF-8 text")?;
+                continue;
             };
+            // A byte order mark opens the file, not the first line's JSON.
+            let line = if count == 1 { line.strip_prefix('\u{FEFF}').unwrap_or(line) } else { line };
             if line.trim().is_empty() {
                 continue;
             }
-            match serde_json::from_str::<Line<'_>>(&line) {
+            match serde_json::from_str::<Line<'_>>(line) {
                 Ok(Line { article, answer }) => {
                     // The answer as an object, or as the model's text in a string.
                     let text = match serde_json::from_str::<String>(answer.get()) {
@@ -568,6 +580,8 @@ fn is_whole_object(line: &str) -> bool {
 /// override what the file says about the article.
 fn read_article(path: &str, args: &Args) -> Result<Article, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("--article {path}: {e}"))?;
+    // As `dossier prompt` reads it: a byte order mark is not part of the article.
+    let text = text.strip_prefix('\u{FEFF}').map(str::to_owned).unwrap_or(text);
     let mut article = if Path::new(path).extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
         serde_json::from_str::<Article>(&text).map_err(|e| format!("--article {path}: not an article: {e}"))?
     } else {

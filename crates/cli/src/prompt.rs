@@ -52,7 +52,8 @@ pub(crate) struct Args {
     #[arg(long, requires = "article")]
     title: Option<String>,
     /// The most output tokens the answer may take (Anthropic requires one: 8192 unless given).
-    #[arg(long, value_name = "N", requires = "article")]
+    /// At least 1: no provider answers in 0 tokens.
+    #[arg(long, value_name = "N", requires = "article", value_parser = clap::value_parser!(u32).range(1..))]
     max_tokens: Option<u32>,
     /// Print the body indented rather than on one line.
     #[arg(long, requires = "article")]
@@ -123,6 +124,18 @@ pub(crate) fn run(args: Args) -> io::Result<ExitCode> {
     if article.text.trim().is_empty() {
         eprintln!("dossier prompt: {}: the article has no text", path.display());
         return Ok(ExitCode::FAILURE);
+    }
+    // As `dossier extract` reads it: the date of a date-time, in EDTF.
+    let unreadable = article.published.as_deref().filter(|p| {
+        let date = p.split_once('T').map_or(*p, |(date, _)| date);
+        let impossible_day = date.len() == 10 && chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err();
+        defense_agreements::values::EdtfDate::parse(date).is_err() || impossible_day
+    });
+    if let Some(published) = unreadable {
+        eprintln!(
+            "dossier prompt: warning: the publication date '{published}' is not a date (YYYY-MM-DD): the model \
+             is told it is not known, and `dossier extract` will refuse the article"
+        );
     }
     if article.published.is_none() {
         eprintln!(

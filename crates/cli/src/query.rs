@@ -23,7 +23,8 @@ use crate::input::Inputs;
 ///
 /// Every answer is derived from the recorded lifecycle (entry into force, ratifications,
 /// withdrawals) and follows the states that continue others (a continuing state answers for
-/// its predecessor's place), never stored. Output is tab separated, one section per question.
+/// its predecessor's place), never stored. Output is tab separated, one section per question; a
+/// tab, line break or backslash inside a field's text is written `\t`, `\n`, `\r` or `\\`.
 /// Exit status: 0 on success, 1 when an input cannot be read or parsed (the others are still
 /// answered), 2 on bad usage.
 #[derive(Debug, clap::Args)]

@@ -32,6 +32,11 @@ pub(crate) struct Args {
     disputes: crate::disputes::Disputes,
 }
 
+/// An I/O error that names the file it is about (the bare OS message does not).
+pub(crate) fn at(path: &Path, e: io::Error) -> io::Error {
+    io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+}
+
 fn is_file(path: &Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
 }
@@ -40,7 +45,7 @@ pub(crate) fn run(args: Args) -> io::Result<ExitCode> {
     debug_assert!(args.html);
     let options = RenderOptions::new(args.as_of.day()).with_policy(args.disputes.policy());
     if let Some(dir) = args.out.as_ref().filter(|p| !is_file(p)) {
-        std::fs::create_dir_all(dir)?;
+        std::fs::create_dir_all(dir).map_err(|e| at(dir, e))?;
     }
     let mut written = 0usize;
     let mut too_many = false;
@@ -57,7 +62,7 @@ pub(crate) fn run(args: Args) -> io::Result<ExitCode> {
             return Ok(());
         }
         match &args.out {
-            Some(path) if is_file(path) => std::fs::write(path, page),
+            Some(path) if is_file(path) => std::fs::write(path, page).map_err(|e| at(path, e)),
             // The id is a checked id (letters, digits, `_ - . :`): a safe file name, bar `:`.
             // A second dossier with the same id gets `-2`, `-3` …, said on stderr.
             Some(dir) => {
@@ -71,7 +76,8 @@ pub(crate) fn run(args: Args) -> io::Result<ExitCode> {
                 if n > 1 {
                     eprintln!("dossier report: another dossier has the id '{}': written as {name}", d.id);
                 }
-                std::fs::write(dir.join(name), page)
+                let path = dir.join(name);
+                std::fs::write(&path, page).map_err(|e| at(&path, e))
             }
             None => {
                 let mut out = crate::output::stdout();

@@ -48,10 +48,18 @@ enum TableFormat {
 
 /// A year no later than [`MAX_THROUGH_YEAR`] (clap reports the message and exits with 2).
 fn through_year(text: &str) -> Result<i32, String> {
-    let year: i32 = text.trim().parse().map_err(|_| format!("'{text}' is not a year"))?;
-    Options::checked_through(year).map(|_| year).map_err(|_| {
-        format!("{year} is past {MAX_THROUGH_YEAR}, the last year the tables run to (the last year a dossier's dates can name)")
-    })
+    let past = |year: &dyn std::fmt::Display| {
+        format!(
+            "{year} is past {MAX_THROUGH_YEAR}, the last year the tables run to (the last year a dossier's dates can name)"
+        )
+    };
+    let year: i32 = match text.trim().parse() {
+        Ok(year) => year,
+        // A year too large for the integer is still a year: past the limit, not "not a year".
+        Err(_) if text.trim().parse::<u128>().is_ok() => return Err(past(&text.trim())),
+        Err(_) => return Err(format!("'{text}' is not a year")),
+    };
+    Options::checked_through(year).map(|_| year).map_err(|_| past(&year))
 }
 
 fn io_error(e: defense_agreements::Error) -> io::Error {

@@ -64,7 +64,7 @@ pub(crate) fn run(args: Args) -> io::Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     };
     match &args.out {
-        Some(path) => std::fs::write(path, svg + "\n")?,
+        Some(path) => std::fs::write(path, svg + "\n").map_err(|e| crate::report::at(path, e))?,
         None => {
             let mut out = crate::output::stdout();
             writeln!(out, "{svg}")?;
