@@ -210,11 +210,15 @@ export interface MergeReport {
   /** Records renamed because their id named an unrelated record. */
   readonly renamed: readonly { from: RecordKey; to: string }[];
   /** Fields with competing values. */
-  readonly conflicts: readonly { kind: string; id: string; path: string; kept: unknown; other: unknown; sources: string[]; [key: string]: unknown }[];
+  readonly conflicts: readonly { kind: string; id: string; path: string; kept: unknown; other: unknown; sources: string[]; from: RecordKey; [key: string]: unknown }[];
   /** Names and titles that became other names of a merged record. */
   readonly names: readonly { kind: string; id: string; name: string }[];
   /** Disputes created for facts the inputs disagree on. */
   readonly disputes: readonly { id: string; question: string; kind: string; record: string; path: string; sources: string[] }[];
+  /** Conflicts no dispute can hold, and every validation error of the result. */
+  readonly named: readonly { code: string; path: string; message: string }[];
+  /** Input records that cite nothing, whose nested facts now lean on other reports' sources. */
+  readonly uncited: readonly { from: RecordKey; into: string }[];
 }
 
 /** A merged dossier and what the merge did. */

@@ -154,7 +154,8 @@ fn resolver(text: Option<String>) -> Result<Resolver, JsValue> {
 }
 
 /// Merges two dossiers with a resolver document's judgements (docs/merge.md): JSON text
-/// `{"dossier": …, "report": {"merged", "renamed", "conflicts", "names", "disputes"}}`.
+/// `{"dossier": …, "report": {"merged", "renamed", "conflicts", "names", "disputes", "named",
+/// "uncited"}}`.
 #[wasm_bindgen]
 pub fn merge(a: &Handle, b: &Handle, resolver_json: Option<String>) -> Result<String, JsValue> {
     let resolver = resolver(resolver_json)?;

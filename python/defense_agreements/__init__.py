@@ -4,8 +4,6 @@ The JSON Schema (``schema()``) checks shapes; ``validate()`` also checks every c
 rule a schema cannot express: dangling references, signers without standing, impossible
 dates. ``merge()`` joins two dossiers, ``merge_all()`` any number, with the judgements of a
 ``Resolver`` (``xref()`` proposes the pairs to judge), and ``diff()`` compares two versions;
-``Dossier.tables()`` and ``corpus_tables()`` give the research tables (docs/tables.md). See
-dates. ``merge()`` joins two dossiers and ``diff()`` compares two versions;
 ``Dossier.tables()`` and ``corpus_tables()`` give the research tables (docs/tables.md) as Arrow
 ``Table`` objects that pyarrow, polars, pandas and DuckDB read without copying. See
 docs/python.md.

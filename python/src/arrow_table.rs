@@ -8,10 +8,12 @@ use arrow_array::types::{Date32Type, Int32Type, Int64Type};
 use arrow_array::{Array, RecordBatch, RecordBatchIterator};
 use arrow_schema::ffi::FFI_ArrowSchema;
 use arrow_schema::{DataType, SchemaRef};
-use defense_agreements::tables::arrow::ArrowTable;
-use pyo3::exceptions::{PyIndexError, PyValueError};
+use defense_agreements::tables::arrow::BatchBuilder;
+use defense_agreements::tables::arrow::{ArrowTable, BATCH_ROWS};
+use defense_agreements::tables::{Cell, Tables};
+use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyCapsule, PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyBool, PyCapsule, PyDict, PyList, PySlice, PyString, PyTuple};
 
 /// One research table: an Arrow table (schema and record batches) that `pyarrow.table(t)`,
 /// `polars.from_arrow(t)`, `polars.DataFrame(t)` and DuckDB read without copying, and that
@@ -59,6 +61,9 @@ impl Table {
         Ok(list)
     }
 }
+
+/// What `Table.__reduce__` gives pickle: the function rebuilding a table and its arguments.
+type Reduced<'py> = (Bound<'py, PyAny>, (&'static str, Bound<'py, PyList>, bool));
 
 /// One cell as Python data: None, int, bool, str or `datetime.date`.
 fn value<'py>(py: Python<'py>, column: &dyn Array, i: usize) -> PyResult<Bound<'py, PyAny>> {
@@ -119,8 +124,16 @@ impl Table {
         Ok(false)
     }
 
-    /// Row `index` (negative counts from the end), as iteration gives it.
-    fn __getitem__<'py>(&self, py: Python<'py>, index: isize) -> PyResult<Bound<'py, PyAny>> {
+    /// Row `index` (negative counts from the end), as iteration gives it; a slice gives a list
+    /// of rows, as the list of rows the table replaces did.
+    fn __getitem__<'py>(&self, py: Python<'py>, index: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        if let Ok(slice) = index.cast::<PySlice>() {
+            // The rows are made once, then sliced as a list slices itself.
+            return self.all_rows(py, self.as_tuples)?.as_any().get_item(slice);
+        }
+        let index: isize = index.extract().map_err(|_| {
+            PyTypeError::new_err(format!("table indices must be integers or slices, not {}", type_name(index)))
+        })?;
         let len = self.len();
         let from_start = if index < 0 { len.checked_sub(index.unsigned_abs()) } else { Some(index.unsigned_abs()) };
         let mut i = from_start.filter(|i| *i < len).ok_or_else(|| PyIndexError::new_err("table row out of range"))?;
@@ -131,6 +144,16 @@ impl Table {
             i -= batch.num_rows();
         }
         Err(PyIndexError::new_err("table row out of range"))
+    }
+
+    /// Pickles as the table's name and rows (tuples in column order), rebuilt into Arrow data
+    /// with the table's schema when unpickled: a `Table` goes to and comes back from worker
+    /// processes as the list of rows it replaces did.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        let py = slf.py();
+        let table = slf.get();
+        let rebuild = py.import("defense_agreements._native")?.getattr("_table_from_tuples")?;
+        Ok((rebuild, (table.name, table.all_rows(py, true)?, table.as_tuples)))
     }
 
     fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -194,4 +217,73 @@ impl Table {
         kwargs.set_item("types_mapper", types.getattr("get")?)?;
         Self::to_pyarrow(slf)?.call_method("to_pandas", (), Some(&kwargs))
     }
+}
+
+/// The name of `value`'s type, for an error message.
+fn type_name(value: &Bound<'_, PyAny>) -> String {
+    value.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".to_owned())
+}
+
+/// One cell given from Python, owned until the row is pushed.
+enum Owned {
+    Null,
+    Int(i64),
+    Bool(bool),
+    Text(String),
+    Date(chrono::NaiveDate),
+}
+
+impl Owned {
+    fn of(value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(if value.is_none() {
+            Self::Null
+        } else if let Ok(b) = value.cast::<PyBool>() {
+            Self::Bool(b.is_true())
+        } else if let Ok(s) = value.cast::<PyString>() {
+            Self::Text(s.to_str()?.to_owned())
+        } else if let Ok(n) = value.extract::<i64>() {
+            Self::Int(n)
+        } else if let Ok(day) = value.extract::<chrono::NaiveDate>() {
+            Self::Date(day)
+        } else {
+            return Err(PyTypeError::new_err(format!("a table cell cannot be a {}", type_name(value))));
+        })
+    }
+
+    fn cell(&self) -> Cell<'_> {
+        match self {
+            Self::Null => Cell::Null,
+            Self::Int(n) => Cell::Int(*n),
+            Self::Bool(b) => Cell::Bool(*b),
+            Self::Text(s) => Cell::Text(s),
+            Self::Date(d) => Cell::Date(*d),
+        }
+    }
+}
+
+/// A table rebuilt from its name and rows (tuples in column order): how a pickled `Table` is
+/// unpickled. `ValueError` for an unknown table or a row that does not fit its columns.
+#[pyfunction]
+#[pyo3(name = "_table_from_tuples", signature = (name, rows, as_tuples = false))]
+pub(crate) fn table_from_tuples(name: &str, rows: &Bound<'_, PyAny>, as_tuples: bool) -> PyResult<Table> {
+    let (name, columns) = Tables::NAMES
+        .iter()
+        .find(|n| **n == name)
+        .and_then(|n| Some((*n, Tables::columns(n)?)))
+        .ok_or_else(|| PyValueError::new_err(format!("no table '{name}'")))?;
+    let mut builder = BatchBuilder::new(columns);
+    let mut batches = Vec::new();
+    for row in rows.try_iter()? {
+        let cells = row?.try_iter()?.map(|v| Owned::of(&v?)).collect::<PyResult<Vec<Owned>>>()?;
+        let cells: Vec<Cell<'_>> = cells.iter().map(Owned::cell).collect();
+        builder.push(&cells).map_err(|e| PyValueError::new_err(format!("table '{name}': {e}")))?;
+        if builder.len() == BATCH_ROWS {
+            batches.push(builder.finish().map_err(|e| PyValueError::new_err(e.to_string()))?);
+        }
+    }
+    if !builder.is_empty() {
+        batches.push(builder.finish().map_err(|e| PyValueError::new_err(e.to_string()))?);
+    }
+    let schema = builder.schema().clone();
+    Ok(Table::new(ArrowTable::new(name, schema, batches), as_tuples))
 }

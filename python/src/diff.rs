@@ -46,6 +46,15 @@ impl Change {
     fn __repr__(&self) -> String {
         format!("Change({} {})", self.change, q(&self.path))
     }
+
+    /// Equal to a change of the same value at the same place.
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let Ok(other) = other.cast::<Self>() else { return Ok(false) };
+        let other = other.get();
+        Ok((&self.change, &self.path) == (&other.change, &other.path)
+            && self.old.bind(py).eq(other.old.bind(py))?
+            && self.new.bind(py).eq(other.new.bind(py))?)
+    }
 }
 
 /// What changed between two versions of a dossier (`diff`).
@@ -113,6 +122,17 @@ impl PyDiff {
 
     fn __len__(&self) -> usize {
         self.0.patch.len()
+    }
+
+    /// The diff as plain Python data, as `dossier diff --json` writes it: `records` and
+    /// `changes` as dicts (what they were before they were typed), and `patch`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0)
+    }
+
+    /// Equal to a diff with the same records, changes and patch.
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<Self>().is_ok_and(|other| self.0 == other.get().0)
     }
 
     fn __repr__(&self) -> String {

@@ -200,14 +200,15 @@ impl PyDossier {
 
     /// The research tables of this dossier (docs/tables.md), by table name: `agreements`,
     /// `members`, `state_years`, `dyad_years`, `directed_dyad_years`, `directed_dyad_intervals`,
-    /// `signatures`, `troop_presences`. Each row is a dict keyed by the column names of the
-    /// command line's files (a tuple in column order with `as_tuples=True`); a null is None, a
-    /// date a `datetime.date` (`str()` gives the CSV's `YYYY-MM-DD`). `through` is the last year
-    /// of the year tables for bindings still in force (default: the current year; ValueError
-    /// past 9999); `only`
-    /// (table names) limits the tables returned. The rows are produced whatever the validation
-    /// says; `dossier tables` skips a dossier with errors. `disputes` is the dispute policy; each
-    /// table's `disputed` column says which rows rest on a disputed fact.
+    /// `signatures`, `troop_presences`, each a `Table` (Arrow data for pyarrow, polars, pandas and
+    /// DuckDB). Its rows are dicts keyed by the column names of the command line's files (tuples
+    /// in column order with `as_tuples=True`); a null is None, a date a `datetime.date` (`str()`
+    /// gives the CSV's `YYYY-MM-DD`). `through` is the last year of the year tables for bindings
+    /// still in force (default: the current year; ValueError past 9999); `only` (table names)
+    /// limits the tables returned. The tables are built without holding the GIL. The rows are
+    /// produced whatever the validation says; `dossier tables` skips a dossier with errors.
+    /// `disputes` is the dispute policy; each table's `disputed` column says which rows rest on a
+    /// disputed fact.
     #[pyo3(signature = (*, through = None, as_tuples = false, only = None, disputes = None))]
     fn tables<'py>(
         &self,
@@ -218,7 +219,10 @@ impl PyDossier {
         disputes: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let options = crate::tables::through_options(through)?.with_policy(policy(disputes)?);
-        tables_dict(py, &Tables::from_dossier(&self.0, &options), as_tuples, only.as_deref())
+        crate::tables::check_table_names(only.as_deref())?;
+        // Seconds for a large `through` (every year of every dyad): other threads run meanwhile.
+        let tables = py.detach(|| Tables::from_dossier(&self.0, &options));
+        tables_dict(py, &tables, as_tuples, only.as_deref())
     }
 
     fn __repr__(&self) -> String {

@@ -6,10 +6,12 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString};
 
+use crate::convert::text_of;
 use crate::convert::{q, to_python};
 use crate::dossier::{PyDossier, dossier_of};
-use crate::errors::{DossierError, parse_error, value_error};
+use crate::errors::{DossierError, io_error, parse_error, value_error};
 use crate::report::{Issue, Report};
+use std::path::PathBuf;
 
 pyo3::create_exception!(
     defense_agreements,
@@ -140,7 +142,8 @@ pub(crate) fn profile(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     py.import("json")?.call_method1("loads", (extraction::PROFILE_SCHEMA,))
 }
 
-/// A model's answer in the profile (JSON `str`/`bytes`, or a dict) read into a `Dossier`: nulls
+/// A model's answer in the profile (JSON `str`/`bytes`, a dict, or an `os.PathLike` naming its
+/// file) read into a `Dossier`: nulls
 /// dropped, extension entries made an object. `ParseError` with the JSON path of any shape
 /// error; in JSON text, a key given twice is one. Validate the result.
 #[pyfunction]
@@ -156,7 +159,8 @@ pub(crate) fn to_profile<'py>(py: Python<'py>, dossier: &Bound<'py, PyAny>) -> P
     to_python(py, &extraction::to_profile(&dossier))
 }
 
-/// Checks every quote citing `source` against `text`.
+/// Checks every quote citing `source` against `text`. `ValueError` when the dossier has no
+/// source `source` (after `extract`, the source is `Extracted.source`, not `report`).
 #[pyfunction]
 #[pyo3(signature = (dossier, text, *, source = "report", quotes = "exact", min_quote = 10))]
 pub(crate) fn check_quotes(
@@ -169,6 +173,15 @@ pub(crate) fn check_quotes(
 ) -> PyResult<Vec<QuoteReport>> {
     let dossier = dossier_of(py, dossier)?;
     let matching: QuoteMatching = quotes.parse().map_err(value_error)?;
+    // A source the dossier does not have cites nothing: that is a wrong name, not a clean check
+    // (after `extract` the source is named after the article, no longer `report`).
+    if !dossier.sources.iter().any(|s| s.id.as_str() == source) {
+        let known: Vec<&str> = dossier.sources.iter().map(|s| s.id.as_str()).collect();
+        return Err(value_error(format!(
+            "the dossier has no source '{source}' (its sources: {}); after extract(), pass source=Extracted.source",
+            if known.is_empty() { "none".to_owned() } else { known.join(", ") }
+        )));
+    }
     let reports = extraction::check_quotes_with(&dossier, source, text, matching, min_quote);
     Ok(reports.iter().map(QuoteReport::of).collect())
 }
@@ -220,11 +233,12 @@ pub(crate) fn extract(
     })
 }
 
-/// JSON text of `what` (an answer, a provider's response) given as `str`, `bytes` or a dict (a
-/// dict has no duplicate keys left to find).
+/// JSON text of `what` (an answer, a provider's response) given as `str`, `bytes`, a dict (a
+/// dict has no duplicate keys left to find) or an `os.PathLike` naming a file holding it. A
+/// lone surrogate in a `str` raises `ParseError`, as `parse` does; a missing file `OSError`.
 pub(crate) fn json_text(py: Python<'_>, answer: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
     if let Ok(text) = answer.cast::<PyString>() {
-        return Ok(text.to_str()?.to_owned());
+        return text_of(py, text, what, "syntax_error");
     }
     if let Ok(bytes) = answer.cast::<PyBytes>() {
         return String::from_utf8(bytes.as_bytes().to_vec()).map_err(|e| value_error(format!("not UTF-8: {e}")));
@@ -232,11 +246,25 @@ pub(crate) fn json_text(py: Python<'_>, answer: &Bound<'_, PyAny>, what: &str) -
     if answer.is_instance_of::<PyDict>() {
         return py.import("json")?.call_method1("dumps", (answer,))?.extract();
     }
-    Err(PyTypeError::new_err(format!("expected the {what} as JSON text (str or bytes) or a dict")))
+    if let Some(path) = path_of(answer)? {
+        return std::fs::read_to_string(&path).map_err(|e| io_error(&path, e));
+    }
+    Err(PyTypeError::new_err(format!(
+        "expected the {what} as JSON text (str or bytes), a dict, or an os.PathLike naming its file"
+    )))
 }
 
-/// The article: its text (`str`), or a dict with `text` and optionally `url`, `publisher`,
-/// `published`, `title` (the keys of an article file).
+/// The path an `os.PathLike` names (a `str` is text, never a path).
+fn path_of(value: &Bound<'_, PyAny>) -> PyResult<Option<PathBuf>> {
+    if value.is_instance_of::<PyString>() || !value.hasattr("__fspath__")? {
+        return Ok(None);
+    }
+    value.extract::<PathBuf>().map(Some)
+}
+
+/// The article: its text (`str`), a dict with `text` and optionally `url`, `publisher`,
+/// `published`, `title` (the keys of an article file), or an `os.PathLike` naming an article
+/// file (as `dossier extract --article` reads it).
 pub(crate) fn article_of(py: Python<'_>, article: &Bound<'_, PyAny>) -> PyResult<Article> {
     if let Ok(text) = article.cast::<PyString>() {
         return Ok(Article::new(text.to_str()?));
@@ -245,5 +273,13 @@ pub(crate) fn article_of(py: Python<'_>, article: &Bound<'_, PyAny>) -> PyResult
         let text: String = py.import("json")?.call_method1("dumps", (article,))?.extract()?;
         return serde_json::from_str(&text).map_err(|e| value_error(format!("not an article: {e}")));
     }
-    Err(PyTypeError::new_err("expected the article's text (str) or a dict {text, url, publisher, published, title}"))
+    if let Some(path) = path_of(article)? {
+        let text = std::fs::read_to_string(&path).map_err(|e| io_error(&path, e))?;
+        return serde_json::from_str(&text)
+            .map_err(|e| value_error(format!("{}: not an article file: {e}", path.display())));
+    }
+    Err(PyTypeError::new_err(
+        "expected the article's text (str), a dict {text, url, publisher, published, title}, or an os.PathLike \
+         naming an article file",
+    ))
 }

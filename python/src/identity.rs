@@ -20,7 +20,7 @@ pub(crate) struct PyRecordKey(pub(crate) identity::RecordKey);
 /// The record kind named `name`: a type (`agreement`) or its dossier list (`agreements`).
 fn kind_of(name: &str) -> PyResult<RecordKind> {
     RecordKind::ALL.iter().copied().find(|k| k.as_str() == name || k.list_name() == name).ok_or_else(|| {
-        let known = identity::TOP_LEVEL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ");
+        let known = RecordKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ");
         value_error(format!("unknown record type '{name}': expected one of {known}"))
     })
 }
@@ -143,6 +143,33 @@ impl Judgement {
     #[getter]
     fn reason(&self) -> Option<&str> {
         self.0.reason.as_deref()
+    }
+
+    /// The JSON form as plain Python data, as a resolver document lists it: `left`, `right`,
+    /// `judgement`, `decided_by`, `decided_at` and `reason` when given.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::convert::to_python(py, &self.0)
+    }
+
+    /// The JSON form, as text.
+    fn to_json(&self) -> PyResult<String> {
+        serde_json::to_string(&self.0).map_err(value_error)
+    }
+
+    /// Pickling (process pools): the judgement travels as its JSON form and is read back, with
+    /// a resolver document's checks, by `_from_json` on the other side.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        Ok((slf.get_type().getattr("_from_json")?, (slf.get().to_json()?,)))
+    }
+
+    /// A judgement from its JSON form (pickling's way back); ValueError for anything else or
+    /// for a judgement a resolver document would refuse.
+    #[classmethod]
+    fn _from_json(_cls: &Bound<'_, pyo3::types::PyType>, text: &str) -> PyResult<Self> {
+        let judgement: identity::Judgement =
+            serde_json::from_str(text).map_err(|e| value_error(format!("not judgement JSON: {e}")))?;
+        judgement.check().map_err(value_error)?;
+        Ok(Self(judgement))
     }
 
     fn __repr__(&self) -> String {

@@ -59,6 +59,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<MergeResult>()?;
     m.add_class::<PyDiff>()?;
     m.add_class::<arrow_table::Table>()?;
+    m.add_function(wrap_pyfunction!(arrow_table::table_from_tuples, m)?)?;
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(read_file, m)?)?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;

@@ -88,12 +88,21 @@ impl MergeResult {
     fn __repr__(&self, py: Python<'_>) -> String {
         let report = self.report.get();
         format!(
-            "MergeResult(dossier={}, merged={}, renamed={}, conflicts={})",
+            "MergeResult(dossier={}, merged={}, renamed={}, conflicts={}, disputes={})",
             q(self.dossier.get().0.id.as_str()),
             report.merged(py).len(),
             report.renamed(py).len(),
-            report.conflicts(py).len()
+            report.conflicts(py).len(),
+            report.disputes(py).len()
         )
+    }
+
+    /// Equal to the result of the same merge: the same dossier and the same report.
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<Self>().is_ok_and(|other| {
+            let other = other.get();
+            self.dossier.get() == other.dossier.get() && self.report.get().same_as(other.report.get())
+        })
     }
 }
 

@@ -144,6 +144,11 @@ fn all<T: pyo3::PyClass + Into<pyo3::PyClassInitializer<T>>>(
 }
 
 impl MergeReport {
+    /// Whether both report the same merge.
+    pub(crate) fn same_as(&self, other: &Self) -> bool {
+        self.report == other.report
+    }
+
     pub(crate) fn of(py: Python<'_>, report: merge::MergeReport) -> PyResult<Self> {
         let key = |k: &defense_agreements::identity::RecordKey| PyRecordKey(k.clone());
         let merged = all(
@@ -257,6 +262,11 @@ impl MergeReport {
         to_python(py, &self.report)
     }
 
+    /// Equal to a report of the same merge: the same records in every list.
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<Self>().is_ok_and(|other| self.same_as(other.get()))
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "MergeReport(merged={}, renamed={}, conflicts={}, disputes={}, named={}, uncited={})",
@@ -288,6 +298,16 @@ impl RenamedRecord {
 impl Conflict {
     fn __repr__(&self) -> String {
         format!("Conflict({} {} at {})", self.kind, q(&self.id), q(&self.path))
+    }
+
+    /// Equal to a conflict of the same field with equal values, from the same record.
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let Ok(other) = other.cast::<Self>() else { return Ok(false) };
+        let other = other.get();
+        Ok((&self.kind, &self.id, &self.path, &self.sources, &self.from_)
+            == (&other.kind, &other.id, &other.path, &other.sources, &other.from_)
+            && self.kept.bind(py).eq(other.kept.bind(py))?
+            && self.other.bind(py).eq(other.other.bind(py))?)
     }
 }
 

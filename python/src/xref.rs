@@ -3,15 +3,18 @@
 
 use defense_agreements::xref as lib;
 use pyo3::prelude::*;
+use pyo3::types::PyType;
 
-use crate::convert::{q, value_to_python};
+use crate::convert::{q, to_python, value_to_python};
 use crate::dossier::dossiers_of;
+use crate::errors::value_error;
 use crate::identity::{PyRecordKey, resolver_of};
 
 /// One reason a pair is proposed, or one thing that speaks against it.
 #[pyclass(module = "defense_agreements", frozen)]
 #[derive(Debug)]
 pub(crate) struct Evidence {
+    evidence: lib::Evidence,
     kind: String,
     weight: i32,
     text: String,
@@ -28,8 +31,18 @@ impl Evidence {
             Some(serde_json::Value::String(kind)) => kind,
             _ => String::new(),
         };
-        Self { kind, weight: evidence.weight(), text: evidence.to_string(), details }
+        Self { evidence: evidence.clone(), kind, weight: evidence.weight(), text: evidence.to_string(), details }
     }
+}
+
+/// The JSON form of a candidate or of its evidence, for pickling.
+fn json_of(value: &impl serde::Serialize) -> PyResult<String> {
+    serde_json::to_string(value).map_err(value_error)
+}
+
+/// A candidate or evidence read back from its JSON form (what pickling sent).
+fn from_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> PyResult<T> {
+    serde_json::from_str(text).map_err(|e| value_error(format!("not {what} JSON: {e}")))
 }
 
 #[pymethods]
@@ -52,6 +65,29 @@ impl Evidence {
     #[getter]
     fn details<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         value_to_python(py, &serde_json::Value::Object(self.details.clone()))
+    }
+
+    /// The JSON form as plain Python data: `{"type": ..., <details>}` (the weight is not part
+    /// of it: it follows from the type and details).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.evidence)
+    }
+
+    /// The JSON form, as text.
+    fn to_json(&self) -> PyResult<String> {
+        json_of(&self.evidence)
+    }
+
+    /// Pickling (process pools): the evidence travels as its JSON form and is read back by
+    /// `_from_json` on the other side.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        Ok((slf.get_type().getattr("_from_json")?, (json_of(&slf.get().evidence)?,)))
+    }
+
+    /// Evidence from its JSON form (pickling's way back); ValueError for anything else.
+    #[classmethod]
+    fn _from_json(_cls: &Bound<'_, PyType>, text: &str) -> PyResult<Self> {
+        Ok(Self::of(&from_json(text, "evidence")?))
     }
 
     fn __str__(&self) -> &str {
@@ -98,6 +134,29 @@ impl Candidate {
     #[getter]
     fn evidence(&self) -> Vec<Evidence> {
         self.0.evidence.iter().map(Evidence::of).collect()
+    }
+
+    /// The JSON form as plain Python data: `left` and `right` (each `{"dossier", "type",
+    /// "id"}`), `score` and `evidence` (each as `Evidence.to_dict` gives it).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0)
+    }
+
+    /// The JSON form, as text.
+    fn to_json(&self) -> PyResult<String> {
+        json_of(&self.0)
+    }
+
+    /// Pickling (process pools): the candidate travels as its JSON form, score and evidence as
+    /// they were, and is read back by `_from_json` on the other side.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        Ok((slf.get_type().getattr("_from_json")?, (json_of(&slf.get().0)?,)))
+    }
+
+    /// A candidate from its JSON form (pickling's way back); ValueError for anything else.
+    #[classmethod]
+    fn _from_json(_cls: &Bound<'_, PyType>, text: &str) -> PyResult<Self> {
+        Ok(Self(from_json(text, "candidate")?))
     }
 
     fn __str__(&self) -> String {

@@ -9,7 +9,9 @@
 //! romanizations disagree on), then by country and post; agreements by what identifies a
 //! signing whatever the title a report gives it: the parties, the signers, the date and the
 //! place. Evidence against (another post, a father's name, another signing date or country)
-//! lowers the score. Pairs at or above [`DEFAULT_THRESHOLD`] are likely the same.
+//! lowers the score. What a report does not say is not evidence against: when one report
+//! names no signer and the signing days agree, the parties, title, kind and place weigh more
+//! ([`Evidence::SignersUnknown`]). Pairs at or above [`DEFAULT_THRESHOLD`] are likely the same.
 //!
 //! Linear in the records compared: pairs come only from shared blocking keys (name words; for
 //! agreements also the parties, the signing date and year, and the signers' names), a key
@@ -23,12 +25,12 @@ mod role;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use key::{normalize, transliteration_key};
 
 use crate::actor::Actor;
-use crate::agreement::Agreement;
+use crate::agreement::{Agreement, AgreementKind, InstrumentForm};
 use crate::dossier::Dossier;
 use crate::identity::{self, Decision, IdentityKey, RecordKey, RecordKind, Resolver};
 use crate::ids::RecordId;
@@ -46,8 +48,16 @@ pub const MAX_COMPARED: usize = 16;
 /// labelled set (`tests/fixtures/xref/`) are measured at.
 pub const DEFAULT_THRESHOLD: u32 = 65;
 
-/// Why a pair is proposed, or what speaks against it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// Titles longer than this many words are not searched for another title inside them
+/// ([`Evidence::InstrumentUnder`]); the longest real treaty titles have about 40.
+pub const MAX_TITLE_WORDS: usize = 64;
+
+/// Signing dates at most this many days apart are near ([`Evidence::NearDate`]), not different.
+pub const NEAR_DAYS: u32 = 7;
+
+/// Why a pair is proposed, or what speaks against it. Read back from the JSON it writes (a
+/// saved candidate list, a Python pickle).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Evidence {
@@ -138,6 +148,49 @@ pub enum Evidence {
         /// The right agreement's signing dates.
         right: String,
     },
+    /// Both agreements are dated as signed on days at most [`NEAR_DAYS`] apart: as one
+    /// report's slip of a day or a time zone does ("signed this afternoon" in one report, "said
+    /// on Wednesday" in another, the day before). It speaks against the pair less than [`Evidence::DifferentDate`].
+    NearDate {
+        /// The left agreement's signing dates.
+        left: String,
+        /// The right agreement's signing dates.
+        right: String,
+        /// How many days apart, at least.
+        days: u32,
+    },
+    /// The signing dates are given at different precision and fit each other (`2023-01` and
+    /// `2023-01-12`; "on or before" `../2023-05-22` and `2023-05-22`, a day at most 31 days
+    /// before the open date's end): weak evidence for.
+    CompatibleDate {
+        /// The left agreement's date.
+        left: String,
+        /// The right agreement's date.
+        right: String,
+    },
+    /// One title names another instrument made under, to or of the other's whole title
+    /// ("Protocol to the North Atlantic Treaty …" / "North Atlantic Treaty"; "Agreement under
+    /// Article VI of the Treaty of Mutual Cooperation and Security" / that treaty): two
+    /// instruments, whatever the parties, signers and day share.
+    InstrumentUnder {
+        /// The title naming the other.
+        title: String,
+        /// The title it names.
+        names: String,
+    },
+    /// Both agreements are of the same kind (a defense pact, a status of forces agreement …).
+    SameKind {
+        /// The kind, as the dossier writes it (`status_of_forces`).
+        kind: String,
+    },
+    /// Neither report, or only one, names a signer for a party both list, and the signing days
+    /// agree (the same, or compatible): the signers can speak neither for nor against, so the
+    /// parties, the title, the kind and the place weigh half as much again, and `gain` is what
+    /// they gain. A missing signer is not evidence against, nor does it stand for a match.
+    SignersUnknown {
+        /// What the parties, title, kind and place gain.
+        gain: u32,
+    },
     /// Both agreements have the same parties (by external identity).
     SameParties,
     /// Signers of both agreements, for the same party, have matching names.
@@ -196,6 +249,12 @@ impl Evidence {
             Self::FamilyRelation { .. } => -40,
             Self::SameDate { .. } => 15,
             Self::DifferentDate { .. } => -30,
+            Self::NearDate { .. } => -15,
+            Self::InstrumentUnder { .. } => -45,
+            Self::CompatibleDate { .. } => 5,
+            Self::SameKind { .. } => 5,
+            // Never more than a whole score, whatever a hand-written JSON says.
+            Self::SignersUnknown { gain } => i32::try_from((*gain).min(100)).unwrap_or(100),
             Self::SameParties => 30,
             Self::SameSigners { signers } => {
                 if signers.len() >= 2 {
@@ -231,6 +290,15 @@ impl fmt::Display for Evidence {
             Self::FamilyRelation { child, parent } => write!(f, "family relation: '{child}' names '{parent}'"),
             Self::SameDate { date } => write!(f, "same date: {date}"),
             Self::DifferentDate { left, right } => write!(f, "different signing date: {left} / {right}"),
+            Self::NearDate { left, right, days } => {
+                write!(f, "near signing date: {left} / {right} ({days} days apart)")
+            }
+            Self::CompatibleDate { left, right } => write!(f, "compatible date: {left} ~ {right}"),
+            Self::SameKind { kind } => write!(f, "same kind: {kind}"),
+            Self::InstrumentUnder { title, names } => write!(f, "instrument under another: '{title}' names '{names}'"),
+            Self::SignersUnknown { gain } => {
+                write!(f, "signers unknown: parties, title, kind and place weigh more (+{gain})")
+            }
             Self::SameParties => f.write_str("same parties"),
             Self::SameSigners { signers } => write!(f, "same signers: {}", signers.join(", ")),
             Self::SamePlace { place } => write!(f, "same place: {place}"),
@@ -242,8 +310,8 @@ impl fmt::Display for Evidence {
     }
 }
 
-/// A pair of records that may be one, for a person to judge.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A pair of records that may be one, for a person to judge. Read back from the JSON it writes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Candidate {
     /// One record (of the dossier given first).
@@ -420,6 +488,10 @@ struct AgreementFacts {
     signers: Vec<Signer>,
     places: BTreeSet<String>,
     place_countries: BTreeSet<CountryCode>,
+    /// The parties some signer signed for.
+    signer_parties: BTreeSet<String>,
+    kind: Option<AgreementKind>,
+    form: Option<InstrumentForm>,
 }
 
 /// Proposes likely duplicates among the actors, people and agreements of different dossiers,
@@ -641,11 +713,23 @@ fn agreement_evidence(a: &Entry, b: &Entry, x: &AgreementFacts, y: &AgreementFac
     if !signers.is_empty() {
         evidence.push(Evidence::SameSigners { signers });
     }
+    // The signers say nothing when one report names none for a party both list.
+    let signers_unknown = !x.signers.iter().take(MAX_COMPARED).any(|s| y.signer_parties.contains(&s.party));
     if let Some(date) = a.dates.intersection(&b.dates).next() {
         evidence.push(Evidence::SameDate { date: date.clone() });
-    } else if !a.dates.is_empty() && !b.dates.is_empty() && !dates_overlap(&a.dates, &b.dates) {
+    } else if !a.dates.is_empty() && !b.dates.is_empty() {
         let list = |d: &BTreeSet<String>| d.iter().cloned().collect::<Vec<_>>().join(", ");
-        evidence.push(Evidence::DifferentDate { left: list(&a.dates), right: list(&b.dates) });
+        match date_fit(&a.dates, &b.dates) {
+            DateFit::Fits(l, r) => evidence.push(Evidence::CompatibleDate { left: l, right: r }),
+            DateFit::Near(days) => {
+                evidence.push(Evidence::NearDate { left: list(&a.dates), right: list(&b.dates), days });
+            }
+            DateFit::Apart => evidence.push(Evidence::DifferentDate { left: list(&a.dates), right: list(&b.dates) }),
+            DateFit::Unknown => {}
+        }
+    }
+    if let Some(kind) = x.kind.filter(|k| Some(*k) == y.kind && *k != AgreementKind::Other) {
+        evidence.push(Evidence::SameKind { kind: kind.as_str().to_owned() });
     }
     if let Some(place) = x.places.intersection(&y.places).next() {
         evidence.push(Evidence::SamePlace { place: place.clone() });
@@ -656,10 +740,16 @@ fn agreement_evidence(a: &Entry, b: &Entry, x: &AgreementFacts, y: &AgreementFac
         let list = |c: &BTreeSet<CountryCode>| c.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
         evidence.push(Evidence::DifferentPlace { left: list(&x.place_countries), right: list(&y.place_countries) });
     }
-    let (ia, ib) = (instruments(&a.names), instruments(&b.names));
+    let (mut ia, mut ib) = (instruments(&a.names), instruments(&b.names));
+    ia.extend(x.form.and_then(instrument_of_form));
+    ib.extend(y.form.and_then(instrument_of_form));
     if !ia.is_empty() && !ib.is_empty() && ia.is_disjoint(&ib) {
         let list = |s: &BTreeSet<&str>| s.iter().copied().collect::<Vec<_>>().join(", ");
         evidence.push(Evidence::DifferentInstrument { left: list(&ia), right: list(&ib) });
+    }
+    if let Some((title, names)) = instrument_under(&a.names, &b.names).or_else(|| instrument_under(&b.names, &a.names))
+    {
+        evidence.push(Evidence::InstrumentUnder { title, names });
     }
     // Only parties or signers make two agreements comparable; a title alone does not.
     if evidence.iter().all(|e| !matches!(e, Evidence::SameParties | Evidence::SameSigners { .. })) {
@@ -681,7 +771,93 @@ fn agreement_evidence(a: &Entry, b: &Entry, x: &AgreementFacts, y: &AgreementFac
             }
         }
     }
+    // The title and parties stand in for the signers only when the days agree too: without a
+    // signer and a day, distinct agreements between the same parties share what is left.
+    let days_agree = evidence.iter().any(|e| matches!(e, Evidence::SameDate { .. } | Evidence::CompatibleDate { .. }));
+    if signers_unknown && days_agree {
+        let stand_ins: i32 = evidence
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e,
+                    Evidence::SameParties
+                        | Evidence::SameTitle { .. }
+                        | Evidence::TitleWithin { .. }
+                        | Evidence::TitleWords { .. }
+                        | Evidence::SameKind { .. }
+                        | Evidence::SamePlace { .. }
+                )
+            })
+            .map(Evidence::weight)
+            .sum();
+        let gain = u32::try_from(stand_ins / 2).unwrap_or(0);
+        if gain > 0 {
+            evidence.push(Evidence::SignersUnknown { gain });
+        }
+    }
     Some(evidence)
+}
+
+/// The kind of instrument a record's form is, in the classes title words give
+/// ([`instruments`]).
+fn instrument_of_form(form: InstrumentForm) -> Option<&'static str> {
+    Some(match form {
+        InstrumentForm::Treaty
+        | InstrumentForm::Convention
+        | InstrumentForm::Agreement
+        | InstrumentForm::Arrangement
+        | InstrumentForm::Charter => "treaty",
+        InstrumentForm::JointCommunique => "communique",
+        InstrumentForm::JointDeclaration => "declaration",
+        InstrumentForm::MemorandumOfUnderstanding => "memorandum",
+        InstrumentForm::Protocol => "protocol",
+        InstrumentForm::ExchangeOfNotes => "exchange of notes",
+        _ => return None,
+    })
+}
+
+/// A title of `longer` that holds a whole title of `shorter` (two words at least) after an
+/// instrument word of its own: "Protocol to the North Atlantic Treaty" holds "North Atlantic
+/// Treaty" after "protocol". Titles are compared by normalized words, among the first few, and
+/// only titles of at most [`MAX_TITLE_WORDS`] words (a real title has fewer), so that the
+/// search stays bounded per pair.
+fn instrument_under(longer: &[NameForm], shorter: &[NameForm]) -> Option<(String, String)> {
+    let fits = |n: &&NameForm| n.plain_words.len() <= MAX_TITLE_WORDS;
+    for l in longer.iter().take(MAX_COMPARED).filter(fits) {
+        for s in shorter.iter().take(MAX_COMPARED).filter(fits).filter(|s| s.plain_words.len() >= 2) {
+            let (lw, sw) = (&l.plain_words, &s.plain_words);
+            if lw.len() <= sw.len() {
+                continue;
+            }
+            let at = lw.windows(sw.len()).position(|w| w == sw.as_slice());
+            let named_first = at.is_some_and(|at| lw[..at].iter().any(|w| is_instrument_word(w)));
+            if named_first {
+                return Some((l.name.clone(), s.name.clone()));
+            }
+        }
+    }
+    None
+}
+
+fn is_instrument_word(word: &str) -> bool {
+    matches!(
+        word,
+        "treaty"
+            | "agreement"
+            | "pact"
+            | "accord"
+            | "convention"
+            | "protocol"
+            | "memorandum"
+            | "mou"
+            | "communique"
+            | "declaration"
+            | "statement"
+            | "arrangement"
+            | "annex"
+            | "amendment"
+            | "exchange"
+    )
 }
 
 /// The kinds of instrument titles name: the first instrument word of each. News calls one
@@ -706,15 +882,75 @@ fn instruments(titles: &[NameForm]) -> BTreeSet<&'static str> {
         .collect()
 }
 
+/// How many days before an open "on or before" date's end a day must fall for the two to be
+/// evidence of one signing.
+const RECENT_DAYS: i64 = 31;
+
+/// How two agreements' signing dates (none equal) relate.
+enum DateFit {
+    /// Some date of one may be a day of the other, at a different precision: these two.
+    Fits(String, String),
+    /// None may share a day; the nearest are this many days apart, at most [`NEAR_DAYS`].
+    Near(u32),
+    /// None may share a day, nor comes near.
+    Apart,
+    /// The dates could not be read.
+    Unknown,
+}
+
 /// Whether some date of one may be a day of the other (`2025-01` and `2025-01-17`; an open
-/// `../2020-07-10`, "on or before", and `2020-07-08`): only dates that cannot share a day differ.
-fn dates_overlap(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
-    let may_share_a_day =
-        |x: &str, y: &str| match (crate::values::EdtfDate::parse(x), crate::values::EdtfDate::parse(y)) {
-            (Ok(x), Ok(y)) => !x.is_definitely_before(&y) && !y.is_definitely_before(&x),
-            _ => x.starts_with(y) || y.starts_with(x),
-        };
-    a.iter().take(MAX_COMPARED).any(|x| b.iter().take(MAX_COMPARED).any(|y| may_share_a_day(x, y)))
+/// `../2020-07-10`, "on or before", and `2020-07-08`), else how near they come: only dates
+/// that cannot share a day differ. Two open "on or before" dates fit without telling anything,
+/// so they are no evidence.
+fn date_fit(a: &BTreeSet<String>, b: &BTreeSet<String>) -> DateFit {
+    use crate::values::EdtfDate;
+    fn parse(d: &BTreeSet<String>) -> Vec<(&String, EdtfDate)> {
+        d.iter().take(MAX_COMPARED).filter_map(|s| s.parse().ok().map(|e| (s, e))).collect()
+    }
+    let (pa, pb) = (parse(a), parse(b));
+    if pa.is_empty() || pb.is_empty() {
+        return DateFit::Unknown;
+    }
+    let mut nearest: Option<i64> = None;
+    let mut open_fit = false;
+    for (sx, x) in &pa {
+        for (sy, y) in &pb {
+            if !x.is_definitely_before(y) && !y.is_definitely_before(x) {
+                // An open "on or before" fits every earlier day: it tells only of a day shortly
+                // before its end (a report's publication), as news of a signing does.
+                let bounded = |d: &EdtfDate| d.earliest().is_some() && d.latest().is_some();
+                let recent = |open: &EdtfDate, day: &EdtfDate| match (open.latest(), day.earliest()) {
+                    (Some(end), Some(first)) => (end - first).num_days() <= RECENT_DAYS,
+                    _ => false,
+                };
+                let tells = match (bounded(x), bounded(y)) {
+                    (true, true) => true,
+                    (true, false) => recent(y, x),
+                    (false, true) => recent(x, y),
+                    (false, false) => false,
+                };
+                if tells {
+                    return DateFit::Fits((*sx).clone(), (*sy).clone());
+                }
+                open_fit = true;
+                continue;
+            }
+            // Days from the end of the earlier to the start of the later.
+            let gap = match (x.latest(), y.earliest(), y.latest(), x.earliest()) {
+                (Some(xl), Some(ye), _, _) if xl < ye => Some((ye - xl).num_days()),
+                (_, _, Some(yl), Some(xe)) if yl < xe => Some((xe - yl).num_days()),
+                _ => None,
+            };
+            if let Some(g) = gap {
+                nearest = Some(nearest.map_or(g, |n| n.min(g)));
+            }
+        }
+    }
+    match nearest {
+        _ if open_fit => DateFit::Unknown,
+        Some(days) if days <= i64::from(NEAR_DAYS) => DateFit::Near(u32::try_from(days).unwrap_or(NEAR_DAYS)),
+        _ => DateFit::Apart,
+    }
 }
 
 /// The people who signed both agreements for the same party, as pairs of records.
@@ -843,6 +1079,8 @@ fn agreement_entry(
     };
     facts.parties.sort();
     facts.parties.dedup();
+    facts.kind = Some(a.kind);
+    facts.form = a.form;
     for s in &a.signatures {
         if let (Some(party), Some(person)) = (party.get(s.party.as_str()), people.get(s.signer.as_str())) {
             // A signer's first names are enough to recognize them in another report.
@@ -851,6 +1089,7 @@ fn agreement_entry(
             let person_key = RecordId::new(s.signer.as_str())
                 .ok()
                 .map(|id| RecordKey::new(key.dossier.clone(), RecordKind::Person, id));
+            facts.signer_parties.insert(party.clone());
             facts.signers.push(Signer { party: party.clone(), person: person_key, names });
         }
         e.dates.extend(s.date.map(|d| d.to_string()));

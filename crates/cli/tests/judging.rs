@@ -75,8 +75,9 @@ fn xref_names_records_as_judgements_do() {
     assert_eq!(
         stdout(&o),
         format!(
-            "45\t{REPORT_TREATY}\t{AP_TREATY}\tsame parties; title within: 'Comprehensive agreement on military \
-             cooperation between Iran and Syria' ~ 'Military cooperation agreement between Iran and Syria'\n"
+            "55\t{REPORT_TREATY}\t{AP_TREATY}\tsame parties; compatible date: 2020-07-08 ~ ../2020-07-10; same \
+             kind: military_cooperation; title within: 'Comprehensive agreement on military cooperation between Iran \
+             and Syria' ~ 'Military cooperation agreement between Iran and Syria'\n"
         )
     );
 }
