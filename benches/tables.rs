@@ -12,6 +12,9 @@
 //! - `long_range`: a bilateral treaty in force since 1001, through 1800 or through 9000.
 //! - `many_agreements`: m bilateral treaties of ten years each among 50 states (m = 1 000,
 //!   10 000), in one dossier: the state-year table sums over all of them.
+//! - `disputed_pledges`: p parties, p² pledges each by one party to the next, all alternatives
+//!   of one dispute (p = 100, 316: 10× the pledges and the dyads). Each party's rows once
+//!   scanned every disputed pledge for its name: p³.
 //!
 //! Rows go through [`TableStream`] in batches of 16 384 (as `TableSink::add`) and are counted, not written: the
 //! command line's writing is measured with `/usr/bin/time` (docs/performance.md).
@@ -89,6 +92,27 @@ fn many_agreements(m: usize) -> Dossier {
     dossier(&actors(50), &agreements)
 }
 
+fn disputed_pledges(p: usize) -> Dossier {
+    let obligations = (0..p * p)
+        .map(|k| {
+            format!(
+                r#"{{"type": "defense", "obligors": ["a{}"], "beneficiaries": ["a{}"], "citations": [{{"source": "s{}"}}], "dispute": "d"}}"#,
+                k % p,
+                (k + 1) % p,
+                k % p
+            )
+        })
+        .collect::<Vec<_>>();
+    let sources = (0..p).map(|i| format!(r#"{{"id": "s{i}", "title": "S"}}"#)).collect::<Vec<_>>().join(",");
+    let json = format!(
+        r#"{{"schema_version": "1.0", "id": "d", "actors": [{}], "agreements": [{}], "sources": [{sources}],
+            "disputes": [{{"id": "d"}}]}}"#,
+        actors(p),
+        agreement("p", &parties(0..p), &obligations.join(","), ONE_YEAR)
+    );
+    Dossier::from_json(&json).unwrap_or_else(|e| panic!("{e}"))
+}
+
 /// The rows of `dossier` through `through`, counted batch by batch.
 fn rows(dossier: &Dossier, through: i32) -> usize {
     let mut rows = 0;
@@ -115,6 +139,8 @@ fn tables(c: &mut Criterion) {
         ("long_range", 8000, bilateral(), 9000),
         ("many_agreements", 1_000, many_agreements(1_000), 2024),
         ("many_agreements", 10_000, many_agreements(10_000), 2024),
+        ("disputed_pledges", 100, disputed_pledges(100), 2024),
+        ("disputed_pledges", 316, disputed_pledges(316), 2024),
     ];
     for (name, n, dossier, through) in &cases {
         let count = rows(dossier, *through);

@@ -128,12 +128,34 @@ pub(crate) struct Contested {
     coding: HashSet<String>,
     /// By agreement id: whether its lifecycle (so every row of it) rests on one.
     lifecycle: HashSet<String>,
-    /// By agreement id: the disputed pledges' obligors (empty: every party).
-    pledges: HashMap<String, Vec<Vec<ActorId>>>,
+    /// By agreement id: who makes its disputed pledges (an agreement is here iff it has one).
+    pledges: HashMap<String, DisputedPledges>,
     /// Counted disputed signatures by (agreement, party, signer), with their dispute.
     signatures: HashMap<(String, String, String), DisputeId>,
     /// Troop presences with a disputed fact.
     presences: HashSet<String>,
+}
+
+/// Who makes an agreement's disputed pledges, indexed by obligor.
+#[derive(Debug, Default)]
+struct DisputedPledges {
+    /// A disputed pledge names no obligor, so binds every party.
+    every_party: bool,
+    /// The obligors the disputed pledges name.
+    obligors: HashSet<ActorId>,
+}
+
+impl DisputedPledges {
+    fn add(&mut self, obligors: &[ActorId]) {
+        if obligors.is_empty() {
+            self.every_party = true;
+        }
+        for o in obligors {
+            if !self.obligors.contains(o) {
+                self.obligors.insert(o.clone());
+            }
+        }
+    }
 }
 
 impl Contested {
@@ -154,11 +176,11 @@ impl Contested {
         self.lifecycle.contains(agreement)
     }
 
-    /// Whether a pledge `by` makes (`None`: any pledge) is disputed in the agreement. Linear
-    /// in its disputed pledges.
+    /// Whether a pledge `by` makes (`None`: any pledge) is disputed in the agreement. Constant
+    /// time: the tables ask once per party, so a scan of the disputed pledges would make the
+    /// agreement cost parties × disputed pledges.
     pub(crate) fn pledge(&self, agreement: &str, by: Option<&str>) -> bool {
-        let named = |list: &[ActorId]| by.is_none_or(|w| list.is_empty() || list.iter().any(|a| a.as_str() == w));
-        self.pledges.get(agreement).is_some_and(|ps| ps.iter().any(|obligors| named(obligors)))
+        self.pledges.get(agreement).is_some_and(|p| by.is_none_or(|w| p.every_party || p.obligors.contains(w)))
     }
 
     /// The dispute a counted signature is an alternative of, if any.
@@ -182,12 +204,13 @@ impl Contested {
             Bearing::Coding(a) => add(&mut self.coding, a),
             Bearing::Lifecycle(a) => add(&mut self.lifecycle, a),
             Bearing::Presence(id) => add(&mut self.presences, id),
-            Bearing::Pledge { agreement, obligors } => match self.pledges.get_mut(agreement) {
-                Some(list) => list.push(obligors.to_vec()),
-                None => {
-                    self.pledges.insert(agreement.to_owned(), vec![obligors.to_vec()]);
-                }
-            },
+            Bearing::Pledge { agreement, obligors } => {
+                let pledges = match self.pledges.get_mut(agreement) {
+                    Some(p) => p,
+                    None => self.pledges.entry(agreement.to_owned()).or_default(),
+                };
+                pledges.add(obligors);
+            }
             Bearing::Signature { agreement, party, signer } if counted => {
                 self.signatures.insert((agreement.to_owned(), party.to_owned(), signer.to_owned()), dispute.clone());
             }
@@ -416,5 +439,80 @@ impl Dossier {
         dossier.disputes = kept;
         resolved.dossier = Cow::Owned(dossier);
         resolved
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// The scan the per-agreement index replaced, kept as the reference it must agree with:
+    /// a pledge `by` makes is disputed when a marked pledge of the agreement names no obligor
+    /// or names `by`.
+    fn scanned(d: &Dossier, agreement: &str, by: Option<&str>) -> bool {
+        d.agreements.iter().filter(|a| a.id.as_str() == agreement).flat_map(|a| &a.obligations).any(|o| {
+            o.dispute.is_some()
+                && by.is_none_or(|w| o.obligors.is_empty() || o.obligors.iter().any(|x| x.as_str() == w))
+        })
+    }
+
+    /// A dossier of `agreements`, each a list of pledges `(obligors, disputed, source)` among
+    /// parties a0…a5; a disputed pledge is an alternative of one of two disputes.
+    fn dossier(agreements: &[Vec<(Vec<usize>, bool, usize)>]) -> Dossier {
+        let actors = (0..6).map(|i| format!(r#"{{"id":"a{i}","name":"A{i}","kind":"state"}}"#)).collect::<Vec<_>>();
+        let parties = (0..6).map(|i| format!(r#"{{"actor":"a{i}","role":"party"}}"#)).collect::<Vec<_>>();
+        let agreements = agreements.iter().enumerate().map(|(k, pledges)| {
+            let obligations = pledges.iter().enumerate().map(|(n, (obligors, disputed, source))| {
+                let obligors = obligors.iter().map(|i| format!("\"a{i}\"")).collect::<Vec<_>>().join(",");
+                let mark = if *disputed { format!(r#","dispute":"d{}""#, n % 2) } else { String::new() };
+                format!(r#"{{"type":"defense","obligors":[{obligors}],"citations":[{{"source":"s{source}"}}]{mark}}}"#)
+            });
+            format!(
+                r#"{{"id":"p{k}","title":"P","kind":"defense_pact","parties":[{}],"obligations":[{}]}}"#,
+                parties.join(","),
+                obligations.collect::<Vec<_>>().join(",")
+            )
+        });
+        let json = format!(
+            r#"{{"schema_version":"1.0","id":"d","actors":[{}],"agreements":[{}],
+                "sources":[{{"id":"s0","title":"S"}},{{"id":"s1","title":"S"}},{{"id":"s2","title":"S"}}],
+                "disputes":[{{"id":"d0"}},{{"id":"d1"}}]}}"#,
+            actors.join(","),
+            agreements.collect::<Vec<_>>().join(",")
+        );
+        Dossier::from_json(&json).unwrap_or_else(|e| panic!("{e}: {json}"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn indexed_disputed_pledges_answer_as_the_scan(
+            agreements in prop::collection::vec(
+                prop::collection::vec(
+                    (prop::collection::vec(0usize..6, 0..3), any::<bool>(), 0usize..3),
+                    0..6,
+                ),
+                1..4,
+            ),
+        ) {
+            let d = dossier(&agreements);
+            for policy in DisputePolicy::ALL {
+                let resolved = d.resolve(*policy);
+                for k in 0..agreements.len() + 1 {
+                    let agreement = format!("p{k}");
+                    let parties = (0..6).map(|i| format!("a{i}")).collect::<Vec<_>>();
+                    for by in parties.iter().map(|p| Some(p.as_str())).chain([None]) {
+                        prop_assert_eq!(
+                            resolved.contested().pledge(&agreement, by),
+                            scanned(&d, &agreement, by),
+                            "{} {:?} under {}", agreement, by, policy
+                        );
+                    }
+                }
+            }
+        }
     }
 }

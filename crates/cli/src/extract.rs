@@ -172,8 +172,8 @@ struct Run {
     options: ExtractOptions,
     article: Option<Article>,
     tally: Tally,
-    /// `--format json`: every answer's record.
-    records: Vec<Value>,
+    /// `--format json`: the document on standard error, written one answer's record at a time.
+    records: Records,
     out: io::BufWriter<io::StdoutLock<'static>>,
     /// One answer file: its dossier pretty-printed; otherwise JSON Lines.
     pretty: bool,
@@ -225,7 +225,7 @@ impl Run {
             options,
             article,
             tally: Tally::default(),
-            records: Vec::new(),
+            records: Records::new(),
             out: crate::output::stdout(),
             pretty,
             written: HashSet::new(),
@@ -244,23 +244,57 @@ impl Run {
         Ok(if self.tally.failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
     }
 
-    /// Every answer of one answer file (or standard input).
+    /// Every answer of one answer file (or standard input). JSON Lines are read a line at a
+    /// time, each answer written before the next is read.
     fn answers_in(&mut self, file: &str) -> io::Result<()> {
-        let text = match read_input(file) {
-            Ok(text) => text,
+        let Some(article) = self.article.clone() else { return Ok(()) };
+        let mut reader = match open(file) {
+            Ok(reader) => reader,
             Err(e) => return self.failed(file, None, "", "io_error", &e.to_string()),
         };
-        let lines = self.args.jsonl || is_jsonl_name(file) || (file == "-" && looks_like_lines(&text));
-        let Some(article) = self.article.clone() else { return Ok(()) };
-        if !lines {
-            return self.one(file, None, &text, &article);
+        let mut number = 0;
+        let mut line = String::new();
+        let named_lines = self.args.jsonl || is_jsonl_name(file);
+        if !named_lines && file != "-" {
+            return match reader.read_to_string(&mut line) {
+                Ok(_) => self.one(file, None, &line, &article),
+                Err(e) => self.failed(file, None, "", "io_error", &e.to_string()),
+            };
         }
-        for (i, line) in text.lines().enumerate() {
-            if !line.trim().is_empty() {
-                self.one(file, Some(i as u64 + 1), line, &article)?;
+        if !named_lines {
+            // Standard input is JSON Lines when its first non-blank line is a whole JSON object;
+            // otherwise it is one answer, read whole (blank lines before it included).
+            let mut head = String::new();
+            loop {
+                head.push_str(&line);
+                line.clear();
+                number += 1;
+                match reader.read_line(&mut line) {
+                    Ok(0) => return self.one(file, None, &head, &article),
+                    Ok(_) if line.trim().is_empty() => {}
+                    Ok(_) => break,
+                    Err(e) => return self.failed(file, None, "", "io_error", &e.to_string()),
+                }
+            }
+            if !is_whole_object(&line) {
+                let mut text = head + &line;
+                return match reader.read_to_string(&mut text) {
+                    Ok(_) => self.one(file, None, &text, &article),
+                    Err(e) => self.failed(file, None, "", "io_error", &e.to_string()),
+                };
+            }
+            self.one(file, Some(number as u64), trim_newline(&line), &article)?;
+        }
+        loop {
+            line.clear();
+            number += 1;
+            match reader.read_line(&mut line) {
+                Ok(0) => return Ok(()),
+                Ok(_) if line.trim().is_empty() => {}
+                Ok(_) => self.one(file, Some(number as u64), trim_newline(&line), &article)?,
+                Err(e) => return self.failed(file, Some(number as u64), "", "io_error", &e.to_string()),
             }
         }
-        Ok(())
     }
 
     /// Every line of a batch: `{"article": {...}, "answer": {...}}`.
@@ -272,13 +306,9 @@ impl Run {
             #[serde(borrow)]
             answer: &'a serde_json::value::RawValue,
         }
-        let reader: Box<dyn BufRead> = if file == "-" {
-            Box::new(BufReader::new(io::stdin().lock()))
-        } else {
-            match std::fs::File::open(file) {
-                Ok(f) => Box::new(BufReader::new(f)),
-                Err(e) => return self.failed(file, None, "", "io_error", &e.to_string()),
-            }
+        let reader = match open(file) {
+            Ok(reader) => reader,
+            Err(e) => return self.failed(file, None, "", "io_error", &e.to_string()),
         };
         let mut reader = reader;
         let mut bytes = Vec::new();
@@ -384,7 +414,7 @@ impl Run {
             record["written"] = json!(written);
             record["issues"] = issues.iter().map(|(p, c, s, m)| issue_json(p, c, *s, m)).collect::<Vec<_>>().into();
             record["quotes"] = serde_json::to_value(&extracted.quotes)?;
-            self.records.push(record);
+            self.records.push(&record)?;
         }
         Ok(())
     }
@@ -396,6 +426,9 @@ impl Run {
                 writeln!(self.out, "{}", extracted.dossier.to_json_pretty())?;
             } else {
                 writeln!(self.out, "{}", extracted.dossier.to_json())?;
+                // Each line goes on as soon as it is made: a pipeline reads the dossiers of
+                // a long batch while it runs.
+                self.out.flush()?;
             }
             return Ok(None);
         };
@@ -433,7 +466,7 @@ impl Run {
             record["written"] = Value::Null;
             record["issues"] = json!([issue_json(path, code, Severity::Error, message)]);
             record["quotes"] = json!([]);
-            self.records.push(record);
+            self.records.push(&record)?;
         }
         Ok(())
     }
@@ -458,10 +491,7 @@ impl Run {
                     "needed": needed,
                 },
             });
-            let document = json!({"answers": std::mem::take(&mut self.records), "summary": summary});
-            let mut err = io::stderr().lock();
-            serde_json::to_writer(&mut err, &document)?;
-            writeln!(err)?;
+            self.records.finish(&summary)?;
         } else if !self.args.quiet {
             eprintln!(
                 "{} answer(s): {} dossier(s), {} failed; quotes: {} exact, {} normalized{}, {} misquoted ({} dropped), {} short",
@@ -495,22 +525,55 @@ fn is_jsonl_name(file: &str) -> bool {
     file.ends_with(".jsonl") || file.ends_with(".ndjson")
 }
 
-fn read_input(file: &str) -> io::Result<String> {
-    if file == "-" {
-        let mut text = String::new();
-        io::stdin().lock().read_to_string(&mut text)?;
-        Ok(text)
-    } else {
-        std::fs::read_to_string(file)
+/// `--format json`'s document, `{"answers": [record, …], "summary": {…}}`, written as the
+/// records come so that a batch of any size holds one record at a time (the same bytes as the
+/// whole document serialized at once: its keys are in order).
+struct Records {
+    err: io::BufWriter<io::StderrLock<'static>>,
+    written: u64,
+}
+
+impl Records {
+    fn new() -> Self {
+        Self { err: io::BufWriter::new(io::stderr().lock()), written: 0 }
+    }
+
+    fn push(&mut self, record: &Value) -> io::Result<()> {
+        self.err.write_all(if self.written == 0 { b"{\"answers\":[" } else { b"," })?;
+        self.written += 1;
+        serde_json::to_writer(&mut self.err, record)?;
+        Ok(())
+    }
+
+    fn finish(&mut self, summary: &Value) -> io::Result<()> {
+        if self.written == 0 {
+            self.err.write_all(b"{\"answers\":[")?;
+        }
+        self.err.write_all(b"],\"summary\":")?;
+        serde_json::to_writer(&mut self.err, summary)?;
+        self.err.write_all(b"}\n")?;
+        self.err.flush()
     }
 }
 
-/// Standard input is JSON Lines when its first non-blank line is a whole JSON object.
-fn looks_like_lines(text: &str) -> bool {
-    text.lines().find(|l| !l.trim().is_empty()).is_some_and(|first| {
-        let first = first.trim();
-        first.starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(first).is_ok()
+fn open(file: &str) -> io::Result<Box<dyn BufRead>> {
+    Ok(if file == "-" {
+        Box::new(BufReader::new(io::stdin().lock()))
+    } else {
+        Box::new(BufReader::new(std::fs::File::open(file)?))
     })
+}
+
+/// A line as `str::lines` gives it: without its `\n` or `\r\n`.
+fn trim_newline(line: &str) -> &str {
+    let line = line.strip_suffix('\n').unwrap_or(line);
+    line.strip_suffix('\r').unwrap_or(line)
+}
+
+/// Whether a line is a whole JSON object (standard input is then JSON Lines).
+fn is_whole_object(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(line).is_ok()
 }
 
 /// `--article FILE`: an Article JSON file (`.json`), or plain text; the flags fill in or

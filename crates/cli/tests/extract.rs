@@ -140,6 +140,53 @@ fn a_batch_on_standard_input_fills_a_directory() {
 }
 
 #[test]
+fn a_batch_streams_each_dossier_out_before_the_next_line_is_read() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command, Stdio};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["extract", "--batch", "-", "--format", "json"])
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run dossier: {e}"));
+    let (mut input, output) = match (child.stdin.take(), child.stdout.take()) {
+        (Some(i), Some(o)) => (i, o),
+        _ => panic!("no pipes"),
+    };
+    let (lines, seen) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(output).lines() {
+            if lines.send(line.unwrap_or_default()).is_err() {
+                break;
+            }
+        }
+    });
+    let urls = ["https://example.org/first", "https://example.org/second"];
+    for url in urls {
+        let line = json!({"article": article_with(url, false), "answer": answer()});
+        writeln!(input, "{line}").unwrap_or_else(|e| panic!("{e}"));
+        input.flush().unwrap_or_else(|e| panic!("{e}"));
+        // Standard input is still open: the dossier comes out before the batch ends.
+        let got = seen.recv_timeout(Duration::from_secs(120)).unwrap_or_else(|e| panic!("no dossier for {url}: {e}"));
+        let d: Value = serde_json::from_str(&got).unwrap_or_else(|e| panic!("{e}: {got}"));
+        assert_eq!(d["sources"][0]["url"], url);
+    }
+    drop(input);
+    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    // The answers' records, streamed one at a time, still make one JSON document.
+    let report: Value = serde_json::from_slice(&out.stderr).unwrap_or_else(|e| panic!("{e}: {}", text(&out.stderr)));
+    assert_eq!(report["answers"].as_array().map(Vec::len), Some(2));
+    assert_eq!(report["answers"][1]["line"], 2);
+    assert_eq!(report["summary"]["dossiers"], 2);
+}
+
+#[test]
 fn answers_in_json_lines_share_their_article() {
     let dir = scratch("lines");
     let article = write(&dir, "article.json", &article_with("https://example.org/a", false));
