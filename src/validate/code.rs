@@ -184,6 +184,7 @@ codes! {
     SelfSupport = "self_support", Error, "A support relation's supporter is its recipient.";
     SelfRelation = "self_relation", Error, "An agreement amends, supersedes or otherwise relates to itself.";
     RelationCycle = "relation_cycle", Error, "Agreements supersede each other in a cycle.";
+    SuccessionCycle = "succession_cycle", Error, "An actor succeeds itself, directly or through a cycle of succession links (England continues England).";
     SelfCooperation = "self_cooperation", Error, "A cooperation's only provider is also its only recipient (a host basing its own forces).";
     CountryCodeMismatch = "country_code_mismatch", Error, "An actor's country code is not the state its COW code names (Iran coded PER).";
     DuplicateStateCode = "duplicate_state_code", Error, "Two state actors that surely exist at the same time share one COW code.";

@@ -64,6 +64,7 @@ pub(crate) fn check(c: &mut Checker<'_>) {
     agreements(c);
     supports(c);
     sources(c);
+    succession_cycles(c);
 }
 
 /// Per actor: its former country code's last day, and its founding and dissolution.
@@ -371,6 +372,25 @@ fn supersession_cycles(c: &mut Checker<'_>) {
                 .collect()
         })
         .collect();
+    let closing = cycle_closers(&edges);
+    let list = Path::ROOT.key("agreements");
+    for (i, j) in closing {
+        let at = list.index(i);
+        let related = at.key("related");
+        let id = d.agreements.get(i).map_or("", |a| a.id.as_str());
+        c.issue(
+            &related.index(j).key("agreement"),
+            Code::RelationCycle,
+            format!("'{id}' supersedes an agreement that, through supersessions, supersedes it"),
+        );
+    }
+}
+
+/// The links that close a cycle, each cycle once, as (node, position of the link): iterative
+/// depth-first search over `edges` (per node, its links as (target, position)), linear in
+/// nodes plus links whatever the shape.
+fn cycle_closers(edges: &[Vec<(usize, usize)>]) -> Vec<(usize, usize)> {
+    let n = edges.len();
     const NEW: u8 = 0;
     const OPEN: u8 = 1;
     const DONE: u8 = 2;
@@ -404,16 +424,52 @@ fn supersession_cycles(c: &mut Checker<'_>) {
             }
         }
     }
-    let list = Path::ROOT.key("agreements");
-    for (i, j) in closing {
-        let at = list.index(i);
-        let related = at.key("related");
-        let id = d.agreements.get(i).map_or("", |a| a.id.as_str());
-        c.issue(
-            &related.index(j).key("agreement"),
-            Code::RelationCycle,
-            format!("'{id}' supersedes an agreement that, through supersessions, supersedes it"),
-        );
+    closing
+}
+
+/// Reports each cycle of succession links between actors once, at the link that closes it
+/// (England continues England; A continues B, which continues A). Every link reads from the
+/// later actor to the earlier one: `continues` points back to the predecessor, `succeeded_by`
+/// and `dissolved_into` forward to the successor, so they are turned around. A cycle means
+/// an actor came before itself.
+fn succession_cycles(c: &mut Checker<'_>) {
+    let d = c.dossier;
+    if d.actors.iter().all(|a| a.succession.is_empty()) {
+        return;
+    }
+    // Per actor, its links as (the earlier actor, index into `written`); two links between the
+    // same actors in the same direction are one, so that a cycle is reported once.
+    let mut edges: Vec<Vec<(usize, usize)>> = vec![Vec::new(); d.actors.len()];
+    // Where each link is written: the actor and the position in its `succession`.
+    let mut written: Vec<(usize, usize)> = Vec::new();
+    let mut seen: FastSet<(usize, usize)> = FastSet::default();
+    for (i, a) in d.actors.iter().enumerate() {
+        for (j, s) in a.succession.iter().enumerate() {
+            let Some(other) = c.actors.get(s.actor.as_str()) else { continue };
+            let (later, earlier) = match s.kind {
+                crate::SuccessionType::Continues => (i, other),
+                _ => (other, i),
+            };
+            if !seen.insert((later, earlier)) {
+                continue;
+            }
+            if let Some(out) = edges.get_mut(later) {
+                out.push((earlier, written.len()));
+                written.push((i, j));
+            }
+        }
+    }
+    let list = Path::ROOT.key("actors");
+    for (_, link) in cycle_closers(&edges) {
+        let Some(&(i, j)) = written.get(link) else { continue };
+        let id = d.actors.get(i).map_or("", |a| a.id.as_str());
+        let other = d.actors.get(i).and_then(|a| a.succession.get(j)).map_or("", |s| s.actor.as_str());
+        let message = if id == other {
+            format!("actor '{id}' succeeds itself")
+        } else {
+            format!("actor '{id}' and '{other}' succeed each other through a cycle of succession links")
+        };
+        c.issue(&list.index(i).key("succession").index(j).key("actor"), Code::SuccessionCycle, message);
     }
 }
 
