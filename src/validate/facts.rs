@@ -356,7 +356,6 @@ fn agreements(c: &mut Checker<'_>) {
 /// it. Iterative depth-first search: linear in agreements plus links.
 fn supersession_cycles(c: &mut Checker<'_>) {
     let d = c.dossier;
-    let n = d.agreements.len();
     // The supersedes links of each agreement, as (target, position in `related`).
     let edges: Vec<Vec<(usize, usize)>> = d
         .agreements
