@@ -43,6 +43,11 @@ pub(crate) fn report(d: &Dossier, options: &RenderOptions) -> String {
     report_html(d, options)
 }
 
+/// `n` things, in the singular for one: "1 agreement", "3 sources".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}
+
 /// What a notebook shows: the title and counts, and the timelines of the first agreements, in
 /// one `<div>` whose styles are inline (a notebook's own styles stay untouched). Every text
 /// of the dossier is escaped.
@@ -51,12 +56,12 @@ pub(crate) fn repr_html(d: &Dossier) -> String {
     let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
     let title = d.title.as_deref().unwrap_or(d.id.as_str());
     let mut out = format!(
-        "<div class=\"dossier\" style=\"max-width:100%;overflow-x:auto\"><p><strong>{}</strong> \u{b7} <code>{}</code> \u{b7} {} agreements, {} sources, {} disputes</p>",
+        "<div class=\"dossier\" style=\"max-width:100%;overflow-x:auto\"><p><strong>{}</strong> \u{b7} <code>{}</code> \u{b7} {}, {}, {}</p>",
         escape(title),
         escape(d.id.as_str()),
-        d.agreements.len(),
-        d.sources.len(),
-        d.disputes.len()
+        count(d.agreements.len(), "agreement"),
+        count(d.sources.len(), "source"),
+        count(d.disputes.len(), "dispute")
     );
     for a in d.agreements.iter().take(REPR_AGREEMENTS) {
         if let Some(svg) = timeline_svg(d, a.id.as_str(), &options) {

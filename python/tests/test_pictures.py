@@ -50,6 +50,8 @@ def test_the_report_and_the_notebook_view() -> None:
     assert shown.startswith("<div") and "<html" not in shown and "<style" not in shown
     assert shown.count("<svg ") == len(seed.agreement_ids) == 2
     assert "Iran–Syria comprehensive military agreement" in shown
+    # Counts read as English, one in the singular: "1 dispute".
+    assert "2 agreements, 2 sources, 1 dispute" in shown, shown[:300]
 
 
 def test_the_python_snippets_of_docs_pictures_md_run(monkeypatch: pytest.MonkeyPatch) -> None:

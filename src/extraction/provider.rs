@@ -44,17 +44,34 @@ impl Provider {
 
     /// The address the request body is posted to. Gemini names the model in the address, not
     /// in the body (the stable `v1` API, where google-genai posts by default); the others ignore
-    /// `model` here.
+    /// `model` here. The model name may come as the SDK takes it (`models/gemini-2.5-flash`);
+    /// any character a path segment cannot hold as it is (`/`, `?`, `#`, spaces …) is
+    /// percent-encoded, so a name never changes which address is asked.
     pub fn endpoint(self, model: &str) -> String {
         match self {
             Provider::OpenAiChat => "https://api.openai.com/v1/chat/completions".to_owned(),
             Provider::OpenAiResponses => "https://api.openai.com/v1/responses".to_owned(),
             Provider::Anthropic => "https://api.anthropic.com/v1/messages".to_owned(),
             Provider::Gemini => {
-                format!("https://generativelanguage.googleapis.com/v1/models/{model}:generateContent")
+                let model = model.strip_prefix("models/").unwrap_or(model);
+                format!("https://generativelanguage.googleapis.com/v1/models/{}:generateContent", path_segment(model))
             }
         }
     }
+}
+
+/// `text` as one URL path segment: RFC 3986's unreserved characters as they are, every other
+/// byte percent-encoded.
+fn path_segment(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 impl fmt::Display for Provider {
@@ -88,6 +105,16 @@ impl FromStr for Provider {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_gemini_model_name_stays_one_path_segment() {
+        let at = |m: &str| Provider::Gemini.endpoint(m);
+        let base = "https://generativelanguage.googleapis.com/v1/models/";
+        assert_eq!(at("gemini-2.5-flash"), format!("{base}gemini-2.5-flash:generateContent"));
+        assert_eq!(at("models/gemini-2.5-flash"), format!("{base}gemini-2.5-flash:generateContent"));
+        assert_eq!(at("a/b?c#d e"), format!("{base}a%2Fb%3Fc%23d%20e:generateContent"));
+        assert_eq!(at("é"), format!("{base}%C3%A9:generateContent"));
+    }
 
     #[test]
     fn names_read_back() {
