@@ -8,8 +8,8 @@
 //! - if both inputs validate, the result validates, or the report names a conflict.
 //!
 //! "Up to ids and order" is checked on a normal form: ids a merge renamed or joined are
-//! replaced by one name per group, every list is sorted, and a field disputed between values
-//! is taken as the set of them.
+//! replaced by one name per group (for associativity, by their record's content), every list
+//! is sorted, and a field disputed between values is taken as the set of them.
 
 use crate::permutations::permutations;
 use std::collections::{BTreeMap, BTreeSet};
@@ -137,6 +137,31 @@ fn id_groups(reports: &[&MergeReport]) -> BTreeMap<String, String> {
     }
     let keys: Vec<String> = parent.keys().cloned().collect();
     keys.into_iter().map(|k| (k.clone(), find(&mut parent, &k))).collect()
+}
+
+/// Each record id of `d` named after the record's content: its list and its own text fields
+/// that are not ids (name, kind, country, title …), so two documents that differ only in the
+/// ids they gave the same records read alike.
+fn content_ids(d: &Dossier) -> BTreeMap<String, String> {
+    let v = serde_json::to_value(d).unwrap_or(Value::Null);
+    let lists: Vec<(&String, &Vec<Value>)> =
+        v.as_object().into_iter().flatten().filter_map(|(k, l)| l.as_array().map(|l| (k, l))).collect();
+    let ids: BTreeSet<&str> =
+        lists.iter().flat_map(|(_, l)| l.iter().filter_map(|r| r.get("id").and_then(Value::as_str))).collect();
+    let mut names = BTreeMap::new();
+    for (list, records) in &lists {
+        for r in records.iter() {
+            let (Some(id), Some(fields)) = (r.get("id").and_then(Value::as_str), r.as_object()) else { continue };
+            let own: Vec<String> = fields
+                .iter()
+                .filter(|(k, v)| k.as_str() != "id" && !v.is_array() && !v.is_object())
+                .filter(|(_, v)| v.as_str().is_none_or(|s| !ids.contains(s)))
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect();
+            names.insert(id.to_owned(), format!("{list}[{}]", own.join(",")));
+        }
+    }
+    names
 }
 
 fn rename_strings(v: &mut Value, names: &BTreeMap<String, String>) {
@@ -277,20 +302,30 @@ proptest! {
         prop_assert!(m.report.renamed.is_empty() && m.report.conflicts.is_empty(), "{}", m.report);
     }
 
-    // Found failing on actors after main's corpus generator changed (2026-12-07, 20:20): to be
-    // investigated; the order law (every permutation) still holds.
+    // The two groupings may give a renamed record different fresh ids (`egypt-1` in one is
+    // `egypt-armed-forces-1` in the other), and the same fresh id may name different records
+    // in the four reports, so each result is brought to ids of its own records' content.
     #[test]
-    #[ignore]
     fn merging_is_associative_up_to_ids((a, b) in pair(), c in dossier()) {
         prop_assume!(unambiguous(&a) && unambiguous(&b) && unambiguous(&c));
         let ab = run(&a, &b);
         let ab_c = run(&ab.dossier, &c);
         let bc = run(&b, &c);
         let a_bc = run(&a, &bc.dossier);
-        let names = id_groups(&[&ab.report, &ab_c.report, &bc.report, &a_bc.report]);
-        let (x, y) = (normal_form(&ab_c.dossier, &names), normal_form(&a_bc.dossier, &names));
+        let (x, y) = (
+            normal_form(&ab_c.dossier, &content_ids(&ab_c.dossier)),
+            normal_form(&a_bc.dossier, &content_ids(&a_bc.dossier)),
+        );
         let d = defense_agreements::diff::diff_json(&x, &y);
-        prop_assert!(d.is_empty(), "{}", serde_json::to_string_pretty(&d.changes).unwrap_or_default());
+        prop_assert!(
+            d.is_empty(),
+            "{}\n(a b) c:\n{}{}\na (b c):\n{}{}",
+            serde_json::to_string_pretty(&d.changes).unwrap_or_default(),
+            ab.report,
+            ab_c.report,
+            bc.report,
+            a_bc.report
+        );
     }
 
     #[test]

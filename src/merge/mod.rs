@@ -23,6 +23,7 @@
 //! [`Merger`] adds dossiers one at a time in time linear in each dossier's size, so a corpus of
 //! any size merges in linear time; [`merge`] is two dossiers.
 
+mod content;
 mod refs;
 mod value;
 
@@ -531,11 +532,27 @@ impl Job {
                 }
             }
         }
-        // 3. Equal content, once references name merged records (same id first, as above).
-        let mut canons: Vec<String> = Vec::with_capacity(n);
+        // 3. Equal content, once references name merged records (same id first, as above):
+        // references to other kinds were rewritten when those kinds were joined; references to
+        // this kind name what the record is (content.rs), so no grouping of inputs changes it.
+        let mut values: Vec<Map<String, Value>> = Vec::with_capacity(n);
         for d in &self.inputs {
-            canons.extend(record_values(d, kind).iter().map(canonical));
+            values.extend(record_values(d, kind));
         }
+        let mut members_of: HashMap<usize, Vec<usize>> = HashMap::new();
+        for x in 0..n {
+            let root = c.find(x);
+            members_of.entry(root).or_default().push(x);
+        }
+        let mut group: Vec<Option<String>> = vec![None; n];
+        for list in members_of.values().filter(|l| l.len() > 1) {
+            // The group's label whatever order its members came in: its least origin.
+            let label = list.iter().map(|&x| origins[x].to_string()).min().unwrap_or_default();
+            for &x in list {
+                group[x] = Some(label.clone());
+            }
+        }
+        let canons = content::canons(&self.inputs, kind, &nodes, &ids, &values, &group);
         for same_id in [true, false] {
             let mut first_canon: HashMap<(&str, &str), usize> = HashMap::new();
             for (x, canon) in canons.iter().enumerate() {
@@ -937,12 +954,6 @@ fn cut(s: &str, n: usize) -> &str {
 }
 
 /// A record's content without its id, as a string to compare and hash.
-fn canonical(value: &Map<String, Value>) -> String {
-    let mut v = value.clone();
-    v.remove("id");
-    Value::Object(v).to_string()
-}
-
 fn to_map<T: Serialize>(r: &T) -> Map<String, Value> {
     match serde_json::to_value(r) {
         Ok(Value::Object(m)) => m,
