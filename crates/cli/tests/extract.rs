@@ -142,18 +142,10 @@ fn a_batch_on_standard_input_fills_a_directory() {
 #[test]
 fn a_batch_streams_each_dossier_out_before_the_next_line_is_read() {
     use std::io::{BufRead, BufReader, Write};
-    use std::process::{Command, Stdio};
     use std::sync::mpsc;
     use std::time::Duration;
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["extract", "--batch", "-", "--format", "json"])
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot run dossier: {e}"));
+    let mut child = support::spawn(&["extract", "--batch", "-", "--format", "json"]);
     let (mut input, output) = match (child.stdin.take(), child.stdout.take()) {
         (Some(i), Some(o)) => (i, o),
         _ => panic!("no pipes"),
